@@ -1,0 +1,57 @@
+package dev.lockstep.contracts;
+
+import java.util.Map;
+
+/**
+ * Every Kafka topic of the sandbox, declared once: name, partition count, what the key is and
+ * whether the topic is compacted. The broker runner creates exactly these topics; automatic topic
+ * creation is off.
+ */
+public enum Topic {
+    /** Facts from auth-service: accounts, login challenges, logins. Key: account id. */
+    AUTH_EVENTS("lockstep.auth.events", 3, "account id", false),
+    /** Facts from otp-service: factors added, codes issued and checked. Key: account id. */
+    OTP_EVENTS("lockstep.otp.events", 3, "account id", false),
+    /** Messages for the simulated network to deliver (they carry the code text). Key: E.164 number. */
+    MESSAGES_OUTBOUND("lockstep.messages.outbound", 3, "E.164 phone number", false),
+    /** Delivery receipts from the simulated network. Key: E.164 phone number. */
+    MESSAGES_STATUS("lockstep.messages.status", 3, "E.164 phone number", false),
+    /** Facts from recovery-service. Key: account id. */
+    RECOVERY_EVENTS("lockstep.recovery.events", 3, "account id", false),
+    /** The sandbox clock; compacted, the latest value is the current clock. Key: "sandbox". */
+    SANDBOX_CLOCK("lockstep.sandbox.clock", 1, "\"sandbox\"", true);
+
+    private final String topicName;
+    private final int partitions;
+    private final String key;
+    private final boolean compacted;
+
+    Topic(String topicName, int partitions, String key, boolean compacted) {
+        this.topicName = topicName;
+        this.partitions = partitions;
+        this.key = key;
+        this.compacted = compacted;
+    }
+
+    public String topicName() {
+        return topicName;
+    }
+
+    public int partitions() {
+        return partitions;
+    }
+
+    /** What the record key holds, for documentation. */
+    public String key() {
+        return key;
+    }
+
+    public boolean compacted() {
+        return compacted;
+    }
+
+    /** Topic-level configuration to create the topic with. */
+    public Map<String, String> config() {
+        return compacted ? Map.of("cleanup.policy", "compact") : Map.of();
+    }
+}

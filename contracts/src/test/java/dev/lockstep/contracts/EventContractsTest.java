@@ -1,0 +1,88 @@
+package dev.lockstep.contracts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pins the JSON shape and the versioned type of every event body. If this test fails, a contract
+ * changed: bump the type's version suffix or update the golden file on purpose.
+ */
+class EventContractsTest {
+
+    private static final Instant T = Instant.parse("2026-01-02T03:04:05Z");
+
+    static Stream<Arguments> events() {
+        return Stream.of(
+                Arguments.of(new AccountCreated("a1", "alice", "+819012345678"), "lockstep.account.created.v1"),
+                Arguments.of(new LoginChallengeCreated("c1", "a1", "f1", T), "lockstep.login.challenge-created.v1"),
+                Arguments.of(new LoginCodeRequested("c1", "a1", "f1"), "lockstep.login.code-requested.v1"),
+                Arguments.of(new LoginSucceeded("a1", "c1", "t1", List.of("pwd", "sms")), "lockstep.login.succeeded.v1"),
+                Arguments.of(new LoginFailed("a1", "c1", "code-invalid"), "lockstep.login.failed.v1"),
+                Arguments.of(new FactorAdded("a1", "f1", "sms", "+81 ••••••••78"), "lockstep.factor.added.v1"),
+                Arguments.of(new CodeIssued("a1", "c1", "f1", "k1", "m1", 6, T), "lockstep.otp.code-issued.v1"),
+                Arguments.of(new CodeChecked("a1", "c1", "INVALID", 4), "lockstep.otp.code-checked.v1"),
+                Arguments.of(new OutboundMessage("m1", "+819012345678", "sms", "Lockstep", "Your code is 123456",
+                        "login-code", "a1"), "lockstep.message.outbound.v1"),
+                Arguments.of(new MessageStatusChanged("m1", "+819012345678", "undelivered", 30003, T),
+                        "lockstep.message.status-changed.v1"),
+                Arguments.of(new ClockChanged(7, 86_400_000L, null, T), "lockstep.sandbox.clock-changed.v1"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("events")
+    void bodyKeepsItsPublishedShapeAndType(Object body, String type) throws IOException {
+        CloudEvent event = Events.envelope("/lockstep/test", "a1", T, "corr-1", body);
+        assertEquals(type, event.type());
+
+        CloudEvent roundTripped = Events.fromJson(Events.toJson(event));
+        assertEquals(body, Events.body(roundTripped, body.getClass()));
+        assertEquals(golden(type), roundTripped.data(), "JSON body of " + type);
+    }
+
+    @Test
+    void envelopeCarriesCloudEventsAttributes() throws IOException {
+        CloudEvent event = Events.envelope("/lockstep/auth-service", "a1", T, "corr-1",
+                new AccountCreated("a1", "alice", "+819012345678"));
+        JsonNode json = new ObjectMapper().readTree(Events.toJson(event));
+        assertEquals("1.0", json.get("specversion").asText());
+        assertEquals("/lockstep/auth-service", json.get("source").asText());
+        assertEquals("a1", json.get("subject").asText());
+        assertEquals("2026-01-02T03:04:05Z", json.get("time").asText());
+        assertEquals("corr-1", json.get("correlationid").asText());
+        assertEquals("application/json", json.get("datacontenttype").asText());
+        assertEquals(36, json.get("id").asText().length());
+    }
+
+    @Test
+    void refusesTextThatIsNotAnEnvelope() {
+        assertThrows(Events.MalformedEventException.class, () -> Events.fromJson("{not json"));
+        assertThrows(Events.MalformedEventException.class, () -> Events.fromJson("{\"data\":{}}"));
+    }
+
+    @Test
+    void refusesToReadABodyAsTheWrongType() {
+        CloudEvent event = Events.envelope("/x", "a1", T, null, new LoginCodeRequested("c1", "a1", "f1"));
+        assertThrows(Events.MalformedEventException.class, () -> Events.body(event, AccountCreated.class));
+    }
+
+    private static JsonNode golden(String type) throws IOException {
+        try (InputStream in = EventContractsTest.class.getResourceAsStream("/events/" + type + ".json")) {
+            if (in == null) {
+                throw new IllegalStateException("no golden file events/" + type + ".json");
+            }
+            return new ObjectMapper().readTree(in);
+        }
+    }
+}

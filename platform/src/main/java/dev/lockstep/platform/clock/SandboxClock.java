@@ -1,0 +1,72 @@
+package dev.lockstep.platform.clock;
+
+import dev.lockstep.contracts.ClockChanged;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/**
+ * The one clock every service reads: real time plus the sandbox offset, or the frozen instant.
+ * Domain code takes this (a {@link Clock}) and never reads the wall clock itself, so advancing the
+ * sandbox clock reaches every expiry, lock and waiting period.
+ */
+@Singleton
+public class SandboxClock extends Clock {
+
+    private volatile ClockChanged setting = ClockSettings.initial();
+
+    @Override
+    public Instant instant() {
+        return ClockSettings.virtualTime(setting, realInstant());
+    }
+
+    /** The machine's real time; the only place the wall clock is read. */
+    public Instant realInstant() {
+        return Instant.ofEpochMilli(System.currentTimeMillis());
+    }
+
+    public ClockChanged setting() {
+        return setting;
+    }
+
+    /**
+     * Adopts a setting unless an equal or newer revision is already in force.
+     *
+     * @return true when the clock changed
+     */
+    public synchronized boolean apply(ClockChanged newer) {
+        if (newer.revision() <= setting.revision()) {
+            return false;
+        }
+        setting = new ClockChanged(newer.revision(), newer.offsetMillis(), newer.frozenAt(), null);
+        return true;
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        SandboxClock self = this;
+        return new Clock() {
+            @Override
+            public Instant instant() {
+                return self.instant();
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId other) {
+                return self.withZone(other);
+            }
+        };
+    }
+}

@@ -1,0 +1,59 @@
+package dev.lockstep.platform.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings every Lockstep service shares ({@code lockstep.*}). */
+@ConfigMapping(prefix = "lockstep")
+public interface LockstepConfig {
+
+    /** This service's name; events carry {@code /lockstep/<name>} as their CloudEvents source. */
+    String serviceName();
+
+    /** The admin API's credentials. */
+    Admin admin();
+
+    /** Credentials for service-to-service calls. */
+    Internal internal();
+
+    /** The transactional outbox relay. */
+    Outbox outbox();
+
+    /** HTTP limits. */
+    Http http();
+
+    interface Admin {
+        /** Bearer token the admin API demands; no default outside dev and test. */
+        String token();
+    }
+
+    interface Internal {
+        /** Bearer token that services present to each other's internal API. */
+        String token();
+    }
+
+    interface Outbox {
+        /** How often the relay looks for unpublished events when nothing woke it (the fallback). */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** How long the relay waits for the broker to acknowledge one event before retrying. */
+        @WithDefault("10s")
+        Duration sendTimeout();
+
+        /** Events published per round. */
+        @WithDefault("100")
+        int batchSize();
+
+        /** Longest pause between retries while the broker is unreachable. */
+        @WithDefault("5s")
+        Duration maxBackoff();
+    }
+
+    interface Http {
+        /** Largest request body accepted, in bytes; larger ones get a 413 problem. */
+        @WithDefault("16384")
+        long maxBodyBytes();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.lockstep.platform.outbox;
+
+import dev.lockstep.contracts.CloudEvent;
+import dev.lockstep.contracts.Events;
+import dev.lockstep.contracts.Topic;
+import dev.lockstep.platform.clock.SandboxClock;
+import dev.lockstep.platform.config.LockstepConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+
+/**
+ * Records events in the caller's transaction (the transactional outbox): the event exists if and
+ * only if the state change committed. The relay publishes it right after the commit.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    @Inject
+    LockstepConfig config;
+
+    @Inject
+    SandboxClock clock;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    OutboxRelay relay;
+
+    /**
+     * Adds an event to the current transaction.
+     *
+     * @param topic where it goes
+     * @param key the record key (account id or phone number), also the CloudEvents subject
+     * @param correlationId follows one login or recovery end to end; may be null
+     * @param body one of the contract records
+     * @return the envelope that will be published
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public CloudEvent publish(Topic topic, String key, String correlationId, Object body) {
+        Instant now = clock.instant();
+        CloudEvent event = Events.envelope("/lockstep/" + config.serviceName(), key, now, correlationId, body);
+        OutboxEvent row = new OutboxEvent();
+        row.eventId = event.id();
+        row.topic = topic.topicName();
+        row.recordKey = key;
+        row.payload = Events.toJson(event);
+        row.createdAt = now;
+        row.persist();
+        transactions.registerInterposedSynchronization(new WakeRelayOnCommit(relay));
+        return event;
+    }
+
+    private record WakeRelayOnCommit(OutboxRelay relay) implements Synchronization {
+        @Override
+        public void beforeCompletion() {
+            // nothing to do before the commit
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+                relay.wakeUp();
+            }
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package dev.lockstep.platform.outbox;
+
+import dev.lockstep.platform.config.LockstepConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes outbox rows in insertion order, deleting each once the broker acknowledged it. Woken
+ * right after every commit that wrote an event; polls as a fallback; while the broker is down it
+ * keeps the rows and retries with a growing pause. A row may be published twice (acknowledged,
+ * then the delete lost); consumers ignore repeats by event id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    @Inject
+    LockstepConfig config;
+
+    @Inject
+    @Channel("outbox")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+    Emitter<String> emitter;
+
+    private final LinkedBlockingQueue<Boolean> wakeUps = new LinkedBlockingQueue<>(1);
+    private volatile boolean running;
+    private Thread worker;
+
+    void start(@Observes StartupEvent startup) {
+        running = true;
+        worker = new Thread(this::run, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        running = false;
+        if (worker != null) {
+            worker.interrupt();
+            worker.join(TimeUnit.SECONDS.toMillis(5));
+        }
+    }
+
+    /** Asks the relay to publish now (called after a commit that wrote events). */
+    public void wakeUp() {
+        wakeUps.offer(Boolean.TRUE);
+    }
+
+    private void run() {
+        Duration backoff = Duration.ofMillis(100);
+        while (running) {
+            try {
+                wakeUps.poll(config.outbox().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                while (running && publishBatch() == config.outbox().batchSize()) {
+                    // a full batch: there may be more right behind it
+                }
+                backoff = Duration.ofMillis(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("outbox relay could not publish (%s); retrying in %d ms", e.getMessage(), backoff.toMillis());
+                try {
+                    Thread.sleep(backoff.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                backoff = backoff.multipliedBy(2);
+                if (backoff.compareTo(config.outbox().maxBackoff()) > 0) {
+                    backoff = config.outbox().maxBackoff();
+                }
+            }
+        }
+    }
+
+    /** Publishes up to one batch; returns how many rows it found. */
+    int publishBatch() throws InterruptedException {
+        List<OutboxEvent> batch = QuarkusTransaction.requiringNew().call(
+                () -> OutboxEvent.<OutboxEvent>find("order by id").page(0, config.outbox().batchSize()).list());
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
+        for (OutboxEvent row : batch) {
+            acks.add(send(row));
+        }
+        List<Long> published = new ArrayList<>(batch.size());
+        RuntimeException failure = null;
+        long timeout = config.outbox().sendTimeout().toMillis();
+        for (int i = 0; i < batch.size(); i++) {
+            try {
+                acks.get(i).get(timeout, TimeUnit.MILLISECONDS);
+                published.add(batch.get(i).id);
+            } catch (ExecutionException | TimeoutException e) {
+                Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+                failure = new IllegalStateException("event " + batch.get(i).eventId + " not acknowledged: " + cause, cause);
+                break;
+            }
+        }
+        if (!published.isEmpty()) {
+            QuarkusTransaction.requiringNew().run(() -> OutboxEvent.delete("id in ?1", published));
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return batch.size();
+    }
+
+    private CompletableFuture<Void> send(OutboxEvent row) {
+        CompletableFuture<Void> ack = new CompletableFuture<>();
+        Message<String> message = Message.of(row.payload)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withTopic(row.topic)
+                        .withKey(row.recordKey)
+                        .build())
+                .withAck(() -> {
+                    ack.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                })
+                .withNack(reason -> {
+                    ack.completeExceptionally(reason);
+                    return CompletableFuture.completedFuture(null);
+                });
+        try {
+            emitter.send(message);
+        } catch (RuntimeException e) {
+            ack.completeExceptionally(e);
+        }
+        return ack;
+    }
+}

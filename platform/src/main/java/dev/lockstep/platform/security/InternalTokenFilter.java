@@ -1,0 +1,26 @@
+package dev.lockstep.platform.security;
+
+import dev.lockstep.platform.config.LockstepConfig;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+
+/** Guards {@link InternalApi} endpoints with the internal (service-to-service) bearer token. */
+@Provider
+@InternalApi
+@Priority(Priorities.AUTHENTICATION)
+public class InternalTokenFilter implements ContainerRequestFilter {
+
+    @Inject
+    LockstepConfig config;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        BearerTokens.demand(request.getHeaderString(HttpHeaders.AUTHORIZATION), config.internal().token(),
+                "lockstep-internal");
+    }
+}
