@@ -2,6 +2,7 @@ package dev.lockstep.platform.security;
 
 import dev.lockstep.platform.config.LockstepConfig;
 import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -15,12 +16,13 @@ import jakarta.ws.rs.ext.Provider;
 @Priority(Priorities.AUTHENTICATION)
 public class AdminTokenFilter implements ContainerRequestFilter {
 
+    // Looked up per request: JAX-RS providers are built before runtime configuration exists.
     @Inject
-    LockstepConfig config;
+    Instance<LockstepConfig> config;
 
     @Override
     public void filter(ContainerRequestContext request) {
-        BearerTokens.demand(request.getHeaderString(HttpHeaders.AUTHORIZATION), config.admin().token(),
+        BearerTokens.demand(request.getHeaderString(HttpHeaders.AUTHORIZATION), config.get().admin().token(),
                 "lockstep-admin");
     }
 }

@@ -2,6 +2,7 @@ package dev.lockstep.platform.web;
 
 import dev.lockstep.platform.config.LockstepConfig;
 import dev.lockstep.platform.problem.ProblemException;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -14,8 +15,9 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 public class BodyLimitFilter {
 
+    // Looked up per request: JAX-RS providers are built before runtime configuration exists.
     @Inject
-    LockstepConfig config;
+    Instance<LockstepConfig> config;
 
     @ServerRequestFilter(preMatching = true)
     public void limitBody(ContainerRequestContext request) {
@@ -29,7 +31,7 @@ public class BodyLimitFilter {
         } catch (NumberFormatException e) {
             throw ProblemException.badRequest("bad-content-length", "Content-Length is not a number", null);
         }
-        long max = config.http().maxBodyBytes();
+        long max = config.get().http().maxBodyBytes();
         if (bytes > max) {
             throw new ProblemException(413, "body-too-large", "The request body is too large",
                     "At most " + max + " bytes are accepted.").with("maxBytes", max);

@@ -1,0 +1,48 @@
+package dev.lockstep.auth.config;
+
+import io.smallrye.config.ConfigMapping;
+import java.time.Duration;
+
+/** auth-service settings ({@code lockstep.auth.*}). */
+@ConfigMapping(prefix = "lockstep.auth")
+public interface AuthConfig {
+
+    /** Password hashing (Argon2id). */
+    Password password();
+
+    /** Second-factor login challenges. */
+    Challenge challenge();
+
+    /** Access tokens. */
+    Token token();
+
+    interface Password {
+        /** Argon2id passes (t). */
+        int iterations();
+
+        /** Argon2id memory in KiB (m). */
+        int memoryKib();
+
+        /** Argon2id lanes (p). */
+        int parallelism();
+    }
+
+    interface Challenge {
+        /** How long a challenge stays open after the right password (sandbox clock). */
+        Duration ttl();
+
+        /** Codes that may be sent for one challenge, the first included; more answer 429. */
+        int maxSends();
+    }
+
+    interface Token {
+        /** The {@code iss} claim. */
+        String issuer();
+
+        /** The {@code aud} claim. */
+        String audience();
+
+        /** Lifetime of an access token (sandbox clock). */
+        Duration ttl();
+    }
+}

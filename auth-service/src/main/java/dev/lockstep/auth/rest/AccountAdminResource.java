@@ -1,0 +1,58 @@
+package dev.lockstep.auth.rest;
+
+import dev.lockstep.auth.domain.Account;
+import dev.lockstep.auth.rest.AccountRequests.AccountView;
+import dev.lockstep.auth.rest.AccountRequests.CreateAccount;
+import dev.lockstep.auth.service.AccountService;
+import dev.lockstep.platform.phone.PhoneNumbers;
+import dev.lockstep.platform.security.AdminApi;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Operator API for accounts; every call needs the admin token, every change is audited. */
+@Path("/v1/admin/accounts")
+@AdminApi
+@Tag(name = "Admin: accounts")
+@SecurityRequirement(name = "admin")
+public class AccountAdminResource {
+
+    /** Names the operator in the audit trail; defaults to {@code admin}. */
+    public static final String OPERATOR_HEADER = "X-Lockstep-Operator";
+
+    @Inject
+    AccountService accounts;
+
+    @POST
+    @Operation(summary = "Create an account with a password and a trusted phone (its SMS factor)")
+    public Response create(@Valid @NotNull CreateAccount request,
+            @HeaderParam(OPERATOR_HEADER) @DefaultValue("admin") @Size(max = 128) String operator) {
+        AccountService.NewAccount created = accounts.create(request.username(), request.password(), request.phone(),
+                operator);
+        Account account = created.account();
+        return Response.created(URI.create("/v1/admin/accounts/" + account.username))
+                .entity(new AccountView(account.id, account.username, account.status.name(),
+                        PhoneNumbers.mask(created.phone()), account.createdAt))
+                .build();
+    }
+
+    @GET
+    @Path("/{username}")
+    @Operation(summary = "Show an account")
+    public AccountView get(@PathParam("username") String username) {
+        Account account = accounts.get(username);
+        return new AccountView(account.id, account.username, account.status.name(), null, account.createdAt);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.lockstep.auth.rest;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.lockstep.contracts.http.FactorView;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+
+/** Request and response bodies of auth-service's HTTP API. */
+public final class AccountRequests {
+
+    private AccountRequests() {
+    }
+
+    /** {@code POST /v1/admin/accounts}. */
+    public record CreateAccount(
+            @NotBlank @Size(min = 3, max = 64) @Pattern(regexp = "[A-Za-z0-9._@+-]+",
+                    message = "letters, digits and . _ @ + - only") String username,
+            @NotNull @Size(min = 8, max = 128) String password,
+            @NotBlank @Size(max = 32) String phone) {
+    }
+
+    /** An account as operators see it. The phone is shown masked. */
+    public record AccountView(String id, String username, String status, String maskedPhone, Instant createdAt) {
+    }
+
+    /** {@code POST /v1/login}. */
+    public record Login(@NotBlank @Size(max = 64) String username, @NotNull @Size(max = 128) String password) {
+    }
+
+    /** The answer to a right password: a second factor is needed. */
+    public record MfaRequired(String status, String challengeId, List<FactorView> factors, Instant expiresAt) {
+    }
+
+    /** {@code POST /v1/login/{challengeId}/send}; the body is optional. */
+    public record Send(@Size(max = 36) String factorId) {
+    }
+
+    public record CodeSent(String status, String challengeId, String factorId, int sends, int maxSends) {
+    }
+
+    /** {@code POST /v1/login/{challengeId}/verify}. */
+    public record Verify(@NotNull @Pattern(regexp = "[0-9]{4,8}", message = "4 to 8 digits") String code) {
+    }
+
+    /** A finished login. Field names follow OAuth 2.0 token responses. */
+    public record TokenResponse(
+            String status,
+            @JsonProperty("access_token") String accessToken,
+            @JsonProperty("token_type") String tokenType,
+            @JsonProperty("expires_in") long expiresIn) {
+    }
+}

@@ -1,0 +1,77 @@
+package dev.lockstep.auth.rest;
+
+import dev.lockstep.auth.domain.LoginChallenge;
+import dev.lockstep.auth.rest.AccountRequests.CodeSent;
+import dev.lockstep.auth.rest.AccountRequests.Login;
+import dev.lockstep.auth.rest.AccountRequests.MfaRequired;
+import dev.lockstep.auth.rest.AccountRequests.Send;
+import dev.lockstep.auth.rest.AccountRequests.TokenResponse;
+import dev.lockstep.auth.rest.AccountRequests.Verify;
+import dev.lockstep.auth.config.AuthConfig;
+import dev.lockstep.auth.service.LoginService;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lockstep.platform.problem.ProblemException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The public login API. A wrong password and an unknown user get the same 401 body; the right
+ * password opens a challenge whose code travels by SMS.
+ */
+@Path("/v1/login")
+@Tag(name = "Login")
+public class LoginResource {
+
+    @Inject
+    LoginService logins;
+
+    @Inject
+    AuthConfig config;
+
+    @Inject
+    ObjectMapper json;
+
+    @POST
+    @Operation(summary = "Check username and password; on success a code is sent to a trusted phone")
+    public MfaRequired login(@Valid @NotNull Login request) {
+        LoginService.Challenge opened = logins.login(request.username(), request.password());
+        return new MfaRequired("MFA_REQUIRED", opened.challenge().id, opened.factors(), opened.challenge().expiresAt);
+    }
+
+    @POST
+    @Path("/{challengeId}/send")
+    @Operation(summary = "Send a new code; the previous one stops working")
+    @Consumes(MediaType.WILDCARD)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Send.class)))
+    public Response send(@PathParam("challengeId") String challengeId, String body) throws JsonProcessingException {
+        // The body is optional ({"factorId": ...}); a bare POST re-sends to the challenge's factor.
+        Send request = body == null || body.isBlank() ? null : json.readValue(body, Send.class);
+        if (request != null && request.factorId() != null && request.factorId().length() > 36) {
+            throw ProblemException.badRequest("unknown-factor", "No such factor on this account", null);
+        }
+        LoginChallenge challenge = logins.resend(challengeId, request != null ? request.factorId() : null);
+        return Response.accepted(new CodeSent("CODE_SENT", challenge.id, challenge.factorId, challenge.sends,
+                config.challenge().maxSends())).build();
+    }
+
+    @POST
+    @Path("/{challengeId}/verify")
+    @Operation(summary = "Check the code; the right one returns a signed access token")
+    public TokenResponse verify(@PathParam("challengeId") String challengeId, @Valid @NotNull Verify request) {
+        LoginService.Success success = logins.verify(challengeId, request.code());
+        return new TokenResponse("SUCCESS", success.token().token(), "Bearer", success.token().expiresIn());
+    }
+}

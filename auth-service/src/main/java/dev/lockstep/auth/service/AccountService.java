@@ -1,0 +1,72 @@
+package dev.lockstep.auth.service;
+
+import dev.lockstep.auth.domain.Account;
+import dev.lockstep.auth.domain.AccountStatus;
+import dev.lockstep.auth.domain.AuditEntry;
+import dev.lockstep.contracts.AccountCreated;
+import dev.lockstep.contracts.Topic;
+import dev.lockstep.platform.clock.SandboxClock;
+import dev.lockstep.platform.outbox.Outbox;
+import dev.lockstep.platform.phone.PhoneNumbers;
+import dev.lockstep.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.UUID;
+
+/** Creating and reading accounts (operator use cases). */
+@ApplicationScoped
+public class AccountService {
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    SandboxClock clock;
+
+    public record NewAccount(Account account, String phone) {
+    }
+
+    /**
+     * Creates an account whose phone becomes its first trusted SMS factor (otp-service owns it and
+     * learns of it from the {@code account.created} event). Audited.
+     */
+    public NewAccount create(String username, String password, String rawPhone, String operator) {
+        String phone = PhoneNumbers.toE164(rawPhone);
+        String hash = hasher.hash(password); // slow on purpose: outside the transaction
+        return persist(username, hash, phone, operator);
+    }
+
+    @Transactional
+    NewAccount persist(String username, String hash, String phone, String operator) {
+        String canonical = Account.canonical(username);
+        if (Account.count("username", canonical) > 0) {
+            throw new ProblemException(409, "username-taken", "The username is taken", null);
+        }
+        Account account = new Account();
+        account.id = UUID.randomUUID().toString();
+        account.username = canonical;
+        account.passwordHash = hash;
+        account.status = AccountStatus.ACTIVE;
+        account.createdAt = clock.instant();
+        account.persist();
+
+        AuditEntry audit = new AuditEntry();
+        audit.at = account.createdAt;
+        audit.operator = operator;
+        audit.action = "account.create";
+        audit.target = account.id;
+        audit.persist();
+
+        outbox.publish(Topic.AUTH_EVENTS, account.id, null, new AccountCreated(account.id, canonical, phone));
+        return new NewAccount(account, phone);
+    }
+
+    public Account get(String username) {
+        return Account.findByUsername(username)
+                .orElseThrow(() -> ProblemException.notFound("account-not-found", "No such account"));
+    }
+}

@@ -1,0 +1,201 @@
+package dev.lockstep.auth.service;
+
+import dev.lockstep.auth.config.AuthConfig;
+import dev.lockstep.auth.domain.Account;
+import dev.lockstep.auth.domain.LoginChallenge;
+import dev.lockstep.contracts.LoginChallengeCreated;
+import dev.lockstep.contracts.LoginCodeRequested;
+import dev.lockstep.contracts.LoginFailed;
+import dev.lockstep.contracts.LoginSucceeded;
+import dev.lockstep.contracts.Topic;
+import dev.lockstep.contracts.http.CodeCheckResult;
+import dev.lockstep.contracts.http.FactorView;
+import dev.lockstep.platform.clock.SandboxClock;
+import dev.lockstep.platform.outbox.Outbox;
+import dev.lockstep.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The login use cases: password, then a code sent to a trusted phone, then a signed token.
+ * Slow or remote work (hashing, asking otp-service) happens outside database transactions.
+ */
+@ApplicationScoped
+public class LoginService {
+
+    private static final Pattern UUID_FORM = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    @Inject
+    AuthConfig config;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    OtpGateway otp;
+
+    @Inject
+    TokenIssuer tokens;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    SandboxClock clock;
+
+    public record Challenge(LoginChallenge challenge, List<FactorView> factors) {
+    }
+
+    public record Success(TokenIssuer.IssuedToken token) {
+    }
+
+    /** Checks the password and opens a second-factor challenge; the code goes out asynchronously. */
+    public Challenge login(String username, String password) {
+        Optional<Account> found = Account.findByUsername(username);
+        if (found.isEmpty()) {
+            hasher.matchNothing(password);
+            throw invalidCredentials();
+        }
+        Account account = found.get();
+        if (!hasher.matches(password, account.passwordHash)) {
+            recordFailure(account.id, null, null, "password");
+            throw invalidCredentials();
+        }
+        List<FactorView> factors = otp.factors(account.id);
+        if (factors.isEmpty()) {
+            throw new ProblemException(503, "second-factor-unavailable", "No second factor is ready yet",
+                    "The account's trusted phone is still being registered; try again in a moment.")
+                    .header("Retry-After", "1");
+        }
+        return new Challenge(openChallenge(account, factors.get(0).id()), factors);
+    }
+
+    @Transactional
+    LoginChallenge openChallenge(Account account, String factorId) {
+        Instant now = clock.instant();
+        LoginChallenge challenge = new LoginChallenge();
+        challenge.id = UUID.randomUUID().toString();
+        challenge.accountId = account.id;
+        challenge.factorId = factorId;
+        challenge.status = LoginChallenge.Status.PENDING;
+        challenge.sends = 1;
+        challenge.correlationId = UUID.randomUUID().toString();
+        challenge.createdAt = now;
+        challenge.expiresAt = now.plus(config.challenge().ttl());
+        challenge.persist();
+        outbox.publish(Topic.AUTH_EVENTS, account.id, challenge.correlationId,
+                new LoginChallengeCreated(challenge.id, account.id, factorId, challenge.expiresAt));
+        return challenge;
+    }
+
+    /** Asks for another code; the earlier one stops working once otp-service issues the new one. */
+    public LoginChallenge resend(String challengeId, String factorId) {
+        LoginChallenge current = openChallenge(challengeId);
+        String target = factorId != null ? factorId : current.factorId;
+        if (otp.factors(current.accountId).stream().noneMatch(f -> f.id().equals(target))) {
+            throw ProblemException.badRequest("unknown-factor", "No such factor on this account",
+                    "Use a factor id from the login response.");
+        }
+        return requestCode(challengeId, target);
+    }
+
+    @Transactional
+    LoginChallenge requestCode(String challengeId, String factorId) {
+        LoginChallenge challenge = LoginChallenge.findById(challengeId, LockModeType.PESSIMISTIC_WRITE);
+        ensureOpen(challenge);
+        if (challenge.sends >= config.challenge().maxSends()) {
+            throw new ProblemException(429, "too-many-sends", "No more codes for this login",
+                    "At most " + config.challenge().maxSends() + " codes are sent per login; start a new login.")
+                    .with("maxSends", config.challenge().maxSends());
+        }
+        challenge.sends++;
+        challenge.factorId = factorId;
+        outbox.publish(Topic.AUTH_EVENTS, challenge.accountId, challenge.correlationId,
+                new LoginCodeRequested(challenge.id, challenge.accountId, factorId));
+        return challenge;
+    }
+
+    /** Checks a code with otp-service; the right one completes the login with a signed token. */
+    public Success verify(String challengeId, String code) {
+        LoginChallenge challenge = openChallenge(challengeId);
+        CodeCheckResult result = otp.check(challenge.id, challenge.accountId, code);
+        return switch (result.outcome()) {
+            case VALID -> complete(challengeId);
+            case INVALID -> {
+                recordFailure(challenge.accountId, challenge.id, challenge.correlationId, "code-invalid");
+                throw new ProblemException(401, "code-invalid", "The code is not right", null)
+                        .with("remainingAttempts", result.remainingAttempts());
+            }
+            case USED -> {
+                recordFailure(challenge.accountId, challenge.id, challenge.correlationId, "code-used");
+                throw new ProblemException(401, "code-used", "The code was already used", null);
+            }
+            case SUPERSEDED -> {
+                recordFailure(challenge.accountId, challenge.id, challenge.correlationId, "code-superseded");
+                throw new ProblemException(401, "code-superseded", "A newer code was sent",
+                        "Only the most recent code works.");
+            }
+            case EXPIRED -> {
+                recordFailure(challenge.accountId, challenge.id, challenge.correlationId, "code-expired");
+                throw new ProblemException(410, "code-expired", "The code has expired", "Ask for a new code.");
+            }
+            case ATTEMPTS_EXHAUSTED -> {
+                recordFailure(challenge.accountId, challenge.id, challenge.correlationId, "code-attempts-exhausted");
+                throw new ProblemException(429, "too-many-attempts", "Too many wrong codes",
+                        "This login takes no more codes; start a new login.");
+            }
+            case NO_CODE -> throw new ProblemException(409, "code-not-sent-yet", "No code has been sent yet",
+                    "Wait for the message, or ask for a new code.");
+        };
+    }
+
+    @Transactional
+    Success complete(String challengeId) {
+        LoginChallenge challenge = LoginChallenge.findById(challengeId, LockModeType.PESSIMISTIC_WRITE);
+        ensureOpen(challenge);
+        challenge.status = LoginChallenge.Status.COMPLETED;
+        Account account = Account.findById(challenge.accountId);
+        List<String> amr = List.of("pwd", "sms");
+        TokenIssuer.IssuedToken token = tokens.issue(account, amr);
+        outbox.publish(Topic.AUTH_EVENTS, account.id, challenge.correlationId,
+                new LoginSucceeded(account.id, challenge.id, token.tokenId(), amr));
+        return new Success(token);
+    }
+
+    @Transactional
+    void recordFailure(String accountId, String challengeId, String correlationId, String reason) {
+        outbox.publish(Topic.AUTH_EVENTS, accountId, correlationId, new LoginFailed(accountId, challengeId, reason));
+    }
+
+    private LoginChallenge openChallenge(String challengeId) {
+        LoginChallenge challenge = challengeId != null && UUID_FORM.matcher(challengeId).matches()
+                ? LoginChallenge.findById(challengeId)
+                : null;
+        ensureOpen(challenge);
+        return challenge;
+    }
+
+    private void ensureOpen(LoginChallenge challenge) {
+        if (challenge == null) {
+            throw ProblemException.notFound("challenge-not-found", "No such login challenge");
+        }
+        if (challenge.status == LoginChallenge.Status.COMPLETED) {
+            throw new ProblemException(409, "challenge-completed", "This login is already complete",
+                    "Start a new login.");
+        }
+        if (challenge.expiredAt(clock.instant())) {
+            throw new ProblemException(410, "challenge-expired", "This login has expired", "Start a new login.");
+        }
+    }
+
+    private static ProblemException invalidCredentials() {
+        return new ProblemException(401, "invalid-credentials", "Invalid username or password", null);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.lockstep.auth.service;
+
+import dev.lockstep.contracts.http.CodeCheckRequest;
+import dev.lockstep.contracts.http.CodeCheckResult;
+import dev.lockstep.contracts.http.FactorView;
+import dev.lockstep.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import java.util.List;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * Calls otp-service with SmallRye Fault Tolerance around it. Listing factors is safe to retry;
+ * a code check is not (it may spend an attempt), so it only gets a timeout and a breaker. When
+ * otp-service cannot answer, the user gets a 503 problem, never a 500.
+ */
+@ApplicationScoped
+public class OtpGateway {
+
+    @Inject
+    @RestClient
+    OtpClient client;
+
+    @Inject
+    Calls calls;
+
+    public List<FactorView> factors(String accountId) {
+        try {
+            return calls.factors(accountId);
+        } catch (WebApplicationException | ProcessingException | TimeoutException | CircuitBreakerOpenException e) {
+            throw unavailable();
+        }
+    }
+
+    public CodeCheckResult check(String challengeId, String accountId, String code) {
+        try {
+            return calls.check(challengeId, new CodeCheckRequest(accountId, code));
+        } catch (WebApplicationException | ProcessingException | TimeoutException | CircuitBreakerOpenException e) {
+            throw unavailable();
+        }
+    }
+
+    private static ProblemException unavailable() {
+        return new ProblemException(503, "second-factor-unavailable", "Second factors are unavailable",
+                "otp-service did not answer; try again shortly.").header("Retry-After", "1");
+    }
+
+    /** The guarded calls themselves (a separate bean so the fault-tolerance interceptors apply). */
+    @ApplicationScoped
+    public static class Calls {
+
+        @Inject
+        @RestClient
+        OtpClient client;
+
+        @Timeout(3000)
+        @Retry(maxRetries = 2, delay = 100, retryOn = ProcessingException.class)
+        @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.75, delay = 2000)
+        public List<FactorView> factors(String accountId) {
+            return client.factors(accountId);
+        }
+
+        @Timeout(3000)
+        @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.75, delay = 2000)
+        public CodeCheckResult check(String challengeId, CodeCheckRequest request) {
+            return client.check(challengeId, request);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.lockstep.auth.service;
+
+import com.password4j.Argon2Function;
+import com.password4j.Password;
+import com.password4j.types.Argon2;
+import dev.lockstep.auth.config.AuthConfig;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Argon2id password hashes in PHC string form (Password4j). A hash carries its own parameters, so
+ * changing the cost affects new hashes only.
+ */
+@ApplicationScoped
+public class PasswordHasher {
+
+    @Inject
+    AuthConfig config;
+
+    private Argon2Function function;
+    private String decoy;
+
+    @PostConstruct
+    void init() {
+        AuthConfig.Password p = config.password();
+        function = Argon2Function.getInstance(p.memoryKib(), p.iterations(), p.parallelism(), 32, Argon2.ID, 19);
+        decoy = hash("decoy password that matches nothing");
+    }
+
+    public String hash(String password) {
+        return Password.hash(password).addRandomSalt(16).with(function).getResult();
+    }
+
+    public boolean matches(String password, String hash) {
+        return Password.check(password, hash).with(Argon2Function.getInstanceFromHash(hash));
+    }
+
+    /** Spends the same work as a real check, for unknown users: no timing difference to enumerate with. */
+    public void matchNothing(String password) {
+        matches(password, decoy);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.lockstep.auth.service;
+
+import dev.lockstep.auth.config.AuthConfig;
+import dev.lockstep.auth.domain.Account;
+import dev.lockstep.platform.clock.SandboxClock;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Mints RS256 access tokens with SmallRye JWT, dated on the sandbox clock. */
+@ApplicationScoped
+public class TokenIssuer {
+
+    @Inject
+    AuthConfig config;
+
+    @Inject
+    SigningKeys keys;
+
+    @Inject
+    SandboxClock clock;
+
+    public record IssuedToken(String tokenId, String token, long expiresIn) {
+    }
+
+    public IssuedToken issue(Account account, List<String> amr) {
+        Instant now = clock.instant();
+        long ttl = config.token().ttl().toSeconds();
+        String jti = UUID.randomUUID().toString();
+        String token = Jwt.issuer(config.token().issuer())
+                .subject(account.id)
+                .audience(config.token().audience())
+                .issuedAt(now)
+                .expiresAt(now.plusSeconds(ttl))
+                .claim("jti", jti)
+                .claim("amr", amr)
+                .claim("preferred_username", account.username)
+                .jws()
+                .keyId(keys.kid())
+                .algorithm(SignatureAlgorithm.RS256)
+                .sign(keys.privateKey());
+        return new IssuedToken(jti, token, ttl);
+    }
+}

@@ -1,0 +1,260 @@
+package dev.lockstep.auth;
+
+import static dev.lockstep.auth.AuthFixtures.ADMIN;
+import static dev.lockstep.auth.AuthFixtures.PASSWORD;
+import static dev.lockstep.auth.AuthFixtures.createAccount;
+import static dev.lockstep.auth.AuthFixtures.events;
+import static dev.lockstep.auth.AuthFixtures.uniqueUsername;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.when;
+
+import dev.lockstep.auth.service.OtpClient;
+import dev.lockstep.contracts.AccountCreated;
+import dev.lockstep.contracts.ClockChanged;
+import dev.lockstep.contracts.CloudEvent;
+import dev.lockstep.contracts.Events;
+import dev.lockstep.contracts.LoginChallengeCreated;
+import dev.lockstep.contracts.LoginCodeRequested;
+import dev.lockstep.contracts.LoginFailed;
+import dev.lockstep.contracts.LoginSucceeded;
+import dev.lockstep.contracts.http.CodeCheckRequest;
+import dev.lockstep.contracts.http.CodeCheckResult;
+import dev.lockstep.contracts.http.CodeCheckResult.Outcome;
+import dev.lockstep.contracts.http.FactorView;
+import dev.lockstep.platform.clock.SandboxClock;
+import io.quarkus.test.InjectMock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import io.smallrye.reactive.messaging.memory.InMemorySink;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class LoginApiTest {
+
+    @InjectMock
+    @RestClient
+    OtpClient otp;
+
+    @Inject
+    @Any
+    InMemoryConnector connector;
+
+    @Inject
+    SandboxClock clock;
+
+    private InMemorySink<String> outbox;
+
+    @BeforeEach
+    void setUp() {
+        outbox = connector.sink("outbox");
+        outbox.clear();
+    }
+
+    private String accountWithPhone(String username) {
+        String id = createAccount(username);
+        when(otp.factors(id)).thenReturn(List.of(new FactorView(factorOf(id), "sms", "+81 ••••••••78")));
+        return id;
+    }
+
+    private static String factorOf(String accountId) {
+        return UUID.nameUUIDFromBytes(accountId.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private ExtractableResponse<Response> login(String username, String password) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("username", username, "password", password))
+                .post("/v1/login").then().extract();
+    }
+
+    @Test
+    void createdAccountTravelsAsAnEventWithItsPhoneInE164() {
+        String username = uniqueUsername();
+        String id = given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("username", username, "password", PASSWORD, "phone", "+81 90-1234-0042"))
+                .post("/v1/admin/accounts")
+                .then().statusCode(201)
+                .header("Location", endsWith("/v1/admin/accounts/" + username))
+                .body("maskedPhone", equalTo("+81 ••••••••42"))
+                .extract().path("id");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !events(outbox, AccountCreated.class).isEmpty());
+        CloudEvent event = events(outbox, AccountCreated.class).get(0);
+        assertEquals(new AccountCreated(id, username, "+819012340042"), Events.body(event, AccountCreated.class));
+        assertEquals("/lockstep/auth-service", event.source());
+        assertEquals("lockstep.auth.events", AuthFixtures.topicOf(outbox.received().get(0)));
+        assertEquals(id, AuthFixtures.keyOf(outbox.received().get(0)));
+    }
+
+    @Test
+    void rightPasswordOpensAChallengeAndAsksForACode() {
+        String username = uniqueUsername();
+        String accountId = accountWithPhone(username);
+
+        ExtractableResponse<Response> response = login(username, PASSWORD);
+        assertEquals(200, response.statusCode());
+        assertEquals("MFA_REQUIRED", response.path("status"));
+        assertEquals("+81 ••••••••78", response.path("factors[0].maskedPhone"));
+        assertEquals("sms", response.path("factors[0].type"));
+        String challengeId = response.path("challengeId");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !events(outbox, LoginChallengeCreated.class).isEmpty());
+        CloudEvent event = events(outbox, LoginChallengeCreated.class).get(0);
+        LoginChallengeCreated body = Events.body(event, LoginChallengeCreated.class);
+        assertEquals(challengeId, body.challengeId());
+        assertEquals(accountId, body.accountId());
+        assertEquals(factorOf(accountId), body.factorId());
+        assertTrue(event.correlationid() != null && !event.correlationid().isEmpty());
+    }
+
+    @Test
+    void wrongPasswordAndUnknownUserAreIndistinguishable() {
+        String username = uniqueUsername();
+        accountWithPhone(username);
+
+        ExtractableResponse<Response> wrong = login(username, "not the password");
+        ExtractableResponse<Response> unknown = login(uniqueUsername(), "not the password");
+        assertEquals(401, wrong.statusCode());
+        assertEquals(401, unknown.statusCode());
+        assertEquals(wrong.contentType(), unknown.contentType());
+        assertEquals(wrong.body().asString(), unknown.body().asString());
+        assertEquals("application/problem+json", wrong.contentType());
+    }
+
+    @Test
+    void rightCodeGivesAnRs256TokenThatVerifiesAgainstTheJwks() throws Exception {
+        String username = uniqueUsername();
+        String accountId = accountWithPhone(username);
+        String challengeId = login(username, PASSWORD).path("challengeId");
+        when(otp.check(eq(challengeId), eq(new CodeCheckRequest(accountId, "123456"))))
+                .thenReturn(new CodeCheckResult(Outcome.VALID, 5));
+
+        ExtractableResponse<Response> token = given().contentType(ContentType.JSON).body(Map.of("code", "123456"))
+                .post("/v1/login/" + challengeId + "/verify").then().statusCode(200)
+                .body("status", equalTo("SUCCESS")).body("token_type", equalTo("Bearer"))
+                .body("expires_in", equalTo(3600))
+                .extract();
+
+        String jwks = given().get("/.well-known/jwks.json").then().statusCode(200)
+                .body("keys", hasSize(1)).body("keys[0].kty", equalTo("RSA")).body("keys[0].alg", equalTo("RS256"))
+                .extract().asString();
+        JwtConsumer consumer = new JwtConsumerBuilder()
+                .setVerificationKeyResolver(new JwksVerificationKeyResolver(new JsonWebKeySet(jwks).getJsonWebKeys()))
+                .setExpectedIssuer("http://127.0.0.1:8081")
+                .setExpectedAudience("lockstep")
+                .setRequireJwtId()
+                .setEvaluationTime(NumericDate.fromMilliseconds(clock.millis()))
+                .build();
+        JwtClaims claims = consumer.processToClaims(token.path("access_token"));
+        assertEquals(accountId, claims.getSubject());
+        assertEquals(List.of("pwd", "sms"), claims.getStringListClaimValue("amr"));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !events(outbox, LoginSucceeded.class).isEmpty());
+
+        // The challenge is spent: the same code does not log in twice.
+        given().contentType(ContentType.JSON).body(Map.of("code", "123456"))
+                .post("/v1/login/" + challengeId + "/verify").then().statusCode(409)
+                .body("type", equalTo("tag:lockstep.dev,2026:problem:challenge-completed"));
+    }
+
+    @Test
+    void eachWrongCodeOutcomeHasItsOwnStatusAndType() {
+        String username = uniqueUsername();
+        String accountId = accountWithPhone(username);
+        String challengeId = login(username, PASSWORD).path("challengeId");
+        when(otp.check(eq(challengeId), eq(new CodeCheckRequest(accountId, "000001"))))
+                .thenReturn(new CodeCheckResult(Outcome.INVALID, 4));
+        when(otp.check(eq(challengeId), eq(new CodeCheckRequest(accountId, "000002"))))
+                .thenReturn(new CodeCheckResult(Outcome.SUPERSEDED, 4));
+        when(otp.check(eq(challengeId), eq(new CodeCheckRequest(accountId, "000003"))))
+                .thenReturn(new CodeCheckResult(Outcome.EXPIRED, 4));
+        when(otp.check(eq(challengeId), eq(new CodeCheckRequest(accountId, "000004"))))
+                .thenReturn(new CodeCheckResult(Outcome.ATTEMPTS_EXHAUSTED, 0));
+
+        verify(challengeId, "000001", 401, "code-invalid").body("remainingAttempts", equalTo(4));
+        verify(challengeId, "000002", 401, "code-superseded");
+        verify(challengeId, "000003", 410, "code-expired");
+        verify(challengeId, "000004", 429, "too-many-attempts");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> events(outbox, LoginFailed.class).size() == 4);
+    }
+
+    @Test
+    void resendingAsksOtpServiceForANewCodeUntilTheLimit() {
+        String username = uniqueUsername();
+        String accountId = accountWithPhone(username);
+        String challengeId = login(username, PASSWORD).path("challengeId");
+
+        for (int sends = 2; sends <= 5; sends++) {
+            given().post("/v1/login/" + challengeId + "/send").then().statusCode(202)
+                    .body("status", equalTo("CODE_SENT")).body("sends", equalTo(sends));
+        }
+        given().post("/v1/login/" + challengeId + "/send").then().statusCode(429)
+                .body("type", equalTo("tag:lockstep.dev,2026:problem:too-many-sends"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> events(outbox, LoginCodeRequested.class).size() == 4);
+        assertEquals(accountId, Events.body(events(outbox, LoginCodeRequested.class).get(0), LoginCodeRequested.class)
+                .accountId());
+    }
+
+    @Test
+    void aChallengeExpiresOnTheSandboxClock() {
+        String username = uniqueUsername();
+        accountWithPhone(username);
+        String challengeId = login(username, PASSWORD).path("challengeId");
+
+        ClockChanged later = new ClockChanged(clock.setting().revision() + 1,
+                clock.setting().offsetMillis() + Duration.ofMinutes(16).toMillis(), null, null);
+        connector.source("sandbox-clock").send(Events.toJson(
+                Events.envelope("/lockstep/sms-gateway-sim", "sandbox", Instant.EPOCH, null, later)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> clock.setting().revision() == later.revision());
+
+        given().contentType(ContentType.JSON).body(Map.of("code", "123456"))
+                .post("/v1/login/" + challengeId + "/verify").then().statusCode(410)
+                .body("type", equalTo("tag:lockstep.dev,2026:problem:challenge-expired"));
+        given().get("/v1/clock").then().statusCode(200).body("revision", equalTo((int) later.revision()));
+    }
+
+    @Test
+    void otpServiceDownIsA503ProblemNotA500() {
+        String username = uniqueUsername();
+        String accountId = createAccount(username);
+        when(otp.factors(accountId)).thenThrow(new jakarta.ws.rs.ProcessingException("connection refused"));
+        ExtractableResponse<Response> response = login(username, PASSWORD);
+        assertEquals(503, response.statusCode());
+        assertEquals("tag:lockstep.dev,2026:problem:second-factor-unavailable", response.path("type"));
+    }
+
+    private io.restassured.response.ValidatableResponse verify(String challengeId, String code, int status, String slug) {
+        return given().contentType(ContentType.JSON).body(Map.of("code", code))
+                .post("/v1/login/" + challengeId + "/verify").then().statusCode(status)
+                .contentType("application/problem+json")
+                .body("type", startsWith("tag:lockstep.dev,2026:problem:" + slug));
+    }
+
+}
