@@ -19,7 +19,9 @@ public enum Topic {
     /** Facts from recovery-service. Key: account id. */
     RECOVERY_EVENTS("lockstep.recovery.events", 3, "account id", false),
     /** The sandbox clock; compacted, the latest value is the current clock. Key: "sandbox". */
-    SANDBOX_CLOCK("lockstep.sandbox.clock", 1, "\"sandbox\"", true);
+    SANDBOX_CLOCK("lockstep.sandbox.clock", 1, "\"sandbox\"", true),
+    /** Records a consumer could not handle, kept for inspection instead of being lost. Key: as received. */
+    DEAD_LETTERS("lockstep.dead-letters", 1, "the original key", false);
 
     private final String topicName;
     private final int partitions;

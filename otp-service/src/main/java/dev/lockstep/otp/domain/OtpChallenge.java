@@ -1,0 +1,33 @@
+package dev.lockstep.otp.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** otp-service's side of a login challenge: which factor, and how many wrong codes so far. */
+@Entity
+@Table(name = "otp_challenge")
+public class OtpChallenge extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "challenge_id", length = 36)
+    public String challengeId;
+
+    @Column(name = "account_id", nullable = false, length = 36)
+    public String accountId;
+
+    @Column(name = "factor_id", nullable = false, length = 36)
+    public String factorId;
+
+    @Column(name = "wrong_attempts", nullable = false)
+    public int wrongAttempts;
+
+    @Column(name = "correlation_id", length = 36)
+    public String correlationId;
+
+    @Version
+    public long version;
+}

@@ -1,0 +1,48 @@
+package dev.lockstep.otp.rest;
+
+import dev.lockstep.contracts.http.CodeCheckRequest;
+import dev.lockstep.contracts.http.CodeCheckResult;
+import dev.lockstep.contracts.http.FactorView;
+import dev.lockstep.otp.service.CodeService;
+import dev.lockstep.otp.service.FactorService;
+import dev.lockstep.platform.problem.ProblemException;
+import dev.lockstep.platform.security.InternalApi;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Questions auth-service needs answered now; guarded by the internal token. */
+@Path("/v1/internal")
+@InternalApi
+@Tag(name = "Internal (service to service)")
+public class InternalResource {
+
+    @Inject
+    FactorService factors;
+
+    @Inject
+    CodeService codes;
+
+    @GET
+    @Path("/accounts/{accountId}/factors")
+    @Operation(summary = "The account's usable second factors, phones masked")
+    public List<FactorView> factors(@PathParam("accountId") String accountId) {
+        return factors.usable(accountId);
+    }
+
+    @POST
+    @Path("/challenges/{challengeId}/check")
+    @Operation(summary = "Check a code for a login challenge; wrong codes spend attempts")
+    public CodeCheckResult check(@PathParam("challengeId") String challengeId, @NotNull CodeCheckRequest request) {
+        if (request.accountId() == null || request.code() == null || !request.code().matches("[0-9]{4,8}")) {
+            throw ProblemException.badRequest("invalid-request", "accountId and a 4-8 digit code are required", null);
+        }
+        return codes.check(challengeId, request.accountId(), request.code());
+    }
+}

@@ -1,0 +1,137 @@
+package dev.lockstep.otp.service;
+
+import dev.lockstep.contracts.CodeChecked;
+import dev.lockstep.contracts.CodeIssued;
+import dev.lockstep.contracts.OutboundMessage;
+import dev.lockstep.contracts.Topic;
+import dev.lockstep.contracts.http.CodeCheckResult;
+import dev.lockstep.contracts.http.CodeCheckResult.Outcome;
+import dev.lockstep.otp.config.OtpConfig;
+import dev.lockstep.otp.domain.CodeVerdict;
+import dev.lockstep.otp.domain.Factor;
+import dev.lockstep.otp.domain.IssuedCode;
+import dev.lockstep.otp.domain.OtpChallenge;
+import dev.lockstep.platform.clock.SandboxClock;
+import dev.lockstep.platform.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Issues and checks one-time SMS codes. The plaintext exists only in memory while the outbound
+ * message is written; at rest there is its keyed hash.
+ */
+@ApplicationScoped
+public class CodeService {
+
+    private static final Logger LOG = Logger.getLogger(CodeService.class);
+
+    @Inject
+    OtpConfig config;
+
+    @Inject
+    CodeHasher hasher;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    SandboxClock clock;
+
+    private final CodeGenerator generator = new CodeGenerator(new SecureRandom());
+
+    /**
+     * Issues a new code for a challenge to the given factor; every earlier code of the challenge stops
+     * working. The code travels in an outbound message to the simulated phone network.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void issue(String challengeId, String accountId, String factorId, String correlationId) {
+        Factor factor = Factor.findById(factorId);
+        if (factor == null || !factor.accountId.equals(accountId)) {
+            LOG.warnf("challenge %s names factor %s, which account %s does not have; no code sent",
+                    challengeId, factorId, accountId);
+            return;
+        }
+        OtpChallenge challenge = OtpChallenge.findById(challengeId, LockModeType.PESSIMISTIC_WRITE);
+        if (challenge == null) {
+            challenge = new OtpChallenge();
+            challenge.challengeId = challengeId;
+            challenge.accountId = accountId;
+            challenge.correlationId = correlationId;
+            challenge.factorId = factorId;
+            challenge.persist();
+        }
+        challenge.factorId = factorId;
+
+        OtpConfig.Sms policy = config.sms();
+        List<IssuedCode> earlier = IssuedCode.ofChallenge(challengeId);
+        String code;
+        String hash;
+        do {
+            // never re-issue a code this challenge already had: "the old code stops working" must hold
+            code = generator.next(policy.digits());
+            hash = hasher.hash(challengeId, code);
+        } while (alreadyIssued(earlier, hash));
+        for (IssuedCode old : earlier) {
+            if (old.status == IssuedCode.Status.ACTIVE) {
+                old.status = IssuedCode.Status.SUPERSEDED;
+            }
+        }
+        Instant now = clock.instant();
+        IssuedCode issued = new IssuedCode();
+        issued.id = UUID.randomUUID().toString();
+        issued.challengeId = challengeId;
+        issued.factorId = factorId;
+        issued.codeHash = hash;
+        issued.status = IssuedCode.Status.ACTIVE;
+        issued.issuedAt = now;
+        issued.expiresAt = now.plus(policy.lifetime());
+        issued.persist();
+
+        String messageId = UUID.randomUUID().toString();
+        String text = String.format(policy.template(), code, policy.lifetime().toMinutes());
+        outbox.publish(Topic.MESSAGES_OUTBOUND, factor.phone, correlationId,
+                new OutboundMessage(messageId, factor.phone, "sms", policy.sender(), text, "login-code", accountId));
+        outbox.publish(Topic.OTP_EVENTS, accountId, correlationId,
+                new CodeIssued(accountId, challengeId, factorId, issued.id, messageId, policy.digits(), issued.expiresAt));
+    }
+
+    private static boolean alreadyIssued(List<IssuedCode> codes, String hash) {
+        return codes.stream().anyMatch(c -> CodeHasher.same(c.codeHash, hash));
+    }
+
+    /** Checks a presented code; wrong ones spend the challenge's attempts. */
+    @Transactional
+    public CodeCheckResult check(String challengeId, String accountId, String code) {
+        int max = config.sms().maxAttempts();
+        OtpChallenge challenge = OtpChallenge.findById(challengeId, LockModeType.PESSIMISTIC_WRITE);
+        if (challenge == null || !challenge.accountId.equals(accountId)) {
+            return new CodeCheckResult(Outcome.NO_CODE, max);
+        }
+        List<IssuedCode> codes = IssuedCode.ofChallenge(challengeId);
+        String presented = hasher.hash(challengeId, code);
+        IssuedCode matched = null;
+        for (IssuedCode candidate : codes) {
+            if (CodeHasher.same(candidate.codeHash, presented)) {
+                matched = candidate;
+            }
+        }
+        Outcome outcome = CodeVerdict.decide(codes, matched, challenge.wrongAttempts, max, clock.instant());
+        if (CodeVerdict.spendsAttempt(outcome)) {
+            challenge.wrongAttempts++;
+        }
+        if (outcome == Outcome.VALID) {
+            matched.status = IssuedCode.Status.USED;
+        }
+        int remaining = Math.max(0, max - challenge.wrongAttempts);
+        outbox.publish(Topic.OTP_EVENTS, accountId, challenge.correlationId,
+                new CodeChecked(accountId, challengeId, outcome.name(), remaining));
+        return new CodeCheckResult(outcome, remaining);
+    }
+}

@@ -1,0 +1,235 @@
+package dev.lockstep.otp;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lockstep.contracts.AccountCreated;
+import dev.lockstep.contracts.ClockChanged;
+import dev.lockstep.contracts.CloudEvent;
+import dev.lockstep.contracts.CodeIssued;
+import dev.lockstep.contracts.Events;
+import dev.lockstep.contracts.FactorAdded;
+import dev.lockstep.contracts.LoginChallengeCreated;
+import dev.lockstep.contracts.LoginCodeRequested;
+import dev.lockstep.contracts.OutboundMessage;
+import dev.lockstep.otp.domain.IssuedCode;
+import dev.lockstep.platform.clock.SandboxClock;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import io.smallrye.reactive.messaging.memory.InMemorySink;
+import io.smallrye.reactive.messaging.memory.InMemorySource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class OtpFlowTest {
+
+    private static final String INTERNAL = "Bearer test-internal-token";
+    private static final AtomicInteger PHONES = new AtomicInteger(2000);
+
+    @Inject
+    @Any
+    InMemoryConnector connector;
+
+    @Inject
+    SandboxClock clock;
+
+    private InMemorySink<String> outbox;
+    private InMemorySource<String> authEvents;
+
+    @BeforeEach
+    void setUp() {
+        outbox = connector.sink("outbox");
+        outbox.clear();
+        authEvents = connector.source("auth-events");
+    }
+
+    /** An account whose phone otp-service registered; returns {accountId, factorId, phone}. */
+    private String[] accountWithPhone() {
+        String accountId = UUID.randomUUID().toString();
+        String phone = "+8190" + String.format("%04d", PHONES.incrementAndGet()) + "5678";
+        authEvents.send(Events.toJson(Events.envelope("/lockstep/auth-service", accountId, Instant.now(), null,
+                new AccountCreated(accountId, "u-" + accountId, phone))));
+        await().atMost(Duration.ofSeconds(5)).until(() -> !factors(accountId).isEmpty());
+        return new String[] {accountId, factors(accountId).get(0), phone};
+    }
+
+    private List<String> factors(String accountId) {
+        return given().header("Authorization", INTERNAL).get("/v1/internal/accounts/" + accountId + "/factors")
+                .then().statusCode(200).extract().path("id");
+    }
+
+    private String challenge(String accountId, String factorId, String correlationId) {
+        String challengeId = UUID.randomUUID().toString();
+        authEvents.send(Events.toJson(Events.envelope("/lockstep/auth-service", accountId, Instant.now(), correlationId,
+                new LoginChallengeCreated(challengeId, accountId, factorId, Instant.now().plusSeconds(900)))));
+        return challengeId;
+    }
+
+    /** Waits for the n-th outbound message to a phone and reads the code out of its text. */
+    private String codeSentTo(String phone, int nth) {
+        await().atMost(Duration.ofSeconds(5)).until(() -> messagesTo(phone).size() >= nth);
+        String text = messagesTo(phone).get(nth - 1).text();
+        Matcher digits = Pattern.compile("\\b(\\d{6})\\b").matcher(text);
+        assertTrue(digits.find(), text);
+        return digits.group(1);
+    }
+
+    private List<OutboundMessage> messagesTo(String phone) {
+        return outbox.received().stream()
+                .filter(m -> "lockstep.messages.outbound".equals(topic(m)))
+                .map(m -> Events.body(Events.fromJson(m.getPayload()), OutboundMessage.class))
+                .filter(m -> m.to().equals(phone))
+                .toList();
+    }
+
+    private static String topic(Message<String> message) {
+        return message.getMetadata(OutgoingKafkaRecordMetadata.class).orElseThrow().getTopic();
+    }
+
+    private io.restassured.response.ValidatableResponse check(String challengeId, String accountId, String code) {
+        return given().header("Authorization", INTERNAL).contentType(ContentType.JSON)
+                .body(Map.of("accountId", accountId, "code", code))
+                .post("/v1/internal/challenges/" + challengeId + "/check").then().statusCode(200);
+    }
+
+    @Test
+    void newAccountPhoneBecomesAMaskedSmsFactor() {
+        String[] account = accountWithPhone();
+        given().header("Authorization", INTERNAL).get("/v1/internal/accounts/" + account[0] + "/factors")
+                .then().body("$", hasSize(1)).body("[0].type", equalTo("sms"))
+                .body("[0].maskedPhone", equalTo("+81 ••••••••78"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> outbox.received().stream()
+                .anyMatch(m -> Events.is(Events.fromJson(m.getPayload()), FactorAdded.class)));
+    }
+
+    @Test
+    void challengeSendsASixDigitCodeOnceAndStoresOnlyItsHash() {
+        String[] account = accountWithPhone();
+        String correlation = UUID.randomUUID().toString();
+        String challengeId = challenge(account[0], account[1], correlation);
+        String code = codeSentTo(account[2], 1);
+
+        CloudEvent outbound = outbox.received().stream().map(m -> Events.fromJson(m.getPayload()))
+                .filter(e -> Events.is(e, OutboundMessage.class)).filter(e -> account[2].equals(e.subject()))
+                .findFirst().orElseThrow();
+        assertEquals(correlation, outbound.correlationid());
+        OutboundMessage message = Events.body(outbound, OutboundMessage.class);
+        assertEquals("login-code", message.kind());
+        assertEquals("Lockstep", message.sender());
+
+        List<IssuedCode> stored = QuarkusTransaction.requiringNew().call(() -> IssuedCode.ofChallenge(challengeId));
+        assertEquals(1, stored.size());
+        assertFalse(stored.get(0).codeHash.contains(code));
+        assertEquals(64, stored.get(0).codeHash.length());
+        // The code never appears in otp-service's own events.
+        outbox.received().stream().map(m -> Events.fromJson(m.getPayload()))
+                .filter(e -> Events.is(e, CodeIssued.class))
+                .forEach(e -> assertFalse(e.data().toString().contains(code)));
+
+        check(challengeId, account[0], code).body("outcome", equalTo("VALID"));
+        check(challengeId, account[0], code).body("outcome", equalTo("USED"));
+    }
+
+    @Test
+    void aRedeliveredChallengeEventSendsNoSecondCode() {
+        String[] account = accountWithPhone();
+        String challengeId = UUID.randomUUID().toString();
+        String event = Events.toJson(Events.envelope("/lockstep/auth-service", account[0], Instant.now(), null,
+                new LoginChallengeCreated(challengeId, account[0], account[1], Instant.now().plusSeconds(900))));
+        authEvents.send(event);
+        authEvents.send(event);
+        codeSentTo(account[2], 1);
+        // A later, distinct event still gets through, so the repeat really was skipped, not just slow.
+        authEvents.send(Events.toJson(Events.envelope("/lockstep/auth-service", account[0], Instant.now(), null,
+                new LoginCodeRequested(challengeId, account[0], account[1]))));
+        codeSentTo(account[2], 2);
+        assertEquals(2, messagesTo(account[2]).size());
+    }
+
+    @Test
+    void aResentCodeReplacesThePreviousOne() {
+        String[] account = accountWithPhone();
+        String challengeId = challenge(account[0], account[1], null);
+        String first = codeSentTo(account[2], 1);
+        authEvents.send(Events.toJson(Events.envelope("/lockstep/auth-service", account[0], Instant.now(), null,
+                new LoginCodeRequested(challengeId, account[0], account[1]))));
+        String second = codeSentTo(account[2], 2);
+        assertNotEquals(first, second);
+
+        check(challengeId, account[0], first).body("outcome", equalTo("SUPERSEDED"));
+        check(challengeId, account[0], second).body("outcome", equalTo("VALID"));
+    }
+
+    @Test
+    void fiveWrongCodesExhaustTheChallenge() {
+        String[] account = accountWithPhone();
+        String challengeId = challenge(account[0], account[1], null);
+        String code = codeSentTo(account[2], 1);
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        for (int remaining = 4; remaining >= 0; remaining--) {
+            check(challengeId, account[0], wrong).body("outcome", equalTo("INVALID"))
+                    .body("remainingAttempts", equalTo(remaining));
+        }
+        check(challengeId, account[0], code).body("outcome", equalTo("ATTEMPTS_EXHAUSTED"));
+    }
+
+    @Test
+    void aCodeExpiresTenMinutesLaterOnTheSandboxClock() {
+        String[] account = accountWithPhone();
+        String challengeId = challenge(account[0], account[1], null);
+        String code = codeSentTo(account[2], 1);
+
+        ClockChanged later = new ClockChanged(clock.setting().revision() + 1,
+                clock.setting().offsetMillis() + Duration.ofMinutes(10).toMillis(), null, null);
+        connector.source("sandbox-clock").send(Events.toJson(
+                Events.envelope("/lockstep/sms-gateway-sim", "sandbox", Instant.EPOCH, null, later)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> clock.setting().revision() == later.revision());
+
+        check(challengeId, account[0], code).body("outcome", equalTo("EXPIRED"));
+    }
+
+    @Test
+    void theInternalApiDemandsTheInternalToken() {
+        given().get("/v1/internal/accounts/x/factors").then().statusCode(401)
+                .contentType("application/problem+json")
+                .body("type", equalTo("tag:lockstep.dev,2026:problem:unauthorized"));
+        given().header("Authorization", "Bearer test-admin-token").get("/v1/internal/accounts/x/factors")
+                .then().statusCode(401);
+    }
+
+    @Test
+    void badCheckRequestsAreProblemsAndSpendNothing() {
+        String[] account = accountWithPhone();
+        String challengeId = challenge(account[0], account[1], null);
+        String code = codeSentTo(account[2], 1);
+        given().header("Authorization", INTERNAL).contentType(ContentType.JSON).body("{\"code\":")
+                .post("/v1/internal/challenges/" + challengeId + "/check").then().statusCode(400)
+                .body("type", equalTo("tag:lockstep.dev,2026:problem:malformed-json"));
+        given().header("Authorization", INTERNAL).contentType(ContentType.JSON)
+                .body(Map.of("accountId", account[0], "code", "12ab"))
+                .post("/v1/internal/challenges/" + challengeId + "/check").then().statusCode(400);
+        check(UUID.randomUUID().toString(), account[0], code).body("outcome", equalTo("NO_CODE"));
+        check(challengeId, account[0], code).body("outcome", equalTo("VALID"));
+    }
+}
