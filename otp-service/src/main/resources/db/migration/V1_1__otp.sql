@@ -12,7 +12,7 @@ CREATE TABLE otp_challenge (
     account_id     VARCHAR(36) NOT NULL,
     factor_id      VARCHAR(36) NOT NULL,
     wrong_attempts INTEGER     NOT NULL,
-    correlation_id VARCHAR(36),
+    correlation_id VARCHAR(64),
     version        BIGINT      NOT NULL
 );
 

@@ -25,7 +25,7 @@ public class OtpChallenge extends PanacheEntityBase {
     @Column(name = "wrong_attempts", nullable = false)
     public int wrongAttempts;
 
-    @Column(name = "correlation_id", length = 36)
+    @Column(name = "correlation_id", length = 64)
     public String correlationId;
 
     @Version

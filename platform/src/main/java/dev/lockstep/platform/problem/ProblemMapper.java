@@ -44,6 +44,12 @@ public class ProblemMapper {
         return respond(fromJson(e), uri);
     }
 
+    /** More specific than the JSON mapper Quarkus ships for this type, so ours answers. */
+    @ServerExceptionMapper
+    public Response wrongJsonType(MismatchedInputException e, UriInfo uri) {
+        return respond(fromJson(e), uri);
+    }
+
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
         Throwable cause = e.getCause();

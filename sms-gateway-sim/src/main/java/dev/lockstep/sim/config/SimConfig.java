@@ -1,0 +1,12 @@
+package dev.lockstep.sim.config;
+
+import io.smallrye.config.ConfigMapping;
+import java.time.Duration;
+
+/** sms-gateway-sim settings ({@code lockstep.sim.*}). */
+@ConfigMapping(prefix = "lockstep.sim")
+public interface SimConfig {
+
+    /** Longest a client may wait on {@code GET /v1/phones/{e164}/messages/next}. */
+    Duration maxWait();
+}

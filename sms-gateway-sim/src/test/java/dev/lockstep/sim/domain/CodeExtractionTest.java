@@ -1,0 +1,23 @@
+package dev.lockstep.sim.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+
+class CodeExtractionTest {
+
+    @Test
+    void findsTheCodeInRealisticTexts() {
+        assertEquals("123456", Message.extractCode("Your Lockstep code is 123456. It expires in 10 minutes."));
+        assertEquals("0042", Message.extractCode("0042 is your Apple ID verification code"));
+        assertEquals("98765432", Message.extractCode("code:98765432"));
+    }
+
+    @Test
+    void ignoresShortOrOverlongDigitRuns() {
+        assertNull(Message.extractCode("Call us on 123 today"));
+        assertNull(Message.extractCode("Ref 1234567890123"));
+        assertNull(Message.extractCode("no digits here"));
+    }
+}
