@@ -11,6 +11,10 @@ public interface LockstepConfig {
     /** This service's name; events carry {@code /lockstep/<name>} as their CloudEvents source. */
     String serviceName();
 
+    /** Folder of the service's H2 database file (used in the default JDBC URL). */
+    @WithDefault("./data")
+    String dataDir();
+
     /** The admin API's credentials. */
     Admin admin();
 

@@ -1,0 +1,91 @@
+package dev.lockstep.launcher;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** A child JVM with its output in a log file, stopped politely (SIGTERM) and then firmly. */
+final class JavaProcess {
+
+    private final String name;
+    private final Path log;
+    private Process process;
+
+    JavaProcess(String name, Path log) {
+        this.name = name;
+        this.log = log;
+    }
+
+    void start(List<String> jvmArgs, List<String> mainAndArgs, Path workDir) throws IOException {
+        start(jvmArgs, mainAndArgs, workDir, java.util.Map.of());
+    }
+
+    void start(List<String> jvmArgs, List<String> mainAndArgs, Path workDir, java.util.Map<String, String> env)
+            throws IOException {
+        Files.createDirectories(log.getParent());
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmArgs);
+        command.addAll(mainAndArgs);
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(env);
+        process = builder.start();
+    }
+
+    boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    String name() {
+        return name;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    /** SIGTERM, then SIGKILL after {@code graceSeconds}; returns once the process is gone. */
+    void stop(int graceSeconds) throws InterruptedException {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        if (!process.waitFor(graceSeconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** SIGKILL at once, like a crash. */
+    void kill() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The last lines of the log, for error messages. */
+    String tail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(log);
+            return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no log at " + log + ")";
+        }
+    }
+
+    static String classpath(Path dir) {
+        return dir.toAbsolutePath() + File.separator + "*";
+    }
+}

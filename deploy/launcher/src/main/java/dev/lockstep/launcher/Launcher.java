@@ -1,0 +1,204 @@
+package dev.lockstep.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code ./lockstep up}: starts the real Kafka broker and the four services, waits until all are
+ * ready, makes sure the demo account exists, prints where everything is, and on Ctrl-C stops every
+ * process it started. Data stays in the data directory for the next run.
+ */
+public final class Launcher {
+
+    public static final String DEMO_USER = "demo";
+    public static final String DEMO_PASSWORD = "lockstep-demo";
+    public static final String DEMO_PHONE = "+819012345678";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || !args[0].equals("up")) {
+            usage();
+            System.exit(args.length == 0 || args[0].equals("help") || args[0].equals("--help") ? 0 : 2);
+        }
+        SandboxOptions options = new SandboxOptions().home(Path.of(System.getProperty("lockstep.home", ".")));
+        for (int i = 1; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i]) {
+                case "--data-dir" -> options.dataDir(Path.of(require(args[i], value)));
+                case "--kafka-port" -> options.kafkaPort(Integer.parseInt(require(args[i], value)));
+                case "--http-port-base" -> options.httpPortBase(Integer.parseInt(require(args[i], value)));
+                default -> {
+                    System.err.println("unknown option " + args[i]);
+                    usage();
+                    System.exit(2);
+                }
+            }
+            i++;
+        }
+        Path dataDir = options.dataDir();
+        Files.createDirectories(dataDir);
+        String adminToken = secret(dataDir.resolve("admin-token"));
+        options.adminToken(adminToken).internalToken(secret(dataDir.resolve("internal-token")));
+
+        Sandbox sandbox = new Sandbox(options);
+        Path runFile = dataDir.resolve("sandbox.json");
+        Thread stopper = new Thread(() -> {
+            System.out.println();
+            System.out.println("Stopping Lockstep…");
+            try {
+                sandbox.close();
+                Files.deleteIfExists(runFile);
+            } catch (InterruptedException | IOException e) {
+                Thread.currentThread().interrupt();
+            }
+            System.out.println("Stopped. Data kept in " + dataDir);
+        }, "lockstep-stop");
+        Runtime.getRuntime().addShutdownHook(stopper);
+
+        System.out.println("Starting Kafka and the four Lockstep services (logs in " + dataDir.resolve("logs") + ")…");
+        try {
+            sandbox.start(Duration.ofSeconds(180));
+        } catch (IllegalStateException e) {
+            System.err.println("Lockstep could not start: " + e.getMessage());
+            System.exit(1);
+        }
+        String demoId = ensureDemoAccount(sandbox, adminToken, options.internalToken);
+        writeRunFile(runFile, sandbox);
+        printBanner(sandbox, options, adminToken, demoId);
+
+        while (true) {
+            Thread.sleep(500);
+            String dead = sandbox.firstDead();
+            if (dead != null) {
+                System.err.println(dead + " stopped unexpectedly; stopping the sandbox. Last lines of its log:");
+                System.err.println(sandbox.logTail(dead, 30));
+                System.exit(1);
+            }
+        }
+    }
+
+    private static String require(String option, String value) {
+        if (value == null) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return value;
+    }
+
+    private static void usage() {
+        System.out.println("""
+                usage: ./lockstep up [--data-dir DIR] [--kafka-port 9092] [--http-port-base 8081]
+                  Starts a real Kafka broker and auth-service, otp-service, sms-gateway-sim and
+                  recovery-service with H2 databases under DIR (default .lockstep), prints their URLs,
+                  the admin token and the demo account, and stops everything on Ctrl-C.""");
+    }
+
+    /** A random token kept in a file readable by the owner only; made on the first run. */
+    static String secret(Path file) throws IOException {
+        if (Files.exists(file)) {
+            return Files.readString(file).trim();
+        }
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Files.writeString(file, token + "\n");
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system; the file stays with default permissions
+        }
+        return token;
+    }
+
+    /** Creates the demo account on first run and waits until its phone is a usable factor. */
+    static String ensureDemoAccount(Sandbox sandbox, String adminToken, String internalToken)
+            throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        String auth = sandbox.url(Service.AUTH);
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(auth + "/v1/admin/accounts"))
+                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
+                .header("X-Lockstep-Operator", "launcher")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of(
+                        "username", DEMO_USER, "password", DEMO_PASSWORD, "phone", DEMO_PHONE))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        String id;
+        if (created.statusCode() == 201) {
+            id = JSON.readTree(created.body()).get("id").asText();
+        } else if (created.statusCode() == 409) {
+            HttpResponse<String> existing = http.send(HttpRequest.newBuilder(
+                    URI.create(auth + "/v1/admin/accounts/" + DEMO_USER))
+                    .header("Authorization", "Bearer " + adminToken).GET().build(), HttpResponse.BodyHandlers.ofString());
+            id = JSON.readTree(existing.body()).get("id").asText();
+        } else {
+            throw new IllegalStateException("cannot create the demo account: " + created.statusCode() + " " + created.body());
+        }
+        URI factors = URI.create(sandbox.url(Service.OTP) + "/v1/internal/accounts/" + id + "/factors");
+        for (int i = 0; i < 300; i++) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(factors)
+                    .header("Authorization", "Bearer " + internalToken).GET().build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode list = JSON.readTree(response.body());
+            if (response.statusCode() == 200 && list.isArray() && !list.isEmpty()) {
+                return id;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the demo account's phone never reached otp-service");
+    }
+
+    private static void writeRunFile(Path runFile, Sandbox sandbox) throws IOException {
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("readyMillis", sandbox.readyMillis());
+        run.put("pids", sandbox.pids());
+        Map<String, String> urls = new LinkedHashMap<>();
+        for (Service service : Service.values()) {
+            urls.put(service.moduleName(), sandbox.url(service));
+        }
+        run.put("urls", urls);
+        Files.writeString(runFile, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(run));
+    }
+
+    private static void printBanner(Sandbox sandbox, SandboxOptions options, String adminToken, String demoId) {
+        String sim = sandbox.url(Service.SIM);
+        System.out.printf("""
+
+                Lockstep is up (ready in %.1f s).
+
+                  auth-service      %s   login, tokens, JWKS, admin API
+                  otp-service       %s   second factors and codes
+                  sms-gateway-sim   %s   virtual phones, inboxes, sandbox clock
+                  recovery-service  %s   account recovery
+                  Kafka broker      %s:%d
+                  Swagger UI        <service URL>/q/swagger-ui
+
+                  Admin token       %s   (also in %s)
+                  Demo account      %s / %s, trusted phone %s (account id %s)
+                  Demo inbox        %s/v1/phones/%s/messages
+
+                Press Ctrl-C to stop. Data stays in %s.
+                """,
+                sandbox.readyMillis() / 1000.0,
+                sandbox.url(Service.AUTH), sandbox.url(Service.OTP), sim, sandbox.url(Service.RECOVERY),
+                options.host(), options.kafkaPort(),
+                adminToken, options.dataDir().resolve("admin-token"),
+                DEMO_USER, DEMO_PASSWORD, DEMO_PHONE, demoId,
+                sim, DEMO_PHONE,
+                options.dataDir());
+        System.out.flush();
+    }
+}

@@ -1,0 +1,194 @@
+package dev.lockstep.launcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole sandbox as processes on this machine: a real Kafka broker and the four packaged
+ * services, each with its H2 database under one data directory.
+ */
+public final class Sandbox implements AutoCloseable {
+
+    private final SandboxOptions options;
+    private final KafkaBroker broker;
+    private final Map<Service, JavaProcess> services = new EnumMap<>(Service.class);
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private long readyMillis;
+
+    public Sandbox(SandboxOptions options) {
+        this.options = options;
+        Path dataDir = options.dataDir();
+        this.broker = new KafkaBroker(options.home().resolve("deploy/kafka-broker/target/lib"), dataDir,
+                options.host(), options.kafkaPort());
+        for (Service service : Service.values()) {
+            services.put(service, new JavaProcess(service.moduleName(),
+                    dataDir.resolve("logs").resolve(service.moduleName() + ".log")));
+        }
+    }
+
+    /** Starts everything and returns once every service reports ready. */
+    public Sandbox start(Duration timeout) throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        if (options.adminToken == null || options.internalToken == null) {
+            throw new IllegalStateException("admin and internal tokens must be set");
+        }
+        for (Service service : Service.values()) {
+            Path jar = jar(service);
+            if (!Files.exists(jar)) {
+                throw new IllegalStateException(service.moduleName() + " is not built (" + jar
+                        + " is missing): run ./mvnw -DskipTests package");
+            }
+            Ports.requireFree(options.host(), options.port(service), service.moduleName());
+        }
+        Files.createDirectories(options.dataDir().resolve("db"));
+        broker.start();
+        for (Service service : Service.values()) {
+            startService(service);
+        }
+        broker.awaitReady(timeout);
+        broker.createTopics();
+        for (Service service : Service.values()) {
+            awaitReady(service, started + timeout.toNanos());
+        }
+        readyMillis = (System.nanoTime() - started) / 1_000_000;
+        return this;
+    }
+
+    private Path jar(Service service) {
+        return options.home().resolve(service.moduleName()).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    private void startService(Service service) throws IOException {
+        List<String> jvm = new ArrayList<>(options.serviceJvmArgs);
+        jvm.add("-Dquarkus.http.host=" + options.host());
+        jvm.add("-Dquarkus.http.port=" + options.port(service));
+        jvm.add("-Dlockstep.data-dir=" + options.dataDir().resolve("db"));
+        jvm.add("-Dkafka.bootstrap.servers=" + broker.bootstrapServers());
+        if (service == Service.AUTH) {
+            jvm.add("-Dquarkus.rest-client.otp.url=" + url(Service.OTP));
+            jvm.add("-Dlockstep.auth.token.issuer=" + url(Service.AUTH));
+        }
+        options.extraProperties.forEach((k, v) -> jvm.add("-D" + k + "=" + v));
+        jvm.add("-jar");
+        jvm.add(jar(service).toString());
+        JavaProcess process = services.get(service);
+        // Secrets go through the environment, not the command line that `ps` shows.
+        process.start(jvm, List.of(), options.dataDir(), Map.of(
+                "LOCKSTEP_ADMIN_TOKEN", options.adminToken,
+                "LOCKSTEP_INTERNAL_TOKEN", options.internalToken));
+    }
+
+    private void awaitReady(Service service, long deadlineNanos) throws InterruptedException {
+        JavaProcess process = services.get(service);
+        URI ready = URI.create(url(service) + "/q/health/ready");
+        while (System.nanoTime() < deadlineNanos) {
+            if (!process.alive()) {
+                throw new IllegalStateException(service.moduleName() + " exited during start:\n" + process.tail(40));
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2))
+                        .GET().build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException(service.moduleName() + " not ready in time:\n" + process.tail(40));
+    }
+
+    public String url(Service service) {
+        return "http://" + options.host() + ":" + options.port(service);
+    }
+
+    public KafkaBroker broker() {
+        return broker;
+    }
+
+    /** Starts a broker that was stopped or killed again, on the same storage. */
+    public void restartBroker(Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!Ports.free(options.host(), options.kafkaPort()) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        broker.start();
+        broker.awaitReady(timeout);
+    }
+
+    /** How long the last {@link #start} took until every service was ready. */
+    public long readyMillis() {
+        return readyMillis;
+    }
+
+    /** Process ids by name (kafka and the four services). */
+    public Map<String, Long> pids() {
+        Map<String, Long> pids = new java.util.LinkedHashMap<>();
+        if (broker.running()) {
+            pids.put("kafka", broker.pid());
+        }
+        services.forEach((service, process) -> {
+            if (process.alive()) {
+                pids.put(service.moduleName(), process.pid());
+            }
+        });
+        return pids;
+    }
+
+    /** The first process found dead, or null while all run. */
+    public String firstDead() {
+        if (!broker.running()) {
+            return "kafka";
+        }
+        for (Map.Entry<Service, JavaProcess> entry : services.entrySet()) {
+            if (!entry.getValue().alive()) {
+                return entry.getKey().moduleName();
+            }
+        }
+        return null;
+    }
+
+    public String logTail(String name, int lines) {
+        if ("kafka".equals(name)) {
+            return broker.process().tail(lines);
+        }
+        for (JavaProcess process : services.values()) {
+            if (process.name().equals(name)) {
+                return process.tail(lines);
+            }
+        }
+        return "";
+    }
+
+    /** Stops the services (in parallel), then the broker; returns when no process is left. */
+    @Override
+    public void close() throws InterruptedException {
+        List<Thread> stopping = new ArrayList<>();
+        for (JavaProcess process : services.values()) {
+            Thread t = new Thread(() -> {
+                try {
+                    process.stop(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            t.start();
+            stopping.add(t);
+        }
+        for (Thread t : stopping) {
+            t.join();
+        }
+        broker.stop();
+    }
+}
