@@ -90,6 +90,11 @@ public class ProblemMapper {
                 return ProblemException.badRequest("invalid-field", "A field has the wrong type or format",
                         "Field '" + path + "' could not be read.").with("field", path);
             }
+            if (e instanceof MismatchedInputException && !(e.getOriginalMessage() != null
+                    && e.getOriginalMessage().startsWith("No content"))) {
+                return ProblemException.badRequest("invalid-body", "The body has the wrong shape",
+                        "Send a JSON object with the documented fields.");
+            }
         }
         return ProblemException.badRequest("malformed-json", "The body is not well-formed JSON",
                 "Send a JSON object with Content-Type: application/json.");

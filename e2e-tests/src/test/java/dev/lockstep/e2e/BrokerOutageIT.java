@@ -1,0 +1,53 @@
+package dev.lockstep.e2e;
+
+import static dev.lockstep.e2e.Lockstep.challenge;
+import static dev.lockstep.e2e.Lockstep.inbox;
+import static dev.lockstep.e2e.Lockstep.newAccount;
+import static dev.lockstep.e2e.Lockstep.nthCode;
+import static dev.lockstep.e2e.Lockstep.verify;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lockstep.launcher.Sandbox;
+import dev.lockstep.launcher.Service;
+import java.time.Duration;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The transactional outbox: a login whose event cannot be published because the broker is dead
+ * still gets its code once the broker is back. Runs last: it takes the shared broker down.
+ */
+@ExtendWith(SharedSandbox.class)
+@Order(100)
+class BrokerOutageIT {
+
+    @Test
+    void aCodeIssuedWhileTheBrokerIsDownArrivesOnceItIsBack() throws Exception {
+        Lockstep.Account account = newAccount();
+        Sandbox sandbox = SharedSandbox.sandbox();
+
+        sandbox.broker().kill();
+        String challengeId = challenge(account);
+        Thread.sleep(3000);
+        assertTrue(inbox(account.phone()).isEmpty(), "a code arrived although the broker was down");
+        given().get(SharedSandbox.url(Service.AUTH) + "/q/health/ready").then().statusCode(503);
+
+        sandbox.restartBroker(Duration.ofSeconds(60));
+        String code = nthCode(account.phone(), 1, Duration.ofSeconds(90));
+        assertEquals(200, verify(challengeId, code).statusCode());
+        assertEquals(1, inbox(account.phone()).size(), "the code must arrive exactly once");
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            for (Service service : Service.values()) {
+                if (given().get(SharedSandbox.url(service) + "/q/health/ready").statusCode() != 200) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+}

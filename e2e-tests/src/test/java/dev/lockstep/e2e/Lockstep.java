@@ -1,0 +1,90 @@
+package dev.lockstep.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.lockstep.launcher.Service;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Object mother and small client for end-to-end tests: unique accounts, logins, inboxes. */
+final class Lockstep {
+
+    static final String PASSWORD = "correct horse battery staple";
+    private static final AtomicLong PHONES = new AtomicLong(ThreadLocalRandom.current().nextLong(10_000_000, 80_000_000));
+
+    private Lockstep() {
+    }
+
+    record Account(String id, String username, String phone) {
+    }
+
+    /** A Japanese mobile number no other test uses, in E.164. */
+    static String uniquePhone() {
+        return "+8190" + PHONES.incrementAndGet();
+    }
+
+    static String admin() {
+        return "Bearer " + SharedSandbox.ADMIN_TOKEN;
+    }
+
+    /** Creates an account with a unique name and phone, and waits until its phone is a usable factor. */
+    static Account newAccount() {
+        String username = "e2e-" + UUID.randomUUID().toString().substring(0, 12);
+        String phone = uniquePhone();
+        String id = given().header("Authorization", admin()).contentType(ContentType.JSON)
+                .body(Map.of("username", username, "password", PASSWORD, "phone", phone))
+                .post(SharedSandbox.url(Service.AUTH) + "/v1/admin/accounts")
+                .then().statusCode(201).extract().path("id");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
+                !given().header("Authorization", "Bearer " + SharedSandbox.INTERNAL_TOKEN)
+                        .get(SharedSandbox.url(Service.OTP) + "/v1/internal/accounts/" + id + "/factors")
+                        .then().statusCode(200).extract().jsonPath().getList("$").isEmpty());
+        return new Account(id, username, phone);
+    }
+
+    static Response login(String username, String password) {
+        return given().contentType(ContentType.JSON).body(Map.of("username", username, "password", password))
+                .post(SharedSandbox.url(Service.AUTH) + "/v1/login");
+    }
+
+    /** Logs in with the right password and returns the challenge id. */
+    static String challenge(Account account) {
+        Response response = login(account.username(), PASSWORD);
+        assertEquals(200, response.statusCode(), response.asString());
+        return response.path("challengeId");
+    }
+
+    static Response send(String challengeId) {
+        return given().post(SharedSandbox.url(Service.AUTH) + "/v1/login/" + challengeId + "/send");
+    }
+
+    static Response verify(String challengeId, String code) {
+        return given().contentType(ContentType.JSON).body(Map.of("code", code))
+                .post(SharedSandbox.url(Service.AUTH) + "/v1/login/" + challengeId + "/verify");
+    }
+
+    /** The inbox of a phone, newest first. */
+    static List<Map<String, Object>> inbox(String phone) {
+        return given().get(SharedSandbox.url(Service.SIM) + "/v1/phones/" + phone + "/messages")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+    }
+
+    /** Waits for the n-th message to a phone (1 = first ever) and returns its code. */
+    static String nthCode(String phone, int n, Duration timeout) {
+        await().atMost(timeout).pollInterval(Duration.ofMillis(50)).until(() -> inbox(phone).size() >= n);
+        List<Map<String, Object>> messages = inbox(phone);
+        return (String) messages.get(messages.size() - n).get("code");
+    }
+
+    static String nthCode(String phone, int n) {
+        return nthCode(phone, n, Duration.ofSeconds(30));
+    }
+}

@@ -1,0 +1,34 @@
+package dev.lockstep.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.lockstep.launcher.Service;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Health reflects database and Kafka; OpenAPI and Swagger UI are served by every service. */
+@ExtendWith(SharedSandbox.class)
+@Order(4)
+class OperabilityIT {
+
+    @ParameterizedTest
+    @EnumSource(Service.class)
+    void everyServiceIsReadyWithDatabaseAndKafkaChecks(Service service) {
+        given().get(SharedSandbox.url(service) + "/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", org.hamcrest.Matchers.hasItem(containsString("Database")))
+                .body("checks.name", org.hamcrest.Matchers.hasItem(containsString("Messaging")));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Service.class)
+    void everyServiceDescribesItsApi(Service service) {
+        given().get(SharedSandbox.url(service) + "/q/openapi?format=json").then().statusCode(200)
+                .body("openapi", org.hamcrest.Matchers.startsWith("3."));
+        given().get(SharedSandbox.url(service) + "/q/swagger-ui/").then().statusCode(200);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.lockstep.e2e;
+
+import dev.lockstep.launcher.Sandbox;
+import dev.lockstep.launcher.SandboxOptions;
+import dev.lockstep.launcher.Service;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts the real broker and the four packaged services once for the whole run (on ports of their
+ * own, so a running ./lockstep up is not disturbed) and stops them when every test is done.
+ */
+public final class SharedSandbox implements BeforeAllCallback {
+
+    static final int KAFKA_PORT = 19092;
+    static final int HTTP_BASE = 18081;
+    static final String ADMIN_TOKEN = "e2e-admin-" + UUID.randomUUID();
+    static final String INTERNAL_TOKEN = "e2e-internal-" + UUID.randomUUID();
+
+    private static volatile Running running;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .computeIfAbsent(SharedSandbox.class, key -> start(), Running.class);
+    }
+
+    /** The running sandbox; only valid inside tests that use this extension. */
+    static Sandbox sandbox() {
+        return running.sandbox;
+    }
+
+    static String url(Service service) {
+        return running.sandbox.url(service);
+    }
+
+    private static Running start() {
+        Path home = Path.of(System.getProperty("lockstep.home", ".."));
+        Path dataDir = Path.of(System.getProperty("lockstep.e2e.data-dir", "target/e2e-sandbox"));
+        deleteRecursively(dataDir);
+        SandboxOptions options = new SandboxOptions()
+                .home(home)
+                .dataDir(dataDir)
+                .kafkaPort(KAFKA_PORT)
+                .httpPortBase(HTTP_BASE)
+                .adminToken(ADMIN_TOKEN)
+                .internalToken(INTERNAL_TOKEN);
+        Sandbox sandbox = new Sandbox(options);
+        try {
+            sandbox.start(Duration.ofSeconds(180));
+        } catch (IOException e) {
+            closeQuietly(sandbox);
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closeQuietly(sandbox);
+            throw new IllegalStateException(e);
+        } catch (RuntimeException e) {
+            closeQuietly(sandbox);
+            throw e;
+        }
+        running = new Running(sandbox);
+        return running;
+    }
+
+    private static void closeQuietly(Sandbox sandbox) {
+        try {
+            sandbox.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Closed by JUnit once, after the last test of the run. */
+    static final class Running implements AutoCloseable {
+        final Sandbox sandbox;
+
+        Running(Sandbox sandbox) {
+            this.sandbox = sandbox;
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            sandbox.close();
+        }
+    }
+}
