@@ -29,6 +29,9 @@ public final class Launcher {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Set once Ctrl-C (or SIGTERM) began the shutdown: services going away are then expected. */
+    private static volatile boolean STOPPING;
+
     private Launcher() {
     }
 
@@ -60,6 +63,7 @@ public final class Launcher {
         Sandbox sandbox = new Sandbox(options);
         Path runFile = dataDir.resolve("sandbox.json");
         Thread stopper = new Thread(() -> {
+            STOPPING = true;
             System.out.println();
             System.out.println("Stopping Lockstep…");
             try {
@@ -86,7 +90,7 @@ public final class Launcher {
         while (true) {
             Thread.sleep(500);
             String dead = sandbox.firstDead();
-            if (dead != null) {
+            if (dead != null && !STOPPING) {
                 System.err.println(dead + " stopped unexpectedly; stopping the sandbox. Last lines of its log:");
                 System.err.println(sandbox.logTail(dead, 30));
                 System.exit(1);
