@@ -97,19 +97,29 @@ public final class LoginBenchmark {
         }
         System.out.printf("Warming up with %d logins…%n", warmup);
         runClients(accounts, warmup);
-        System.out.printf("Measuring %d logins with %d concurrent clients…%n", logins, clients);
+
+        System.out.printf("Latency: %d logins, one client at a time…%n", logins);
+        List<Sample> single = runClients(accounts.subList(0, 1), logins);
+        System.out.printf("Throughput: %d logins, %d concurrent clients…%n", logins, clients);
         long started = System.nanoTime();
-        List<Sample> samples = runClients(accounts, logins);
+        List<Sample> loaded = runClients(accounts, logins);
         double seconds = (System.nanoTime() - started) / 1e9;
 
-        Percentiles delivery = new Percentiles(samples.stream().mapToLong(Sample::deliveryNanos).toArray());
-        Percentiles login = new Percentiles(samples.stream().mapToLong(Sample::loginNanos).toArray());
-        Percentiles verify = new Percentiles(samples.stream().mapToLong(Sample::verifyNanos).toArray());
-        System.out.printf("%nLockstep login benchmark: %d logins, %d concurrent clients%n", samples.size(), clients);
-        System.out.println("  code delivery (login response -> code in inbox): " + delivery.line());
-        System.out.println("  login (password, challenge):                     " + login.line());
-        System.out.println("  verify (code -> signed token):                   " + verify.line());
-        System.out.printf("  throughput (login + verify):                     %.1f logins/s%n", samples.size() / seconds);
+        System.out.printf("%nLockstep login benchmark (%d logins per phase)%n", logins);
+        System.out.println("One client:");
+        report(single);
+        System.out.printf("%d concurrent clients:%n", clients);
+        report(loaded);
+        System.out.printf("  throughput (login + verify):                     %.1f logins/s%n", loaded.size() / seconds);
+    }
+
+    private static void report(List<Sample> samples) {
+        System.out.println("  code delivery (login response -> code in inbox): "
+                + new Percentiles(samples.stream().mapToLong(Sample::deliveryNanos).toArray()).line());
+        System.out.println("  login (password, challenge):                     "
+                + new Percentiles(samples.stream().mapToLong(Sample::loginNanos).toArray()).line());
+        System.out.println("  verify (code -> signed token):                   "
+                + new Percentiles(samples.stream().mapToLong(Sample::verifyNanos).toArray()).line());
     }
 
     private List<Sample> runClients(List<Account> accounts, int logins) throws Exception {
