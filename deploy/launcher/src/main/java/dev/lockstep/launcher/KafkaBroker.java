@@ -59,7 +59,7 @@ public final class KafkaBroker {
         if (!Files.exists(logDirs.resolve("meta.properties"))) {
             format(config);
         }
-        process.start(jvmArgs(), List.of("kafka.Kafka", config.toString()), dataDir);
+        process.start(jvmArgs(), List.of("kafka.Kafka", config.toString()), dataDir, Map.of("MALLOC_ARENA_MAX", "2"));
     }
 
     private void format(Path config) throws IOException, InterruptedException {
