@@ -92,6 +92,10 @@ class BadInputIT {
         assertProblem(json().body("{\"factorId\":\"" + UUID.randomUUID() + "\"}")
                 .post(auth + "/v1/login/" + challengeId + "/send"), 400, "unknown-factor");
         assertProblem(json().body(HUGE).post(auth + "/v1/login/" + challengeId + "/verify"), 413, "body-too-large");
+        assertProblem(json().body("{}").post(auth + "/v1/login/" + challengeId + "/verify"), 400, "invalid-request");
+        assertProblem(json().body(HUGE).post(auth + "/v1/login/" + challengeId + "/send"), 413, "body-too-large");
+        assertProblem(json().body("{\"factorId\":").post(auth + "/v1/login/" + challengeId + "/send"), 400,
+                "malformed-json");
 
         // None of that spent an attempt: the first wrong code still leaves four.
         Response wrong = json().body("{\"code\":\"000000\"}").post(auth + "/v1/login/" + challengeId + "/verify");
