@@ -76,7 +76,7 @@ public final class KafkaBroker {
     }
 
     private List<String> jvmArgs() {
-        return List.of("-Xms32m", "-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        return List.of("-Xms32m", "-Xmx160m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Dlog4j2.configurationFile=" + libDir.resolve("log4j2.properties").toAbsolutePath(),
                 "-cp", JavaProcess.classpath(libDir));
     }

@@ -16,8 +16,9 @@ public final class SandboxOptions {
     final Map<Service, Integer> ports = new EnumMap<>(Service.class);
     String adminToken;
     String internalToken;
-    List<String> serviceJvmArgs = List.of("-Xms32m", "-Xmx128m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=48m",
-            "-XX:MaxMetaspaceSize=160m", "-Xss512k");
+    List<String> serviceJvmArgs = List.of("-Xms24m", "-Xmx128m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=48m",
+            "-XX:MaxMetaspaceSize=160m", "-Xss512k", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
+            "-Dio.netty.allocator.maxOrder=7");
     final Map<String, String> extraProperties = new HashMap<>();
 
     public SandboxOptions() {
