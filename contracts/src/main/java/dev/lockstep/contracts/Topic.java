@@ -16,6 +16,8 @@ public enum Topic {
     MESSAGES_OUTBOUND("lockstep.messages.outbound", 3, "E.164 phone number", false),
     /** Delivery receipts from the simulated network. Key: E.164 phone number. */
     MESSAGES_STATUS("lockstep.messages.status", 3, "E.164 phone number", false),
+    /** Virtual phone state changes (SIM cancelled or swapped, handset off, roaming…). Key: E.164 number. */
+    PHONE_EVENTS("lockstep.phones.events", 3, "E.164 phone number", false),
     /** Facts from recovery-service. Key: account id. */
     RECOVERY_EVENTS("lockstep.recovery.events", 3, "account id", false),
     /** The sandbox clock; compacted, the latest value is the current clock. Key: "sandbox". */

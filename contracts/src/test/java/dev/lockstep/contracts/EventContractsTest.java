@@ -37,7 +37,9 @@ class EventContractsTest {
                         "login-code", "a1"), "lockstep.message.outbound.v1"),
                 Arguments.of(new MessageStatusChanged("m1", "+819012345678", "undelivered", 30003, T),
                         "lockstep.message.status-changed.v1"),
-                Arguments.of(new ClockChanged(7, 86_400_000L, null, T), "lockstep.sandbox.clock-changed.v1"));
+                Arguments.of(new ClockChanged(7, 86_400_000L, null, T), "lockstep.sandbox.clock-changed.v1"),
+                Arguments.of(new PhoneStateChanged("+819012345678", "JP", "docomo", "cancelled", "on", "ok", "ES",
+                        "international", 100), "lockstep.phone.state-changed.v1"));
     }
 
     @ParameterizedTest(name = "{1}")

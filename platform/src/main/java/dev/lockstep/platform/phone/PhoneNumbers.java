@@ -27,6 +27,16 @@ public final class PhoneNumbers {
         return UTIL.getRegionCodeForNumber(parse(e164));
     }
 
+    /** The libphonenumber line type in lower case with dashes, e.g. {@code mobile}, {@code fixed-line}. */
+    public static String lineType(String e164) {
+        return UTIL.getNumberType(parse(e164)).name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /** Whether {@code region} is an ISO 3166 region libphonenumber knows (e.g. {@code ES}). */
+    public static boolean knownRegion(String region) {
+        return region != null && UTIL.getSupportedRegions().contains(region);
+    }
+
     /**
      * The number as real providers show a trusted phone: country code, the rest hidden but the last
      * two digits ("number ending in 78"): {@code +81 ••••••••78}.

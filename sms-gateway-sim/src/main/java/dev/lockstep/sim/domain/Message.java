@@ -51,6 +51,10 @@ public class Message extends PanacheEntityBase {
     @Column(name = "error_code")
     public Integer errorCode;
 
+    /** Why the message did not reach the handset, in words; null when it did. */
+    @Column(name = "status_reason", length = 200)
+    public String statusReason;
+
     @Column(name = "account_id", length = 36)
     public String accountId;
 

@@ -22,4 +22,36 @@ public class Phone extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** {@code mobile}, {@code fixed-line} or another libphonenumber type; a landline takes no SMS. */
+    @Column(name = "line_type", nullable = false, length = 24)
+    public String lineType = "mobile";
+
+    /** Carrier name, when one was set. */
+    @Column(length = 64)
+    public String carrier;
+
+    /** {@code active}, {@code cancelled} (number out of service) or {@code swapped} (moved to another SIM). */
+    @Column(name = "sim_state", nullable = false, length = 16)
+    public String sim = "active";
+
+    /** {@code on} or {@code off}. */
+    @Column(nullable = false, length = 8)
+    public String handset = "on";
+
+    /** {@code ok} or {@code none}. */
+    @Column(name = "signal_state", nullable = false, length = 8)
+    public String signal = "ok";
+
+    /** ISO 3166 region the phone roams in, or null at home. */
+    @Column(length = 2)
+    public String roaming;
+
+    /** The carrier's SMS filter: {@code none}, {@code international} or {@code alphanumeric}. */
+    @Column(name = "sms_filter", nullable = false, length = 16)
+    public String smsFilter = "none";
+
+    /** Messages the handset stores; more are refused. */
+    @Column(name = "inbox_capacity", nullable = false)
+    public int inboxCapacity = 1000;
 }

@@ -39,7 +39,7 @@ public class InboxResource {
     SimConfig config;
 
     @GET
-    @Operation(summary = "Messages on the phone, newest first")
+    @Operation(summary = "Messages that reached the phone, newest first (the delivery log has the rest)")
     public List<MessageView> list(
             @PathParam("e164") @Parameter(description = "E.164 number, e.g. +819012345678") String e164,
             @QueryParam("channel") @Parameter(description = "only this channel, e.g. sms") String channel,
@@ -49,7 +49,7 @@ public class InboxResource {
         if (limit < 1 || limit > 500) {
             throw ProblemException.badRequest("invalid-query", "limit must be between 1 and 500", null);
         }
-        StringBuilder query = new StringBuilder("phone = :phone");
+        StringBuilder query = new StringBuilder("phone = :phone and status = 'delivered'");
         Parameters params = Parameters.with("phone", phone);
         if (channel != null) {
             query.append(" and channel = :channel");
@@ -80,7 +80,8 @@ public class InboxResource {
                 next.cancel(false);
                 throw ProblemException.notFound("message-not-found", "No such message on this phone");
             }
-            Message newer = Message.<Message>find("phone = ?1 and seq > ?2 order by seq", phone, seen.seq).firstResult();
+            Message newer = Message.<Message>find("phone = ?1 and seq > ?2 and status = 'delivered' order by seq",
+                    phone, seen.seq).firstResult();
             if (newer != null) {
                 next.cancel(false);
                 return Uni.createFrom().item(Response.ok(MessageView.of(newer)).build());

@@ -7,6 +7,8 @@ import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.outbox.Outbox;
 import dev.lockstep.platform.phone.PhoneNumbers;
 import dev.lockstep.sim.domain.Message;
+import dev.lockstep.sim.domain.DeliveryOutcome;
+import dev.lockstep.sim.domain.DeliveryPolicy;
 import dev.lockstep.sim.domain.Phone;
 import dev.lockstep.sim.rest.MessageView;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,9 +21,10 @@ import java.time.Instant;
 import org.jboss.logging.Logger;
 
 /**
- * Takes outbound messages into the simulated network and puts them in the phone's inbox, with a
- * delivery receipt at each step ({@code queued}, {@code sent}, {@code delivered}). Phone state and
- * fault rules that can stop a message come with the phone-network work.
+ * Takes outbound messages into the simulated network: the phone's state decides whether they reach
+ * the handset ({@link DeliveryPolicy}); each step is a delivery receipt ({@code queued}, {@code sent},
+ * then {@code delivered}, {@code undelivered} or {@code failed} with a carrier error code). Only
+ * delivered messages appear in the inbox; the delivery log shows them all.
  */
 @ApplicationScoped
 public class DeliveryService {
@@ -36,6 +39,9 @@ public class DeliveryService {
 
     @Inject
     InboxWatch watch;
+
+    @Inject
+    PhoneService phones;
 
     @Inject
     TransactionSynchronizationRegistry transactions;
@@ -53,13 +59,10 @@ public class DeliveryService {
             return;
         }
         Instant now = clock.instant();
-        if (Phone.findById(to) == null) {
-            Phone phone = new Phone();
-            phone.e164 = to;
-            phone.region = PhoneNumbers.region(to);
-            phone.createdAt = now;
-            phone.persist();
-        }
+        Phone phone = phones.getOrCreate(to);
+        long stored = Message.count("phone = ?1 and status = 'delivered'", to);
+        DeliveryOutcome outcome = DeliveryPolicy.decide(phone, outbound.sender(), stored);
+
         Message message = new Message();
         message.id = outbound.messageId();
         message.phone = to;
@@ -71,13 +74,21 @@ public class DeliveryService {
         message.accountId = outbound.accountId();
         message.correlationId = correlationId;
         message.acceptedAt = now;
-        for (String status : new String[] {"queued", "sent", "delivered"}) {
-            message.status = status;
+        for (String status : outcome.receipts()) {
+            boolean last = status.equals(outcome.finalStatus());
             outbox.publish(Topic.MESSAGES_STATUS, to, correlationId,
-                    new MessageStatusChanged(message.id, to, status, null, now));
+                    new MessageStatusChanged(message.id, to, status, last ? outcome.errorCode() : null, now));
         }
-        message.deliveredAt = now;
+        message.status = outcome.finalStatus();
+        message.errorCode = outcome.errorCode();
+        message.statusReason = outcome.reason();
+        message.deliveredAt = outcome.reachedHandset() ? now : null;
         message.persist();
+        if (!outcome.reachedHandset()) {
+            LOG.infof("message %s to %s %s (%d): %s", message.id, to, message.status, outcome.errorCode(),
+                    outcome.reason());
+            return;
+        }
 
         MessageView view = MessageView.of(message);
         transactions.registerInterposedSynchronization(new Synchronization() {

@@ -1,0 +1,69 @@
+package dev.lockstep.e2e;
+
+import static dev.lockstep.e2e.Lockstep.challenge;
+import static dev.lockstep.e2e.Lockstep.inbox;
+import static dev.lockstep.e2e.Lockstep.newAccount;
+import static dev.lockstep.e2e.Lockstep.nthCode;
+import static dev.lockstep.e2e.Lockstep.send;
+import static dev.lockstep.e2e.Lockstep.verify;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lockstep.launcher.Service;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** "The code never arrives" because of the phone itself, and what the delivery log says about it. */
+@ExtendWith(SharedSandbox.class)
+@Order(5)
+class PhoneStateIT {
+
+    private static void setPhone(String phone, String state) {
+        given().header("Authorization", Lockstep.admin()).contentType(ContentType.JSON).body(state)
+                .put(SharedSandbox.url(Service.SIM) + "/v1/phones/" + phone).then().statusCode(200);
+    }
+
+    private static List<Map<String, Object>> logFor(String phone) {
+        List<Map<String, Object>> log = given().get(SharedSandbox.url(Service.SIM) + "/v1/messages?limit=1000")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        return log.stream().filter(m -> phone.equals(m.get("to"))).toList();
+    }
+
+    @Test
+    void aCancelledSimGetsNoCodeUntilTheNumberIsBackInService() {
+        Lockstep.Account account = newAccount();
+        setPhone(account.phone(), "{\"sim\":\"cancelled\"}");
+
+        String challengeId = challenge(account);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !logFor(account.phone()).isEmpty());
+        Map<String, Object> lost = logFor(account.phone()).get(0);
+        assertEquals("undelivered", lost.get("status"));
+        assertEquals(30005, lost.get("errorCode"));
+        assertTrue(inbox(account.phone()).isEmpty(), "a cancelled SIM showed a message");
+
+        setPhone(account.phone(), "{}");
+        assertEquals(202, send(challengeId).statusCode());
+        String code = nthCode(account.phone(), 1);
+        assertEquals(200, verify(challengeId, code).statusCode());
+    }
+
+    @Test
+    void roamingBehindACarrierFilterLosesEveryCode() {
+        Lockstep.Account account = newAccount();
+        setPhone(account.phone(), "{\"roaming\":\"ES\",\"smsFilter\":\"international\"}");
+        String challengeId = challenge(account);
+        send(challengeId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> logFor(account.phone()).size() == 2);
+        for (Map<String, Object> message : logFor(account.phone())) {
+            assertEquals(30007, message.get("errorCode"));
+        }
+        assertTrue(inbox(account.phone()).isEmpty());
+    }
+}

@@ -1,0 +1,54 @@
+package dev.lockstep.sim.domain;
+
+/**
+ * What a phone's state alone does to a message, checked in the order a real network meets the
+ * problems: the line, the subscription, the carrier's filter, the handset, its storage.
+ */
+public final class DeliveryPolicy {
+
+    /** Twilio: landline or unreachable carrier; retrying does not help. */
+    public static final int LANDLINE = 30006;
+    /** Twilio: unknown destination handset (the number is out of service). */
+    public static final int UNKNOWN_HANDSET = 30005;
+    /** Twilio: message filtered by the carrier. */
+    public static final int FILTERED = 30007;
+    /** Twilio: unreachable destination handset (off, no signal); transient. */
+    public static final int UNREACHABLE = 30003;
+    /** Twilio: unknown error (here: the handset's storage is full). */
+    public static final int UNKNOWN = 30008;
+
+    private DeliveryPolicy() {
+    }
+
+    /**
+     * @param sender the sender id shown on the handset: a number ({@code +…}) or alphanumeric
+     * @param storedMessages messages already on the handset
+     */
+    public static DeliveryOutcome decide(Phone phone, String sender, long storedMessages) {
+        if ("fixed-line".equals(phone.lineType)) {
+            return DeliveryOutcome.failed(LANDLINE, "the number is a landline");
+        }
+        if ("cancelled".equals(phone.sim)) {
+            return DeliveryOutcome.undelivered(UNKNOWN_HANDSET, "the SIM is cancelled; the number is not in service");
+        }
+        boolean alphanumeric = sender == null || !sender.startsWith("+");
+        if ("alphanumeric".equals(phone.smsFilter) && alphanumeric) {
+            return DeliveryOutcome.undelivered(FILTERED, "the carrier blocks alphanumeric senders");
+        }
+        if ("international".equals(phone.smsFilter) && (phone.roaming != null || alphanumeric)) {
+            return DeliveryOutcome.undelivered(FILTERED, phone.roaming != null
+                    ? "the carrier filters messages to a phone roaming in " + phone.roaming
+                    : "the carrier filters international (alphanumeric) senders");
+        }
+        if ("off".equals(phone.handset)) {
+            return DeliveryOutcome.undelivered(UNREACHABLE, "the handset is off");
+        }
+        if ("none".equals(phone.signal)) {
+            return DeliveryOutcome.undelivered(UNREACHABLE, "the handset has no signal");
+        }
+        if (storedMessages >= phone.inboxCapacity) {
+            return DeliveryOutcome.undelivered(UNKNOWN, "the handset's message storage is full");
+        }
+        return DeliveryOutcome.delivered();
+    }
+}
