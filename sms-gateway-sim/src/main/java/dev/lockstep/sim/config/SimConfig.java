@@ -9,4 +9,7 @@ public interface SimConfig {
 
     /** Longest a client may wait on {@code GET /v1/phones/{e164}/messages/next}. */
     Duration maxWait();
+
+    /** Seed of every random fault decision until {@code PUT /v1/seed} sets another. */
+    long seed();
 }

@@ -55,6 +55,18 @@ public class Message extends PanacheEntityBase {
     @Column(name = "status_reason", length = 200)
     public String statusReason;
 
+    /** The fault rule that decided this message's fate, if one did. */
+    @Column(name = "rule_id", length = 36)
+    public String ruleId;
+
+    /** For a delayed message: when (sandbox clock) it is handed to the phone. */
+    @Column(name = "deliver_at")
+    public Instant deliverAt;
+
+    /** The n-th message to this phone (1 = first); feeds the seeded random draws. */
+    @Column(name = "phone_seq")
+    public Long phoneSeq;
+
     @Column(name = "account_id", length = 36)
     public String accountId;
 

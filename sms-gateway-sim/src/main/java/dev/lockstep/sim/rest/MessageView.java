@@ -9,15 +9,17 @@ import java.time.Instant;
  * @param code the one-time code found in the text (null when none), so tests need no parsing
  * @param errorCode carrier error code (Twilio's numbering) when the message did not reach the handset
  * @param statusReason why it did not, in words
+ * @param ruleId the fault rule that decided, if one did
+ * @param deliverAt for a delayed message, when it will reach the phone (sandbox clock)
  * @param acceptedAt when the network took it (sandbox clock)
  * @param deliveredAt when it reached the handset (sandbox clock), null until then
  */
 public record MessageView(String id, String to, String channel, String sender, String text, String code,
-        String kind, String status, Integer errorCode, String statusReason, String correlationId, Instant acceptedAt,
-        Instant deliveredAt) {
+        String kind, String status, Integer errorCode, String statusReason, String ruleId, String correlationId,
+        Instant acceptedAt, Instant deliverAt, Instant deliveredAt) {
 
     public static MessageView of(Message m) {
         return new MessageView(m.id, m.phone, m.channel, m.sender, m.text, m.code, m.kind, m.status, m.errorCode,
-                m.statusReason, m.correlationId, m.acceptedAt, m.deliveredAt);
+                m.statusReason, m.ruleId, m.correlationId, m.acceptedAt, m.deliverAt, m.deliveredAt);
     }
 }

@@ -1,0 +1,75 @@
+package dev.lockstep.e2e;
+
+import static dev.lockstep.e2e.Lockstep.challenge;
+import static dev.lockstep.e2e.Lockstep.inbox;
+import static dev.lockstep.e2e.Lockstep.newAccount;
+import static dev.lockstep.e2e.Lockstep.nthCode;
+import static dev.lockstep.e2e.Lockstep.send;
+import static dev.lockstep.e2e.Lockstep.verify;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lockstep.launcher.Service;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Fault rules on the real broker: the code that never arrives, and the code that arrives too late. */
+@ExtendWith(SharedSandbox.class)
+@Order(6)
+class FaultRulesIT {
+
+    private static void addRule(String json) {
+        given().header("Authorization", Lockstep.admin()).contentType(ContentType.JSON).body(json)
+                .post(SharedSandbox.url(Service.SIM) + "/v1/faults").then().statusCode(201);
+    }
+
+    private static List<Map<String, Object>> logFor(String phone) {
+        List<Map<String, Object>> log = given().get(SharedSandbox.url(Service.SIM) + "/v1/messages?limit=1000")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        return log.stream().filter(m -> phone.equals(m.get("to"))).toList();
+    }
+
+    @Test
+    void droppingTheNextCodeLosesExactlyOneAndTheResendArrives() {
+        Lockstep.Account account = newAccount();
+        addRule("{\"match\":{\"number\":\"" + account.phone() + "\",\"kind\":\"login-code\"},"
+                + "\"effect\":{\"type\":\"drop\"},\"trigger\":{\"next\":1}}");
+        String challengeId = challenge(account);
+        await().atMost(Duration.ofSeconds(30)).until(() -> logFor(account.phone()).size() == 1);
+        assertTrue(inbox(account.phone()).isEmpty());
+
+        assertEquals(202, send(challengeId).statusCode());
+        String code = nthCode(account.phone(), 1);
+        assertEquals(200, verify(challengeId, code).statusCode());
+        assertEquals(1, inbox(account.phone()).size());
+        assertEquals("sent", logFor(account.phone()).get(1).get("status"));
+    }
+
+    @Test
+    void aCodeDelayedTwoDaysArrivesAfterTheClockMovesAndIsRefusedAsExpired() {
+        Lockstep.Account account = newAccount();
+        addRule("{\"match\":{\"number\":\"" + account.phone() + "\"},\"effect\":{\"type\":\"delay\",\"delay\":\"P2D\"}}");
+        String challengeId = challenge(account);
+        await().atMost(Duration.ofSeconds(30)).until(() -> logFor(account.phone()).size() == 1);
+        assertTrue(inbox(account.phone()).isEmpty());
+
+        given().header("Authorization", Lockstep.admin()).contentType(ContentType.JSON).body("{\"advance\":\"P2D\"}")
+                .post(SharedSandbox.url(Service.SIM) + "/v1/clock").then().statusCode(200);
+        String late = nthCode(account.phone(), 1);
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                given().get(SharedSandbox.url(Service.AUTH) + "/v1/clock").jsonPath().getLong("revision")
+                        == given().get(SharedSandbox.url(Service.SIM) + "/v1/clock").jsonPath().getLong("revision")
+                && given().get(SharedSandbox.url(Service.OTP) + "/v1/clock").jsonPath().getLong("revision")
+                        == given().get(SharedSandbox.url(Service.SIM) + "/v1/clock").jsonPath().getLong("revision"));
+        Response refused = verify(challengeId, late);
+        assertTrue(refused.statusCode() == 410, refused.asString());
+    }
+}

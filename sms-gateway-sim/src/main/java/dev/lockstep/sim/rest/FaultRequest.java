@@ -1,0 +1,58 @@
+package dev.lockstep.sim.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+
+/**
+ * {@code POST /v1/faults}: which messages, what happens to them, and when.
+ *
+ * <pre>{"name":"lose the next code","match":{"number":"+819012345678","kind":"login-code"},
+ *  "effect":{"type":"drop"},"trigger":{"next":1}}</pre>
+ */
+public record FaultRequest(
+        @Size(max = 128) String name,
+        @Valid Match match,
+        @NotNull @Valid Effect effect,
+        @Valid Trigger trigger,
+        @Valid Window window) {
+
+    /** Every field given must match; none given matches every message. */
+    public record Match(
+            @Size(max = 32) String number,
+            @Pattern(regexp = "\\+[0-9]{1,15}", message = "a + and digits, e.g. +8190") String prefix,
+            @Pattern(regexp = "[A-Za-z]{2}", message = "an ISO 3166 region code") String country,
+            @Size(max = 64) String carrier,
+            @Pattern(regexp = "sms|voice|email", message = "sms, voice or email") String channel,
+            @Pattern(regexp = "login-code|recovery-code|alert", message = "login-code, recovery-code or alert") String kind) {
+    }
+
+    /**
+     * {@code drop} (never arrives; stays {@code sent}), {@code reject} (fails with {@code errorCode},
+     * default 30008), {@code delay} (arrives {@code delay} later on the sandbox clock, or uniformly
+     * between {@code delay} and {@code delayMax}), {@code duplicate} (arrives twice).
+     */
+    public record Effect(
+            @NotNull @Pattern(regexp = "drop|reject|delay|duplicate", message = "drop, reject, delay or duplicate") String type,
+            @Min(10000) @Max(99999) Integer errorCode,
+            @Size(max = 32) String delay,
+            @Size(max = 32) String delayMax) {
+    }
+
+    /** At most one: the next N matching messages, every Nth, or each with a probability. None: every message. */
+    public record Trigger(
+            @Min(1) @Max(1_000_000) Integer next,
+            @Min(1) @Max(1_000_000) Integer everyNth,
+            @DecimalMin("0.0") @DecimalMax("1.0") Double probability) {
+    }
+
+    /** Sandbox-clock instants between which the rule is active (an outage "until 14:00"). */
+    public record Window(Instant from, Instant until) {
+    }
+}

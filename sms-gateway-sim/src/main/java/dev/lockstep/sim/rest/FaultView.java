@@ -1,0 +1,22 @@
+package dev.lockstep.sim.rest;
+
+import dev.lockstep.sim.domain.FaultRule;
+import java.time.Duration;
+import java.time.Instant;
+
+/** A fault rule as listed: what it matches and does, its trigger state and its hit counts. */
+public record FaultView(String id, int position, String name, FaultRequest.Match match, FaultRequest.Effect effect,
+        FaultRequest.Trigger trigger, FaultRequest.Window window, long matched, long hits, Instant createdAt) {
+
+    public static FaultView of(FaultRule r) {
+        return new FaultView(r.id, r.position, r.name,
+                new FaultRequest.Match(r.matchNumber, r.matchPrefix, r.matchCountry, r.matchCarrier, r.matchChannel,
+                        r.matchKind),
+                new FaultRequest.Effect(r.effect, r.errorCode,
+                        r.delayMinMs != null ? Duration.ofMillis(r.delayMinMs).toString() : null,
+                        r.delayMaxMs != null ? Duration.ofMillis(r.delayMaxMs).toString() : null),
+                new FaultRequest.Trigger(r.triggerNext, r.triggerEvery, r.triggerProbability),
+                new FaultRequest.Window(r.windowFrom, r.windowUntil),
+                r.matched, r.hits, r.createdAt);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.lockstep.sim.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class FaultEngineTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
+
+    private static FaultRule rule(int position, String effect) {
+        FaultRule rule = new FaultRule();
+        rule.id = "r" + position;
+        rule.position = position;
+        rule.effect = effect;
+        return rule;
+    }
+
+    private static FaultEngine.Facts message(long seq) {
+        return new FaultEngine.Facts("+819012345678", "JP", "docomo", "sms", "login-code", seq, NOW);
+    }
+
+    @Test
+    void theFirstRuleThatFiresDecidesAndOnlyMatchingRulesCount() {
+        FaultRule other = rule(1, "drop");
+        other.matchCountry = "ES";
+        FaultRule first = rule(2, "reject");
+        FaultRule second = rule(3, "drop");
+        Optional<FaultEngine.Firing> firing = FaultEngine.decide(List.of(other, first, second), message(1), 1);
+        assertEquals("r2", firing.orElseThrow().rule().id);
+        assertEquals(0, other.matched);
+        assertEquals(1, first.hits);
+        assertEquals(0, second.matched);
+    }
+
+    @Test
+    void nextNFiresNTimesThenStepsAside() {
+        FaultRule rule = rule(1, "drop");
+        rule.triggerNext = 2;
+        assertTrue(FaultEngine.decide(List.of(rule), message(1), 1).isPresent());
+        assertTrue(FaultEngine.decide(List.of(rule), message(2), 1).isPresent());
+        assertFalse(FaultEngine.decide(List.of(rule), message(3), 1).isPresent());
+        assertEquals(2, rule.hits);
+    }
+
+    @Test
+    void aWindowOfSandboxTimeIncludesItsStartAndExcludesItsEnd() {
+        FaultRule rule = rule(1, "drop");
+        rule.windowFrom = NOW;
+        rule.windowUntil = NOW.plusSeconds(60);
+        assertTrue(FaultEngine.matches(rule, message(1)));
+        rule.windowUntil = NOW;
+        assertFalse(FaultEngine.matches(rule, message(1)));
+    }
+
+    @Test
+    void randomDrawsDependOnlyOnSeedPhoneAndPlace() {
+        double a = FaultEngine.draw(7, message(5), 1, 0);
+        assertEquals(a, FaultEngine.draw(7, message(5), 1, 0));
+        assertTrue(a >= 0 && a < 1);
+        assertTrue(a != FaultEngine.draw(8, message(5), 1, 0));
+        assertTrue(a != FaultEngine.draw(7, message(6), 1, 0));
+    }
+
+    @Test
+    void aProbabilityOfAHalfFiresForAboutHalfTheMessages() {
+        FaultRule rule = rule(1, "drop");
+        rule.triggerProbability = 0.5;
+        int fired = 0;
+        for (int seq = 1; seq <= 2000; seq++) {
+            fired += FaultEngine.decide(List.of(rule), message(seq), 99).isPresent() ? 1 : 0;
+        }
+        assertTrue(fired > 900 && fired < 1100, fired + " of 2000");
+    }
+
+    @Test
+    void aUniformDelayStaysInItsBounds() {
+        FaultRule rule = rule(1, "delay");
+        rule.delayMinMs = 1000L;
+        rule.delayMaxMs = 5000L;
+        for (int seq = 1; seq <= 200; seq++) {
+            Duration delay = FaultEngine.decide(List.of(rule), message(seq), 3).orElseThrow().delay();
+            assertTrue(delay.toMillis() >= 1000 && delay.toMillis() <= 5000, delay.toString());
+        }
+    }
+}
