@@ -104,6 +104,18 @@ class PhoneStateTest {
     }
 
     @Test
+    void optedOutAndSmsIncapablePhonesFailBeforeSending() {
+        String optedOut = uniquePhone();
+        put(optedOut, "{\"optedOut\":true}");
+        Map<String, Object> refused = logged(send(optedOut));
+        assertEquals("failed", refused.get("status"));
+        assertEquals(21610, refused.get("errorCode"));
+        String dataOnly = uniquePhone();
+        put(dataOnly, "{\"smsCapable\":false}");
+        assertEquals(21614, logged(send(dataOnly)).get("errorCode"));
+    }
+
+    @Test
     void aLandlineFailsWithoutBeingSent() {
         String landline = "+81312345678";
         String id = send(landline);

@@ -16,6 +16,10 @@ public final class DeliveryPolicy {
     public static final int UNREACHABLE = 30003;
     /** Twilio: unknown error (here: the handset's storage is full). */
     public static final int UNKNOWN = 30008;
+    /** Twilio: the recipient opted out (replied STOP); refused before sending. */
+    public static final int OPTED_OUT = 21610;
+    /** Twilio: the number cannot receive SMS; refused before sending. */
+    public static final int CANNOT_RECEIVE_SMS = 21614;
 
     private DeliveryPolicy() {
     }
@@ -27,6 +31,12 @@ public final class DeliveryPolicy {
     public static DeliveryOutcome decide(Phone phone, String sender, long storedMessages) {
         if ("fixed-line".equals(phone.lineType)) {
             return DeliveryOutcome.failed(LANDLINE, "the number is a landline");
+        }
+        if (!phone.smsCapable) {
+            return DeliveryOutcome.failed(CANNOT_RECEIVE_SMS, "the number cannot receive SMS");
+        }
+        if (phone.optedOut) {
+            return DeliveryOutcome.failed(OPTED_OUT, "the subscriber opted out of these messages");
         }
         if ("cancelled".equals(phone.sim)) {
             return DeliveryOutcome.undelivered(UNKNOWN_HANDSET, "the SIM is cancelled; the number is not in service");

@@ -51,6 +51,14 @@ public class Phone extends PanacheEntityBase {
     @Column(name = "sms_filter", nullable = false, length = 16)
     public String smsFilter = "none";
 
+    /** The subscriber opted out of messages from the sender (replied STOP). */
+    @Column(name = "opted_out", nullable = false)
+    public boolean optedOut;
+
+    /** False for numbers that cannot receive SMS at all (some VoIP and data-only numbers). */
+    @Column(name = "sms_capable", nullable = false)
+    public boolean smsCapable = true;
+
     /** Messages the handset stores; more are refused. */
     @Column(name = "inbox_capacity", nullable = false)
     public int inboxCapacity = 1000;

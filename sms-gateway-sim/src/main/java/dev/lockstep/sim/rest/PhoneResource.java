@@ -26,11 +26,12 @@ public class PhoneResource {
 
     /** A phone as the simulator shows it. */
     public record PhoneView(String phone, String country, String lineType, String carrier, String sim,
-            String handset, String signal, String roaming, String smsFilter, int inboxCapacity, Instant createdAt) {
+            String handset, String signal, String roaming, String smsFilter, int inboxCapacity, boolean optedOut,
+            boolean smsCapable, Instant createdAt) {
 
         static PhoneView of(Phone p) {
             return new PhoneView(p.e164, p.region, p.lineType, p.carrier, p.sim, p.handset, p.signal, p.roaming,
-                    p.smsFilter, p.inboxCapacity, p.createdAt);
+                    p.smsFilter, p.inboxCapacity, p.optedOut, p.smsCapable, p.createdAt);
         }
     }
 

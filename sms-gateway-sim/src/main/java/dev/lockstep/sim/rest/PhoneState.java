@@ -7,7 +7,8 @@ import jakarta.validation.constraints.Size;
 
 /**
  * The state of a virtual phone, as {@code PUT /v1/phones/{e164}} takes it; a field left out takes
- * its default (active SIM, handset on, signal ok, at home, no filter, room for 1000 messages).
+ * its default (active SIM, handset on, signal ok, at home, no filter, room for 1000 messages, not
+ * opted out, able to receive SMS).
  */
 public record PhoneState(
         @Pattern(regexp = "active|cancelled|swapped", message = "active, cancelled or swapped") String sim,
@@ -16,6 +17,8 @@ public record PhoneState(
         @Pattern(regexp = "[A-Za-z]{2}", message = "an ISO 3166 region code such as ES") String roaming,
         @Pattern(regexp = "none|international|alphanumeric", message = "none, international or alphanumeric") String smsFilter,
         @Min(0) @Max(100_000) Integer inboxCapacity,
+        Boolean optedOut,
+        Boolean smsCapable,
         @Pattern(regexp = "[A-Za-z]{2}", message = "an ISO 3166 region code such as JP") String country,
         @Size(max = 64) String carrier) {
 }

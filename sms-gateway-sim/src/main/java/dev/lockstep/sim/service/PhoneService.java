@@ -57,6 +57,8 @@ public class PhoneService {
         phone.smsFilter = orDefault(state.smsFilter(), "none");
         phone.roaming = state.roaming() != null ? state.roaming().toUpperCase(Locale.ROOT) : null;
         phone.inboxCapacity = state.inboxCapacity() != null ? state.inboxCapacity() : 1000;
+        phone.optedOut = Boolean.TRUE.equals(state.optedOut());
+        phone.smsCapable = !Boolean.FALSE.equals(state.smsCapable());
         phone.carrier = state.carrier();
         if (state.country() != null) {
             phone.region = state.country().toUpperCase(Locale.ROOT);

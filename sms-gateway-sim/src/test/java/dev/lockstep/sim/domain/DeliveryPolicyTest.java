@@ -46,6 +46,14 @@ class DeliveryPolicyTest {
     }
 
     @Test
+    void optedOutAndSmsIncapableNumbersAreRefusedBeforeSending() {
+        DeliveryOutcome optedOut = decide(p -> p.optedOut = true);
+        assertEquals(List.of("queued", "failed"), optedOut.receipts());
+        assertEquals(21610, optedOut.errorCode());
+        assertEquals(21614, decide(p -> p.smsCapable = false).errorCode());
+    }
+
+    @Test
     void aSwappedSimStillReceivesAsThatIsWhatMakesItDangerous() {
         assertEquals("delivered", decide(p -> p.sim = "swapped").finalStatus());
     }
