@@ -15,6 +15,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -33,6 +36,9 @@ public class SimClockControl implements ClockControl {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     void restore(@Observes StartupEvent startup) {
         ClockState state = QuarkusTransaction.requiringNew().call(() -> ClockState.findById(ClockState.SINGLETON));
@@ -64,8 +70,21 @@ public class SimClockControl implements ClockControl {
         state.revision = next.revision();
         state.offsetMillis = next.offsetMillis();
         state.frozenAt = next.frozenAt();
-        clock.apply(next);
         outbox.publish(Topic.SANDBOX_CLOCK, "sandbox", null, next);
+        // The owner follows its own change as soon as it is committed (the topic brings it back too).
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // applied only once committed
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    clock.apply(next);
+                }
+            }
+        });
         return next;
     }
 
