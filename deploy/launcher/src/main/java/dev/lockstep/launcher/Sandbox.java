@@ -73,6 +73,7 @@ public final class Sandbox implements AutoCloseable {
         if (service != Service.AUTH) {
             // C1 only: quicker to start and smaller; auth-service keeps C2 for its Argon2 loop.
             jvm.add("-XX:TieredStopAtLevel=1");
+            jvm.add("-XX:CICompilerCount=1");
         }
         jvm.add("-Dquarkus.http.host=" + options.host());
         jvm.add("-Dquarkus.http.port=" + options.port(service));
@@ -83,6 +84,10 @@ public final class Sandbox implements AutoCloseable {
             jvm.add("-Dlockstep.auth.token.issuer=" + url(Service.AUTH));
         }
         options.extraProperties.forEach((k, v) -> jvm.add("-D" + k + "=" + v));
+        Path archive = jar(service).resolveSibling("app-cds.jsa");
+        if (Files.exists(archive)) {
+            jvm.add("-XX:SharedArchiveFile=" + archive);
+        }
         jvm.add("-jar");
         jvm.add(jar(service).toString());
         JavaProcess process = services.get(service);
