@@ -5,10 +5,9 @@ import dev.lockstep.contracts.Events;
 import dev.lockstep.contracts.Topic;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.config.LockstepConfig;
+import dev.lockstep.platform.tx.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -52,21 +51,7 @@ public class Outbox {
         row.payload = Events.toJson(event);
         row.createdAt = now;
         row.persist();
-        transactions.registerInterposedSynchronization(new WakeRelayOnCommit(relay));
+        AfterCommit.run(transactions, relay::wakeUp);
         return event;
-    }
-
-    private record WakeRelayOnCommit(OutboxRelay relay) implements Synchronization {
-        @Override
-        public void beforeCompletion() {
-            // nothing to do before the commit
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-                relay.wakeUp();
-            }
-        }
     }
 }

@@ -6,6 +6,7 @@ import dev.lockstep.contracts.Topic;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.outbox.Outbox;
 import dev.lockstep.platform.phone.PhoneNumbers;
+import dev.lockstep.platform.tx.AfterCommit;
 import dev.lockstep.sim.domain.DeliveryOutcome;
 import dev.lockstep.sim.domain.DeliveryPolicy;
 import dev.lockstep.sim.domain.FaultEngine;
@@ -15,8 +16,6 @@ import dev.lockstep.sim.domain.Phone;
 import dev.lockstep.sim.rest.MessageView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -155,19 +154,8 @@ public class DeliveryService {
         }
         if (outcome.reachedHandset()) {
             MessageView view = MessageView.of(message);
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                    // the inbox shows the message only once it is committed
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        watch.delivered(view);
-                    }
-                }
-            });
+            // the inbox shows the message only once it is committed
+            AfterCommit.run(transactions, () -> watch.delivered(view));
         }
     }
 

@@ -8,6 +8,7 @@ import dev.lockstep.platform.clock.ClockSettings;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.outbox.Outbox;
 import dev.lockstep.platform.problem.ProblemException;
+import dev.lockstep.platform.tx.AfterCommit;
 import dev.lockstep.sim.domain.ClockState;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -15,8 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -72,19 +71,7 @@ public class SimClockControl implements ClockControl {
         state.frozenAt = next.frozenAt();
         outbox.publish(Topic.SANDBOX_CLOCK, "sandbox", null, next);
         // The owner follows its own change as soon as it is committed (the topic brings it back too).
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // applied only once committed
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    clock.apply(next);
-                }
-            }
-        });
+        AfterCommit.run(transactions, () -> clock.apply(next));
         return next;
     }
 
