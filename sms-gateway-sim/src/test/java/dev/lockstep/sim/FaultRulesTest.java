@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lockstep.contracts.Events;
-import dev.lockstep.contracts.OutboundMessage;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
@@ -20,43 +18,24 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+
+import static dev.lockstep.sim.SimFixtures.ADMIN;
+import static dev.lockstep.sim.SimFixtures.logged;
+import static dev.lockstep.sim.SimFixtures.send;
+import static dev.lockstep.sim.SimFixtures.uniquePhone;
 
 /** Fault rules: deterministic and random effects, windows on the sandbox clock, the seed. */
 @QuarkusTest
 class FaultRulesTest {
 
-    private static final String ADMIN = "Bearer test-admin-token";
-    private static final AtomicInteger PHONES = new AtomicInteger(7000);
-
     @Inject
     @Any
     InMemoryConnector connector;
 
-    private static String uniquePhone() {
-        return "+8170" + String.format("%04d", PHONES.incrementAndGet()) + "1111";
-    }
-
     private static String addRule(String json) {
         return given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(json)
                 .post("/v1/faults").then().statusCode(201).extract().path("id");
-    }
-
-    private String send(String phone) {
-        String messageId = UUID.randomUUID().toString();
-        connector.source("outbound-messages").send(Events.toJson(Events.envelope("/lockstep/otp-service", phone,
-                Instant.now(), null,
-                new OutboundMessage(messageId, phone, "sms", "Lockstep", "Your code is 246810", "login-code", "a"))));
-        return messageId;
-    }
-
-    private static Map<String, Object> logged(String messageId) {
-        await().atMost(Duration.ofSeconds(5)).until(() -> given().header("Authorization", ADMIN)
-                .get("/v1/messages?limit=1000").then().extract().jsonPath().getList("id").contains(messageId));
-        List<Map<String, Object>> log = given().get("/v1/messages?limit=1000").then().extract().jsonPath().getList("$");
-        return log.stream().filter(m -> messageId.equals(m.get("id"))).findFirst().orElseThrow();
     }
 
     private static void advance(String amount) {
@@ -69,10 +48,10 @@ class FaultRulesTest {
         String phone = uniquePhone();
         String rule = addRule("{\"name\":\"lose one\",\"match\":{\"number\":\"" + phone + "\"},"
                 + "\"effect\":{\"type\":\"drop\"},\"trigger\":{\"next\":1}}");
-        Map<String, Object> lost = logged(send(phone));
+        Map<String, Object> lost = logged(send(connector, phone, "Your code is 246810"));
         assertEquals("sent", lost.get("status"));
         assertEquals(rule, lost.get("ruleId"));
-        assertEquals("delivered", logged(send(phone)).get("status"));
+        assertEquals("delivered", logged(send(connector, phone, "Your code is 246810")).get("status"));
         given().get("/v1/phones/" + phone + "/messages").then().body("$", hasSize(1));
         Map<String, Object> listed = rules().stream().filter(r -> rule.equals(r.get("id"))).findFirst().orElseThrow();
         assertEquals(1, listed.get("hits"));
@@ -86,7 +65,7 @@ class FaultRulesTest {
                 + "\"trigger\":{\"everyNth\":2}}");
         List<Object> codes = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            codes.add(logged(send(phone)).get("errorCode"));
+            codes.add(logged(send(connector, phone, "Your code is 246810")).get("errorCode"));
         }
         assertEquals(java.util.Arrays.asList(null, 21610, null, 21610), codes);
     }
@@ -95,7 +74,7 @@ class FaultRulesTest {
     void aDelayedMessageArrivesWhenTheSandboxClockGetsThere() {
         String phone = uniquePhone();
         addRule("{\"match\":{\"number\":\"" + phone + "\"},\"effect\":{\"type\":\"delay\",\"delay\":\"P2D\"}}");
-        String id = send(phone);
+        String id = send(connector, phone, "Your code is 246810");
         Map<String, Object> waiting = logged(id);
         assertEquals("sent", waiting.get("status"));
         given().get("/v1/phones/" + phone + "/messages").then().body("$", hasSize(0));
@@ -118,16 +97,16 @@ class FaultRulesTest {
         String until = Instant.parse(now).plus(Duration.ofHours(1)).toString();
         addRule("{\"name\":\"outage\",\"match\":{\"number\":\"" + phone + "\"},\"effect\":{\"type\":\"reject\","
                 + "\"errorCode\":30008},\"window\":{\"until\":\"" + until + "\"}}");
-        assertEquals("failed", logged(send(phone)).get("status"));
+        assertEquals("failed", logged(send(connector, phone, "Your code is 246810")).get("status"));
         advance("PT61M");
-        assertEquals("delivered", logged(send(phone)).get("status"));
+        assertEquals("delivered", logged(send(connector, phone, "Your code is 246810")).get("status"));
     }
 
     @Test
     void duplicatesArriveTwice() {
         String phone = uniquePhone();
         addRule("{\"match\":{\"number\":\"" + phone + "\"},\"effect\":{\"type\":\"duplicate\"},\"trigger\":{\"next\":1}}");
-        String id = send(phone);
+        String id = send(connector, phone, "Your code is 246810");
         await().atMost(Duration.ofSeconds(5)).until(() ->
                 given().get("/v1/phones/" + phone + "/messages").then().extract().jsonPath().getList("$").size() == 2);
         given().get("/v1/phones/" + phone + "/messages").then().body("code", equalTo(List.of("246810", "246810")))
@@ -153,7 +132,7 @@ class FaultRulesTest {
         addRule("{\"match\":{\"number\":\"" + phone + "\"},\"effect\":{\"type\":\"drop\"},\"trigger\":{\"probability\":0.5}}");
         List<String> outcomes = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            outcomes.add((String) logged(send(phone)).get("status"));
+            outcomes.add((String) logged(send(connector, phone, "Your code is 246810")).get("status"));
         }
         return outcomes;
     }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.lockstep.contracts.Events;
 import dev.lockstep.contracts.MessageStatusChanged;
-import dev.lockstep.contracts.OutboundMessage;
 import dev.lockstep.contracts.PhoneStateChanged;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -17,13 +16,15 @@ import io.smallrye.reactive.messaging.memory.InMemorySink;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import static dev.lockstep.sim.SimFixtures.ADMIN;
+import static dev.lockstep.sim.SimFixtures.logged;
+import static dev.lockstep.sim.SimFixtures.send;
+import static dev.lockstep.sim.SimFixtures.uniquePhone;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,9 +32,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Phone state alone decides the outcome, with the carrier codes developers know. */
 @QuarkusTest
 class PhoneStateTest {
-
-    private static final String ADMIN = "Bearer test-admin-token";
-    private static final AtomicInteger PHONES = new AtomicInteger(5000);
 
     @Inject
     @Any
@@ -47,28 +45,9 @@ class PhoneStateTest {
         outbox.clear();
     }
 
-    private static String uniquePhone() {
-        return "+8180" + String.format("%04d", PHONES.incrementAndGet()) + "4321";
-    }
-
     private static void put(String phone, String state) {
         given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(state)
                 .put("/v1/phones/" + phone).then().statusCode(200);
-    }
-
-    private String send(String phone) {
-        String messageId = UUID.randomUUID().toString();
-        connector.source("outbound-messages").send(Events.toJson(Events.envelope("/lockstep/otp-service", phone,
-                Instant.now(), null,
-                new OutboundMessage(messageId, phone, "sms", "Lockstep", "Your code is 123456", "login-code", "a"))));
-        return messageId;
-    }
-
-    private Map<String, Object> logged(String messageId) {
-        await().atMost(Duration.ofSeconds(5)).until(() -> given().get("/v1/messages").then().extract().jsonPath()
-                .getList("id").contains(messageId));
-        List<Map<String, Object>> log = given().get("/v1/messages").then().extract().jsonPath().getList("$");
-        return log.stream().filter(m -> messageId.equals(m.get("id"))).findFirst().orElseThrow();
     }
 
     private List<MessageStatusChanged> receipts(String messageId) {
@@ -92,7 +71,7 @@ class PhoneStateTest {
     void aPhoneInThisStateNeverShowsTheMessage(String state, int errorCode) {
         String phone = uniquePhone();
         put(phone, state);
-        String id = send(phone);
+        String id = send(connector, phone, "Your code is 123456");
 
         Map<String, Object> entry = logged(id);
         assertEquals("undelivered", entry.get("status"));
@@ -107,18 +86,18 @@ class PhoneStateTest {
     void optedOutAndSmsIncapablePhonesFailBeforeSending() {
         String optedOut = uniquePhone();
         put(optedOut, "{\"optedOut\":true}");
-        Map<String, Object> refused = logged(send(optedOut));
+        Map<String, Object> refused = logged(send(connector, optedOut, "Your code is 123456"));
         assertEquals("failed", refused.get("status"));
         assertEquals(21610, refused.get("errorCode"));
         String dataOnly = uniquePhone();
         put(dataOnly, "{\"smsCapable\":false}");
-        assertEquals(21614, logged(send(dataOnly)).get("errorCode"));
+        assertEquals(21614, logged(send(connector, dataOnly, "Your code is 123456")).get("errorCode"));
     }
 
     @Test
     void aLandlineFailsWithoutBeingSent() {
         String landline = "+81312345678";
-        String id = send(landline);
+        String id = send(connector, landline, "Your code is 123456");
         Map<String, Object> entry = logged(id);
         assertEquals("failed", entry.get("status"));
         assertEquals(30006, entry.get("errorCode"));
@@ -129,11 +108,11 @@ class PhoneStateTest {
     void aFullHandsetRefusesTheNextMessageAndRepairedPhonesReceiveAgain() {
         String phone = uniquePhone();
         put(phone, "{\"inboxCapacity\":1}");
-        assertEquals("delivered", logged(send(phone)).get("status"));
-        assertEquals(30008, logged(send(phone)).get("errorCode"));
+        assertEquals("delivered", logged(send(connector, phone, "Your code is 123456")).get("status"));
+        assertEquals(30008, logged(send(connector, phone, "Your code is 123456")).get("errorCode"));
 
         put(phone, "{}");
-        assertEquals("delivered", logged(send(phone)).get("status"));
+        assertEquals("delivered", logged(send(connector, phone, "Your code is 123456")).get("status"));
         given().get("/v1/phones/" + phone + "/messages").then().body("$", hasSize(2));
     }
 

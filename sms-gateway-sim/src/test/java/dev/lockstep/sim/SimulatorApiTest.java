@@ -25,15 +25,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import static dev.lockstep.sim.SimFixtures.ADMIN;
+import static dev.lockstep.sim.SimFixtures.send;
+import static dev.lockstep.sim.SimFixtures.uniquePhone;
+
 @QuarkusTest
 class SimulatorApiTest {
-
-    private static final String ADMIN = "Bearer test-admin-token";
-    private static final AtomicInteger PHONES = new AtomicInteger(3000);
 
     @Inject
     @Any
@@ -47,22 +47,10 @@ class SimulatorApiTest {
         outbox.clear();
     }
 
-    private static String uniquePhone() {
-        return "+8190" + String.format("%04d", PHONES.incrementAndGet()) + "1234";
-    }
-
-    private String send(String phone, String text) {
-        String messageId = UUID.randomUUID().toString();
-        connector.source("outbound-messages").send(Events.toJson(Events.envelope("/lockstep/otp-service", phone,
-                Instant.now(), "corr-" + messageId,
-                new OutboundMessage(messageId, phone, "sms", "Lockstep", text, "login-code", "acc-1"))));
-        return messageId;
-    }
-
     @Test
     void anOutboundMessageLandsInTheInboxWithItsCodeAndReceipts() {
         String phone = uniquePhone();
-        String id = send(phone, "Your Lockstep code is 402913. It expires in 10 minutes.");
+        String id = send(connector, phone, "Your Lockstep code is 402913. It expires in 10 minutes.");
 
         await().atMost(Duration.ofSeconds(5)).until(() ->
                 given().get("/v1/phones/" + phone + "/messages").then().extract().jsonPath().getList("$").size() == 1);
@@ -95,7 +83,7 @@ class SimulatorApiTest {
                 new OutboundMessage(messageId, phone, "sms", "Lockstep", "code 111111", "login-code", "a")));
         connector.source("outbound-messages").send(event);
         connector.source("outbound-messages").send(event);
-        String second = send(phone, "code 222222");
+        String second = send(connector, phone, "code 222222");
         await().atMost(Duration.ofSeconds(5)).until(() ->
                 given().get("/v1/phones/" + phone + "/messages").then().extract().jsonPath().getList("$").size() >= 2);
         given().get("/v1/phones/" + phone + "/messages").then()
@@ -105,7 +93,7 @@ class SimulatorApiTest {
     @Test
     void longPollReturnsTheNextMessageAsItArrives() throws Exception {
         String phone = uniquePhone();
-        String first = send(phone, "Your Lockstep code is 777001.");
+        String first = send(connector, phone, "Your Lockstep code is 777001.");
         await().atMost(Duration.ofSeconds(5)).until(() ->
                 given().get("/v1/phones/" + phone + "/messages").then().extract().jsonPath().getList("$").size() == 1);
 
@@ -116,7 +104,7 @@ class SimulatorApiTest {
         // arrives, "after" makes the answer the same.
         CompletableFuture<Response> waiting = CompletableFuture.supplyAsync(() ->
                 given().get("/v1/phones/" + phone + "/messages/next?timeout=PT20S&after=" + first));
-        String second = send(phone, "Your Lockstep code is 777002.");
+        String second = send(connector, phone, "Your Lockstep code is 777002.");
         Response response = waiting.get(25, java.util.concurrent.TimeUnit.SECONDS);
         assertEquals(200, response.statusCode());
         assertEquals(second, response.path("id"));

@@ -1,0 +1,46 @@
+package dev.lockstep.sim;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import dev.lockstep.contracts.Events;
+import dev.lockstep.contracts.OutboundMessage;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Object mother for simulator tests: unique phones, outbound messages, the delivery log. */
+final class SimFixtures {
+
+    static final String ADMIN = "Bearer test-admin-token";
+    private static final AtomicInteger PHONES = new AtomicInteger(1000);
+
+    private SimFixtures() {
+    }
+
+    /** A Japanese mobile number no other test in this run uses. */
+    static String uniquePhone() {
+        return "+8190" + String.format("%04d", PHONES.incrementAndGet()) + "1234";
+    }
+
+    /** Puts an outbound SMS on the simulator's incoming channel, as otp-service would; returns its id. */
+    static String send(InMemoryConnector connector, String phone, String text) {
+        String messageId = UUID.randomUUID().toString();
+        connector.source("outbound-messages").send(Events.toJson(Events.envelope("/lockstep/otp-service", phone,
+                Instant.now(), "corr-" + messageId,
+                new OutboundMessage(messageId, phone, "sms", "Lockstep", text, "login-code", "acc-1"))));
+        return messageId;
+    }
+
+    /** Waits until the message is in the delivery log and returns its entry. */
+    static Map<String, Object> logged(String messageId) {
+        await().atMost(Duration.ofSeconds(5)).until(() -> given().get("/v1/messages?limit=1000").then().extract()
+                .jsonPath().getList("id").contains(messageId));
+        List<Map<String, Object>> log = given().get("/v1/messages?limit=1000").then().extract().jsonPath().getList("$");
+        return log.stream().filter(m -> messageId.equals(m.get("id"))).findFirst().orElseThrow();
+    }
+}
