@@ -72,4 +72,55 @@ class FaultRulesIT {
         Response refused = verify(challengeId, late);
         assertTrue(refused.statusCode() == 410, refused.asString());
     }
+
+    @Test
+    void anOutageUntilAVirtualTimeEndsOnItsOwn() {
+        Lockstep.Account account = newAccount();
+        String now = given().get(SharedSandbox.url(Service.SIM) + "/v1/clock").path("now");
+        String until = java.time.Instant.parse(now).plus(Duration.ofHours(1)).toString();
+        addRule("{\"name\":\"outage\",\"match\":{\"number\":\"" + account.phone() + "\"},"
+                + "\"effect\":{\"type\":\"reject\",\"errorCode\":30008},\"window\":{\"until\":\"" + until + "\"}}");
+        String challengeId = challenge(account);
+        await().atMost(Duration.ofSeconds(30)).until(() -> logFor(account.phone()).size() == 1);
+        assertEquals("failed", logFor(account.phone()).get(0).get("status"));
+
+        given().header("Authorization", Lockstep.admin()).contentType(ContentType.JSON).body("{\"advance\":\"PT61M\"}")
+                .post(SharedSandbox.url(Service.SIM) + "/v1/clock").then().statusCode(200);
+        String fresh = Lockstep.challenge(account);
+        String code = nthCode(account.phone(), 1);
+        assertEquals(200, verify(fresh, code).statusCode());
+        assertTrue(!challengeId.equals(fresh));
+    }
+
+    @Test
+    void theSameSeedGivesTheSameDeliveryLogTwice() {
+        Lockstep.Account account = newAccount();
+        List<String> first = seededRun(account, 2026);
+        List<String> again = seededRun(account, 2026);
+        assertEquals(first, again);
+        assertTrue(first.contains("sent") && first.contains("delivered"), first.toString());
+    }
+
+    /**
+     * From a reset simulator (as a scenario starts), five codes to the account's phone, each dropped
+     * with probability one half under the given seed; returns the statuses in order.
+     */
+    private static List<String> seededRun(Lockstep.Account account, long seed) {
+        given().header("Authorization", Lockstep.admin()).post(SharedSandbox.url(Service.SIM) + "/v1/reset")
+                .then().statusCode(204);
+        given().header("Authorization", Lockstep.admin()).contentType(ContentType.JSON).body("{\"seed\":" + seed + "}")
+                .put(SharedSandbox.url(Service.SIM) + "/v1/seed").then().statusCode(200);
+        addRule("{\"match\":{\"number\":\"" + account.phone() + "\"},\"effect\":{\"type\":\"drop\"},"
+                + "\"trigger\":{\"probability\":0.5}}");
+        String challengeId = challenge(account);
+        await().atMost(Duration.ofSeconds(30)).until(() -> logFor(account.phone()).size() == 1);
+        for (int i = 2; i <= 5; i++) {
+            send(challengeId);
+            int expected = i;
+            await().atMost(Duration.ofSeconds(30)).until(() -> logFor(account.phone()).size() == expected);
+        }
+        List<Map<String, Object>> log = new java.util.ArrayList<>(logFor(account.phone()));
+        java.util.Collections.reverse(log);
+        return log.stream().map(m -> (String) m.get("status")).toList();
+    }
 }
