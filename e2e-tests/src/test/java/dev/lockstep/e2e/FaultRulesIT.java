@@ -1,6 +1,7 @@
 package dev.lockstep.e2e;
 
 import static dev.lockstep.e2e.Lockstep.challenge;
+import static dev.lockstep.e2e.Lockstep.deliveryLog;
 import static dev.lockstep.e2e.Lockstep.inbox;
 import static dev.lockstep.e2e.Lockstep.newAccount;
 import static dev.lockstep.e2e.Lockstep.nthCode;
@@ -31,26 +32,20 @@ class FaultRulesIT {
                 .post(SharedSandbox.url(Service.SIM) + "/v1/faults").then().statusCode(201);
     }
 
-    private static List<Map<String, Object>> logFor(String phone) {
-        List<Map<String, Object>> log = given().get(SharedSandbox.url(Service.SIM) + "/v1/messages?limit=1000")
-                .then().statusCode(200).extract().jsonPath().getList("$");
-        return log.stream().filter(m -> phone.equals(m.get("to"))).toList();
-    }
-
     @Test
     void droppingTheNextCodeLosesExactlyOneAndTheResendArrives() {
         Lockstep.Account account = newAccount();
         addRule("{\"match\":{\"number\":\"" + account.phone() + "\",\"kind\":\"login-code\"},"
                 + "\"effect\":{\"type\":\"drop\"},\"trigger\":{\"next\":1}}");
         String challengeId = challenge(account);
-        await().atMost(Duration.ofSeconds(30)).until(() -> logFor(account.phone()).size() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> deliveryLog(account.phone()).size() == 1);
         assertTrue(inbox(account.phone()).isEmpty());
 
         assertEquals(202, send(challengeId).statusCode());
         String code = nthCode(account.phone(), 1);
         assertEquals(200, verify(challengeId, code).statusCode());
         assertEquals(1, inbox(account.phone()).size());
-        assertEquals("sent", logFor(account.phone()).get(1).get("status"));
+        assertEquals("sent", deliveryLog(account.phone()).get(1).get("status"));
     }
 
     @Test
@@ -58,7 +53,7 @@ class FaultRulesIT {
         Lockstep.Account account = newAccount();
         addRule("{\"match\":{\"number\":\"" + account.phone() + "\"},\"effect\":{\"type\":\"delay\",\"delay\":\"P2D\"}}");
         String challengeId = challenge(account);
-        await().atMost(Duration.ofSeconds(30)).until(() -> logFor(account.phone()).size() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> deliveryLog(account.phone()).size() == 1);
         assertTrue(inbox(account.phone()).isEmpty());
 
         given().header("Authorization", Lockstep.admin()).contentType(ContentType.JSON).body("{\"advance\":\"P2D\"}")
@@ -81,8 +76,8 @@ class FaultRulesIT {
         addRule("{\"name\":\"outage\",\"match\":{\"number\":\"" + account.phone() + "\"},"
                 + "\"effect\":{\"type\":\"reject\",\"errorCode\":30008},\"window\":{\"until\":\"" + until + "\"}}");
         String challengeId = challenge(account);
-        await().atMost(Duration.ofSeconds(30)).until(() -> logFor(account.phone()).size() == 1);
-        assertEquals("failed", logFor(account.phone()).get(0).get("status"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> deliveryLog(account.phone()).size() == 1);
+        assertEquals("failed", deliveryLog(account.phone()).get(0).get("status"));
 
         given().header("Authorization", Lockstep.admin()).contentType(ContentType.JSON).body("{\"advance\":\"PT61M\"}")
                 .post(SharedSandbox.url(Service.SIM) + "/v1/clock").then().statusCode(200);
@@ -113,13 +108,13 @@ class FaultRulesIT {
         addRule("{\"match\":{\"number\":\"" + account.phone() + "\"},\"effect\":{\"type\":\"drop\"},"
                 + "\"trigger\":{\"probability\":0.5}}");
         String challengeId = challenge(account);
-        await().atMost(Duration.ofSeconds(30)).until(() -> logFor(account.phone()).size() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> deliveryLog(account.phone()).size() == 1);
         for (int i = 2; i <= 5; i++) {
             send(challengeId);
             int expected = i;
-            await().atMost(Duration.ofSeconds(30)).until(() -> logFor(account.phone()).size() == expected);
+            await().atMost(Duration.ofSeconds(30)).until(() -> deliveryLog(account.phone()).size() == expected);
         }
-        List<Map<String, Object>> log = new java.util.ArrayList<>(logFor(account.phone()));
+        List<Map<String, Object>> log = new java.util.ArrayList<>(deliveryLog(account.phone()));
         java.util.Collections.reverse(log);
         return log.stream().map(m -> (String) m.get("status")).toList();
     }

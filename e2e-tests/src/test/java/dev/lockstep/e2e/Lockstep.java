@@ -77,6 +77,13 @@ final class Lockstep {
                 .then().statusCode(200).extract().jsonPath().getList("$");
     }
 
+    /** The simulator's delivery log for one phone (every message, delivered or not), newest first. */
+    static List<Map<String, Object>> deliveryLog(String phone) {
+        List<Map<String, Object>> log = given().get(SharedSandbox.url(Service.SIM) + "/v1/messages?limit=1000")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        return log.stream().filter(m -> phone.equals(m.get("to"))).toList();
+    }
+
     /** Waits for the n-th message to a phone (1 = first ever) and returns its code. */
     static String nthCode(String phone, int n, Duration timeout) {
         await().atMost(timeout).pollInterval(Duration.ofMillis(50)).until(() -> inbox(phone).size() >= n);

@@ -1,6 +1,7 @@
 package dev.lockstep.e2e;
 
 import static dev.lockstep.e2e.Lockstep.challenge;
+import static dev.lockstep.e2e.Lockstep.deliveryLog;
 import static dev.lockstep.e2e.Lockstep.inbox;
 import static dev.lockstep.e2e.Lockstep.newAccount;
 import static dev.lockstep.e2e.Lockstep.nthCode;
@@ -30,20 +31,14 @@ class PhoneStateIT {
                 .put(SharedSandbox.url(Service.SIM) + "/v1/phones/" + phone).then().statusCode(200);
     }
 
-    private static List<Map<String, Object>> logFor(String phone) {
-        List<Map<String, Object>> log = given().get(SharedSandbox.url(Service.SIM) + "/v1/messages?limit=1000")
-                .then().statusCode(200).extract().jsonPath().getList("$");
-        return log.stream().filter(m -> phone.equals(m.get("to"))).toList();
-    }
-
     @Test
     void aCancelledSimGetsNoCodeUntilTheNumberIsBackInService() {
         Lockstep.Account account = newAccount();
         setPhone(account.phone(), "{\"sim\":\"cancelled\"}");
 
         String challengeId = challenge(account);
-        await().atMost(Duration.ofSeconds(30)).until(() -> !logFor(account.phone()).isEmpty());
-        Map<String, Object> lost = logFor(account.phone()).get(0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !deliveryLog(account.phone()).isEmpty());
+        Map<String, Object> lost = deliveryLog(account.phone()).get(0);
         assertEquals("undelivered", lost.get("status"));
         assertEquals(30005, lost.get("errorCode"));
         assertTrue(inbox(account.phone()).isEmpty(), "a cancelled SIM showed a message");
@@ -60,8 +55,8 @@ class PhoneStateIT {
         setPhone(account.phone(), "{\"roaming\":\"ES\",\"smsFilter\":\"international\"}");
         String challengeId = challenge(account);
         send(challengeId);
-        await().atMost(Duration.ofSeconds(30)).until(() -> logFor(account.phone()).size() == 2);
-        for (Map<String, Object> message : logFor(account.phone())) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> deliveryLog(account.phone()).size() == 2);
+        for (Map<String, Object> message : deliveryLog(account.phone())) {
             assertEquals(30007, message.get("errorCode"));
         }
         assertTrue(inbox(account.phone()).isEmpty());
