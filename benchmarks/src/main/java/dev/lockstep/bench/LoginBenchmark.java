@@ -2,6 +2,7 @@ package dev.lockstep.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lockstep.launcher.Launcher;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -188,16 +189,10 @@ public final class LoginBenchmark {
             throw new IllegalStateException("cannot create an account: " + created.statusCode() + " " + created.body());
         }
         String id = JSON.readTree(created.body()).get("id").asText();
-        for (int i = 0; i < 300; i++) {
-            HttpResponse<String> factors = http.send(HttpRequest.newBuilder(
-                    URI.create(otp + "/v1/internal/accounts/" + id + "/factors"))
-                    .header("Authorization", "Bearer " + internalToken).GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (factors.statusCode() == 200 && JSON.readTree(factors.body()).size() > 0) {
-                return new Account(id, username, phone);
-            }
-            Thread.sleep(100);
+        if (!Launcher.awaitFactor(http, otp, internalToken, id)) {
+            throw new IllegalStateException("the phone of " + username + " never became a factor");
         }
-        throw new IllegalStateException("the phone of " + username + " never became a factor");
+        return new Account(id, username, phone);
     }
 
     private String newestMessageId(String phone) throws IOException, InterruptedException {

@@ -152,17 +152,31 @@ public final class Launcher {
         } else {
             throw new IllegalStateException("cannot create the demo account: " + created.statusCode() + " " + created.body());
         }
-        URI factors = URI.create(sandbox.url(Service.OTP) + "/v1/internal/accounts/" + id + "/factors");
+        if (!awaitFactor(http, sandbox.url(Service.OTP), internalToken, id)) {
+            throw new IllegalStateException("the demo account's phone never reached otp-service");
+        }
+        return id;
+    }
+
+    /**
+     * Waits (up to 30 s) until otp-service lists a factor for the account, i.e. the account's phone
+     * has travelled there as an event and a login can be answered.
+     *
+     * @return false if it never did
+     */
+    public static boolean awaitFactor(HttpClient http, String otpUrl, String internalToken, String accountId)
+            throws IOException, InterruptedException {
+        URI factors = URI.create(otpUrl + "/v1/internal/accounts/" + accountId + "/factors");
         for (int i = 0; i < 300; i++) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(factors)
                     .header("Authorization", "Bearer " + internalToken).GET().build(), HttpResponse.BodyHandlers.ofString());
             JsonNode list = JSON.readTree(response.body());
             if (response.statusCode() == 200 && list.isArray() && !list.isEmpty()) {
-                return id;
+                return true;
             }
             Thread.sleep(100);
         }
-        throw new IllegalStateException("the demo account's phone never reached otp-service");
+        return false;
     }
 
     private static void writeRunFile(Path runFile, Sandbox sandbox) throws IOException {
