@@ -83,7 +83,6 @@ public final class Sandbox implements AutoCloseable {
             jvm.add("-Dquarkus.rest-client.otp.url=" + url(Service.OTP));
             jvm.add("-Dlockstep.auth.token.issuer=" + url(Service.AUTH));
         }
-        options.extraProperties.forEach((k, v) -> jvm.add("-D" + k + "=" + v));
         Path archive = jar(service).resolveSibling("app-cds.jsa");
         if (Files.exists(archive)) {
             jvm.add("-XX:SharedArchiveFile=" + archive);

@@ -2,7 +2,6 @@ package dev.lockstep.launcher;
 
 import java.nio.file.Path;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +18,6 @@ public final class SandboxOptions {
     List<String> serviceJvmArgs = List.of("-Xms24m", "-Xmx128m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=48m",
             "-XX:MaxMetaspaceSize=160m", "-Xss512k", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
             "-Dio.netty.allocator.maxOrder=7");
-    final Map<String, String> extraProperties = new HashMap<>();
 
     public SandboxOptions() {
         for (Service service : Service.values()) {
@@ -62,11 +60,6 @@ public final class SandboxOptions {
         return this;
     }
 
-    /** A configuration property passed to every service, e.g. a cheaper password hash for tests. */
-    public SandboxOptions property(String key, String value) {
-        extraProperties.put(key, value);
-        return this;
-    }
 
     public Path home() {
         return home;
