@@ -1,9 +1,11 @@
 package dev.lockstep.platform.phone;
 
 import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberToCarrierMapper;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import dev.lockstep.platform.problem.ProblemException;
+import java.util.Locale;
 
 /** Phone numbers through libphonenumber: validation, E.164 form, country, masking. */
 public final class PhoneNumbers {
@@ -29,7 +31,17 @@ public final class PhoneNumbers {
 
     /** The libphonenumber line type in lower case with dashes, e.g. {@code mobile}, {@code fixed-line}. */
     public static String lineType(String e164) {
-        return UTIL.getNumberType(parse(e164)).name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return UTIL.getNumberType(parse(e164)).name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /**
+     * The carrier the number's range was first allocated to (libphonenumber's carrier mapper), e.g.
+     * {@code KDDI} for +81 90 1234 5678; null where the data has none (North America, ported numbers
+     * are not tracked).
+     */
+    public static String carrier(String e164) {
+        String name = PhoneNumberToCarrierMapper.getInstance().getNameForValidNumber(parse(e164), Locale.ENGLISH);
+        return name.isEmpty() ? null : name;
     }
 
     /** Whether {@code region} is an ISO 3166 region libphonenumber knows (e.g. {@code ES}). */

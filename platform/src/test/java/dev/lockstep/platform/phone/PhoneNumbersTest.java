@@ -19,6 +19,13 @@ class PhoneNumbersTest {
     }
 
     @Test
+    void derivesTheCarrierFromTheNumberRange() {
+        assertEquals("KDDI", PhoneNumbers.carrier("+819012345678"));
+        assertEquals("NTT Docomo", PhoneNumbers.carrier("+818012345678"));
+        assertEquals(null, PhoneNumbers.carrier("+15005550006"));
+    }
+
+    @Test
     void masksAllButTheLastTwoDigits() {
         assertEquals("+81 ••••••••78", PhoneNumbers.mask("+819012345678"));
     }

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,8 +21,21 @@ public final class FaultEngine {
     private FaultEngine() {
     }
 
-    /** What the engine knows of a message. */
-    public record Facts(String phone, String country, String carrier, String channel, String kind, long phoneSeq,
+    /** The longest any delay may be, whatever a distribution draws. */
+    public static final Duration LONGEST_DELAY = Duration.ofDays(366);
+
+    /** How long a reordered message waits for a later one to overtake it when the rule says nothing. */
+    public static final Duration DEFAULT_REORDER_HOLD = Duration.ofMinutes(5);
+
+    /**
+     * What the engine knows of a message.
+     *
+     * @param address the E.164 number, or the email address
+     * @param country the phone's region; null for email
+     * @param carrier the phone's carrier; null for email or when unknown
+     * @param addressSeq the message's place among the messages to this address (1 = first)
+     */
+    public record Facts(String address, String country, String carrier, String channel, String kind, long addressSeq,
             Instant now) {
     }
 
@@ -58,8 +72,8 @@ public final class FaultEngine {
         if (rule.triggerNext != null && rule.triggerNext <= 0) {
             return false;
         }
-        return (rule.matchNumber == null || rule.matchNumber.equals(facts.phone()))
-                && (rule.matchPrefix == null || facts.phone().startsWith(rule.matchPrefix))
+        return (rule.matchAddress == null || rule.matchAddress.equals(facts.address()))
+                && (rule.matchPrefix == null || facts.address().startsWith(rule.matchPrefix))
                 && (rule.matchCountry == null || rule.matchCountry.equals(facts.country()))
                 && (rule.matchCarrier == null || rule.matchCarrier.equalsIgnoreCase(String.valueOf(facts.carrier())))
                 && (rule.matchChannel == null || rule.matchChannel.equals(facts.channel()))
@@ -67,6 +81,16 @@ public final class FaultEngine {
     }
 
     private static boolean fires(FaultRule rule, Facts facts, long seed) {
+        if ("throttle".equals(rule.effect)) {
+            // fixed minutes of sandbox time: the first perMinute messages of each pass untouched
+            Instant minute = facts.now().truncatedTo(ChronoUnit.MINUTES);
+            if (rule.throttleMinute == null || !minute.equals(rule.throttleMinute)) {
+                rule.throttleMinute = minute;
+                rule.throttleCount = 0;
+            }
+            rule.throttleCount++;
+            return rule.throttleCount > rule.perMinute;
+        }
         if (rule.triggerEvery != null) {
             return rule.matched % rule.triggerEvery == 0;
         }
@@ -77,21 +101,51 @@ public final class FaultEngine {
     }
 
     private static Duration delay(FaultRule rule, Facts facts, long seed) {
+        if ("reorder".equals(rule.effect)) {
+            return rule.delayMinMs != null ? Duration.ofMillis(rule.delayMinMs) : DEFAULT_REORDER_HOLD;
+        }
         if (!"delay".equals(rule.effect) || rule.delayMinMs == null) {
             return Duration.ZERO;
         }
         long min = rule.delayMinMs;
+        if ("log-normal".equals(rule.delayDistribution)) {
+            // WireMock's shape: the median scaled by e^(sigma * z), z standard normal (Box-Muller)
+            double u1 = draw(seed, facts, rule.position, 1);
+            double u2 = draw(seed, facts, rule.position, 2);
+            double z = Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
+            double ms = min * Math.exp(rule.delaySigma * z);
+            double cap = rule.delayMaxMs != null ? rule.delayMaxMs : LONGEST_DELAY.toMillis();
+            return Duration.ofMillis((long) Math.min(ms, cap));
+        }
         long max = rule.delayMaxMs != null ? rule.delayMaxMs : min;
         return Duration.ofMillis(min + (long) (draw(seed, facts, rule.position, 1) * (max - min)));
+    }
+
+    /**
+     * The text as a garbling network delivers it: every digit replaced by a different one (drawn from
+     * the seed), so the code the user reads is wrong, while the rest of the text stays readable.
+     */
+    public static String corrupt(String text, Facts facts, long seed, int position) {
+        StringBuilder garbled = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                int shift = 1 + (int) (draw(seed, facts, position, 16 + i) * 9);
+                garbled.append((char) ('0' + (c - '0' + shift) % 10));
+            } else {
+                garbled.append(c);
+            }
+        }
+        return garbled.toString();
     }
 
     /** A number in [0, 1) that depends only on its inputs. */
     static double draw(long seed, Facts facts, int position, int purpose) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(ByteBuffer.allocate(28).putLong(seed).putLong(facts.phoneSeq()).putInt(position)
+            sha.update(ByteBuffer.allocate(28).putLong(seed).putLong(facts.addressSeq()).putInt(position)
                     .putInt(purpose).putInt(0).array());
-            sha.update(facts.phone().getBytes(StandardCharsets.US_ASCII));
+            sha.update(facts.address().getBytes(StandardCharsets.UTF_8));
             long bits = ByteBuffer.wrap(sha.digest()).getLong() >>> 11;
             return bits / (double) (1L << 53);
         } catch (NoSuchAlgorithmException e) {

@@ -26,8 +26,9 @@ public class FaultRule extends PanacheEntityBase {
     @Column(length = 128)
     public String name;
 
-    @Column(name = "match_number", length = 20)
-    public String matchNumber;
+    /** An E.164 number or an email address. */
+    @Column(name = "match_number", length = 254)
+    public String matchAddress;
 
     @Column(name = "match_prefix", length = 20)
     public String matchPrefix;
@@ -44,20 +45,50 @@ public class FaultRule extends PanacheEntityBase {
     @Column(name = "match_kind", length = 32)
     public String matchKind;
 
-    /** {@code drop}, {@code reject}, {@code delay} or {@code duplicate}. */
+    /**
+     * {@code drop}, {@code reject}, {@code delay}, {@code duplicate}, {@code reorder}, {@code truncate},
+     * {@code corrupt} or {@code throttle}.
+     */
     @Column(nullable = false, length = 16)
     public String effect;
 
-    /** For {@code reject}: the carrier error code to fail with. */
+    /** For {@code reject} and {@code throttle}: the carrier error code to fail with. */
     @Column(name = "error_code")
     public Integer errorCode;
 
-    /** For {@code delay}: the delay, or its lower bound when {@code delayMaxMs} is set (uniform). */
+    /**
+     * For {@code delay}: the fixed delay, the lower bound of a uniform one, or the median of a
+     * log-normal one; for {@code reorder}: the longest a message is held.
+     */
     @Column(name = "delay_min_ms")
     public Long delayMinMs;
 
+    /** Upper bound of a uniform delay; cap of a log-normal one. */
     @Column(name = "delay_max_ms")
     public Long delayMaxMs;
+
+    /** {@code fixed}, {@code uniform} or {@code log-normal}. */
+    @Column(name = "delay_distribution", length = 16)
+    public String delayDistribution;
+
+    /** Spread of a log-normal delay (WireMock's sigma). */
+    @Column(name = "delay_sigma")
+    public Double delaySigma;
+
+    /** For {@code truncate}: characters kept. */
+    @Column(name = "text_length")
+    public Integer textLength;
+
+    /** For {@code throttle}: messages per minute of sandbox time that pass; the rest fail. */
+    @Column(name = "per_minute")
+    public Integer perMinute;
+
+    /** For {@code throttle}: the sandbox-clock minute being counted, and the count so far. */
+    @Column(name = "throttle_minute")
+    public Instant throttleMinute;
+
+    @Column(name = "throttle_count")
+    public Integer throttleCount;
 
     /** Fires for the next N matching messages, then no more. */
     @Column(name = "trigger_next")

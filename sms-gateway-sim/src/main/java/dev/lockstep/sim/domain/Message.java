@@ -11,12 +11,14 @@ import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A message on its way to, or in the inbox of, a virtual phone. */
+/** A message on its way to, or in the inbox of, a virtual phone (SMS, voice) or mailbox (email). */
 @Entity
 @Table(name = "message")
 public class Message extends PanacheEntityBase {
 
     private static final Pattern CODE = Pattern.compile("(?<![0-9])([0-9]{4,8})(?![0-9])");
+    /** A spoken code: digits read one by one ("1, 2, 3, 4, 5, 6"). */
+    private static final Pattern SPOKEN_CODE = Pattern.compile("(?<![0-9])([0-9](?:[ ,.\\-]{1,3}[0-9]){3,7})(?![0-9])");
 
     /** Arrival order across the whole simulator. */
     @Id
@@ -26,7 +28,12 @@ public class Message extends PanacheEntityBase {
     @Column(nullable = false, unique = true, length = 64)
     public String id;
 
-    @Column(nullable = false, length = 20)
+    /** Where it goes: an E.164 number (sms, voice) or an email address (email). */
+    @Column(nullable = false, length = 254)
+    public String address;
+
+    /** The phone, for sms and voice; null for email. */
+    @Column(length = 20)
     public String phone;
 
     @Column(nullable = false, length = 16)
@@ -35,8 +42,13 @@ public class Message extends PanacheEntityBase {
     @Column(nullable = false, length = 64)
     public String sender;
 
+    /** The text as the handset shows it. */
     @Column(nullable = false, length = 2000)
     public String text;
+
+    /** The text as it was sent, when a rule changed it on the way (truncate, corrupt); else null. */
+    @Column(name = "original_text", length = 2000)
+    public String originalText;
 
     /** The one-time code found in the text, for test automation; null when there is none. */
     @Column(length = 8)
@@ -63,6 +75,10 @@ public class Message extends PanacheEntityBase {
     @Column(name = "deliver_at")
     public Instant deliverAt;
 
+    /** Why a message waits for {@code deliverAt}: {@code delay}, or {@code reorder} (a later one overtakes it). */
+    @Column(length = 16)
+    public String hold;
+
     /** The n-th message to this phone (1 = first); feeds the seeded random draws. */
     @Column(name = "phone_seq")
     public Long phoneSeq;
@@ -79,9 +95,26 @@ public class Message extends PanacheEntityBase {
     @Column(name = "delivered_at")
     public Instant deliveredAt;
 
-    /** The first run of 4 to 8 digits standing alone in the text. */
-    public static String extractCode(String text) {
+    /**
+     * The first run of 4 to 8 digits standing alone in the text; for a voice message, also digits
+     * read out one by one ("1, 2, 3, 4").
+     */
+    public static String extractCode(String text, String channel) {
         Matcher matcher = CODE.matcher(text);
-        return matcher.find() ? matcher.group(1) : null;
+        if (matcher.find()) {
+            return matcher.group(1);
+        }
+        if ("voice".equals(channel)) {
+            Matcher spoken = SPOKEN_CODE.matcher(text);
+            if (spoken.find()) {
+                return spoken.group(1).replaceAll("[^0-9]", "");
+            }
+        }
+        return null;
+    }
+
+    /** Whether the address is a mailbox rather than a phone. */
+    public static boolean isEmail(String channel) {
+        return "email".equals(channel);
     }
 }

@@ -27,7 +27,7 @@ public class Phone extends PanacheEntityBase {
     @Column(name = "line_type", nullable = false, length = 24)
     public String lineType = "mobile";
 
-    /** Carrier name, when one was set. */
+    /** The carrier: derived from the number's range (libphonenumber), or set by an operator; null if unknown. */
     @Column(length = 64)
     public String carrier;
 
@@ -46,6 +46,10 @@ public class Phone extends PanacheEntityBase {
     /** ISO 3166 region the phone roams in, or null at home. */
     @Column(length = 2)
     public String roaming;
+
+    /** Whether the home carrier has a roaming agreement where the phone roams; without one it is unreachable. */
+    @Column(name = "roaming_agreement", nullable = false)
+    public boolean roamingAgreement = true;
 
     /** The carrier's SMS filter: {@code none}, {@code international} or {@code alphanumeric}. */
     @Column(name = "sms_filter", nullable = false, length = 16)

@@ -3,16 +3,21 @@ package dev.lockstep.sim.messaging;
 import dev.lockstep.contracts.Events;
 import dev.lockstep.contracts.OutboundMessage;
 import dev.lockstep.platform.inbox.Inbox;
+import dev.lockstep.platform.problem.ProblemException;
+import dev.lockstep.sim.service.Addresses;
 import dev.lockstep.sim.service.DeliveryService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 /** Takes the IdP's outbound messages into the simulated network, each exactly once. */
 @ApplicationScoped
 public class OutboundMessagesConsumer {
+
+    private static final Logger LOG = Logger.getLogger(OutboundMessagesConsumer.class);
 
     @Inject
     Inbox inbox;
@@ -26,7 +31,16 @@ public class OutboundMessagesConsumer {
     public void onOutbound(String json) {
         inbox.receive(json, event -> {
             if (Events.is(event, OutboundMessage.class)) {
-                delivery.accept(Events.body(event, OutboundMessage.class), event.correlationid());
+                OutboundMessage message = Events.body(event, OutboundMessage.class);
+                String address;
+                try {
+                    address = Addresses.normalise(message.channel(), message.to());
+                } catch (ProblemException e) {
+                    LOG.warnf("message %s has no valid channel and address (%s); dropped", message.messageId(),
+                            e.getMessage());
+                    return;
+                }
+                delivery.accept(message, address, event.correlationid());
             }
         });
     }

@@ -10,13 +10,19 @@ public record FaultView(String id, int position, String name, FaultRequest.Match
 
     public static FaultView of(FaultRule r) {
         return new FaultView(r.id, r.position, r.name,
-                new FaultRequest.Match(r.matchNumber, r.matchPrefix, r.matchCountry, r.matchCarrier, r.matchChannel,
+                new FaultRequest.Match(isEmail(r.matchAddress) ? null : r.matchAddress,
+                        isEmail(r.matchAddress) ? r.matchAddress : null, r.matchPrefix, r.matchCountry, r.matchCarrier, r.matchChannel,
                         r.matchKind),
                 new FaultRequest.Effect(r.effect, r.errorCode,
                         r.delayMinMs != null ? Duration.ofMillis(r.delayMinMs).toString() : null,
-                        r.delayMaxMs != null ? Duration.ofMillis(r.delayMaxMs).toString() : null),
+                        r.delayMaxMs != null ? Duration.ofMillis(r.delayMaxMs).toString() : null,
+                        r.delayDistribution, r.delaySigma, r.textLength, r.perMinute),
                 new FaultRequest.Trigger(r.triggerNext, r.triggerEvery, r.triggerProbability),
                 new FaultRequest.Window(r.windowFrom, r.windowUntil),
                 r.matched, r.hits, r.createdAt);
+    }
+
+    private static boolean isEmail(String address) {
+        return address != null && address.contains("@");
     }
 }

@@ -3,6 +3,7 @@ package dev.lockstep.sim.rest;
 import dev.lockstep.platform.phone.PhoneNumbers;
 import dev.lockstep.platform.problem.ProblemException;
 import dev.lockstep.platform.security.AdminApi;
+import dev.lockstep.sim.domain.MagicNumber;
 import dev.lockstep.sim.domain.Phone;
 import dev.lockstep.sim.service.PhoneService;
 import jakarta.inject.Inject;
@@ -26,12 +27,13 @@ public class PhoneResource {
 
     /** A phone as the simulator shows it. */
     public record PhoneView(String phone, String country, String lineType, String carrier, String sim,
-            String handset, String signal, String roaming, String smsFilter, int inboxCapacity, boolean optedOut,
-            boolean smsCapable, Instant createdAt) {
+            String handset, String signal, String roaming, boolean roamingAgreement, String smsFilter,
+            int inboxCapacity, boolean optedOut, boolean smsCapable, String magic, Instant createdAt) {
 
         static PhoneView of(Phone p) {
             return new PhoneView(p.e164, p.region, p.lineType, p.carrier, p.sim, p.handset, p.signal, p.roaming,
-                    p.smsFilter, p.inboxCapacity, p.optedOut, p.smsCapable, p.createdAt);
+                    p.roamingAgreement, p.smsFilter, p.inboxCapacity, p.optedOut, p.smsCapable,
+                    MagicNumber.of(p.e164).map(MagicNumber::behaviour).orElse(null), p.createdAt);
         }
     }
 

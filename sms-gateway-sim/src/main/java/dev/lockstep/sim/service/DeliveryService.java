@@ -5,12 +5,13 @@ import dev.lockstep.contracts.OutboundMessage;
 import dev.lockstep.contracts.Topic;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.outbox.Outbox;
-import dev.lockstep.platform.phone.PhoneNumbers;
 import dev.lockstep.platform.tx.AfterCommit;
 import dev.lockstep.sim.domain.DeliveryOutcome;
 import dev.lockstep.sim.domain.DeliveryPolicy;
 import dev.lockstep.sim.domain.FaultEngine;
 import dev.lockstep.sim.domain.FaultRule;
+import dev.lockstep.sim.domain.MagicNumber;
+import dev.lockstep.sim.domain.Mailbox;
 import dev.lockstep.sim.domain.Message;
 import dev.lockstep.sim.domain.Phone;
 import dev.lockstep.sim.rest.MessageView;
@@ -19,21 +20,19 @@ import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
-import org.jboss.logging.Logger;
 
 /**
- * Takes outbound messages into the simulated network. Fault rules act first ({@link FaultEngine}:
- * drop, reject, delay on the sandbox clock, duplicate); otherwise, and for delayed messages when
- * their time comes, the phone's state decides ({@link DeliveryPolicy}). Every step is a delivery
- * receipt ({@code queued}, {@code sent}, then {@code delivered}, {@code undelivered} or
- * {@code failed} with a carrier error code). Only delivered messages appear in the inbox; the
- * delivery log shows them all, with the rule that decided.
+ * Takes outbound messages into the simulated network. A magic number's built-in behaviour or the
+ * first fault rule that fires acts first ({@link FaultEngine}); otherwise, and for held messages when
+ * their time comes, the phone's or mailbox's state decides ({@link DeliveryPolicy}). Every step is a
+ * delivery receipt ({@code queued}, {@code sent}, then {@code delivered}, {@code undelivered} or
+ * {@code failed} with an error code), published to Kafka and to the live status stream. Only
+ * delivered messages appear in an inbox; the delivery log shows them all, with the rule that decided.
  */
 @ApplicationScoped
 public class DeliveryService {
-
-    private static final Logger LOG = Logger.getLogger(DeliveryService.class);
 
     @Inject
     Outbox outbox;
@@ -45,7 +44,13 @@ public class DeliveryService {
     InboxWatch watch;
 
     @Inject
+    StatusStream statusStream;
+
+    @Inject
     PhoneService phones;
+
+    @Inject
+    MailboxService mailboxes;
 
     @Inject
     FaultService faults;
@@ -53,44 +58,54 @@ public class DeliveryService {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
+    /**
+     * Takes a message whose address is already normalised (E.164, or a lower-case email address);
+     * returns it, or the earlier one with the same id (a redelivered event changes nothing).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void accept(OutboundMessage outbound, String correlationId) {
-        String to;
-        try {
-            to = PhoneNumbers.toE164(outbound.to());
-        } catch (RuntimeException e) {
-            LOG.warnf("message %s is addressed to an invalid number; dropped", outbound.messageId());
-            return;
-        }
-        if (Message.count("id", outbound.messageId()) > 0) {
-            return;
+    public Message accept(OutboundMessage outbound, String address, String correlationId) {
+        Message earlier = Message.<Message>find("id", outbound.messageId()).firstResult();
+        if (earlier != null) {
+            return earlier;
         }
         Instant now = clock.instant();
-        Phone phone = phones.getOrCreate(to);
-        long seq = Message.count("phone", to) + 1;
+        boolean email = Message.isEmail(outbound.channel());
+        Phone phone = email ? null : phones.getOrCreate(address);
+        if (email) {
+            mailboxes.getOrCreate(address);
+        }
+        long seq = Message.count("address", address) + 1;
         Message message = new Message();
         message.id = outbound.messageId();
-        message.phone = to;
+        message.address = address;
+        message.phone = email ? null : address;
         message.channel = outbound.channel();
         message.sender = outbound.sender();
         message.text = outbound.text();
-        message.code = Message.extractCode(outbound.text());
+        message.code = Message.extractCode(outbound.text(), outbound.channel());
         message.kind = outbound.kind();
         message.accountId = outbound.accountId();
         message.correlationId = correlationId;
         message.acceptedAt = now;
         message.phoneSeq = seq;
 
-        FaultEngine.Facts facts = new FaultEngine.Facts(to, phone.region, phone.carrier, message.channel,
-                message.kind, seq, now);
-        Optional<FaultEngine.Firing> firing = FaultEngine.decide(faults.forEvaluation(), facts, faults.seed());
+        Optional<MagicNumber> magic = email ? Optional.empty() : MagicNumber.of(address);
+        if (magic.isPresent() && magic.get() == MagicNumber.ALWAYS_DELIVERED) {
+            message.ruleId = "magic:" + address;
+            deliver(message, DeliveryOutcome.delivered(), false);
+            return message;
+        }
+        FaultEngine.Facts facts = new FaultEngine.Facts(address, email ? null : phone.region,
+                email ? null : phone.carrier, message.channel, message.kind, seq, now);
+        long seed = faults.seed();
+        Optional<FaultEngine.Firing> firing = magic.flatMap(m -> m.rule(seq)).or(() -> FaultEngine.decide(faults.forEvaluation(), facts, seed));
         if (firing.isEmpty()) {
-            handToPhone(message, phone, false);
-            return;
+            handOver(message, false);
+            return message;
         }
         FaultRule rule = firing.get().rule();
         message.ruleId = rule.id;
-        String by = "rule " + rule.position + (rule.name != null ? " '" + rule.name + "'" : "");
+        String by = describe(rule);
         switch (rule.effect) {
             case "drop" -> {
                 receipt(message, "queued", null);
@@ -105,38 +120,72 @@ public class DeliveryService {
                 message.statusReason = "rejected by " + by;
                 message.persist();
             }
-            case "delay" -> {
+            case "throttle" -> {
+                receipt(message, "queued", null);
+                receipt(message, "sent", null);
+                receipt(message, "undelivered", rule.errorCode);
+                message.errorCode = rule.errorCode;
+                message.statusReason = "throttled by " + by + ": more than " + rule.perMinute + " a minute";
+                message.persist();
+            }
+            case "delay", "reorder" -> {
                 receipt(message, "queued", null);
                 receipt(message, "sent", null);
                 message.deliverAt = now.plus(firing.get().delay());
-                message.statusReason = "delayed by " + by + " until " + message.deliverAt;
+                message.hold = rule.effect;
+                message.statusReason = rule.effect.equals("delay")
+                        ? "delayed by " + by + " until " + message.deliverAt
+                        : "held by " + by + " until a later message overtakes it (at the latest " + message.deliverAt + ")";
                 message.persist();
             }
             case "duplicate" -> {
-                handToPhone(message, phone, false);
-                Message copy = copyOf(message, message.id.length() <= 60 ? message.id + "-dup" : null, seq);
-                if (copy != null) {
+                handOver(message, false);
+                if (message.id.length() <= 60) {
+                    Message copy = copyOf(message, message.id + "-dup", seq);
                     copy.ruleId = rule.id;
                     copy.statusReason = "duplicated by " + by;
-                    handToPhone(copy, phone, false);
+                    handOver(copy, false);
                 }
+            }
+            case "truncate" -> {
+                if (message.text.length() > rule.textLength) {
+                    alter(message, message.text.substring(0, rule.textLength), "truncated by " + by);
+                }
+                handOver(message, false);
+            }
+            case "corrupt" -> {
+                alter(message, FaultEngine.corrupt(message.text, facts, seed, rule.position), "corrupted by " + by);
+                handOver(message, false);
             }
             default -> throw new IllegalStateException("unknown effect " + rule.effect);
         }
+        return message;
     }
 
-    /** Hands a delayed message whose time has come to the phone. */
+    /** Hands a held message (delayed, or waiting to be overtaken) whose time has come to the phone. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void deliverLate(Message message) {
-        Phone phone = phones.getOrCreate(message.phone);
         message.statusReason = null;
-        handToPhone(message, phone, true);
+        message.hold = null;
+        handOver(message, true);
     }
 
-    /** The phone's state decides; {@code alreadySent}: queued and sent were reported before. */
-    private void handToPhone(Message message, Phone phone, boolean alreadySent) {
-        long stored = Message.count("phone = ?1 and status = 'delivered'", phone.e164);
-        DeliveryOutcome outcome = DeliveryPolicy.decide(phone, message.sender, stored);
+    /** The phone's or mailbox's state decides; {@code alreadySent}: queued and sent were reported before. */
+    private void handOver(Message message, boolean alreadySent) {
+        long stored = Message.count("address = ?1 and status = 'delivered'", message.address);
+        DeliveryOutcome outcome;
+        if (Message.isEmail(message.channel)) {
+            outcome = DeliveryPolicy.decide(mailboxes.getOrCreate(message.address), stored);
+        } else {
+            outcome = DeliveryPolicy.decide(phones.getOrCreate(message.address), message.channel, message.sender, stored);
+        }
+        deliver(message, outcome, alreadySent);
+        if (outcome.reachedHandset() && !alreadySent) {
+            releaseOvertaken(message.address);
+        }
+    }
+
+    private void deliver(Message message, DeliveryOutcome outcome, boolean alreadySent) {
         for (String status : outcome.receipts()) {
             if (alreadySent && (status.equals("queued") || status.equals("sent"))) {
                 continue;
@@ -159,18 +208,41 @@ public class DeliveryService {
         }
     }
 
+    /** A message has just reached the address: those held to be overtaken follow it now. */
+    private void releaseOvertaken(String address) {
+        List<Message> held = Message.list("address = ?1 and hold = 'reorder' and status = 'sent' order by seq", address);
+        for (Message message : held) {
+            deliverLate(message);
+        }
+    }
+
     private void receipt(Message message, String status, Integer errorCode) {
         message.status = status;
-        outbox.publish(Topic.MESSAGES_STATUS, message.phone, message.correlationId,
-                new MessageStatusChanged(message.id, message.phone, status, errorCode, clock.instant()));
+        MessageStatusChanged event = new MessageStatusChanged(message.id, message.address, status, errorCode,
+                clock.instant());
+        outbox.publish(Topic.MESSAGES_STATUS, message.address, message.correlationId, event);
+        StatusStream.Update update = new StatusStream.Update(event, message.channel, message.ruleId);
+        AfterCommit.run(transactions, () -> statusStream.publish(update));
+    }
+
+    private static void alter(Message message, String shown, String reason) {
+        message.originalText = message.text;
+        message.text = shown;
+        message.code = Message.extractCode(shown, message.channel);
+        message.statusReason = reason;
+    }
+
+    private static String describe(FaultRule rule) {
+        if (rule.id.startsWith("magic:")) {
+            return rule.name;
+        }
+        return "rule " + rule.position + (rule.name != null ? " '" + rule.name + "'" : "");
     }
 
     private static Message copyOf(Message original, String id, long seq) {
-        if (id == null) {
-            return null;
-        }
         Message copy = new Message();
         copy.id = id;
+        copy.address = original.address;
         copy.phone = original.phone;
         copy.channel = original.channel;
         copy.sender = original.sender;

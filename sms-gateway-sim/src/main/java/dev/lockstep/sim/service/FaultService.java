@@ -3,7 +3,10 @@ package dev.lockstep.sim.service;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.phone.PhoneNumbers;
 import dev.lockstep.platform.problem.ProblemException;
+import dev.lockstep.sim.domain.DeliveryPolicy;
+import dev.lockstep.sim.domain.FaultEngine;
 import dev.lockstep.sim.domain.FaultRule;
+import dev.lockstep.sim.domain.Mailbox;
 import dev.lockstep.sim.domain.Message;
 import dev.lockstep.sim.domain.Phone;
 import dev.lockstep.sim.domain.SimSetting;
@@ -23,7 +26,8 @@ import dev.lockstep.sim.config.SimConfig;
 @ApplicationScoped
 public class FaultService {
 
-    private static final Duration LONGEST_DELAY = Duration.ofDays(366);
+    /** Twilio's code for a message refused for exceeding a rate limit. */
+    static final int RATE_LIMITED = 30022;
 
     @Inject
     SandboxClock clock;
@@ -38,35 +42,22 @@ public class FaultService {
         rule.name = request.name();
         FaultRequest.Match match = request.match();
         if (match != null) {
-            rule.matchNumber = match.number() != null ? PhoneNumbers.toE164(match.number()) : null;
+            if (match.number() != null && match.email() != null) {
+                throw invalid("give number or email, not both");
+            }
+            rule.matchAddress = match.number() != null ? PhoneNumbers.toE164(match.number())
+                    : match.email() != null ? Addresses.email(match.email()) : null;
             rule.matchPrefix = match.prefix();
             rule.matchCountry = match.country() != null ? match.country().toUpperCase(Locale.ROOT) : null;
             rule.matchCarrier = match.carrier();
             rule.matchChannel = match.channel();
             rule.matchKind = match.kind();
         }
-        FaultRequest.Effect effect = request.effect();
-        rule.effect = effect.type();
-        if ("reject".equals(effect.type())) {
-            rule.errorCode = effect.errorCode() != null ? effect.errorCode() : 30008;
-        } else if (effect.errorCode() != null) {
-            throw invalid("errorCode belongs to the reject effect only");
-        }
-        if ("delay".equals(effect.type())) {
-            if (effect.delay() == null) {
-                throw invalid("the delay effect needs delay, e.g. \"PT30S\" or \"P2D\"");
-            }
-            Duration min = duration(effect.delay(), "delay");
-            Duration max = effect.delayMax() != null ? duration(effect.delayMax(), "delayMax") : null;
-            if (max != null && max.compareTo(min) < 0) {
-                throw invalid("delayMax must not be shorter than delay");
-            }
-            rule.delayMinMs = min.toMillis();
-            rule.delayMaxMs = max != null ? max.toMillis() : null;
-        } else if (effect.delay() != null || effect.delayMax() != null) {
-            throw invalid("delay and delayMax belong to the delay effect only");
-        }
+        effect(rule, request.effect());
         FaultRequest.Trigger trigger = request.trigger();
+        if (trigger != null && "throttle".equals(rule.effect)) {
+            throw invalid("throttle decides by its own count (perMinute); it takes no trigger");
+        }
         if (trigger != null) {
             int kinds = (trigger.next() != null ? 1 : 0) + (trigger.everyNth() != null ? 1 : 0)
                     + (trigger.probability() != null ? 1 : 0);
@@ -109,12 +100,13 @@ public class FaultService {
         }
     }
 
-    /** Removes every rule, message and phone: a clean simulator (the clock and the seed stay). */
+    /** Removes every rule, message, phone and mailbox: a clean simulator (the clock and the seed stay). */
     @Transactional
     public void reset() {
         FaultRule.deleteAll();
         Message.deleteAll();
         Phone.deleteAll();
+        Mailbox.deleteAll();
     }
 
     public long seed() {
@@ -134,10 +126,87 @@ public class FaultService {
         return seed;
     }
 
+    /** Checks that the effect carries exactly the settings its type uses, and copies them. */
+    private static void effect(FaultRule rule, FaultRequest.Effect effect) {
+        String type = effect.type();
+        rule.effect = type;
+        allow(type, "errorCode", effect.errorCode(), "reject", "throttle");
+        allow(type, "delay", effect.delay(), "delay", "reorder");
+        allow(type, "delayMax", effect.delayMax(), "delay");
+        allow(type, "distribution", effect.distribution(), "delay");
+        allow(type, "sigma", effect.sigma(), "delay");
+        allow(type, "length", effect.length(), "truncate");
+        allow(type, "perMinute", effect.perMinute(), "throttle");
+        switch (type) {
+            case "reject" -> rule.errorCode = effect.errorCode() != null ? effect.errorCode() : DeliveryPolicy.UNKNOWN;
+            case "throttle" -> {
+                if (effect.perMinute() == null) {
+                    throw invalid("the throttle effect needs perMinute, the messages a minute that pass");
+                }
+                rule.perMinute = effect.perMinute();
+                rule.errorCode = effect.errorCode() != null ? effect.errorCode() : RATE_LIMITED;
+            }
+            case "delay" -> delay(rule, effect);
+            case "reorder" -> rule.delayMinMs = effect.delay() != null ? duration(effect.delay(), "delay").toMillis() : null;
+            case "truncate" -> {
+                if (effect.length() == null) {
+                    throw invalid("the truncate effect needs length, the characters kept");
+                }
+                rule.textLength = effect.length();
+            }
+            default -> {
+                // drop, duplicate, corrupt: nothing to set
+            }
+        }
+    }
+
+    private static void delay(FaultRule rule, FaultRequest.Effect effect) {
+        if (effect.delay() == null) {
+            throw invalid("the delay effect needs delay, e.g. \"PT30S\" or \"P2D\" (the median of a log-normal one)");
+        }
+        Duration min = duration(effect.delay(), "delay");
+        Duration max = effect.delayMax() != null ? duration(effect.delayMax(), "delayMax") : null;
+        String distribution = effect.distribution() != null ? effect.distribution() : max != null ? "uniform" : "fixed";
+        switch (distribution) {
+            case "fixed" -> {
+                if (max != null) {
+                    throw invalid("a fixed delay takes no delayMax");
+                }
+            }
+            case "uniform" -> {
+                if (max == null || max.compareTo(min) < 0) {
+                    throw invalid("a uniform delay needs delayMax, not shorter than delay");
+                }
+            }
+            default -> {
+                if (effect.sigma() == null) {
+                    throw invalid("a log-normal delay needs sigma, its spread (e.g. 0.5)");
+                }
+                if (max != null && max.compareTo(min) < 0) {
+                    throw invalid("delayMax, the cap of a log-normal delay, must not be shorter than delay");
+                }
+            }
+        }
+        if (effect.sigma() != null && !"log-normal".equals(distribution)) {
+            throw invalid("sigma belongs to a log-normal delay only");
+        }
+        rule.delayDistribution = distribution;
+        rule.delaySigma = effect.sigma();
+        rule.delayMinMs = min.toMillis();
+        rule.delayMaxMs = max != null ? max.toMillis() : null;
+    }
+
+    private static void allow(String type, String field, Object value, String... types) {
+        if (value != null && !List.of(types).contains(type)) {
+            throw invalid(field + " belongs to the " + String.join(" and ", types) + " effect" + (types.length > 1 ? "s" : "")
+                    + " only");
+        }
+    }
+
     private static Duration duration(String text, String field) {
         try {
             Duration d = Duration.parse(text);
-            if (d.isNegative() || d.compareTo(LONGEST_DELAY) > 0) {
+            if (d.isNegative() || d.compareTo(FaultEngine.LONGEST_DELAY) > 0) {
                 throw invalid(field + " must be between PT0S and P366D");
             }
             return d;

@@ -6,6 +6,7 @@ import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.outbox.Outbox;
 import dev.lockstep.platform.phone.PhoneNumbers;
 import dev.lockstep.platform.problem.ProblemException;
+import dev.lockstep.sim.domain.MagicNumber;
 import dev.lockstep.sim.domain.Phone;
 import dev.lockstep.sim.rest.PhoneState;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +25,10 @@ public class PhoneService {
     @Inject
     Outbox outbox;
 
-    /** The phone of an E.164 number, created with its country and line type (libphonenumber) if new. */
+    /**
+     * The phone of an E.164 number, created if new with its country, line type and carrier
+     * (libphonenumber), or in the state a magic number stands for.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public Phone getOrCreate(String e164) {
         Phone phone = Phone.findById(e164, LockModeType.PESSIMISTIC_WRITE);
@@ -33,6 +37,9 @@ public class PhoneService {
             phone.e164 = e164;
             phone.region = PhoneNumbers.region(e164);
             phone.lineType = PhoneNumbers.lineType(e164);
+            phone.carrier = PhoneNumbers.carrier(e164);
+            Phone created = phone;
+            MagicNumber.of(e164).ifPresent(magic -> magic.applyTo(created));
             phone.createdAt = clock.instant();
             phone.persist();
         }
@@ -59,7 +66,8 @@ public class PhoneService {
         phone.inboxCapacity = state.inboxCapacity() != null ? state.inboxCapacity() : 1000;
         phone.optedOut = Boolean.TRUE.equals(state.optedOut());
         phone.smsCapable = !Boolean.FALSE.equals(state.smsCapable());
-        phone.carrier = state.carrier();
+        phone.roamingAgreement = !Boolean.FALSE.equals(state.roamingAgreement());
+        phone.carrier = state.carrier() != null ? state.carrier() : PhoneNumbers.carrier(e164);
         if (state.country() != null) {
             phone.region = state.country().toUpperCase(Locale.ROOT);
         }

@@ -18,7 +18,7 @@ class DeliveryPolicyTest {
     }
 
     private static DeliveryOutcome decide(Consumer<Phone> state) {
-        return DeliveryPolicy.decide(phone(state), "Lockstep", 0);
+        return DeliveryPolicy.decide(phone(state), "sms", "Lockstep", 0);
     }
 
     @Test
@@ -35,6 +35,8 @@ class DeliveryPolicyTest {
         assertEquals(30003, decide(p -> p.signal = "none").errorCode());
         assertEquals(30007, decide(p -> p.smsFilter = "alphanumeric").errorCode());
         assertEquals(30007, decide(p -> { p.smsFilter = "international"; p.roaming = "ES"; }).errorCode());
+        assertEquals(30003, decide(p -> { p.roaming = "ES"; p.roamingAgreement = false; }).errorCode());
+        assertEquals("delivered", decide(p -> p.roaming = "ES").finalStatus());
         assertEquals("undelivered", decide(p -> p.sim = "cancelled").finalStatus());
     }
 
@@ -61,14 +63,32 @@ class DeliveryPolicyTest {
     @Test
     void numericSendersPassAnAlphanumericFilterAndAFullInboxRefuses() {
         Phone filtered = phone(p -> p.smsFilter = "alphanumeric");
-        assertEquals("delivered", DeliveryPolicy.decide(filtered, "+15005550006", 0).finalStatus());
+        assertEquals("delivered", DeliveryPolicy.decide(filtered, "sms", "+15005550006", 0).finalStatus());
         Phone small = phone(p -> p.inboxCapacity = 2);
-        assertEquals("delivered", DeliveryPolicy.decide(small, "Lockstep", 1).finalStatus());
-        assertEquals(30008, DeliveryPolicy.decide(small, "Lockstep", 2).errorCode());
+        assertEquals("delivered", DeliveryPolicy.decide(small, "sms", "Lockstep", 1).finalStatus());
+        assertEquals(30008, DeliveryPolicy.decide(small, "sms", "Lockstep", 2).errorCode());
     }
 
     @Test
     void theSubscriptionIsCheckedBeforeTheHandset() {
         assertEquals(30005, decide(p -> { p.sim = "cancelled"; p.handset = "off"; }).errorCode());
+    }
+
+    @Test
+    void aCallReachesALandlineAndIgnoresSmsFiltersButNeedsALiveHandset() {
+        Phone landline = phone(p -> { p.lineType = "fixed-line"; p.smsFilter = "alphanumeric"; p.optedOut = true; });
+        assertEquals("delivered", DeliveryPolicy.decide(landline, "voice", "Lockstep", 0).finalStatus());
+        assertEquals(30003, DeliveryPolicy.decide(phone(p -> p.handset = "off"), "voice", "Lockstep", 0).errorCode());
+        assertEquals(30005, DeliveryPolicy.decide(phone(p -> p.sim = "cancelled"), "voice", "Lockstep", 0).errorCode());
+    }
+
+    @Test
+    void mailToAMissingOrFullMailboxBounces() {
+        Mailbox mailbox = new Mailbox();
+        mailbox.inboxCapacity = 1;
+        assertEquals("delivered", DeliveryPolicy.decide(mailbox, 0).finalStatus());
+        assertEquals(552, DeliveryPolicy.decide(mailbox, 1).errorCode());
+        mailbox.active = false;
+        assertEquals(550, DeliveryPolicy.decide(mailbox, 0).errorCode());
     }
 }

@@ -1,0 +1,38 @@
+package dev.lockstep.sim.service;
+
+import dev.lockstep.platform.clock.SandboxClock;
+import dev.lockstep.sim.domain.Mailbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+/** Virtual mailboxes: made on first use, changed by operators. */
+@ApplicationScoped
+public class MailboxService {
+
+    @Inject
+    SandboxClock clock;
+
+    /** The mailbox of a normalised address, created if new. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Mailbox getOrCreate(String address) {
+        Mailbox mailbox = Mailbox.findById(address, LockModeType.PESSIMISTIC_WRITE);
+        if (mailbox == null) {
+            mailbox = new Mailbox();
+            mailbox.address = address;
+            mailbox.createdAt = clock.instant();
+            mailbox.persist();
+        }
+        return mailbox;
+    }
+
+    /** Sets whether the mailbox exists and how much it holds (left out: exists, 1000). */
+    @Transactional
+    public Mailbox put(String address, Boolean active, Integer inboxCapacity) {
+        Mailbox mailbox = getOrCreate(address);
+        mailbox.active = !Boolean.FALSE.equals(active);
+        mailbox.inboxCapacity = inboxCapacity != null ? inboxCapacity : 1000;
+        return mailbox;
+    }
+}
