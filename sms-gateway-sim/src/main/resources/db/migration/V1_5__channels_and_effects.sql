@@ -11,6 +11,10 @@ ALTER TABLE message ALTER COLUMN address SET NOT NULL;
 ALTER TABLE message ALTER COLUMN phone DROP NOT NULL;
 CREATE INDEX message_address ON message (address, seq);
 
+-- Order of arrival at the address (a delayed or reordered message arrives after later ones).
+ALTER TABLE message ADD COLUMN arrival BIGINT;
+UPDATE message SET arrival = seq WHERE status = 'delivered';
+
 -- What the handset shows can differ from what was sent (truncate, corrupt); reorder holds a message.
 ALTER TABLE message ADD COLUMN original_text VARCHAR(2000);
 ALTER TABLE message ADD COLUMN hold VARCHAR(16);

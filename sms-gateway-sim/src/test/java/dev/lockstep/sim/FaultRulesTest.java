@@ -21,6 +21,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import static dev.lockstep.sim.SimFixtures.ADMIN;
+import static dev.lockstep.sim.SimFixtures.addRule;
+import static dev.lockstep.sim.SimFixtures.advance;
 import static dev.lockstep.sim.SimFixtures.logged;
 import static dev.lockstep.sim.SimFixtures.send;
 import static dev.lockstep.sim.SimFixtures.uniquePhone;
@@ -32,16 +34,6 @@ class FaultRulesTest {
     @Inject
     @Any
     InMemoryConnector connector;
-
-    private static String addRule(String json) {
-        return given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(json)
-                .post("/v1/faults").then().statusCode(201).extract().path("id");
-    }
-
-    private static void advance(String amount) {
-        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("{\"advance\":\"" + amount + "\"}")
-                .post("/v1/clock").then().statusCode(200);
-    }
 
     @Test
     void dropTheNextOneLosesExactlyOneMessage() {
@@ -166,6 +158,17 @@ class FaultRulesTest {
                 "{\"effect\":{\"type\":\"delay\",\"delay\":\"two days\"}}",
                 "{\"effect\":{\"type\":\"delay\",\"delay\":\"P2D\",\"delayMax\":\"P1D\"}}",
                 "{\"effect\":{\"type\":\"drop\",\"errorCode\":30003}}",
+                "{\"effect\":{\"type\":\"truncate\"}}",
+                "{\"effect\":{\"type\":\"truncate\",\"length\":-1}}",
+                "{\"effect\":{\"type\":\"throttle\"}}",
+                "{\"effect\":{\"type\":\"throttle\",\"perMinute\":2},\"trigger\":{\"next\":1}}",
+                "{\"effect\":{\"type\":\"delay\",\"delay\":\"PT1M\",\"distribution\":\"log-normal\"}}",
+                "{\"effect\":{\"type\":\"delay\",\"delay\":\"PT1M\",\"distribution\":\"uniform\"}}",
+                "{\"effect\":{\"type\":\"delay\",\"delay\":\"PT1M\",\"sigma\":0.5}}",
+                "{\"effect\":{\"type\":\"drop\",\"length\":5}}",
+                "{\"effect\":{\"type\":\"reorder\",\"delay\":\"soon\"}}",
+                "{\"effect\":{\"type\":\"drop\"},\"match\":{\"number\":\"+819012345678\",\"email\":\"a@example.com\"}}",
+                "{\"effect\":{\"type\":\"drop\"},\"match\":{\"email\":\"not-an-address\"}}",
                 "{\"effect\":{\"type\":\"drop\"},\"trigger\":{\"next\":1,\"probability\":0.5}}",
                 "{\"effect\":{\"type\":\"drop\"},\"trigger\":{\"probability\":1.5}}",
                 "{\"effect\":{\"type\":\"drop\"},\"match\":{\"number\":\"12345\"}}",

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.lockstep.contracts.Events;
 import dev.lockstep.contracts.OutboundMessage;
+import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +35,30 @@ final class SimFixtures {
                 Instant.now(), "corr-" + messageId,
                 new OutboundMessage(messageId, phone, "sms", "Lockstep", text, "login-code", "acc-1"))));
         return messageId;
+    }
+
+    /** Sends through the simulator's own API ({@code POST /v1/messages}); returns the logged message. */
+    static Map<String, Object> sendViaApi(String to, String channel, String text) {
+        return given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("to", to, "channel", channel, "text", text))
+                .post("/v1/messages").then().statusCode(201).extract().jsonPath().getMap("$");
+    }
+
+    /** Adds a fault rule; returns its id. */
+    static String addRule(String json) {
+        return given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(json)
+                .post("/v1/faults").then().statusCode(201).extract().path("id");
+    }
+
+    /** Moves the sandbox clock, e.g. {@code PT1M}. */
+    static void advance(String amount) {
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("{\"advance\":\"" + amount + "\"}")
+                .post("/v1/clock").then().statusCode(200);
+    }
+
+    /** What the address's inbox shows, newest first. */
+    static List<Map<String, Object>> inbox(String phone) {
+        return given().get("/v1/phones/" + phone + "/messages").then().statusCode(200).extract().jsonPath().getList("$");
     }
 
     /** Waits until the message is in the delivery log and returns its entry. */

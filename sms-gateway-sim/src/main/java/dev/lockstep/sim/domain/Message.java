@@ -79,6 +79,10 @@ public class Message extends PanacheEntityBase {
     @Column(length = 16)
     public String hold;
 
+    /** Order of arrival at the address, once delivered: inboxes list by it, newest first. */
+    @Column
+    public Long arrival;
+
     /** The n-th message to this phone (1 = first); feeds the seeded random draws. */
     @Column(name = "phone_seq")
     public Long phoneSeq;

@@ -40,7 +40,7 @@ public class Inboxes {
             query.append(" and acceptedAt >= :since");
             params.and("since", instant(since));
         }
-        return Message.<Message>find(query + " order by seq desc", params).page(0, limit).list()
+        return Message.<Message>find(query + " order by arrival desc", params).page(0, limit).list()
                 .stream().map(MessageView::of).toList();
     }
 
@@ -54,8 +54,11 @@ public class Inboxes {
                 next.cancel(false);
                 throw ProblemException.notFound("message-not-found", "No such message at this address");
             }
-            Message newer = Message.<Message>find("address = ?1 and seq > ?2 and status = 'delivered' order by seq",
-                    address, seen.seq).firstResult();
+            Message newer = seen.arrival != null
+                    ? Message.<Message>find("address = ?1 and arrival > ?2 and status = 'delivered' order by arrival",
+                            address, seen.arrival).firstResult()
+                    : Message.<Message>find("address = ?1 and seq > ?2 and status = 'delivered' order by arrival",
+                            address, seen.seq).firstResult();
             if (newer != null) {
                 next.cancel(false);
                 return Uni.createFrom().item(Response.ok(MessageView.of(newer)).build());

@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -198,6 +199,12 @@ public class DeliveryService {
             message.statusReason = outcome.reason();
         }
         message.deliveredAt = outcome.reachedHandset() ? clock.instant() : null;
+        if (outcome.reachedHandset()) {
+            // the address's row is locked (getOrCreate), so arrivals at one address are serialised
+            Long last = Message.find("select max(m.arrival) from Message m where m.address = ?1", message.address)
+                    .project(Long.class).firstResult();
+            message.arrival = last != null ? last + 1 : 1;
+        }
         if (!message.isPersistent()) {
             message.persist();
         }
@@ -221,8 +228,20 @@ public class DeliveryService {
         MessageStatusChanged event = new MessageStatusChanged(message.id, message.address, status, errorCode,
                 clock.instant());
         outbox.publish(Topic.MESSAGES_STATUS, message.address, message.correlationId, event);
-        StatusStream.Update update = new StatusStream.Update(event, message.channel, message.ruleId);
-        AfterCommit.run(transactions, () -> statusStream.publish(update));
+        pendingUpdates().add(new StatusStream.Update(event, message.channel, message.ruleId));
+    }
+
+    /** This transaction's receipts, published to the live stream in order once it commits. */
+    @SuppressWarnings("unchecked")
+    private List<StatusStream.Update> pendingUpdates() {
+        List<StatusStream.Update> pending = (List<StatusStream.Update>) transactions.getResource(StatusStream.class);
+        if (pending == null) {
+            List<StatusStream.Update> created = new ArrayList<>();
+            transactions.putResource(StatusStream.class, created);
+            AfterCommit.run(transactions, () -> created.forEach(statusStream::publish));
+            pending = created;
+        }
+        return pending;
     }
 
     private static void alter(Message message, String shown, String reason) {

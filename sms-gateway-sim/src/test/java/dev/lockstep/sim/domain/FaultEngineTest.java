@@ -89,4 +89,41 @@ class FaultEngineTest {
             assertTrue(delay.toMillis() >= 1000 && delay.toMillis() <= 5000, delay.toString());
         }
     }
+
+    @Test
+    void aLogNormalDelayHasItsMedianWhereItWasSet() {
+        FaultRule rule = rule(1, "delay");
+        rule.delayDistribution = "log-normal";
+        rule.delayMinMs = 60_000L;
+        rule.delaySigma = 0.8;
+        List<Long> delays = new java.util.ArrayList<>();
+        for (int seq = 1; seq <= 2001; seq++) {
+            delays.add(FaultEngine.decide(List.of(rule), message(seq), 5).orElseThrow().delay().toMillis());
+        }
+        java.util.Collections.sort(delays);
+        long median = delays.get(1000);
+        assertTrue(median > 54_000 && median < 66_000, "median " + median);
+        assertTrue(delays.get(2000) > 4 * 60_000, "no long tail: longest " + delays.get(2000));
+    }
+
+    @Test
+    void throttleLetsItsAllowancePassEachMinuteOfSandboxTime() {
+        FaultRule rule = rule(1, "throttle");
+        rule.perMinute = 2;
+        List<Boolean> fired = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            fired.add(FaultEngine.decide(List.of(rule), message(i + 1), 1).isPresent());
+        }
+        FaultEngine.Facts nextMinute = new FaultEngine.Facts("+819012345678", "JP", "docomo", "sms", "login-code", 4,
+                NOW.plusSeconds(60));
+        fired.add(FaultEngine.decide(List.of(rule), nextMinute, 1).isPresent());
+        assertEquals(List.of(false, false, true, false), fired);
+    }
+
+    @Test
+    void corruptionChangesEveryDigitAndNothingElse() {
+        String garbled = FaultEngine.corrupt("Code: 000000 (10 min)", message(1), 1, 1);
+        assertEquals(garbled, FaultEngine.corrupt("Code: 000000 (10 min)", message(1), 1, 1));
+        assertTrue(garbled.matches("Code: [1-9]{6} \\([02-9][1-9] min\\)"), garbled);
+    }
 }
