@@ -20,6 +20,11 @@ final class Percentiles {
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1_000_000.0;
     }
 
+    /** For sub-millisecond figures. */
+    String fineLine() {
+        return String.format("p50 %6.3f ms  p90 %6.3f ms  p99 %6.3f ms  max %6.3f ms", ms(50), ms(90), ms(99), ms(100));
+    }
+
     String line() {
         return String.format("p50 %7.1f ms   p90 %7.1f ms   p99 %7.1f ms   max %7.1f ms", ms(50), ms(90), ms(99), ms(100));
     }

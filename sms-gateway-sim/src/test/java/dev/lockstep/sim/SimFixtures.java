@@ -2,6 +2,7 @@ package dev.lockstep.sim;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.matchesPattern;
 
 import dev.lockstep.contracts.Events;
 import dev.lockstep.contracts.OutboundMessage;
@@ -41,7 +42,9 @@ final class SimFixtures {
     static Map<String, Object> sendViaApi(String to, String channel, String text) {
         return given().header("Authorization", ADMIN).contentType(ContentType.JSON)
                 .body(Map.of("to", to, "channel", channel, "text", text))
-                .post("/v1/messages").then().statusCode(201).extract().jsonPath().getMap("$");
+                .post("/v1/messages").then().statusCode(201)
+                .header("Server-Timing", matchesPattern("rules;dur=[0-9]+\\.[0-9]{3};desc=.*"))
+                .extract().jsonPath().getMap("$");
     }
 
     /** Adds a fault rule; returns its id. */

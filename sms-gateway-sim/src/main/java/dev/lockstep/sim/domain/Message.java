@@ -7,6 +7,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -98,6 +100,10 @@ public class Message extends PanacheEntityBase {
 
     @Column(name = "delivered_at")
     public Instant deliveredAt;
+
+    /** Time spent choosing the fault rule for this message (locking and evaluating the rules); not stored. */
+    @Transient
+    public long ruleEvaluationNanos;
 
     /**
      * The first run of 4 to 8 digits standing alone in the text; for a voice message, also digits

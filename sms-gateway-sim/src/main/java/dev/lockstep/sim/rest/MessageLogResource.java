@@ -27,6 +27,7 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -104,7 +105,10 @@ public class MessageLogResource {
                 request.from() != null ? request.from() : "Lockstep", request.text(),
                 request.kind() != null ? request.kind() : "alert", null);
         Message message = delivery.accept(outbound, address, correlationId != null ? correlationId : id);
-        return Response.created(URI.create("/v1/messages/" + id)).entity(MessageView.of(message)).build();
+        return Response.created(URI.create("/v1/messages/" + id)).entity(MessageView.of(message))
+                .header("Server-Timing", String.format(Locale.ROOT, "rules;dur=%.3f;desc=\"fault rule evaluation\"",
+                        message.ruleEvaluationNanos / 1e6))
+                .build();
     }
 
     @GET

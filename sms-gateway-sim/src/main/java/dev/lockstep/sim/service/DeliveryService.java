@@ -99,7 +99,10 @@ public class DeliveryService {
         FaultEngine.Facts facts = new FaultEngine.Facts(address, email ? null : phone.region,
                 email ? null : phone.carrier, message.channel, message.kind, seq, now);
         long seed = faults.seed();
-        Optional<FaultEngine.Firing> firing = magic.flatMap(m -> m.rule(seq)).or(() -> FaultEngine.decide(faults.forEvaluation(), facts, seed));
+        long evaluating = System.nanoTime();
+        Optional<FaultEngine.Firing> firing = magic.flatMap(m -> m.rule(seq))
+                .or(() -> FaultEngine.decide(faults.forEvaluation(), facts, seed));
+        message.ruleEvaluationNanos = System.nanoTime() - evaluating;
         if (firing.isEmpty()) {
             handOver(message, false);
             return message;
