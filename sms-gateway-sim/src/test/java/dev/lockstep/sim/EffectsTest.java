@@ -115,4 +115,14 @@ class EffectsTest {
         assertTrue(delays.stream().anyMatch(d -> d < 60_000) && delays.stream().anyMatch(d -> d > 60_000),
                 "not spread on both sides of the median: " + delays);
     }
+
+    @Test
+    void aRuleActsFromTheMessageAfterItIsAddedAndStopsOnceDeleted() {
+        String phone = uniquePhone();
+        assertEquals("delivered", logged(send(connector, phone, "Your code is 800001")).get("status"));
+        String rule = addRule("{\"match\":{\"number\":\"" + phone + "\"},\"effect\":{\"type\":\"drop\"}}");
+        assertEquals("sent", logged(send(connector, phone, "Your code is 800002")).get("status"));
+        given().header("Authorization", SimFixtures.ADMIN).delete("/v1/faults/" + rule).then().statusCode(204);
+        assertEquals("delivered", logged(send(connector, phone, "Your code is 800003")).get("status"));
+    }
 }

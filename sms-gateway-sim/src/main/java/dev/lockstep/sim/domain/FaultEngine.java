@@ -62,22 +62,39 @@ public final class FaultEngine {
         return Optional.empty();
     }
 
+    /**
+     * What a rule matches, without its counters: it changes only when the rule list does, so it can be
+     * kept in memory and checked without touching the database.
+     */
+    public record Criteria(String id, String address, String prefix, String country, String carrier, String channel,
+            String kind, Instant windowFrom, Instant windowUntil) {
+
+        public static Criteria of(FaultRule rule) {
+            return new Criteria(rule.id, rule.matchAddress, rule.matchPrefix, rule.matchCountry, rule.matchCarrier,
+                    rule.matchChannel, rule.matchKind, rule.windowFrom, rule.windowUntil);
+        }
+
+        public boolean matches(Facts facts) {
+            if (windowFrom != null && facts.now().isBefore(windowFrom)) {
+                return false;
+            }
+            if (windowUntil != null && !facts.now().isBefore(windowUntil)) {
+                return false;
+            }
+            return (address == null || address.equals(facts.address()))
+                    && (prefix == null || facts.address().startsWith(prefix))
+                    && (country == null || country.equals(facts.country()))
+                    && (carrier == null || carrier.equalsIgnoreCase(String.valueOf(facts.carrier())))
+                    && (channel == null || channel.equals(facts.channel()))
+                    && (kind == null || kind.equals(facts.kind()));
+        }
+    }
+
     static boolean matches(FaultRule rule, Facts facts) {
-        if (rule.windowFrom != null && facts.now().isBefore(rule.windowFrom)) {
-            return false;
-        }
-        if (rule.windowUntil != null && !facts.now().isBefore(rule.windowUntil)) {
-            return false;
-        }
         if (rule.triggerNext != null && rule.triggerNext <= 0) {
             return false;
         }
-        return (rule.matchAddress == null || rule.matchAddress.equals(facts.address()))
-                && (rule.matchPrefix == null || facts.address().startsWith(rule.matchPrefix))
-                && (rule.matchCountry == null || rule.matchCountry.equals(facts.country()))
-                && (rule.matchCarrier == null || rule.matchCarrier.equalsIgnoreCase(String.valueOf(facts.carrier())))
-                && (rule.matchChannel == null || rule.matchChannel.equals(facts.channel()))
-                && (rule.matchKind == null || rule.matchKind.equals(facts.kind()));
+        return Criteria.of(rule).matches(facts);
     }
 
     private static boolean fires(FaultRule rule, Facts facts, long seed) {

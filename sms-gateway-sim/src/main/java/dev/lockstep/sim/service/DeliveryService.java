@@ -101,7 +101,7 @@ public class DeliveryService {
         long seed = faults.seed();
         long evaluating = System.nanoTime();
         Optional<FaultEngine.Firing> firing = magic.flatMap(m -> m.rule(seq))
-                .or(() -> FaultEngine.decide(faults.forEvaluation(), facts, seed));
+                .or(() -> FaultEngine.decide(faults.forEvaluation(facts), facts, seed));
         message.ruleEvaluationNanos = System.nanoTime() - evaluating;
         if (firing.isEmpty()) {
             handOver(message, false);

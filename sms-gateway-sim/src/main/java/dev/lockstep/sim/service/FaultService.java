@@ -3,6 +3,8 @@ package dev.lockstep.sim.service;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.phone.PhoneNumbers;
 import dev.lockstep.platform.problem.ProblemException;
+import dev.lockstep.platform.tx.AfterCommit;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import dev.lockstep.sim.domain.DeliveryPolicy;
 import dev.lockstep.sim.domain.FaultEngine;
 import dev.lockstep.sim.domain.FaultRule;
@@ -14,12 +16,14 @@ import dev.lockstep.sim.rest.FaultRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import dev.lockstep.sim.config.SimConfig;
 
 /** Fault rules, the sandbox seed, and the simulator's reset. */
@@ -34,6 +38,16 @@ public class FaultService {
 
     @Inject
     SimConfig config;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    /** What each rule matches, in order, as read at a version of the rule list. */
+    private record Known(long version, List<FaultEngine.Criteria> criteria) {
+    }
+
+    private final AtomicLong changes = new AtomicLong();
+    private volatile Known known;
 
     @Transactional
     public FaultRule add(FaultRequest request) {
@@ -80,6 +94,7 @@ public class FaultService {
         rule.position = last != null ? last + 1 : 1;
         rule.createdAt = clock.instant();
         rule.persist();
+        rulesChanged();
         return rule;
     }
 
@@ -87,10 +102,38 @@ public class FaultService {
         return FaultRule.list("order by position");
     }
 
-    /** The rules in evaluation order, locked so that counters stay exact. */
+    /**
+     * The rules that may act on a message, in evaluation order, locked so that counters stay exact.
+     * What each rule matches is kept in memory, so a message no rule matches costs no query and only
+     * matching rules are locked.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<FaultRule> forEvaluation() {
-        return FaultRule.<FaultRule>find("order by position").withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    public List<FaultRule> forEvaluation(FaultEngine.Facts facts) {
+        List<String> candidates = criteria().stream().filter(c -> c.matches(facts)).map(FaultEngine.Criteria::id).toList();
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        return FaultRule.<FaultRule>find("id in ?1 order by position", candidates)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    private List<FaultEngine.Criteria> criteria() {
+        long version = changes.get();
+        Known known = this.known;
+        if (known != null && known.version() == version) {
+            return known.criteria();
+        }
+        List<FaultEngine.Criteria> read = QuarkusTransaction.requiringNew().call(() ->
+                FaultRule.<FaultRule>list("order by position").stream().map(FaultEngine.Criteria::of).toList());
+        // kept under the version seen before reading: a change committed meanwhile makes it stale at once
+        this.known = new Known(version, read);
+        return read;
+    }
+
+    /** The rule list changes: what is in memory is stale now, and again once the change is committed. */
+    private void rulesChanged() {
+        changes.incrementAndGet();
+        AfterCommit.run(transactions, changes::incrementAndGet);
     }
 
     @Transactional
@@ -98,12 +141,14 @@ public class FaultService {
         if (!FaultRule.deleteById(id)) {
             throw ProblemException.notFound("fault-not-found", "No such fault rule");
         }
+        rulesChanged();
     }
 
     /** Removes every rule, message, phone and mailbox: a clean simulator (the clock and the seed stay). */
     @Transactional
     public void reset() {
         FaultRule.deleteAll();
+        rulesChanged();
         Message.deleteAll();
         Phone.deleteAll();
         Mailbox.deleteAll();
