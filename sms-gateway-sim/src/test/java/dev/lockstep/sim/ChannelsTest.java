@@ -126,6 +126,13 @@ class ChannelsTest {
         given().get("/v1/messages/no-such-id").then().statusCode(404)
                 .body("type", equalTo("tag:lockstep.dev,2026:problem:message-not-found"));
         given().get("/v1/messages?status=lost").then().statusCode(400);
+        given().get("/v1/messages/events?to=12345").then().statusCode(400).contentType("application/problem+json");
+        given().get("/v1/mailboxes/not-an-address/messages").then().statusCode(400)
+                .body("type", equalTo("tag:lockstep.dev,2026:problem:invalid-email-address"));
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("{\"inboxCapacity\":\"lots\"}")
+                .put("/v1/mailboxes/" + uniqueMailbox()).then().statusCode(400);
+        given().get("/v1/mailboxes/nobody-yet@example.com").then().statusCode(404)
+                .body("type", equalTo("tag:lockstep.dev,2026:problem:mailbox-not-found"));
     }
 
     @Test
