@@ -10,6 +10,29 @@ public interface OtpConfig {
     /** The SMS code policy. */
     Sms sms();
 
+    /** Authenticator apps (TOTP). */
+    Totp totp();
+
+    interface Totp {
+        /** Issuer shown in the authenticator app. */
+        String issuer();
+
+        /** Default algorithm for new enrolments: SHA1, SHA256 or SHA512. */
+        String algorithm();
+
+        /** Default digits for new enrolments (6 to 8). */
+        int digits();
+
+        /** Default time step. */
+        java.time.Duration period();
+
+        /** Steps of clock drift accepted on each side of now. */
+        int drift();
+
+        /** Secret length in bytes (at least 20: 160 bits, RFC 4226's recommendation). */
+        int secretBytes();
+    }
+
     interface Sms {
         /** Digits per code (4 to 8). */
         int digits();

@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 
-/** A second factor of an account: for now a trusted phone that receives SMS codes. */
+/** A second factor of an account: a trusted phone (SMS codes) or an authenticator app (TOTP). */
 @Entity
 @Table(name = "factor")
 public class Factor extends PanacheEntityBase {
@@ -23,9 +23,38 @@ public class Factor extends PanacheEntityBase {
     @Column(nullable = false, length = 16)
     public String type;
 
-    /** E.164. */
-    @Column(nullable = false, length = 20)
+    /** E.164, for a phone; null for TOTP. */
+    @Column(length = 20)
     public String phone;
+
+    /** {@code active}, or {@code pending} for a TOTP enrolment not yet confirmed with a first code. */
+    @Column(nullable = false, length = 16)
+    public String status = "active";
+
+    /** For TOTP: the secret, encrypted ({@code SecretBox}). */
+    @Column(name = "totp_secret", length = 256)
+    public String totpSecret;
+
+    @Column(name = "totp_algorithm", length = 8)
+    public String totpAlgorithm;
+
+    @Column(name = "totp_digits")
+    public Integer totpDigits;
+
+    @Column(name = "totp_period_seconds")
+    public Integer totpPeriodSeconds;
+
+    /** For TOTP: the last step whose code was accepted; its code and earlier ones are refused. */
+    @Column(name = "totp_last_step")
+    public Long totpLastStep;
+
+    /** The account label shown in the authenticator app. */
+    @Column(length = 128)
+    public String label;
+
+    public Totp.Settings totpSettings() {
+        return new Totp.Settings(totpAlgorithm, totpDigits, java.time.Duration.ofSeconds(totpPeriodSeconds));
+    }
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

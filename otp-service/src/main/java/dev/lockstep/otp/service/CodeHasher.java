@@ -1,15 +1,12 @@
 package dev.lockstep.otp.service;
 
 import dev.lockstep.otp.domain.ServiceSecret;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -29,20 +26,7 @@ public class CodeHasher {
 
     @PostConstruct
     void load() {
-        String pepper = QuarkusTransaction.requiringNew().call(() -> {
-            ServiceSecret existing = ServiceSecret.findById(PEPPER);
-            if (existing != null) {
-                return existing.value;
-            }
-            byte[] fresh = new byte[32];
-            new SecureRandom().nextBytes(fresh);
-            ServiceSecret secret = new ServiceSecret();
-            secret.name = PEPPER;
-            secret.value = Base64.getEncoder().encodeToString(fresh);
-            secret.persist();
-            return secret.value;
-        });
-        key = new SecretKeySpec(Base64.getDecoder().decode(pepper), "HmacSHA256");
+        key = new SecretKeySpec(ServiceSecret.getOrCreate(PEPPER), "HmacSHA256");
     }
 
     public String hash(String challengeId, String code) {

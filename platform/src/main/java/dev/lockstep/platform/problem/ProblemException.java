@@ -32,6 +32,10 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(404, slug, title, null);
     }
 
+    public static ProblemException conflict(String slug, String title) {
+        return new ProblemException(409, slug, title, null);
+    }
+
     /** Adds a member to the problem body, e.g. {@code remainingAttempts}. */
     public ProblemException with(String member, Object value) {
         extensions.put(member, value);
