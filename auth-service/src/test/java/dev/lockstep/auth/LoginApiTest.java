@@ -152,8 +152,8 @@ class LoginApiTest {
         String username = uniqueUsername();
         String accountId = accountWithPhone(username);
         String challengeId = login(username, PASSWORD).path("challengeId");
-        when(otp.check(eq(challengeId), eq(new CodeCheckRequest(accountId, "123456"))))
-                .thenReturn(new CodeCheckResult(Outcome.VALID, 5));
+        when(otp.check(eq(challengeId), eq(new CodeCheckRequest(accountId, "123456", factorOf(accountId)))))
+                .thenReturn(new CodeCheckResult(Outcome.VALID, 5, "sms"));
 
         ExtractableResponse<Response> token = given().contentType(ContentType.JSON).body(Map.of("code", "123456"))
                 .post("/v1/login/" + challengeId + "/verify").then().statusCode(200)
@@ -188,14 +188,14 @@ class LoginApiTest {
         String username = uniqueUsername();
         String accountId = accountWithPhone(username);
         String challengeId = login(username, PASSWORD).path("challengeId");
-        when(otp.check(eq(challengeId), eq(new CodeCheckRequest(accountId, "000001"))))
-                .thenReturn(new CodeCheckResult(Outcome.INVALID, 4));
-        when(otp.check(eq(challengeId), eq(new CodeCheckRequest(accountId, "000002"))))
-                .thenReturn(new CodeCheckResult(Outcome.SUPERSEDED, 4));
-        when(otp.check(eq(challengeId), eq(new CodeCheckRequest(accountId, "000003"))))
-                .thenReturn(new CodeCheckResult(Outcome.EXPIRED, 4));
-        when(otp.check(eq(challengeId), eq(new CodeCheckRequest(accountId, "000004"))))
-                .thenReturn(new CodeCheckResult(Outcome.ATTEMPTS_EXHAUSTED, 0));
+        when(otp.check(eq(challengeId), eq(new CodeCheckRequest(accountId, "000001", factorOf(accountId)))))
+                .thenReturn(new CodeCheckResult(Outcome.INVALID, 4, "sms"));
+        when(otp.check(eq(challengeId), eq(new CodeCheckRequest(accountId, "000002", factorOf(accountId)))))
+                .thenReturn(new CodeCheckResult(Outcome.SUPERSEDED, 4, "sms"));
+        when(otp.check(eq(challengeId), eq(new CodeCheckRequest(accountId, "000003", factorOf(accountId)))))
+                .thenReturn(new CodeCheckResult(Outcome.EXPIRED, 4, "sms"));
+        when(otp.check(eq(challengeId), eq(new CodeCheckRequest(accountId, "000004", factorOf(accountId)))))
+                .thenReturn(new CodeCheckResult(Outcome.ATTEMPTS_EXHAUSTED, 0, "sms"));
 
         verify(challengeId, "000001", 401, "code-invalid").body("remainingAttempts", equalTo(4));
         verify(challengeId, "000002", 401, "code-superseded");
@@ -257,4 +257,26 @@ class LoginApiTest {
                 .body("type", startsWith("tag:lockstep.dev,2026:problem:" + slug));
     }
 
+
+    @Test
+    void anAuthenticatorAppIsOfferedFirstSendsNothingAndSignsInWithTheOtpMethod() {
+        String username = uniqueUsername();
+        String accountId = createAccount(username);
+        String app = UUID.randomUUID().toString();
+        when(otp.factors(accountId)).thenReturn(List.of(new FactorView(app, "totp", null),
+                new FactorView(factorOf(accountId), "sms", "+81 ••••••••78")));
+        ExtractableResponse<Response> login = login(username, PASSWORD);
+        assertEquals(List.of("totp", "sms"), login.path("factors.type"));
+        String challengeId = login.path("challengeId");
+
+        given().post("/v1/login/" + challengeId + "/send").then().statusCode(400)
+                .body("type", equalTo("tag:lockstep.dev,2026:problem:factor-sends-no-code"));
+
+        when(otp.check(eq(challengeId), eq(new CodeCheckRequest(accountId, "246810", app))))
+                .thenReturn(new CodeCheckResult(Outcome.VALID, 5, "totp"));
+        String token = given().contentType(ContentType.JSON).body(Map.of("code", "246810"))
+                .post("/v1/login/" + challengeId + "/verify").then().statusCode(200).extract().path("access_token");
+        String claims = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+        assertTrue(claims.contains("\"amr\":[\"pwd\",\"otp\"]"), claims);
+    }
 }

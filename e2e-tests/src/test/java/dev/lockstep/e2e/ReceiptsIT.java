@@ -38,9 +38,12 @@ class ReceiptsIT {
 
     private static final AtomicLong LANDLINES = new AtomicLong(System.nanoTime() % 9_000_000);
 
-    private static void setPhone(String phone, String state) {
+    /** A new phone in the given state. */
+    private static String phoneIn(String state) {
+        String phone = uniquePhone();
         given().header("Authorization", Lockstep.admin()).contentType(ContentType.JSON).body(state)
                 .put(SharedSandbox.url(Service.SIM) + "/v1/phones/" + phone).then().statusCode(200);
+        return phone;
     }
 
     private static String sendSms(String to) {
@@ -52,32 +55,16 @@ class ReceiptsIT {
     @Test
     void eachCarrierErrorCodeArrivesAsAStatusEventOnKafka() {
         Map<String, String> expected = new LinkedHashMap<>(); // message id -> "final status/error code"
-        String off = uniquePhone();
-        setPhone(off, "{\"handset\":\"off\"}");
-        expected.put(sendSms(off), "undelivered/30003");
-        String noSignal = uniquePhone();
-        setPhone(noSignal, "{\"signal\":\"none\"}");
-        expected.put(sendSms(noSignal), "undelivered/30003");
-        String roaming = uniquePhone();
-        setPhone(roaming, "{\"roaming\":\"ES\",\"roamingAgreement\":false}");
-        expected.put(sendSms(roaming), "undelivered/30003");
-        String cancelled = uniquePhone();
-        setPhone(cancelled, "{\"sim\":\"cancelled\"}");
-        expected.put(sendSms(cancelled), "undelivered/30005");
+        expected.put(sendSms(phoneIn("{\"handset\":\"off\"}")), "undelivered/30003");
+        expected.put(sendSms(phoneIn("{\"signal\":\"none\"}")), "undelivered/30003");
+        expected.put(sendSms(phoneIn("{\"roaming\":\"ES\",\"roamingAgreement\":false}")), "undelivered/30003");
+        expected.put(sendSms(phoneIn("{\"sim\":\"cancelled\"}")), "undelivered/30005");
         String landline = "+813" + (10_000_000 + LANDLINES.incrementAndGet());
         expected.put(sendSms(landline), "failed/30006");
-        String filtered = uniquePhone();
-        setPhone(filtered, "{\"smsFilter\":\"alphanumeric\"}");
-        expected.put(sendSms(filtered), "undelivered/30007");
-        String full = uniquePhone();
-        setPhone(full, "{\"inboxCapacity\":0}");
-        expected.put(sendSms(full), "undelivered/30008");
-        String optedOut = uniquePhone();
-        setPhone(optedOut, "{\"optedOut\":true}");
-        expected.put(sendSms(optedOut), "failed/21610");
-        String noSms = uniquePhone();
-        setPhone(noSms, "{\"smsCapable\":false}");
-        expected.put(sendSms(noSms), "failed/21614");
+        expected.put(sendSms(phoneIn("{\"smsFilter\":\"alphanumeric\"}")), "undelivered/30007");
+        expected.put(sendSms(phoneIn("{\"inboxCapacity\":0}")), "undelivered/30008");
+        expected.put(sendSms(phoneIn("{\"optedOut\":true}")), "failed/21610");
+        expected.put(sendSms(phoneIn("{\"smsCapable\":false}")), "failed/21614");
         String ruled = uniquePhone();
         given().header("Authorization", Lockstep.admin()).contentType(ContentType.JSON)
                 .body("{\"match\":{\"number\":\"" + ruled + "\"},\"effect\":{\"type\":\"reject\",\"errorCode\":30008}}")

@@ -114,4 +114,34 @@ class TotpEnrolmentTest {
         given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(Map.of("code", "123456"))
                 .post("/v1/admin/accounts/" + accountId + "/totp/" + UUID.randomUUID() + "/confirm").then().statusCode(404);
     }
+
+    @Test
+    void aConfirmedAppIsListedFirstAndItsCodesWorkOnceForALogin() {
+        String accountId = account();
+        Map<String, Object> enrolment = enrol(accountId, "{}");
+        String factorId = (String) enrolment.get("factorId");
+        byte[] secret = new Base32().decode((String) enrolment.get("secret"));
+        Totp.Settings settings = new Totp.Settings("SHA1", 6, Duration.ofSeconds(30));
+        long now = Totp.step(clock.instant(), settings.period());
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("code", Totp.code(secret, settings, now)))
+                .post("/v1/admin/accounts/" + accountId + "/totp/" + factorId + "/confirm").then().statusCode(200);
+        given().header("Authorization", INTERNAL).get("/v1/internal/accounts/" + accountId + "/factors").then()
+                .body("type", equalTo(java.util.List.of("totp", "sms"))).body("[0].id", equalTo(factorId));
+
+        String challengeId = UUID.randomUUID().toString();
+        String next = Totp.code(secret, settings, now + 1); // the confirmed step is spent; drift allows the next
+        check(challengeId, accountId, next, factorId).body("outcome", equalTo("VALID")).body("factorType", equalTo("totp"));
+        check(challengeId, accountId, next, factorId).body("outcome", equalTo("USED"));
+        check(challengeId, accountId, "000000".equals(next) ? "111111" : "000000", factorId).body("outcome", equalTo("INVALID"))
+                .body("remainingAttempts", equalTo(3));
+        check(challengeId, accountId, next, UUID.randomUUID().toString()).body("outcome", equalTo("UNKNOWN_FACTOR"));
+    }
+
+    private static io.restassured.response.ValidatableResponse check(String challengeId, String accountId, String code,
+            String factorId) {
+        return given().header("Authorization", INTERNAL).contentType(ContentType.JSON)
+                .body(Map.of("accountId", accountId, "code", code, "factorId", factorId))
+                .post("/v1/internal/challenges/" + challengeId + "/check").then().statusCode(200);
+    }
 }

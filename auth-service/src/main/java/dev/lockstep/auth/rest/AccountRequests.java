@@ -43,7 +43,9 @@ public final class AccountRequests {
     }
 
     /** {@code POST /v1/login/{challengeId}/verify}. */
-    public record Verify(@NotNull @Pattern(regexp = "[0-9]{4,8}", message = "4 to 8 digits") String code) {
+    /** {@code factorId}: which factor the code comes from; left out, the one the challenge last sent to (or the app). */
+    public record Verify(@NotNull @Pattern(regexp = "[0-9]{4,8}", message = "4 to 8 digits") String code,
+            @Size(max = 36) String factorId) {
     }
 
     /** A finished login. Field names follow OAuth 2.0 token responses. */

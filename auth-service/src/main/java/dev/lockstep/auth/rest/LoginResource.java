@@ -71,7 +71,7 @@ public class LoginResource {
     @Path("/{challengeId}/verify")
     @Operation(summary = "Check the code; the right one returns a signed access token")
     public TokenResponse verify(@PathParam("challengeId") String challengeId, @Valid @NotNull Verify request) {
-        LoginService.Success success = logins.verify(challengeId, request.code());
+        LoginService.Success success = logins.verify(challengeId, request.code(), request.factorId());
         return new TokenResponse("SUCCESS", success.token().token(), "Bearer", success.token().expiresIn());
     }
 }

@@ -99,9 +99,12 @@ public class LoginService {
     public LoginChallenge resend(String challengeId, String factorId) {
         LoginChallenge current = openChallenge(challengeId);
         String target = factorId != null ? factorId : current.factorId;
-        if (otp.factors(current.accountId).stream().noneMatch(f -> f.id().equals(target))) {
-            throw ProblemException.badRequest("unknown-factor", "No such factor on this account",
-                    "Use a factor id from the login response.");
+        FactorView factor = otp.factors(current.accountId).stream().filter(f -> f.id().equals(target)).findFirst()
+                .orElseThrow(() -> ProblemException.badRequest("unknown-factor", "No such factor on this account",
+                        "Use a factor id from the login response."));
+        if ("totp".equals(factor.type())) {
+            throw ProblemException.badRequest("factor-sends-no-code", "An authenticator app receives no code",
+                    "Enter the code the app shows, or choose a phone to send a code to.");
         }
         return requestCode(challengeId, target);
     }
@@ -122,12 +125,16 @@ public class LoginService {
         return challenge;
     }
 
-    /** Checks a code with otp-service; the right one completes the login with a signed token. */
-    public Success verify(String challengeId, String code) {
+    /**
+     * Checks a code with otp-service; the right one completes the login with a signed token.
+     * {@code factorId}: where the code comes from; null means the challenge's current factor.
+     */
+    public Success verify(String challengeId, String code, String factorId) {
         LoginChallenge challenge = openChallenge(challengeId);
-        CodeCheckResult result = otp.check(challenge.id, challenge.accountId, code);
+        CodeCheckResult result = otp.check(challenge.id, challenge.accountId, code,
+                factorId != null ? factorId : challenge.factorId);
         return switch (result.outcome()) {
-            case VALID -> complete(challengeId);
+            case VALID -> complete(challengeId, "totp".equals(result.factorType()) ? "otp" : "sms");
             case INVALID -> {
                 recordFailure(challenge.accountId, challenge.id, challenge.correlationId, "code-invalid");
                 throw new ProblemException(401, "code-invalid", "The code is not right", null)
@@ -153,16 +160,19 @@ public class LoginService {
             }
             case NO_CODE -> throw new ProblemException(409, "code-not-sent-yet", "No code has been sent yet",
                     "Wait for the message, or ask for a new code.");
+            case UNKNOWN_FACTOR -> throw ProblemException.badRequest("unknown-factor", "No such factor on this account",
+                    "Use a factor id from the login response.");
         };
     }
 
+    /** {@code method}: the RFC 8176 method of the second factor, {@code sms} or {@code otp}. */
     @Transactional
-    Success complete(String challengeId) {
+    Success complete(String challengeId, String method) {
         LoginChallenge challenge = LoginChallenge.findById(challengeId, LockModeType.PESSIMISTIC_WRITE);
         ensureOpen(challenge);
         challenge.status = LoginChallenge.Status.COMPLETED;
         Account account = Account.findById(challenge.accountId);
-        List<String> amr = List.of("pwd", "sms");
+        List<String> amr = List.of("pwd", method);
         TokenIssuer.IssuedToken token = tokens.issue(account, amr);
         outbox.publish(Topic.AUTH_EVENTS, account.id, challenge.correlationId,
                 new LoginSucceeded(account.id, challenge.id, token.tokenId(), amr));

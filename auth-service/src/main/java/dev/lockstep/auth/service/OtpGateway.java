@@ -39,9 +39,9 @@ public class OtpGateway {
         }
     }
 
-    public CodeCheckResult check(String challengeId, String accountId, String code) {
+    public CodeCheckResult check(String challengeId, String accountId, String code, String factorId) {
         try {
-            return calls.check(challengeId, new CodeCheckRequest(accountId, code));
+            return calls.check(challengeId, new CodeCheckRequest(accountId, code, factorId));
         } catch (WebApplicationException | ProcessingException | TimeoutException | CircuitBreakerOpenException e) {
             throw unavailable();
         }

@@ -5,8 +5,9 @@ package dev.lockstep.contracts.http;
  *
  * @param outcome the verdict
  * @param remainingAttempts wrong tries left on this challenge
+ * @param factorType what the code was checked against: {@code sms} or {@code totp}
  */
-public record CodeCheckResult(Outcome outcome, int remainingAttempts) {
+public record CodeCheckResult(Outcome outcome, int remainingAttempts, String factorType) {
 
     public enum Outcome {
         /** Right code, now used up. */
@@ -22,6 +23,8 @@ public record CodeCheckResult(Outcome outcome, int remainingAttempts) {
         /** Too many wrong tries: the challenge takes no more codes. */
         ATTEMPTS_EXHAUSTED,
         /** No code has been issued for this challenge yet. */
-        NO_CODE
+        NO_CODE,
+        /** The factor named is not a usable factor of the account. */
+        UNKNOWN_FACTOR
     }
 }

@@ -43,6 +43,9 @@ public class InternalResource {
         if (request.accountId() == null || request.code() == null || !request.code().matches("[0-9]{4,8}")) {
             throw ProblemException.badRequest("invalid-request", "accountId and a 4-8 digit code are required", null);
         }
-        return codes.check(challengeId, request.accountId(), request.code());
+        if (request.factorId() != null && request.factorId().length() > 36) {
+            throw ProblemException.badRequest("invalid-request", "factorId is not a factor id", null);
+        }
+        return codes.check(challengeId, request.accountId(), request.code(), request.factorId());
     }
 }

@@ -11,6 +11,7 @@ import dev.lockstep.otp.domain.CodeVerdict;
 import dev.lockstep.otp.domain.Factor;
 import dev.lockstep.otp.domain.IssuedCode;
 import dev.lockstep.otp.domain.OtpChallenge;
+import dev.lockstep.otp.domain.Totp;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,7 @@ import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -44,6 +46,9 @@ public class CodeService {
     @Inject
     SandboxClock clock;
 
+    @Inject
+    SecretBox box;
+
     private final CodeGenerator generator = new CodeGenerator(new SecureRandom());
 
     /**
@@ -58,16 +63,11 @@ public class CodeService {
                     challengeId, factorId, accountId);
             return;
         }
-        OtpChallenge challenge = OtpChallenge.findById(challengeId, LockModeType.PESSIMISTIC_WRITE);
-        if (challenge == null) {
-            challenge = new OtpChallenge();
-            challenge.challengeId = challengeId;
-            challenge.accountId = accountId;
-            challenge.correlationId = correlationId;
-            challenge.factorId = factorId;
-            challenge.persist();
-        }
+        OtpChallenge challenge = challengeOf(challengeId, accountId, factorId, correlationId);
         challenge.factorId = factorId;
+        if ("totp".equals(factor.type)) {
+            return; // the app shows the code; nothing is sent
+        }
 
         OtpConfig.Sms policy = config.sms();
         List<IssuedCode> earlier = IssuedCode.ofChallenge(challengeId);
@@ -102,17 +102,43 @@ public class CodeService {
                 new CodeIssued(accountId, challengeId, factorId, issued.id, messageId, policy.digits(), issued.expiresAt));
     }
 
+    /** The challenge's row, locked; made on first use (by the first code, or a check against an app). */
+    private static OtpChallenge challengeOf(String challengeId, String accountId, String factorId, String correlationId) {
+        OtpChallenge challenge = OtpChallenge.findById(challengeId, LockModeType.PESSIMISTIC_WRITE);
+        if (challenge == null) {
+            challenge = new OtpChallenge();
+            challenge.challengeId = challengeId;
+            challenge.accountId = accountId;
+            challenge.correlationId = correlationId;
+            challenge.factorId = factorId;
+            challenge.persist();
+        } else if (challenge.correlationId == null) {
+            challenge.correlationId = correlationId; // a check came before the challenge's event
+        }
+        return challenge;
+    }
+
     private static boolean alreadyIssued(List<IssuedCode> codes, String hash) {
         return codes.stream().anyMatch(c -> CodeHasher.same(c.codeHash, hash));
     }
 
-    /** Checks a presented code; wrong ones spend the challenge's attempts. */
+    /**
+     * Checks a presented code against the factor it comes from (null: the challenge's current one);
+     * wrong ones spend the challenge's attempts, whichever factor they were meant for.
+     */
     @Transactional
-    public CodeCheckResult check(String challengeId, String accountId, String code) {
+    public CodeCheckResult check(String challengeId, String accountId, String code, String factorId) {
         int max = config.sms().maxAttempts();
+        Factor factor = factorId != null ? Factor.findById(factorId, LockModeType.PESSIMISTIC_WRITE) : null;
+        if (factorId != null && (factor == null || !factor.accountId.equals(accountId) || !"active".equals(factor.status))) {
+            return new CodeCheckResult(Outcome.UNKNOWN_FACTOR, max, null);
+        }
+        if (factor != null && "totp".equals(factor.type)) {
+            return checkTotp(challengeOf(challengeId, accountId, factorId, null), factor, code, max);
+        }
         OtpChallenge challenge = OtpChallenge.findById(challengeId, LockModeType.PESSIMISTIC_WRITE);
         if (challenge == null || !challenge.accountId.equals(accountId)) {
-            return new CodeCheckResult(Outcome.NO_CODE, max);
+            return new CodeCheckResult(Outcome.NO_CODE, max, "sms");
         }
         List<IssuedCode> codes = IssuedCode.ofChallenge(challengeId);
         String presented = hasher.hash(challengeId, code);
@@ -129,9 +155,37 @@ public class CodeService {
         if (outcome == Outcome.VALID) {
             matched.status = IssuedCode.Status.USED;
         }
+        return checked(challenge, outcome, max, "sms");
+    }
+
+    /** An authenticator code: right within the drift and newer than the last one used, or wrong. */
+    private CodeCheckResult checkTotp(OtpChallenge challenge, Factor factor, String code, int max) {
+        Outcome outcome;
+        if (challenge.wrongAttempts >= max) {
+            outcome = Outcome.ATTEMPTS_EXHAUSTED;
+        } else {
+            byte[] secret = box.open(factor.totpSecret);
+            int drift = config.totp().drift();
+            OptionalLong step = Totp.verify(secret, factor.totpSettings(), code, clock.instant(), drift, factor.totpLastStep);
+            if (step.isPresent()) {
+                factor.totpLastStep = step.getAsLong();
+                outcome = Outcome.VALID;
+            } else if (Totp.verify(secret, factor.totpSettings(), code, clock.instant(), drift, -1).isPresent()) {
+                outcome = Outcome.USED; // right, but its window was already spent: a replay
+            } else {
+                outcome = Outcome.INVALID;
+            }
+        }
+        if (CodeVerdict.spendsAttempt(outcome)) {
+            challenge.wrongAttempts++;
+        }
+        return checked(challenge, outcome, max, "totp");
+    }
+
+    private CodeCheckResult checked(OtpChallenge challenge, Outcome outcome, int max, String factorType) {
         int remaining = Math.max(0, max - challenge.wrongAttempts);
-        outbox.publish(Topic.OTP_EVENTS, accountId, challenge.correlationId,
-                new CodeChecked(accountId, challengeId, outcome.name(), remaining));
-        return new CodeCheckResult(outcome, remaining);
+        outbox.publish(Topic.OTP_EVENTS, challenge.accountId, challenge.correlationId,
+                new CodeChecked(challenge.accountId, challenge.challengeId, outcome.name(), remaining));
+        return new CodeCheckResult(outcome, remaining, factorType);
     }
 }

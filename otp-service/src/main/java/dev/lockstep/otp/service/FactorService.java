@@ -41,12 +41,16 @@ public class FactorService {
     }
 
     /**
-     * The account's factors as the login screen may show them (masked). TOTP factors are not listed
-     * yet: logging in with one is still to come.
+     * The account's usable factors as the login screen may show them (phones masked): a confirmed
+     * authenticator app first, as providers offer it before a text message, then the phones.
      */
     public List<FactorView> usable(String accountId) {
-        return Factor.ofAccount(accountId).stream().filter(f -> "sms".equals(f.type))
-                .map(f -> new FactorView(f.id, f.type, PhoneNumbers.mask(f.phone)))
+        List<Factor> all = Factor.ofAccount(accountId);
+        return java.util.stream.Stream.concat(
+                all.stream().filter(f -> "totp".equals(f.type) && "active".equals(f.status))
+                        .map(f -> new FactorView(f.id, f.type, null)),
+                all.stream().filter(f -> "sms".equals(f.type))
+                        .map(f -> new FactorView(f.id, f.type, PhoneNumbers.mask(f.phone))))
                 .toList();
     }
 }
