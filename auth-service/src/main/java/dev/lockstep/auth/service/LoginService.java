@@ -102,9 +102,9 @@ public class LoginService {
         FactorView factor = otp.factors(current.accountId).stream().filter(f -> f.id().equals(target)).findFirst()
                 .orElseThrow(() -> ProblemException.badRequest("unknown-factor", "No such factor on this account",
                         "Use a factor id from the login response."));
-        if ("totp".equals(factor.type())) {
-            throw ProblemException.badRequest("factor-sends-no-code", "An authenticator app receives no code",
-                    "Enter the code the app shows, or choose a phone to send a code to.");
+        if (!"sms".equals(factor.type())) {
+            throw ProblemException.badRequest("factor-sends-no-code", "This factor receives no code",
+                    "Enter the code of the authenticator app or a recovery code, or choose a phone to send a code to.");
         }
         return requestCode(challengeId, target);
     }
@@ -134,7 +134,7 @@ public class LoginService {
         CodeCheckResult result = otp.check(challenge.id, challenge.accountId, code,
                 factorId != null ? factorId : challenge.factorId);
         return switch (result.outcome()) {
-            case VALID -> complete(challengeId, "totp".equals(result.factorType()) ? "otp" : "sms");
+            case VALID -> complete(challengeId, "sms".equals(result.factorType()) ? "sms" : "otp");
             case INVALID -> {
                 recordFailure(challenge.accountId, challenge.id, challenge.correlationId, "code-invalid");
                 throw new ProblemException(401, "code-invalid", "The code is not right", null)

@@ -13,6 +13,14 @@ public interface OtpConfig {
     /** Authenticator apps (TOTP). */
     Totp totp();
 
+    /** Recovery codes. */
+    RecoveryCodes recoveryCodes();
+
+    interface RecoveryCodes {
+        /** Codes per set. */
+        int count();
+    }
+
     interface Totp {
         /** Issuer shown in the authenticator app. */
         String issuer();

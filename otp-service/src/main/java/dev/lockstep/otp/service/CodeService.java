@@ -49,6 +49,9 @@ public class CodeService {
     @Inject
     SecretBox box;
 
+    @Inject
+    RecoveryCodeService recoveryCodes;
+
     private final CodeGenerator generator = new CodeGenerator(new SecureRandom());
 
     /**
@@ -136,6 +139,9 @@ public class CodeService {
         if (factor != null && "totp".equals(factor.type)) {
             return checkTotp(challengeOf(challengeId, accountId, factorId, null), factor, code, max);
         }
+        if (factor != null && "recovery-code".equals(factor.type)) {
+            return checkRecoveryCode(challengeOf(challengeId, accountId, factorId, null), code, max);
+        }
         OtpChallenge challenge = OtpChallenge.findById(challengeId, LockModeType.PESSIMISTIC_WRITE);
         if (challenge == null || !challenge.accountId.equals(accountId)) {
             return new CodeCheckResult(Outcome.NO_CODE, max, "sms");
@@ -180,6 +186,24 @@ public class CodeService {
             challenge.wrongAttempts++;
         }
         return checked(challenge, outcome, max, "totp");
+    }
+
+    /** A recovery code: one of the account's, unused; wrong and used ones spend attempts. */
+    private CodeCheckResult checkRecoveryCode(OtpChallenge challenge, String code, int max) {
+        Outcome outcome;
+        if (challenge.wrongAttempts >= max) {
+            outcome = Outcome.ATTEMPTS_EXHAUSTED;
+        } else {
+            outcome = switch (recoveryCodes.use(challenge.accountId, code)) {
+                case VALID -> Outcome.VALID;
+                case USED -> Outcome.USED;
+                case WRONG -> Outcome.INVALID;
+            };
+        }
+        if (CodeVerdict.spendsAttempt(outcome)) {
+            challenge.wrongAttempts++;
+        }
+        return checked(challenge, outcome, max, "recovery-code");
     }
 
     private CodeCheckResult checked(OtpChallenge challenge, Outcome outcome, int max, String factorType) {

@@ -23,6 +23,9 @@ public class FactorService {
     @Inject
     SandboxClock clock;
 
+    @Inject
+    RecoveryCodeService recoveryCodes;
+
     /** Registers a trusted SMS phone, once per account and number. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void addSmsPhone(String accountId, String e164, String correlationId) {
@@ -42,15 +45,20 @@ public class FactorService {
 
     /**
      * The account's usable factors as the login screen may show them (phones masked): a confirmed
-     * authenticator app first, as providers offer it before a text message, then the phones.
+     * authenticator app first, as providers offer it before a text message, then the phones, then
+     * recovery codes while any is left.
      */
     public List<FactorView> usable(String accountId) {
         List<Factor> all = Factor.ofAccount(accountId);
-        return java.util.stream.Stream.concat(
-                all.stream().filter(f -> "totp".equals(f.type) && "active".equals(f.status))
-                        .map(f -> new FactorView(f.id, f.type, null)),
-                all.stream().filter(f -> "sms".equals(f.type))
-                        .map(f -> new FactorView(f.id, f.type, PhoneNumbers.mask(f.phone))))
-                .toList();
+        List<FactorView> usable = new java.util.ArrayList<>();
+        all.stream().filter(f -> "totp".equals(f.type) && "active".equals(f.status))
+                .forEach(f -> usable.add(new FactorView(f.id, f.type, null)));
+        all.stream().filter(f -> "sms".equals(f.type))
+                .forEach(f -> usable.add(new FactorView(f.id, f.type, PhoneNumbers.mask(f.phone))));
+        if (recoveryCodes.anyLeft(accountId)) {
+            all.stream().filter(f -> "recovery-code".equals(f.type))
+                    .forEach(f -> usable.add(new FactorView(f.id, f.type, null)));
+        }
+        return usable;
     }
 }
