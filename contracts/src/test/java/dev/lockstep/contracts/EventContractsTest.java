@@ -34,6 +34,7 @@ class EventContractsTest {
                 Arguments.of(new CodeIssued("a1", "c1", "f1", "k1", "m1", 6, T), "lockstep.otp.code-issued.v1"),
                 Arguments.of(new CodeChecked("a1", "c1", "INVALID", 4), "lockstep.otp.code-checked.v1"),
                 Arguments.of(new RecoveryCodesGenerated("a1", "f1", 10), "lockstep.otp.recovery-codes-generated.v1"),
+                Arguments.of(new RecoveryKeyChanged("a1", true), "lockstep.otp.recovery-key-changed.v1"),
                 Arguments.of(new OutboundMessage("m1", "+819012345678", "sms", "Lockstep", "Your code is 123456",
                         "login-code", "a1"), "lockstep.message.outbound.v1"),
                 Arguments.of(new MessageStatusChanged("m1", "+819012345678", "undelivered", 30003, T),

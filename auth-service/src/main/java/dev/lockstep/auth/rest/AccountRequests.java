@@ -45,8 +45,8 @@ public final class AccountRequests {
     /** {@code POST /v1/login/{challengeId}/verify}. */
     /** {@code factorId}: which factor the code comes from; left out, the one the challenge last sent to (or the app). */
     public record Verify(
-            @NotNull @Pattern(regexp = "[0-9]{4,8}|[2-9a-zA-Z]{5}-?[2-9a-zA-Z]{5}",
-                    message = "4 to 8 digits, or a recovery code such as k7pmx-2qh9d") String code,
+            @NotNull @Pattern(regexp = "[A-Za-z0-9 -]{4,40}",
+                    message = "a code: digits, a recovery code such as k7pmx-2qh9d, or a recovery key") String code,
             @Size(max = 36) String factorId) {
     }
 

@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class LoginService {
 
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{4,8}");
     private static final Pattern UUID_FORM = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     @Inject
@@ -131,8 +132,16 @@ public class LoginService {
      */
     public Success verify(String challengeId, String code, String factorId) {
         LoginChallenge challenge = openChallenge(challengeId);
-        CodeCheckResult result = otp.check(challenge.id, challenge.accountId, code,
-                factorId != null ? factorId : challenge.factorId);
+        String target = factorId != null ? factorId : challenge.factorId;
+        if (!DIGITS.matcher(code).matches()) {
+            // only recovery codes and keys are more than digits; anything else is bad input, not a wrong code
+            boolean recovery = otp.factors(challenge.accountId).stream()
+                    .anyMatch(f -> f.id().equals(target) && f.type().startsWith("recovery-"));
+            if (!recovery) {
+                throw ProblemException.badRequest("invalid-request", "The code must be 4 to 8 digits", null);
+            }
+        }
+        CodeCheckResult result = otp.check(challenge.id, challenge.accountId, code, target);
         return switch (result.outcome()) {
             case VALID -> complete(challengeId, "sms".equals(result.factorType()) ? "sms" : "otp");
             case INVALID -> {

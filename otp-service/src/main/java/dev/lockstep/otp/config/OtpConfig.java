@@ -16,6 +16,20 @@ public interface OtpConfig {
     /** Recovery codes. */
     RecoveryCodes recoveryCodes();
 
+    /** The recovery key (Apple-style). */
+    RecoveryKey recoveryKey();
+
+    interface RecoveryKey {
+        /** Shown before the characters, e.g. {@code RK-}. */
+        String prefix();
+
+        /** Characters after the prefix. */
+        int length();
+
+        /** The characters used: by default letters and digits that cannot be mistaken for one another. */
+        String alphabet();
+    }
+
     interface RecoveryCodes {
         /** Codes per set. */
         int count();

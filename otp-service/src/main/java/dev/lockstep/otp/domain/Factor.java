@@ -48,6 +48,10 @@ public class Factor extends PanacheEntityBase {
     @Column(name = "totp_last_step")
     public Long totpLastStep;
 
+    /** For a recovery key: its keyed hash. */
+    @Column(name = "secret_hash", length = 64)
+    public String secretHash;
+
     /** The account label shown in the authenticator app. */
     @Column(length = 128)
     public String label;

@@ -3,7 +3,6 @@ package dev.lockstep.otp.rest;
 import dev.lockstep.contracts.http.CodeCheckRequest;
 import dev.lockstep.contracts.http.CodeCheckResult;
 import dev.lockstep.contracts.http.FactorView;
-import dev.lockstep.otp.domain.RecoveryCode;
 import dev.lockstep.otp.service.CodeService;
 import dev.lockstep.otp.service.FactorService;
 import dev.lockstep.platform.problem.ProblemException;
@@ -41,10 +40,9 @@ public class InternalResource {
     @Path("/challenges/{challengeId}/check")
     @Operation(summary = "Check a code for a login challenge; wrong codes spend attempts")
     public CodeCheckResult check(@PathParam("challengeId") String challengeId, @NotNull CodeCheckRequest request) {
-        if (request.accountId() == null || request.code() == null
-                || !(request.code().matches("[0-9]{4,8}") || RecoveryCode.looksLikeOne(request.code()))) {
+        if (request.accountId() == null || request.code() == null || !request.code().matches("[A-Za-z0-9 -]{4,40}")) {
             throw ProblemException.badRequest("invalid-request",
-                    "accountId and a 4-8 digit code (or a recovery code) are required", null);
+                    "accountId and a code (4 to 40 letters, digits, spaces or dashes) are required", null);
         }
         if (request.factorId() != null && request.factorId().length() > 36) {
             throw ProblemException.badRequest("invalid-request", "factorId is not a factor id", null);

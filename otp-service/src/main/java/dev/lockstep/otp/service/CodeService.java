@@ -14,6 +14,7 @@ import dev.lockstep.otp.domain.OtpChallenge;
 import dev.lockstep.otp.domain.Totp;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.outbox.Outbox;
+import dev.lockstep.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -51,6 +52,9 @@ public class CodeService {
 
     @Inject
     RecoveryCodeService recoveryCodes;
+
+    @Inject
+    RecoveryKeyService recoveryKeys;
 
     private final CodeGenerator generator = new CodeGenerator(new SecureRandom());
 
@@ -136,11 +140,24 @@ public class CodeService {
         if (factorId != null && (factor == null || !factor.accountId.equals(accountId) || !"active".equals(factor.status))) {
             return new CodeCheckResult(Outcome.UNKNOWN_FACTOR, max, null);
         }
+        boolean recovery = factor != null && factor.type.startsWith("recovery-");
+        if (!recovery && !code.matches("[0-9]{4,8}")) {
+            throw ProblemException.badRequest("invalid-request", "A code from a phone or an app is 4 to 8 digits", null);
+        }
         if (factor != null && "totp".equals(factor.type)) {
             return checkTotp(challengeOf(challengeId, accountId, factorId, null), factor, code, max);
         }
         if (factor != null && "recovery-code".equals(factor.type)) {
             return checkRecoveryCode(challengeOf(challengeId, accountId, factorId, null), code, max);
+        }
+        if (factor != null && "recovery-key".equals(factor.type)) {
+            OtpChallenge challenge = challengeOf(challengeId, accountId, factorId, null);
+            Outcome outcome = challenge.wrongAttempts >= max ? Outcome.ATTEMPTS_EXHAUSTED
+                    : recoveryKeys.matches(factor, code) ? Outcome.VALID : Outcome.INVALID;
+            if (CodeVerdict.spendsAttempt(outcome)) {
+                challenge.wrongAttempts++;
+            }
+            return checked(challenge, outcome, max, "recovery-key");
         }
         OtpChallenge challenge = OtpChallenge.findById(challengeId, LockModeType.PESSIMISTIC_WRITE);
         if (challenge == null || !challenge.accountId.equals(accountId)) {

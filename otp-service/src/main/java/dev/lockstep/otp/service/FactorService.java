@@ -46,7 +46,7 @@ public class FactorService {
     /**
      * The account's usable factors as the login screen may show them (phones masked): a confirmed
      * authenticator app first, as providers offer it before a text message, then the phones, then
-     * recovery codes while any is left.
+     * the recovery key, then recovery codes while any is left.
      */
     public List<FactorView> usable(String accountId) {
         List<Factor> all = Factor.ofAccount(accountId);
@@ -55,6 +55,8 @@ public class FactorService {
                 .forEach(f -> usable.add(new FactorView(f.id, f.type, null)));
         all.stream().filter(f -> "sms".equals(f.type))
                 .forEach(f -> usable.add(new FactorView(f.id, f.type, PhoneNumbers.mask(f.phone))));
+        all.stream().filter(f -> "recovery-key".equals(f.type))
+                .forEach(f -> usable.add(new FactorView(f.id, f.type, null)));
         if (recoveryCodes.anyLeft(accountId)) {
             all.stream().filter(f -> "recovery-code".equals(f.type))
                     .forEach(f -> usable.add(new FactorView(f.id, f.type, null)));
