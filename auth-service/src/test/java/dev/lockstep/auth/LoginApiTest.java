@@ -79,7 +79,7 @@ class LoginApiTest {
 
     private String accountWithPhone(String username) {
         String id = createAccount(username);
-        when(otp.factors(id)).thenReturn(List.of(new FactorView(factorOf(id), "sms", "+81 ••••••••78")));
+        when(otp.factors(id)).thenReturn(List.of(FactorView.phone(factorOf(id), "+81 ••••••••78")));
         return id;
     }
 
@@ -263,8 +263,8 @@ class LoginApiTest {
         String username = uniqueUsername();
         String accountId = createAccount(username);
         String app = UUID.randomUUID().toString();
-        when(otp.factors(accountId)).thenReturn(List.of(new FactorView(app, "totp", null),
-                new FactorView(factorOf(accountId), "sms", "+81 ••••••••78")));
+        when(otp.factors(accountId)).thenReturn(List.of(FactorView.silent(app, "totp"),
+                FactorView.phone(factorOf(accountId), "+81 ••••••••78")));
         ExtractableResponse<Response> login = login(username, PASSWORD);
         assertEquals(List.of("totp", "sms"), login.path("factors.type"));
         String challengeId = login.path("challengeId");
@@ -278,5 +278,19 @@ class LoginApiTest {
                 .post("/v1/login/" + challengeId + "/verify").then().statusCode(200).extract().path("access_token");
         String claims = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
         assertTrue(claims.contains("\"amr\":[\"pwd\",\"otp\"]"), claims);
+    }
+
+    @Test
+    void aCodeCanBeAskedForByACallAndOtherChannelsAreRefused() {
+        String username = uniqueUsername();
+        String accountId = accountWithPhone(username);
+        String challengeId = login(username, PASSWORD).path("challengeId");
+        given().contentType(ContentType.JSON).body("{\"channel\":\"fax\"}")
+                .post("/v1/login/" + challengeId + "/send").then().statusCode(400);
+        given().contentType(ContentType.JSON).body("{\"channel\":\"voice\"}")
+                .post("/v1/login/" + challengeId + "/send").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(5)).until(() -> events(outbox, LoginCodeRequested.class).size() == 1);
+        LoginCodeRequested requested = Events.body(events(outbox, LoginCodeRequested.class).get(0), LoginCodeRequested.class);
+        assertEquals(new LoginCodeRequested(challengeId, accountId, factorOf(accountId), "voice"), requested);
     }
 }

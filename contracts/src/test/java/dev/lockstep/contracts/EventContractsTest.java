@@ -27,10 +27,11 @@ class EventContractsTest {
         return Stream.of(
                 Arguments.of(new AccountCreated("a1", "alice", "+819012345678"), "lockstep.account.created.v1"),
                 Arguments.of(new LoginChallengeCreated("c1", "a1", "f1", T), "lockstep.login.challenge-created.v1"),
-                Arguments.of(new LoginCodeRequested("c1", "a1", "f1"), "lockstep.login.code-requested.v1"),
+                Arguments.of(new LoginCodeRequested("c1", "a1", "f1", "voice"), "lockstep.login.code-requested.v1"),
                 Arguments.of(new LoginSucceeded("a1", "c1", "t1", List.of("pwd", "sms")), "lockstep.login.succeeded.v1"),
                 Arguments.of(new LoginFailed("a1", "c1", "code-invalid"), "lockstep.login.failed.v1"),
                 Arguments.of(new FactorAdded("a1", "f1", "sms", "+81 ••••••••78"), "lockstep.factor.added.v1"),
+                Arguments.of(new FactorRemoved("a1", "f1", "sms"), "lockstep.factor.removed.v1"),
                 Arguments.of(new CodeIssued("a1", "c1", "f1", "k1", "m1", 6, T), "lockstep.otp.code-issued.v1"),
                 Arguments.of(new CodeChecked("a1", "c1", "INVALID", 4), "lockstep.otp.code-checked.v1"),
                 Arguments.of(new RecoveryCodesGenerated("a1", "f1", 10), "lockstep.otp.recovery-codes-generated.v1"),
@@ -77,7 +78,7 @@ class EventContractsTest {
 
     @Test
     void refusesToReadABodyAsTheWrongType() {
-        CloudEvent event = Events.envelope("/x", "a1", T, null, new LoginCodeRequested("c1", "a1", "f1"));
+        CloudEvent event = Events.envelope("/x", "a1", T, null, new LoginCodeRequested("c1", "a1", "f1", null));
         assertThrows(Events.MalformedEventException.class, () -> Events.body(event, AccountCreated.class));
     }
 

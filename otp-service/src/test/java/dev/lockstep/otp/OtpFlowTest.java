@@ -45,6 +45,7 @@ import org.junit.jupiter.api.Test;
 class OtpFlowTest {
 
     private static final String INTERNAL = "Bearer test-internal-token";
+    private static final String ADMIN = "Bearer test-admin-token";
     private static final AtomicInteger PHONES = new AtomicInteger(2000);
 
     @Inject
@@ -162,7 +163,7 @@ class OtpFlowTest {
         codeSentTo(account[2], 1);
         // A later, distinct event still gets through, so the repeat really was skipped, not just slow.
         authEvents.send(Events.toJson(Events.envelope("/lockstep/auth-service", account[0], Instant.now(), null,
-                new LoginCodeRequested(challengeId, account[0], account[1]))));
+                new LoginCodeRequested(challengeId, account[0], account[1], null))));
         codeSentTo(account[2], 2);
         assertEquals(2, messagesTo(account[2]).size());
     }
@@ -173,7 +174,7 @@ class OtpFlowTest {
         String challengeId = challenge(account[0], account[1], null);
         String first = codeSentTo(account[2], 1);
         authEvents.send(Events.toJson(Events.envelope("/lockstep/auth-service", account[0], Instant.now(), null,
-                new LoginCodeRequested(challengeId, account[0], account[1]))));
+                new LoginCodeRequested(challengeId, account[0], account[1], null))));
         String second = codeSentTo(account[2], 2);
         assertNotEquals(first, second);
 
@@ -231,5 +232,38 @@ class OtpFlowTest {
                 .post("/v1/internal/challenges/" + challengeId + "/check").then().statusCode(400);
         check(UUID.randomUUID().toString(), account[0], code).body("outcome", equalTo("NO_CODE"));
         check(challengeId, account[0], code).body("outcome", equalTo("VALID"));
+    }
+
+    @Test
+    void aSecondTrustedPhoneCanGetTheCodeByACallThatReadsItOut() {
+        String[] account = accountWithPhone();
+        String second = "+8180" + String.format("%04d", PHONES.incrementAndGet()) + "1212";
+        String phones = "/v1/admin/accounts/" + account[0] + "/phones";
+        String secondId = given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("phone", second)).post(phones).then().statusCode(201)
+                .body("maskedPhone", equalTo("+81 ••••••••12")).body("channels", equalTo(List.of("sms", "voice")))
+                .extract().path("id");
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(Map.of("phone", second))
+                .post(phones).then().statusCode(409);
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(Map.of("phone", "12345"))
+                .post(phones).then().statusCode(400);
+        assertEquals(List.of(account[1], secondId), factors(account[0]));
+
+        String challengeId = challenge(account[0], account[1], null);
+        codeSentTo(account[2], 1);
+        authEvents.send(Events.toJson(Events.envelope("/lockstep/auth-service", account[0], Instant.now(), null,
+                new LoginCodeRequested(challengeId, account[0], secondId, "voice"))));
+        await().atMost(Duration.ofSeconds(5)).until(() -> messagesTo(second).size() == 1);
+        OutboundMessage call = messagesTo(second).get(0);
+        assertEquals("voice", call.channel());
+        String spoken = call.text().replaceAll(".*code is: ([0-9, ]+)\\. Again.*", "$1");
+        String code = spoken.replace(", ", "");
+        assertTrue(code.matches("[0-9]{6}"), call.text());
+        check(challengeId, account[0], code).body("outcome", equalTo("VALID"));
+
+        given().header("Authorization", ADMIN).delete(phones + "/" + secondId).then().statusCode(204);
+        given().header("Authorization", ADMIN).delete(phones + "/" + account[1]).then().statusCode(409)
+                .body("type", equalTo("tag:lockstep.dev,2026:problem:last-phone"));
+        assertEquals(List.of(account[1]), factors(account[0]));
     }
 }

@@ -36,7 +36,9 @@ public final class AccountRequests {
     }
 
     /** {@code POST /v1/login/{challengeId}/send}; the body is optional. */
-    public record Send(@Size(max = 36) String factorId) {
+    /** {@code channel}: {@code sms} (default) or {@code voice}, a call that reads the code out. */
+    public record Send(@Size(max = 36) String factorId,
+            @Pattern(regexp = "sms|voice", message = "sms or voice") String channel) {
     }
 
     public record CodeSent(String status, String challengeId, String factorId, int sends, int maxSends) {

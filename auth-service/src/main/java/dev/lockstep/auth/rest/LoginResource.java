@@ -62,7 +62,12 @@ public class LoginResource {
         if (request != null && request.factorId() != null && request.factorId().length() > 36) {
             throw ProblemException.badRequest("unknown-factor", "No such factor on this account", null);
         }
-        LoginChallenge challenge = logins.resend(challengeId, request != null ? request.factorId() : null);
+        if (request != null && request.channel() != null && !request.channel().matches("sms|voice")) {
+            throw ProblemException.badRequest("invalid-request", "channel must be sms or voice", null)
+                    .with("field", "channel");
+        }
+        LoginChallenge challenge = logins.resend(challengeId, request != null ? request.factorId() : null,
+                request != null ? request.channel() : null);
         return Response.accepted(new CodeSent("CODE_SENT", challenge.id, challenge.factorId, challenge.sends,
                 config.challenge().maxSends())).build();
     }

@@ -96,8 +96,11 @@ public class LoginService {
         return challenge;
     }
 
-    /** Asks for another code; the earlier one stops working once otp-service issues the new one. */
-    public LoginChallenge resend(String challengeId, String factorId) {
+    /**
+     * Asks for another code, by text or by a call ({@code channel} {@code voice}); the earlier one
+     * stops working once otp-service issues the new one.
+     */
+    public LoginChallenge resend(String challengeId, String factorId, String channel) {
         LoginChallenge current = openChallenge(challengeId);
         String target = factorId != null ? factorId : current.factorId;
         FactorView factor = otp.factors(current.accountId).stream().filter(f -> f.id().equals(target)).findFirst()
@@ -107,11 +110,11 @@ public class LoginService {
             throw ProblemException.badRequest("factor-sends-no-code", "This factor receives no code",
                     "Enter the code of the authenticator app or a recovery code, or choose a phone to send a code to.");
         }
-        return requestCode(challengeId, target);
+        return requestCode(challengeId, target, channel != null ? channel : "sms");
     }
 
     @Transactional
-    LoginChallenge requestCode(String challengeId, String factorId) {
+    LoginChallenge requestCode(String challengeId, String factorId, String channel) {
         LoginChallenge challenge = LoginChallenge.findById(challengeId, LockModeType.PESSIMISTIC_WRITE);
         ensureOpen(challenge);
         if (challenge.sends >= config.challenge().maxSends()) {
@@ -122,7 +125,7 @@ public class LoginService {
         challenge.sends++;
         challenge.factorId = factorId;
         outbox.publish(Topic.AUTH_EVENTS, challenge.accountId, challenge.correlationId,
-                new LoginCodeRequested(challenge.id, challenge.accountId, factorId));
+                new LoginCodeRequested(challenge.id, challenge.accountId, factorId, channel));
         return challenge;
     }
 

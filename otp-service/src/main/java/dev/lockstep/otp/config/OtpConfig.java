@@ -10,6 +10,14 @@ public interface OtpConfig {
     /** The SMS code policy. */
     Sms sms();
 
+    /** Codes read out by a call. */
+    Voice voice();
+
+    interface Voice {
+        /** What the call says; the two {@code %s} are the code read digit by digit. */
+        String template();
+    }
+
     /** Authenticator apps (TOTP). */
     Totp totp();
 

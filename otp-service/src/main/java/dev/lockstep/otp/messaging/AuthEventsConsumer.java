@@ -43,10 +43,11 @@ public class AuthEventsConsumer {
             factors.addSmsPhone(created.accountId(), created.phone(), event.correlationid());
         } else if (Events.is(event, LoginChallengeCreated.class)) {
             LoginChallengeCreated challenge = Events.body(event, LoginChallengeCreated.class);
-            codes.issue(challenge.challengeId(), challenge.accountId(), challenge.factorId(), event.correlationid());
+            codes.issue(challenge.challengeId(), challenge.accountId(), challenge.factorId(), "sms", event.correlationid());
         } else if (Events.is(event, LoginCodeRequested.class)) {
             LoginCodeRequested request = Events.body(event, LoginCodeRequested.class);
-            codes.issue(request.challengeId(), request.accountId(), request.factorId(), event.correlationid());
+            codes.issue(request.challengeId(), request.accountId(), request.factorId(),
+                    request.channel() != null ? request.channel() : "sms", event.correlationid());
         }
     }
 }

@@ -60,10 +60,11 @@ public class CodeService {
 
     /**
      * Issues a new code for a challenge to the given factor; every earlier code of the challenge stops
-     * working. The code travels in an outbound message to the simulated phone network.
+     * working. The code travels in an outbound message to the simulated phone network: a text
+     * message, or for {@code channel} {@code voice} a call that reads it out twice.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void issue(String challengeId, String accountId, String factorId, String correlationId) {
+    public void issue(String challengeId, String accountId, String factorId, String channel, String correlationId) {
         Factor factor = Factor.findById(factorId);
         if (factor == null || !factor.accountId.equals(accountId)) {
             LOG.warnf("challenge %s names factor %s, which account %s does not have; no code sent",
@@ -102,11 +103,19 @@ public class CodeService {
         issued.persist();
 
         String messageId = UUID.randomUUID().toString();
-        String text = String.format(policy.template(), code, policy.lifetime().toMinutes());
-        outbox.publish(Topic.MESSAGES_OUTBOUND, factor.phone, correlationId,
-                new OutboundMessage(messageId, factor.phone, "sms", policy.sender(), text, "login-code", accountId));
+        boolean voice = "voice".equals(channel);
+        String text = voice
+                ? String.format(config.voice().template(), spoken(code), spoken(code))
+                : String.format(policy.template(), code, policy.lifetime().toMinutes());
+        outbox.publish(Topic.MESSAGES_OUTBOUND, factor.phone, correlationId, new OutboundMessage(messageId,
+                factor.phone, voice ? "voice" : "sms", policy.sender(), text, "login-code", accountId));
         outbox.publish(Topic.OTP_EVENTS, accountId, correlationId,
                 new CodeIssued(accountId, challengeId, factorId, issued.id, messageId, policy.digits(), issued.expiresAt));
+    }
+
+    /** A code as a voice reads it: digit by digit, "4, 8, 2, 9, 1, 3". */
+    static String spoken(String code) {
+        return String.join(", ", code.split(""));
     }
 
     /** The challenge's row, locked; made on first use (by the first code, or a check against an app). */

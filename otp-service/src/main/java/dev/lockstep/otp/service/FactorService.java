@@ -1,12 +1,14 @@
 package dev.lockstep.otp.service;
 
 import dev.lockstep.contracts.FactorAdded;
+import dev.lockstep.contracts.FactorRemoved;
 import dev.lockstep.contracts.Topic;
 import dev.lockstep.contracts.http.FactorView;
 import dev.lockstep.otp.domain.Factor;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.outbox.Outbox;
 import dev.lockstep.platform.phone.PhoneNumbers;
+import dev.lockstep.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -43,6 +45,34 @@ public class FactorService {
                 new FactorAdded(accountId, factor.id, factor.type, PhoneNumbers.mask(e164)));
     }
 
+    /** An operator adds a trusted phone to a known account; the same number twice is a conflict. */
+    @Transactional
+    public FactorView addPhone(String accountId, String e164) {
+        if (Factor.count("accountId", accountId) == 0) {
+            throw ProblemException.notFound("account-not-found", "No such account");
+        }
+        if (Factor.count("accountId = ?1 and phone = ?2", accountId, e164) > 0) {
+            throw ProblemException.conflict("phone-already-trusted", "The number is already a trusted phone of the account");
+        }
+        addSmsPhone(accountId, e164, null);
+        Factor added = Factor.<Factor>find("accountId = ?1 and phone = ?2", accountId, e164).firstResult();
+        return FactorView.phone(added.id, PhoneNumbers.mask(e164));
+    }
+
+    /** An operator removes a trusted phone; the account's last phone stays (it is how codes reach the owner). */
+    @Transactional
+    public void removePhone(String accountId, String factorId) {
+        Factor factor = Factor.findById(factorId);
+        if (factor == null || !factor.accountId.equals(accountId) || !"sms".equals(factor.type)) {
+            throw ProblemException.notFound("factor-not-found", "No such trusted phone on this account");
+        }
+        if (Factor.count("accountId = ?1 and type = 'sms'", accountId) == 1) {
+            throw ProblemException.conflict("last-phone", "The account's last trusted phone cannot be removed");
+        }
+        factor.delete();
+        outbox.publish(Topic.OTP_EVENTS, accountId, null, new FactorRemoved(accountId, factorId, "sms"));
+    }
+
     /**
      * The account's usable factors as the login screen may show them (phones masked): a confirmed
      * authenticator app first, as providers offer it before a text message, then the phones, then
@@ -52,14 +82,14 @@ public class FactorService {
         List<Factor> all = Factor.ofAccount(accountId);
         List<FactorView> usable = new java.util.ArrayList<>();
         all.stream().filter(f -> "totp".equals(f.type) && "active".equals(f.status))
-                .forEach(f -> usable.add(new FactorView(f.id, f.type, null)));
+                .forEach(f -> usable.add(FactorView.silent(f.id, f.type)));
         all.stream().filter(f -> "sms".equals(f.type))
-                .forEach(f -> usable.add(new FactorView(f.id, f.type, PhoneNumbers.mask(f.phone))));
+                .forEach(f -> usable.add(FactorView.phone(f.id, PhoneNumbers.mask(f.phone))));
         all.stream().filter(f -> "recovery-key".equals(f.type))
-                .forEach(f -> usable.add(new FactorView(f.id, f.type, null)));
+                .forEach(f -> usable.add(FactorView.silent(f.id, f.type)));
         if (recoveryCodes.anyLeft(accountId)) {
             all.stream().filter(f -> "recovery-code".equals(f.type))
-                    .forEach(f -> usable.add(new FactorView(f.id, f.type, null)));
+                    .forEach(f -> usable.add(FactorView.silent(f.id, f.type)));
         }
         return usable;
     }
