@@ -4,15 +4,25 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.lockstep.contracts.CloudEvent;
+import dev.lockstep.contracts.Events;
+import dev.lockstep.contracts.Topic;
 import dev.lockstep.launcher.Service;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Object mother and small client for end-to-end tests: unique accounts, logins, inboxes. */
 final class Lockstep {
@@ -93,5 +103,32 @@ final class Lockstep {
 
     static String nthCode(String phone, int n) {
         return nthCode(phone, n, Duration.ofSeconds(30));
+    }
+
+    /**
+     * Reads a topic of the real broker from its start, keeping the events {@code wanted} accepts,
+     * until {@code done} holds for them (at most 60 s).
+     */
+    static List<CloudEvent> awaitEvents(Topic topic, Predicate<CloudEvent> wanted, Predicate<List<CloudEvent>> done) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + SharedSandbox.KAFKA_PORT);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<CloudEvent> seen = new CopyOnWriteArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            consumer.subscribe(List.of(topic.topicName()));
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ZERO).until(() -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    CloudEvent event = Events.fromJson(record.value());
+                    if (wanted.test(event)) {
+                        seen.add(event);
+                    }
+                }
+                return done.test(seen);
+            });
+        }
+        return seen;
     }
 }

@@ -2,28 +2,19 @@ package dev.lockstep.e2e;
 
 import static dev.lockstep.e2e.Lockstep.uniquePhone;
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.lockstep.contracts.CloudEvent;
 import dev.lockstep.contracts.Events;
 import dev.lockstep.contracts.MessageStatusChanged;
 import dev.lockstep.contracts.Topic;
 import dev.lockstep.launcher.Service;
 import io.restassured.http.ContentType;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -83,31 +74,23 @@ class ReceiptsIT {
     }
 
     /** Reads the status topic from the start until every message has its final receipt. */
-    private static Map<String, List<MessageStatusChanged>> readReceipts(java.util.Set<String> ids) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + SharedSandbox.KAFKA_PORT);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-receipts-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        Map<String, List<MessageStatusChanged>> receipts = new ConcurrentHashMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of(Topic.MESSAGES_STATUS.topicName()));
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ZERO).until(() -> {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    CloudEvent event = Events.fromJson(record.value());
-                    MessageStatusChanged status = Events.body(event, MessageStatusChanged.class);
-                    if (ids.contains(status.messageId())) {
-                        receipts.computeIfAbsent(status.messageId(), id -> new ArrayList<>()).add(status);
-                    }
-                }
-                return ids.stream().allMatch(id -> receipts.containsKey(id) && isFinal(receipts.get(id)));
-            });
-        }
+    private static Map<String, List<MessageStatusChanged>> readReceipts(Set<String> ids) {
+        Map<String, List<MessageStatusChanged>> receipts = new LinkedHashMap<>();
+        Lockstep.awaitEvents(Topic.MESSAGES_STATUS,
+                event -> Events.is(event, MessageStatusChanged.class)
+                        && ids.contains(Events.body(event, MessageStatusChanged.class).messageId()),
+                seen -> ids.stream().allMatch(id -> isFinal(seen.stream()
+                        .map(e -> Events.body(e, MessageStatusChanged.class))
+                        .filter(s -> s.messageId().equals(id)).toList())))
+                .stream().map(e -> Events.body(e, MessageStatusChanged.class))
+                .forEach(s -> receipts.computeIfAbsent(s.messageId(), id -> new ArrayList<>()).add(s));
         return receipts;
     }
 
     private static boolean isFinal(List<MessageStatusChanged> seen) {
+        if (seen.isEmpty()) {
+            return false;
+        }
         String last = seen.get(seen.size() - 1).status();
         return last.equals("delivered") || last.equals("undelivered") || last.equals("failed");
     }

@@ -37,6 +37,10 @@ public class Account extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** {@code always}: a second factor at every login; {@code off}: password only (a support action). */
+    @Column(name = "mfa_mode", nullable = false, length = 16)
+    public String mfaMode = "always";
+
     public static String canonical(String username) {
         return username.trim().toLowerCase(Locale.ROOT);
     }

@@ -2,6 +2,8 @@ package dev.lockstep.auth.rest;
 
 import dev.lockstep.auth.domain.Account;
 import dev.lockstep.auth.rest.AccountRequests.AccountView;
+import dev.lockstep.auth.rest.AccountRequests.AuditView;
+import dev.lockstep.auth.rest.AccountRequests.SetMfaMode;
 import dev.lockstep.auth.rest.AccountRequests.CreateAccount;
 import dev.lockstep.auth.service.AccountService;
 import dev.lockstep.platform.phone.PhoneNumbers;
@@ -14,10 +16,12 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -43,7 +47,7 @@ public class AccountAdminResource {
                 operator);
         Account account = created.account();
         return Response.created(URI.create("/v1/admin/accounts/" + account.username))
-                .entity(new AccountView(account.id, account.username, account.status.name(),
+                .entity(new AccountView(account.id, account.username, account.status.name(), account.mfaMode,
                         PhoneNumbers.mask(created.phone()), account.createdAt))
                 .build();
     }
@@ -53,6 +57,25 @@ public class AccountAdminResource {
     @Operation(summary = "Show an account")
     public AccountView get(@PathParam("username") String username) {
         Account account = accounts.get(username);
-        return new AccountView(account.id, account.username, account.status.name(), null, account.createdAt);
+        return new AccountView(account.id, account.username, account.status.name(), account.mfaMode, null,
+                account.createdAt);
+    }
+
+    @PUT
+    @Path("/{username}/mfa")
+    @Operation(summary = "Support action: second factor off (password-only login) or back on; audited, an event")
+    public AccountView setMfaMode(@PathParam("username") String username, @Valid @NotNull SetMfaMode request,
+            @HeaderParam(OPERATOR_HEADER) @DefaultValue("admin") @Size(max = 128) String operator) {
+        Account account = accounts.setMfaMode(username, request.mode(), operator, request.reason());
+        return new AccountView(account.id, account.username, account.status.name(), account.mfaMode, null,
+                account.createdAt);
+    }
+
+    @GET
+    @Path("/{username}/audit")
+    @Operation(summary = "The operator actions on the account, oldest first")
+    public List<AuditView> audit(@PathParam("username") String username) {
+        return accounts.auditTrail(username).stream()
+                .map(a -> new AuditView(a.at, a.operator, a.action, a.reason)).toList();
     }
 }

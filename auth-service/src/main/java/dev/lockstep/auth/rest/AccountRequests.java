@@ -24,7 +24,18 @@ public final class AccountRequests {
     }
 
     /** An account as operators see it. The phone is shown masked. */
-    public record AccountView(String id, String username, String status, String maskedPhone, Instant createdAt) {
+    public record AccountView(String id, String username, String status, String mfaMode, String maskedPhone,
+            Instant createdAt) {
+    }
+
+    /** {@code PUT /v1/admin/accounts/{username}/mfa}: a support action, with its reason for the audit trail. */
+    public record SetMfaMode(
+            @NotNull @Pattern(regexp = "off|always", message = "off or always") String mode,
+            @NotBlank @Size(max = 512) String reason) {
+    }
+
+    /** One line of an account's audit trail. */
+    public record AuditView(Instant at, String operator, String action, String reason) {
     }
 
     /** {@code POST /v1/login}. */

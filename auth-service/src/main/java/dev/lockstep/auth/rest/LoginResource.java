@@ -9,6 +9,8 @@ import dev.lockstep.auth.rest.AccountRequests.TokenResponse;
 import dev.lockstep.auth.rest.AccountRequests.Verify;
 import dev.lockstep.auth.config.AuthConfig;
 import dev.lockstep.auth.service.LoginService;
+import dev.lockstep.auth.service.TokenIssuer;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lockstep.platform.problem.ProblemException;
@@ -45,9 +47,16 @@ public class LoginResource {
     ObjectMapper json;
 
     @POST
-    @Operation(summary = "Check username and password; on success a code is sent to a trusted phone")
-    public MfaRequired login(@Valid @NotNull Login request) {
-        LoginService.Challenge opened = logins.login(request.username(), request.password());
+    @Operation(summary = "Check username and password; then MFA_REQUIRED with the factors (a code goes to the "
+            + "first phone unless an app comes first), or SUCCESS with a token when support turned the second factor off")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(oneOf = {MfaRequired.class, TokenResponse.class})))
+    public Object login(@Valid @NotNull Login request) {
+        LoginService.Result result = logins.login(request.username(), request.password());
+        if (result.success() != null) {
+            TokenIssuer.IssuedToken token = result.success().token();
+            return new TokenResponse("SUCCESS", token.token(), "Bearer", token.expiresIn());
+        }
+        LoginService.Challenge opened = result.challenge();
         return new MfaRequired("MFA_REQUIRED", opened.challenge().id, opened.factors(), opened.challenge().expiresAt);
     }
 

@@ -4,6 +4,7 @@ import dev.lockstep.auth.domain.Account;
 import dev.lockstep.auth.domain.AccountStatus;
 import dev.lockstep.auth.domain.AuditEntry;
 import dev.lockstep.contracts.AccountCreated;
+import dev.lockstep.contracts.MfaModeChanged;
 import dev.lockstep.contracts.Topic;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.outbox.Outbox;
@@ -54,15 +55,35 @@ public class AccountService {
         account.createdAt = clock.instant();
         account.persist();
 
-        AuditEntry audit = new AuditEntry();
-        audit.at = account.createdAt;
-        audit.operator = operator;
-        audit.action = "account.create";
-        audit.target = account.id;
-        audit.persist();
+        audit(operator, "account.create", account.id, null);
 
         outbox.publish(Topic.AUTH_EVENTS, account.id, null, new AccountCreated(account.id, canonical, phone));
         return new NewAccount(account, phone);
+    }
+
+    /** A support action: second factor {@code off} (password only) or back {@code always}. Audited, and an event. */
+    @Transactional
+    public Account setMfaMode(String username, String mode, String operator, String reason) {
+        Account account = get(username);
+        account.mfaMode = mode;
+        audit(operator, "account.mfa-mode." + mode, account.id, reason);
+        outbox.publish(Topic.AUTH_EVENTS, account.id, null, new MfaModeChanged(account.id, mode, operator, reason));
+        return account;
+    }
+
+    /** The operator actions on an account, oldest first. */
+    public java.util.List<AuditEntry> auditTrail(String username) {
+        return AuditEntry.list("target = ?1 order by at, id", get(username).id);
+    }
+
+    private void audit(String operator, String action, String target, String reason) {
+        AuditEntry audit = new AuditEntry();
+        audit.at = clock.instant();
+        audit.operator = operator;
+        audit.action = action;
+        audit.target = target;
+        audit.reason = reason;
+        audit.persist();
     }
 
     public Account get(String username) {

@@ -51,14 +51,22 @@ public class LoginService {
     @Inject
     SandboxClock clock;
 
+    /** A second factor is needed: the challenge and the factors to offer. */
     public record Challenge(LoginChallenge challenge, List<FactorView> factors) {
+    }
+
+    /** What the password step ends in: a challenge, or (second factor off) a token at once. */
+    public record Result(Challenge challenge, Success success) {
     }
 
     public record Success(TokenIssuer.IssuedToken token) {
     }
 
-    /** Checks the password and opens a second-factor challenge; the code goes out asynchronously. */
-    public Challenge login(String username, String password) {
+    /**
+     * Checks the password and opens a second-factor challenge (the code goes out asynchronously), or,
+     * for an account whose second factor support turned off, signs in with the password alone.
+     */
+    public Result login(String username, String password) {
         Optional<Account> found = Account.findByUsername(username);
         if (found.isEmpty()) {
             hasher.matchNothing(password);
@@ -69,13 +77,26 @@ public class LoginService {
             recordFailure(account.id, null, null, "password");
             throw invalidCredentials();
         }
+        if ("off".equals(account.mfaMode)) {
+            return new Result(null, passwordOnly(account.id));
+        }
         List<FactorView> factors = otp.factors(account.id);
         if (factors.isEmpty()) {
             throw new ProblemException(503, "second-factor-unavailable", "No second factor is ready yet",
                     "The account's trusted phone is still being registered; try again in a moment.")
                     .header("Retry-After", "1");
         }
-        return new Challenge(openChallenge(account, factors.get(0).id()), factors);
+        return new Result(new Challenge(openChallenge(account, factors.get(0).id()), factors), null);
+    }
+
+    @Transactional
+    Success passwordOnly(String accountId) {
+        Account account = Account.findById(accountId);
+        List<String> amr = List.of("pwd");
+        TokenIssuer.IssuedToken token = tokens.issue(account, amr);
+        outbox.publish(Topic.AUTH_EVENTS, account.id, UUID.randomUUID().toString(),
+                new LoginSucceeded(account.id, null, token.tokenId(), amr));
+        return new Success(token);
     }
 
     @Transactional

@@ -1,0 +1,103 @@
+package dev.lockstep.auth;
+
+import static dev.lockstep.auth.AuthFixtures.ADMIN;
+import static dev.lockstep.auth.AuthFixtures.PASSWORD;
+import static dev.lockstep.auth.AuthFixtures.createAccount;
+import static dev.lockstep.auth.AuthFixtures.events;
+import static dev.lockstep.auth.AuthFixtures.uniqueUsername;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.mockito.Mockito.when;
+
+import dev.lockstep.auth.service.OtpGateway;
+import dev.lockstep.contracts.Events;
+import dev.lockstep.contracts.LoginSucceeded;
+import dev.lockstep.contracts.MfaModeChanged;
+import dev.lockstep.contracts.http.FactorView;
+import io.quarkus.test.InjectMock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import io.smallrye.reactive.messaging.memory.InMemorySink;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Support turns an account's second factor off and on: audited, an event, and the login follows. */
+@QuarkusTest
+class SupportActionsTest {
+
+    @InjectMock
+    OtpGateway otp;
+
+    @Inject
+    @Any
+    InMemoryConnector connector;
+
+    private InMemorySink<String> outbox;
+
+    @BeforeEach
+    void setUp() {
+        outbox = connector.sink("outbox");
+        outbox.clear();
+    }
+
+    private static io.restassured.response.ValidatableResponse setMode(String username, String body) {
+        return given().header("Authorization", ADMIN).header("X-Lockstep-Operator", "support-7")
+                .contentType(ContentType.JSON).body(body).put("/v1/admin/accounts/" + username + "/mfa").then();
+    }
+
+    private static io.restassured.response.ValidatableResponse login(String username) {
+        return given().contentType(ContentType.JSON).body(Map.of("username", username, "password", PASSWORD))
+                .post("/v1/login").then().statusCode(200);
+    }
+
+    @Test
+    void withTheSecondFactorOffThePasswordAloneSignsInUntilSupportTurnsItBackOn() {
+        String username = uniqueUsername();
+        String accountId = createAccount(username);
+        when(otp.factors(accountId)).thenReturn(List.of(FactorView.phone(UUID.randomUUID().toString(), "+81 ••••••••78")));
+
+        setMode(username, "{\"mode\":\"off\",\"reason\":\"phone lost abroad, case 4711\"}").statusCode(200)
+                .body("mfaMode", equalTo("off"));
+        login(username).body("status", equalTo("SUCCESS")).body("token_type", equalTo("Bearer"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> !events(outbox, LoginSucceeded.class).isEmpty());
+        LoginSucceeded success = Events.body(events(outbox, LoginSucceeded.class).get(0), LoginSucceeded.class);
+        assertEquals(List.of("pwd"), success.amr());
+        assertNull(success.challengeId());
+
+        setMode(username, "{\"mode\":\"always\",\"reason\":\"owner has a new SIM\"}").statusCode(200);
+        login(username).body("status", equalTo("MFA_REQUIRED"));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> events(outbox, MfaModeChanged.class).size() == 2);
+        assertEquals(new MfaModeChanged(accountId, "off", "support-7", "phone lost abroad, case 4711"),
+                Events.body(events(outbox, MfaModeChanged.class).get(0), MfaModeChanged.class));
+        given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username + "/audit").then().statusCode(200)
+                .body("action", equalTo(List.of("account.create", "account.mfa-mode.off", "account.mfa-mode.always")))
+                .body("operator[1]", equalTo("support-7")).body("reason[1]", equalTo("phone lost abroad, case 4711"));
+    }
+
+    @Test
+    void badSupportActionsAreProblemsAndChangeNothing() {
+        String username = uniqueUsername();
+        createAccount(username);
+        given().contentType(ContentType.JSON).body("{\"mode\":\"off\",\"reason\":\"x\"}")
+                .put("/v1/admin/accounts/" + username + "/mfa").then().statusCode(401);
+        setMode(username, "{\"mode\":\"sometimes\",\"reason\":\"x\"}").statusCode(400);
+        setMode(username, "{\"mode\":\"off\"}").statusCode(400);
+        setMode(username, "{\"mode\":\"off\",\"reason\":\"" + "x".repeat(513) + "\"}").statusCode(400);
+        setMode("nobody-" + UUID.randomUUID(), "{\"mode\":\"off\",\"reason\":\"x\"}").statusCode(404);
+        given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username).then()
+                .body("mfaMode", equalTo("always"));
+        given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username + "/audit").then()
+                .body("action", equalTo(List.of("account.create")));
+    }
+}
