@@ -28,6 +28,7 @@ import dev.lockstep.contracts.LoginSucceeded;
 import dev.lockstep.contracts.http.CodeCheckRequest;
 import dev.lockstep.contracts.http.CodeCheckResult;
 import dev.lockstep.contracts.http.CodeCheckResult.Outcome;
+import dev.lockstep.contracts.http.CodePolicyView;
 import dev.lockstep.contracts.http.FactorView;
 import dev.lockstep.platform.clock.SandboxClock;
 import io.quarkus.test.InjectMock;
@@ -80,8 +81,12 @@ class LoginApiTest {
     private String accountWithPhone(String username) {
         String id = createAccount(username);
         when(otp.factors(id)).thenReturn(List.of(FactorView.phone(factorOf(id), "+81 ••••••••78")));
+        when(otp.policy(eq(id), org.mockito.ArgumentMatchers.anyString())).thenReturn(POLICY);
         return id;
     }
+
+    /** The configured default: 5 codes a login, no pause between them. */
+    private static final CodePolicyView POLICY = new CodePolicyView("sms", null, 6, "PT10M", 5, 5, "PT0S", "new-code");
 
     private static String factorOf(String accountId) {
         return UUID.nameUUIDFromBytes(accountId.getBytes(StandardCharsets.UTF_8)).toString();
@@ -222,17 +227,23 @@ class LoginApiTest {
                 .accountId());
     }
 
+    /** Moves the sandbox clock as the simulator would, and waits until this service follows. */
+    private ClockChanged advanceClock(Duration by) {
+        ClockChanged later = new ClockChanged(clock.setting().revision() + 1,
+                clock.setting().offsetMillis() + by.toMillis(), null, null);
+        connector.source("sandbox-clock").send(Events.toJson(
+                Events.envelope("/lockstep/sms-gateway-sim", "sandbox", Instant.EPOCH, null, later)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> clock.setting().revision() == later.revision());
+        return later;
+    }
+
     @Test
     void aChallengeExpiresOnTheSandboxClock() {
         String username = uniqueUsername();
         accountWithPhone(username);
         String challengeId = login(username, PASSWORD).path("challengeId");
 
-        ClockChanged later = new ClockChanged(clock.setting().revision() + 1,
-                clock.setting().offsetMillis() + Duration.ofMinutes(16).toMillis(), null, null);
-        connector.source("sandbox-clock").send(Events.toJson(
-                Events.envelope("/lockstep/sms-gateway-sim", "sandbox", Instant.EPOCH, null, later)));
-        await().atMost(Duration.ofSeconds(5)).until(() -> clock.setting().revision() == later.revision());
+        ClockChanged later = advanceClock(Duration.ofMinutes(16));
 
         given().contentType(ContentType.JSON).body(Map.of("code", "123456"))
                 .post("/v1/login/" + challengeId + "/verify").then().statusCode(410)
@@ -292,5 +303,19 @@ class LoginApiTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> events(outbox, LoginCodeRequested.class).size() == 1);
         LoginCodeRequested requested = Events.body(events(outbox, LoginCodeRequested.class).get(0), LoginCodeRequested.class);
         assertEquals(new LoginCodeRequested(challengeId, accountId, factorOf(accountId), "voice"), requested);
+    }
+
+    @Test
+    void aPolicyWithACooldownMakesAnEarlyResendWaitAndTellsHowLong() {
+        String username = uniqueUsername();
+        String accountId = accountWithPhone(username);
+        when(otp.policy(accountId, "sms")).thenReturn(new CodePolicyView("sms", null, 6, "PT10M", 5, 5, "PT30S", "new-code"));
+        String challengeId = login(username, PASSWORD).path("challengeId");
+        given().post("/v1/login/" + challengeId + "/send").then().statusCode(429)
+                .header("Retry-After", Integer::parseInt, org.hamcrest.Matchers.both(org.hamcrest.Matchers.greaterThan(20))
+                        .and(org.hamcrest.Matchers.lessThanOrEqualTo(30)))
+                .body("type", equalTo("tag:lockstep.dev,2026:problem:resend-too-soon"));
+        advanceClock(Duration.ofSeconds(31));
+        given().post("/v1/login/" + challengeId + "/send").then().statusCode(202).body("sends", equalTo(2));
     }
 }

@@ -91,7 +91,7 @@ class OtpFlowTest {
     private String codeSentTo(String phone, int nth) {
         await().atMost(Duration.ofSeconds(5)).until(() -> messagesTo(phone).size() >= nth);
         String text = messagesTo(phone).get(nth - 1).text();
-        Matcher digits = Pattern.compile("\\b(\\d{6})\\b").matcher(text);
+        Matcher digits = Pattern.compile("\\b(\\d{4,8})\\b").matcher(text);
         assertTrue(digits.find(), text);
         return digits.group(1);
     }
@@ -265,5 +265,57 @@ class OtpFlowTest {
         given().header("Authorization", ADMIN).delete(phones + "/" + account[1]).then().statusCode(409)
                 .body("type", equalTo("tag:lockstep.dev,2026:problem:last-phone"));
         assertEquals(List.of(account[1]), factors(account[0]));
+    }
+
+    private static io.restassured.response.ValidatableResponse putPolicy(String path, String body) {
+        return given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body).put(path).then();
+    }
+
+    @Test
+    void anAccountOnTheApple2svPresetGetsFourDigitCodes() {
+        String[] account = accountWithPhone();
+        putPolicy("/v1/admin/accounts/" + account[0] + "/code-policies/sms", "{\"preset\":\"apple-2sv\"}")
+                .statusCode(200).body("digits", equalTo(4)).body("preset", equalTo("apple-2sv"));
+        challenge(account[0], account[1], null);
+        assertTrue(codeSentTo(account[2], 1).matches("[0-9]{4}"));
+        given().header("Authorization", INTERNAL).get("/v1/internal/accounts/" + account[0] + "/code-policies/sms")
+                .then().statusCode(200).body("digits", equalTo(4)).body("maxSends", equalTo(5));
+    }
+
+    @Test
+    void twilioVerifyResendsTheSameCodeAndRefusesTheSixthCheck() {
+        String[] account = accountWithPhone();
+        putPolicy("/v1/admin/accounts/" + account[0] + "/code-policies/sms", "{\"preset\":\"twilio-verify\"}")
+                .statusCode(200).body("resendMode", equalTo("same-code"));
+        String challengeId = challenge(account[0], account[1], null);
+        String first = codeSentTo(account[2], 1);
+        authEvents.send(Events.toJson(Events.envelope("/lockstep/auth-service", account[0], Instant.now(), null,
+                new LoginCodeRequested(challengeId, account[0], account[1], null))));
+        assertEquals(first, codeSentTo(account[2], 2), "the same code, re-sent while valid");
+        String wrong = first.equals("000000") ? "111111" : "000000";
+        for (int i = 0; i < 5; i++) {
+            check(challengeId, account[0], wrong).body("outcome", equalTo("INVALID"));
+        }
+        check(challengeId, account[0], first).body("outcome", equalTo("ATTEMPTS_EXHAUSTED"));
+    }
+
+    @Test
+    void sandboxPoliciesAreSetReadAndClearedAndBadOnesChangeNothing() {
+        String sandbox = "/v1/admin/code-policies/voice";
+        putPolicy(sandbox, "{\"preset\":\"nist-800-63b\",\"lifetime\":\"PT5M\",\"resendCooldown\":\"PT30S\"}")
+                .statusCode(200).body("lifetime", equalTo("PT5M")).body("resendCooldown", equalTo("PT30S"));
+        for (String bad : List.of("{\"preset\":\"fast\"}", "{\"digits\":3}", "{\"lifetime\":\"soon\"}",
+                "{\"lifetime\":\"P2D\"}", "{\"resendMode\":\"sometimes\"}", "{\"maxSends\":0}", "{\"digits\":\"six\"}")) {
+            putPolicy(sandbox, bad).statusCode(400).contentType("application/problem+json");
+        }
+        given().header("Authorization", ADMIN).get(sandbox).then().body("lifetime", equalTo("PT5M"));
+        putPolicy("/v1/admin/code-policies/fax", "{}").statusCode(400);
+        putPolicy("/v1/admin/accounts/" + UUID.randomUUID() + "/code-policies/sms", "{}").statusCode(404);
+        given().put(sandbox).then().statusCode(401);
+        given().header("Authorization", ADMIN).delete(sandbox).then().statusCode(204);
+        given().header("Authorization", ADMIN).delete(sandbox).then().statusCode(404);
+        given().header("Authorization", ADMIN).get(sandbox).then().body("lifetime", equalTo("PT10M"));
+        given().header("Authorization", ADMIN).get("/v1/admin/code-policy-presets").then()
+                .body("'apple-2sv'.digits", equalTo(4)).body("'twilio-verify'.resendMode", equalTo("same-code"));
     }
 }

@@ -30,9 +30,6 @@ public interface AuthConfig {
     interface Challenge {
         /** How long a challenge stays open after the right password (sandbox clock). */
         Duration ttl();
-
-        /** Codes that may be sent for one challenge, the first included; more answer 429. */
-        int maxSends();
     }
 
     interface Token {

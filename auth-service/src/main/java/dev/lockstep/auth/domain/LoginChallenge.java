@@ -35,6 +35,10 @@ public class LoginChallenge extends PanacheEntityBase {
     @Column(nullable = false)
     public int sends;
 
+    /** When the last code was asked for (sandbox clock). */
+    @Column(name = "last_sent_at")
+    public Instant lastSentAt;
+
     @Column(name = "correlation_id", nullable = false, length = 36)
     public String correlationId;
 

@@ -52,7 +52,7 @@ public final class AccountRequests {
             @Pattern(regexp = "sms|voice", message = "sms or voice") String channel) {
     }
 
-    public record CodeSent(String status, String challengeId, String factorId, int sends, int maxSends) {
+    public record CodeSent(String status, String challengeId, String factorId, int sends) {
     }
 
     /** {@code POST /v1/login/{challengeId}/verify}. */

@@ -7,7 +7,6 @@ import dev.lockstep.auth.rest.AccountRequests.MfaRequired;
 import dev.lockstep.auth.rest.AccountRequests.Send;
 import dev.lockstep.auth.rest.AccountRequests.TokenResponse;
 import dev.lockstep.auth.rest.AccountRequests.Verify;
-import dev.lockstep.auth.config.AuthConfig;
 import dev.lockstep.auth.service.LoginService;
 import dev.lockstep.auth.service.TokenIssuer;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -40,8 +39,6 @@ public class LoginResource {
     @Inject
     LoginService logins;
 
-    @Inject
-    AuthConfig config;
 
     @Inject
     ObjectMapper json;
@@ -77,8 +74,7 @@ public class LoginResource {
         }
         LoginChallenge challenge = logins.resend(challengeId, request != null ? request.factorId() : null,
                 request != null ? request.channel() : null);
-        return Response.accepted(new CodeSent("CODE_SENT", challenge.id, challenge.factorId, challenge.sends,
-                config.challenge().maxSends())).build();
+        return Response.accepted(new CodeSent("CODE_SENT", challenge.id, challenge.factorId, challenge.sends)).build();
     }
 
     @POST

@@ -9,6 +9,7 @@ import dev.lockstep.contracts.LoginFailed;
 import dev.lockstep.contracts.LoginSucceeded;
 import dev.lockstep.contracts.Topic;
 import dev.lockstep.contracts.http.CodeCheckResult;
+import dev.lockstep.contracts.http.CodePolicyView;
 import dev.lockstep.contracts.http.FactorView;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.outbox.Outbox;
@@ -17,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -108,6 +110,7 @@ public class LoginService {
         challenge.factorId = factorId;
         challenge.status = LoginChallenge.Status.PENDING;
         challenge.sends = 1;
+        challenge.lastSentAt = now;
         challenge.correlationId = UUID.randomUUID().toString();
         challenge.createdAt = now;
         challenge.expiresAt = now.plus(config.challenge().ttl());
@@ -131,18 +134,29 @@ public class LoginService {
             throw ProblemException.badRequest("factor-sends-no-code", "This factor receives no code",
                     "Enter the code of the authenticator app or a recovery code, or choose a phone to send a code to.");
         }
-        return requestCode(challengeId, target, channel != null ? channel : "sms");
+        String by = channel != null ? channel : "sms";
+        return requestCode(challengeId, target, by, otp.policy(current.accountId, by));
     }
 
+    /** Sends within the code policy: at most {@code maxSends} codes a login, {@code resendCooldown} apart. */
     @Transactional
-    LoginChallenge requestCode(String challengeId, String factorId, String channel) {
+    LoginChallenge requestCode(String challengeId, String factorId, String channel, CodePolicyView policy) {
         LoginChallenge challenge = LoginChallenge.findById(challengeId, LockModeType.PESSIMISTIC_WRITE);
         ensureOpen(challenge);
-        if (challenge.sends >= config.challenge().maxSends()) {
+        if (challenge.sends >= policy.maxSends()) {
             throw new ProblemException(429, "too-many-sends", "No more codes for this login",
-                    "At most " + config.challenge().maxSends() + " codes are sent per login; start a new login.")
-                    .with("maxSends", config.challenge().maxSends());
+                    "At most " + policy.maxSends() + " codes are sent per login; start a new login.")
+                    .with("maxSends", policy.maxSends());
         }
+        Instant now = clock.instant();
+        Instant allowed = challenge.lastSentAt == null ? now : challenge.lastSentAt.plus(Duration.parse(policy.resendCooldown()));
+        if (now.isBefore(allowed)) {
+            long seconds = Math.max(1, (Duration.between(now, allowed).toMillis() + 999) / 1000); // never early
+            throw new ProblemException(429, "resend-too-soon", "Wait before asking for another code",
+                    "Another code can be sent in " + seconds + " s.")
+                    .header("Retry-After", String.valueOf(seconds)).with("retryAfterSeconds", seconds);
+        }
+        challenge.lastSentAt = now;
         challenge.sends++;
         challenge.factorId = factorId;
         outbox.publish(Topic.AUTH_EVENTS, challenge.accountId, challenge.correlationId,

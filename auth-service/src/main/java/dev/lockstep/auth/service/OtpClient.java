@@ -2,6 +2,7 @@ package dev.lockstep.auth.service;
 
 import dev.lockstep.contracts.http.CodeCheckRequest;
 import dev.lockstep.contracts.http.CodeCheckResult;
+import dev.lockstep.contracts.http.CodePolicyView;
 import dev.lockstep.contracts.http.FactorView;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -21,6 +22,10 @@ public interface OtpClient {
     @GET
     @Path("/accounts/{accountId}/factors")
     List<FactorView> factors(@PathParam("accountId") String accountId);
+
+    @GET
+    @Path("/accounts/{accountId}/code-policies/{channel}")
+    CodePolicyView policy(@PathParam("accountId") String accountId, @PathParam("channel") String channel);
 
     @POST
     @Path("/challenges/{challengeId}/check")

@@ -2,6 +2,7 @@ package dev.lockstep.auth.service;
 
 import dev.lockstep.contracts.http.CodeCheckRequest;
 import dev.lockstep.contracts.http.CodeCheckResult;
+import dev.lockstep.contracts.http.CodePolicyView;
 import dev.lockstep.contracts.http.FactorView;
 import dev.lockstep.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,6 +40,14 @@ public class OtpGateway {
         }
     }
 
+    public CodePolicyView policy(String accountId, String channel) {
+        try {
+            return calls.policy(accountId, channel);
+        } catch (WebApplicationException | ProcessingException | TimeoutException | CircuitBreakerOpenException e) {
+            throw unavailable();
+        }
+    }
+
     public CodeCheckResult check(String challengeId, String accountId, String code, String factorId) {
         try {
             return calls.check(challengeId, new CodeCheckRequest(accountId, code, factorId));
@@ -65,6 +74,13 @@ public class OtpGateway {
         @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.75, delay = 2000)
         public List<FactorView> factors(String accountId) {
             return client.factors(accountId);
+        }
+
+        @Timeout(3000)
+        @Retry(maxRetries = 2, delay = 100, retryOn = ProcessingException.class)
+        @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.75, delay = 2000)
+        public CodePolicyView policy(String accountId, String channel) {
+            return client.policy(accountId, channel);
         }
 
         @Timeout(3000)

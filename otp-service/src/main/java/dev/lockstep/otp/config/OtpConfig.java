@@ -73,6 +73,15 @@ public interface OtpConfig {
         /** Wrong codes allowed per login challenge; the next check answers "attempts exhausted". */
         int maxAttempts();
 
+        /** Codes a login may ask for. */
+        int maxSends();
+
+        /** Least time between two codes of a login. */
+        Duration resendCooldown();
+
+        /** {@code new-code} (the old one stops working) or {@code same-code} (re-sent while valid). */
+        String resendMode();
+
         /** The sender shown on the handset. */
         String sender();
 

@@ -41,6 +41,14 @@ public class IssuedCode extends PanacheEntityBase {
     @Column(name = "expires_at", nullable = false)
     public Instant expiresAt;
 
+    /** {@code sms} or {@code voice}: whose policy applies. */
+    @Column(nullable = false, length = 8)
+    public String channel = "sms";
+
+    /** For the same-code resend mode only: the code, sealed, so that it can be sent again. */
+    @Column(name = "sealed_code", length = 128)
+    public String sealedCode;
+
     public static List<IssuedCode> ofChallenge(String challengeId) {
         return list("challengeId = ?1 order by issuedAt desc, id", challengeId);
     }

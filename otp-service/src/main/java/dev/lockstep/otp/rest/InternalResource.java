@@ -3,6 +3,8 @@ package dev.lockstep.otp.rest;
 import dev.lockstep.contracts.http.CodeCheckRequest;
 import dev.lockstep.contracts.http.CodeCheckResult;
 import dev.lockstep.contracts.http.FactorView;
+import dev.lockstep.contracts.http.CodePolicyView;
+import dev.lockstep.otp.service.CodePolicies;
 import dev.lockstep.otp.service.CodeService;
 import dev.lockstep.otp.service.FactorService;
 import dev.lockstep.platform.problem.ProblemException;
@@ -29,11 +31,24 @@ public class InternalResource {
     @Inject
     CodeService codes;
 
+    @Inject
+    CodePolicies policies;
+
     @GET
     @Path("/accounts/{accountId}/factors")
     @Operation(summary = "The account's usable second factors, phones masked")
     public List<FactorView> factors(@PathParam("accountId") String accountId) {
         return factors.usable(accountId);
+    }
+
+    @GET
+    @Path("/accounts/{accountId}/code-policies/{channel}")
+    @Operation(summary = "The code policy in force for the account on a channel (auth-service enforces its sends)")
+    public CodePolicyView policy(@PathParam("accountId") String accountId, @PathParam("channel") String channel) {
+        if (!channel.matches("sms|voice|email")) {
+            throw ProblemException.badRequest("invalid-request", "channel must be sms, voice or email", null);
+        }
+        return CodePolicies.view(channel, null, policies.effective(accountId, channel));
     }
 
     @POST

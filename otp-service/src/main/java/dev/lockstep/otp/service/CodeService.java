@@ -7,6 +7,7 @@ import dev.lockstep.contracts.Topic;
 import dev.lockstep.contracts.http.CodeCheckResult;
 import dev.lockstep.contracts.http.CodeCheckResult.Outcome;
 import dev.lockstep.otp.config.OtpConfig;
+import dev.lockstep.otp.domain.CodePolicy;
 import dev.lockstep.otp.domain.CodeVerdict;
 import dev.lockstep.otp.domain.Factor;
 import dev.lockstep.otp.domain.IssuedCode;
@@ -21,6 +22,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -51,6 +54,9 @@ public class CodeService {
     SecretBox box;
 
     @Inject
+    CodePolicies policies;
+
+    @Inject
     RecoveryCodeService recoveryCodes;
 
     @Inject
@@ -77,8 +83,21 @@ public class CodeService {
             return; // the app shows the code; nothing is sent
         }
 
-        OtpConfig.Sms policy = config.sms();
+        String sentBy = "voice".equals(channel) ? "voice" : "sms";
+        CodePolicy policy = policies.effective(accountId, sentBy);
+        OtpConfig.Sms texts = config.sms();
+        Instant now = clock.instant();
         List<IssuedCode> earlier = IssuedCode.ofChallenge(challengeId);
+        if (policy.resendMode() == CodePolicy.ResendMode.SAME_CODE) {
+            // Twilio Verify: while a code is valid, asking again sends that same code
+            IssuedCode valid = earlier.stream().filter(c -> c.status == IssuedCode.Status.ACTIVE && c.sealedCode != null
+                    && now.isBefore(c.expiresAt)).findFirst().orElse(null);
+            if (valid != null) {
+                send(factor, sentBy, new String(box.open(valid.sealedCode), StandardCharsets.US_ASCII), valid,
+                        texts, correlationId, accountId, challengeId);
+                return;
+            }
+        }
         String code;
         String hash;
         do {
@@ -91,7 +110,6 @@ public class CodeService {
                 old.status = IssuedCode.Status.SUPERSEDED;
             }
         }
-        Instant now = clock.instant();
         IssuedCode issued = new IssuedCode();
         issued.id = UUID.randomUUID().toString();
         issued.challengeId = challengeId;
@@ -100,17 +118,26 @@ public class CodeService {
         issued.status = IssuedCode.Status.ACTIVE;
         issued.issuedAt = now;
         issued.expiresAt = now.plus(policy.lifetime());
+        issued.channel = sentBy;
+        if (policy.resendMode() == CodePolicy.ResendMode.SAME_CODE) {
+            issued.sealedCode = box.seal(code.getBytes(StandardCharsets.US_ASCII)); // to send it again
+        }
         issued.persist();
+        send(factor, sentBy, code, issued, texts, correlationId, accountId, challengeId);
+    }
 
+    private void send(Factor factor, String channel, String code, IssuedCode issued, OtpConfig.Sms texts,
+            String correlationId, String accountId, String challengeId) {
         String messageId = UUID.randomUUID().toString();
         boolean voice = "voice".equals(channel);
+        long minutesLeft = Math.max(1, (Duration.between(clock.instant(), issued.expiresAt).toSeconds() + 59) / 60);
         String text = voice
                 ? String.format(config.voice().template(), spoken(code), spoken(code))
-                : String.format(policy.template(), code, policy.lifetime().toMinutes());
+                : String.format(texts.template(), code, minutesLeft);
         outbox.publish(Topic.MESSAGES_OUTBOUND, factor.phone, correlationId, new OutboundMessage(messageId,
-                factor.phone, voice ? "voice" : "sms", policy.sender(), text, "login-code", accountId));
+                factor.phone, channel, texts.sender(), text, "login-code", accountId));
         outbox.publish(Topic.OTP_EVENTS, accountId, correlationId,
-                new CodeIssued(accountId, challengeId, factorId, issued.id, messageId, policy.digits(), issued.expiresAt));
+                new CodeIssued(accountId, challengeId, factor.id, issued.id, messageId, code.length(), issued.expiresAt));
     }
 
     /** A code as a voice reads it: digit by digit, "4, 8, 2, 9, 1, 3". */
@@ -144,7 +171,8 @@ public class CodeService {
      */
     @Transactional
     public CodeCheckResult check(String challengeId, String accountId, String code, String factorId) {
-        int max = config.sms().maxAttempts();
+        List<IssuedCode> sent = IssuedCode.ofChallenge(challengeId);
+        int max = policies.effective(accountId, sent.isEmpty() ? "sms" : sent.get(0).channel).maxAttempts();
         Factor factor = factorId != null ? Factor.findById(factorId, LockModeType.PESSIMISTIC_WRITE) : null;
         if (factorId != null && (factor == null || !factor.accountId.equals(accountId) || !"active".equals(factor.status))) {
             return new CodeCheckResult(Outcome.UNKNOWN_FACTOR, max, null);
