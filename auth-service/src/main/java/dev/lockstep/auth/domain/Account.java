@@ -37,7 +37,10 @@ public class Account extends PanacheEntityBase {
     @Version
     public long version;
 
-    /** {@code always}: a second factor at every login; {@code off}: password only (a support action). */
+    /**
+     * {@code always}: a second factor at every login; {@code new-device}: only from devices the owner
+     * has not trusted yet; {@code off}: password only (a support action).
+     */
     @Column(name = "mfa_mode", nullable = false, length = 16)
     public String mfaMode = "always";
 

@@ -35,6 +35,10 @@ public class LoginChallenge extends PanacheEntityBase {
     @Column(nullable = false)
     public int sends;
 
+    /** The device the login came from, as the client named it; null when it named none. */
+    @Column(name = "device_key", length = 64)
+    public String deviceKey;
+
     /** When the last code was asked for (sandbox clock). */
     @Column(name = "last_sent_at")
     public Instant lastSentAt;

@@ -1,6 +1,8 @@
 package dev.lockstep.auth.rest;
 
 import dev.lockstep.auth.domain.Account;
+import dev.lockstep.auth.domain.Device;
+import dev.lockstep.auth.service.DeviceService;
 import dev.lockstep.auth.rest.AccountRequests.AccountView;
 import dev.lockstep.auth.rest.AccountRequests.AuditView;
 import dev.lockstep.auth.rest.AccountRequests.SetMfaMode;
@@ -15,7 +17,9 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -38,6 +42,9 @@ public class AccountAdminResource {
 
     @Inject
     AccountService accounts;
+
+    @Inject
+    DeviceService devices;
 
     @POST
     @Operation(summary = "Create an account with a password and a trusted phone (its SMS factor)")
@@ -69,6 +76,23 @@ public class AccountAdminResource {
         Account account = accounts.setMfaMode(username, request.mode(), operator, request.reason());
         return new AccountView(account.id, account.username, account.status.name(), account.mfaMode, null,
                 account.createdAt);
+    }
+
+    @GET
+    @Path("/{username}/devices")
+    @Operation(summary = "The account's devices, and which are trusted")
+    public List<AccountRequests.DeviceView> devices(@PathParam("username") String username) {
+        return Device.ofAccount(accounts.get(username).id).stream().map(MeResource::view).toList();
+    }
+
+    @DELETE
+    @Path("/{username}/devices/{id}")
+    @Operation(summary = "Revoke a device of the account; audited, an event")
+    public Response revokeDevice(@PathParam("username") String username, @PathParam("id") String id,
+            @QueryParam("reason") @Size(max = 512) String reason,
+            @HeaderParam(OPERATOR_HEADER) @DefaultValue("admin") @Size(max = 128) String operator) {
+        devices.revoke(accounts.get(username).id, id, operator, reason);
+        return Response.noContent().build();
     }
 
     @GET

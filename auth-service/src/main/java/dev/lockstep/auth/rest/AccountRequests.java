@@ -30,8 +30,12 @@ public final class AccountRequests {
 
     /** {@code PUT /v1/admin/accounts/{username}/mfa}: a support action, with its reason for the audit trail. */
     public record SetMfaMode(
-            @NotNull @Pattern(regexp = "off|always", message = "off or always") String mode,
+            @NotNull @Pattern(regexp = "off|new-device|always", message = "off, new-device or always") String mode,
             @NotBlank @Size(max = 512) String reason) {
+    }
+
+    /** A device as the owner and operators see it. */
+    public record DeviceView(String id, String deviceId, boolean trusted, Instant firstSeen, Instant lastSeen) {
     }
 
     /** One line of an account's audit trail. */
@@ -39,7 +43,9 @@ public final class AccountRequests {
     }
 
     /** {@code POST /v1/login}. */
-    public record Login(@NotBlank @Size(max = 64) String username, @NotNull @Size(max = 128) String password) {
+    /** {@code deviceId}: the client's name for the device it runs on (optional); trusted devices may skip the code. */
+    public record Login(@NotBlank @Size(max = 64) String username, @NotNull @Size(max = 128) String password,
+            @Pattern(regexp = "[A-Za-z0-9._:-]{1,64}", message = "1 to 64 letters, digits or ._:-") String deviceId) {
     }
 
     /** The answer to a right password: a second factor is needed. */
@@ -60,7 +66,8 @@ public final class AccountRequests {
     public record Verify(
             @NotNull @Pattern(regexp = "[A-Za-z0-9 -]{4,40}",
                     message = "a code: digits, a recovery code such as k7pmx-2qh9d, or a recovery key") String code,
-            @Size(max = 36) String factorId) {
+            @Size(max = 36) String factorId,
+            Boolean trustDevice) {
     }
 
     /** A finished login. Field names follow OAuth 2.0 token responses. */

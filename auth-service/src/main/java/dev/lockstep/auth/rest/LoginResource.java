@@ -48,7 +48,7 @@ public class LoginResource {
             + "first phone unless an app comes first), or SUCCESS with a token when support turned the second factor off")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(oneOf = {MfaRequired.class, TokenResponse.class})))
     public Object login(@Valid @NotNull Login request) {
-        LoginService.Result result = logins.login(request.username(), request.password());
+        LoginService.Result result = logins.login(request.username(), request.password(), request.deviceId());
         if (result.success() != null) {
             TokenIssuer.IssuedToken token = result.success().token();
             return new TokenResponse("SUCCESS", token.token(), "Bearer", token.expiresIn());
@@ -81,7 +81,8 @@ public class LoginResource {
     @Path("/{challengeId}/verify")
     @Operation(summary = "Check the code; the right one returns a signed access token")
     public TokenResponse verify(@PathParam("challengeId") String challengeId, @Valid @NotNull Verify request) {
-        LoginService.Success success = logins.verify(challengeId, request.code(), request.factorId());
+        LoginService.Success success = logins.verify(challengeId, request.code(), request.factorId(),
+                Boolean.TRUE.equals(request.trustDevice()));
         return new TokenResponse("SUCCESS", success.token().token(), "Bearer", success.token().expiresIn());
     }
 }

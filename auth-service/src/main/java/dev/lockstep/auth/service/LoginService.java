@@ -53,6 +53,9 @@ public class LoginService {
     @Inject
     SandboxClock clock;
 
+    @Inject
+    DeviceService devices;
+
     /** A second factor is needed: the challenge and the factors to offer. */
     public record Challenge(LoginChallenge challenge, List<FactorView> factors) {
     }
@@ -68,7 +71,7 @@ public class LoginService {
      * Checks the password and opens a second-factor challenge (the code goes out asynchronously), or,
      * for an account whose second factor support turned off, signs in with the password alone.
      */
-    public Result login(String username, String password) {
+    public Result login(String username, String password, String deviceKey) {
         Optional<Account> found = Account.findByUsername(username);
         if (found.isEmpty()) {
             hasher.matchNothing(password);
@@ -79,8 +82,9 @@ public class LoginService {
             recordFailure(account.id, null, null, "password");
             throw invalidCredentials();
         }
-        if ("off".equals(account.mfaMode)) {
-            return new Result(null, passwordOnly(account.id));
+        if ("off".equals(account.mfaMode)
+                || "new-device".equals(account.mfaMode) && devices.trusted(account.id, deviceKey)) {
+            return new Result(null, passwordOnly(account.id, deviceKey));
         }
         List<FactorView> factors = otp.factors(account.id);
         if (factors.isEmpty()) {
@@ -88,21 +92,23 @@ public class LoginService {
                     "The account's trusted phone is still being registered; try again in a moment.")
                     .header("Retry-After", "1");
         }
-        return new Result(new Challenge(openChallenge(account, factors.get(0).id()), factors), null);
+        return new Result(new Challenge(openChallenge(account, factors.get(0).id(), deviceKey), factors), null);
     }
 
     @Transactional
-    Success passwordOnly(String accountId) {
+    Success passwordOnly(String accountId, String deviceKey) {
         Account account = Account.findById(accountId);
         List<String> amr = List.of("pwd");
         TokenIssuer.IssuedToken token = tokens.issue(account, amr);
-        outbox.publish(Topic.AUTH_EVENTS, account.id, UUID.randomUUID().toString(),
+        String correlationId = UUID.randomUUID().toString();
+        devices.signedIn(account.id, deviceKey, false, correlationId);
+        outbox.publish(Topic.AUTH_EVENTS, account.id, correlationId,
                 new LoginSucceeded(account.id, null, token.tokenId(), amr));
         return new Success(token);
     }
 
     @Transactional
-    LoginChallenge openChallenge(Account account, String factorId) {
+    LoginChallenge openChallenge(Account account, String factorId, String deviceKey) {
         Instant now = clock.instant();
         LoginChallenge challenge = new LoginChallenge();
         challenge.id = UUID.randomUUID().toString();
@@ -110,6 +116,7 @@ public class LoginService {
         challenge.factorId = factorId;
         challenge.status = LoginChallenge.Status.PENDING;
         challenge.sends = 1;
+        challenge.deviceKey = deviceKey;
         challenge.lastSentAt = now;
         challenge.correlationId = UUID.randomUUID().toString();
         challenge.createdAt = now;
@@ -168,7 +175,7 @@ public class LoginService {
      * Checks a code with otp-service; the right one completes the login with a signed token.
      * {@code factorId}: where the code comes from; null means the challenge's current factor.
      */
-    public Success verify(String challengeId, String code, String factorId) {
+    public Success verify(String challengeId, String code, String factorId, boolean trustDevice) {
         LoginChallenge challenge = openChallenge(challengeId);
         String target = factorId != null ? factorId : challenge.factorId;
         if (!DIGITS.matcher(code).matches()) {
@@ -181,7 +188,7 @@ public class LoginService {
         }
         CodeCheckResult result = otp.check(challenge.id, challenge.accountId, code, target);
         return switch (result.outcome()) {
-            case VALID -> complete(challengeId, "sms".equals(result.factorType()) ? "sms" : "otp");
+            case VALID -> complete(challengeId, "sms".equals(result.factorType()) ? "sms" : "otp", trustDevice);
             case INVALID -> {
                 recordFailure(challenge.accountId, challenge.id, challenge.correlationId, "code-invalid");
                 throw new ProblemException(401, "code-invalid", "The code is not right", null)
@@ -214,13 +221,14 @@ public class LoginService {
 
     /** {@code method}: the RFC 8176 method of the second factor, {@code sms} or {@code otp}. */
     @Transactional
-    Success complete(String challengeId, String method) {
+    Success complete(String challengeId, String method, boolean trustDevice) {
         LoginChallenge challenge = LoginChallenge.findById(challengeId, LockModeType.PESSIMISTIC_WRITE);
         ensureOpen(challenge);
         challenge.status = LoginChallenge.Status.COMPLETED;
         Account account = Account.findById(challenge.accountId);
         List<String> amr = List.of("pwd", method);
         TokenIssuer.IssuedToken token = tokens.issue(account, amr);
+        devices.signedIn(account.id, challenge.deviceKey, trustDevice, challenge.correlationId);
         outbox.publish(Topic.AUTH_EVENTS, account.id, challenge.correlationId,
                 new LoginSucceeded(account.id, challenge.id, token.tokenId(), amr));
         return new Success(token);

@@ -77,6 +77,10 @@ public class SigningKeys {
         return kid;
     }
 
+    public RSAPublicKey publicKey() {
+        return publicKey;
+    }
+
     public PrivateKey privateKey() {
         return privateKey;
     }

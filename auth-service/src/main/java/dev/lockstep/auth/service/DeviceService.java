@@ -1,0 +1,73 @@
+package dev.lockstep.auth.service;
+
+import dev.lockstep.auth.domain.AuditEntry;
+import dev.lockstep.auth.domain.Device;
+import dev.lockstep.contracts.DeviceChanged;
+import dev.lockstep.contracts.Topic;
+import dev.lockstep.platform.clock.SandboxClock;
+import dev.lockstep.platform.outbox.Outbox;
+import dev.lockstep.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.UUID;
+
+/** The devices accounts sign in from: seen, trusted by their owner, revoked. */
+@ApplicationScoped
+public class DeviceService {
+
+    @Inject
+    SandboxClock clock;
+
+    @Inject
+    Outbox outbox;
+
+    /** Whether the account trusts this device (so that {@code new-device} mode skips the second factor). */
+    public boolean trusted(String accountId, String deviceKey) {
+        return deviceKey != null && Device.of(accountId, deviceKey).map(d -> d.trustedAt != null).orElse(false);
+    }
+
+    /** Records a successful sign-in from a device, trusting it if the owner asked; new devices are an event. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void signedIn(String accountId, String deviceKey, boolean trust, String correlationId) {
+        if (deviceKey == null) {
+            return;
+        }
+        Device device = Device.of(accountId, deviceKey).orElse(null);
+        if (device == null) {
+            device = new Device();
+            device.id = UUID.randomUUID().toString();
+            device.accountId = accountId;
+            device.deviceKey = deviceKey;
+            device.firstSeen = clock.instant();
+            device.lastSeen = device.firstSeen;
+            device.persist();
+            outbox.publish(Topic.AUTH_EVENTS, accountId, correlationId, new DeviceChanged(accountId, device.id, "new"));
+        }
+        device.lastSeen = clock.instant();
+        if (trust && device.trustedAt == null) {
+            device.trustedAt = clock.instant();
+            outbox.publish(Topic.AUTH_EVENTS, accountId, correlationId, new DeviceChanged(accountId, device.id, "trusted"));
+        }
+    }
+
+    /** Forgets a device: the next sign-in from it is a new device again. {@code operator} null: the owner. */
+    @Transactional
+    public void revoke(String accountId, String deviceId, String operator, String reason) {
+        Device device = Device.findById(deviceId);
+        if (device == null || !device.accountId.equals(accountId)) {
+            throw ProblemException.notFound("device-not-found", "No such device on this account");
+        }
+        device.delete();
+        if (operator != null) {
+            AuditEntry audit = new AuditEntry();
+            audit.at = clock.instant();
+            audit.operator = operator;
+            audit.action = "device.revoke";
+            audit.target = accountId;
+            audit.reason = reason;
+            audit.persist();
+        }
+        outbox.publish(Topic.AUTH_EVENTS, accountId, null, new DeviceChanged(accountId, deviceId, "revoked"));
+    }
+}

@@ -1,0 +1,56 @@
+package dev.lockstep.auth.service;
+
+import dev.lockstep.auth.config.AuthConfig;
+import dev.lockstep.platform.clock.SandboxClock;
+import dev.lockstep.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+
+/**
+ * The account owner's own API is called with the access token a login gave: RS256 under this
+ * service's key, its issuer and audience, not expired on the sandbox clock.
+ */
+@ApplicationScoped
+public class OwnerTokens {
+
+    @Inject
+    SigningKeys keys;
+
+    @Inject
+    AuthConfig config;
+
+    @Inject
+    SandboxClock clock;
+
+    /** The account id ({@code sub}) of a valid bearer token, or a 401 problem. */
+    public String accountId(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ") || authorization.length() > 8192) {
+            throw unauthorized("An access token is required");
+        }
+        JwtConsumer consumer = new JwtConsumerBuilder()
+                .setVerificationKey(keys.publicKey())
+                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
+                .setExpectedIssuer(config.token().issuer())
+                .setExpectedAudience(config.token().audience())
+                .setRequireExpirationTime()
+                .setRequireSubject()
+                .setEvaluationTime(NumericDate.fromMilliseconds(clock.millis()))
+                .build();
+        try {
+            return consumer.processToClaims(authorization.substring("Bearer ".length()).trim()).getSubject();
+        } catch (InvalidJwtException | MalformedClaimException e) {
+            throw unauthorized("The access token is not valid");
+        }
+    }
+
+    private static ProblemException unauthorized(String title) {
+        return new ProblemException(401, "invalid-token", title, null).header("WWW-Authenticate", "Bearer");
+    }
+}

@@ -1,0 +1,134 @@
+package dev.lockstep.auth;
+
+import static dev.lockstep.auth.AuthFixtures.ADMIN;
+import static dev.lockstep.auth.AuthFixtures.PASSWORD;
+import static dev.lockstep.auth.AuthFixtures.createAccount;
+import static dev.lockstep.auth.AuthFixtures.events;
+import static dev.lockstep.auth.AuthFixtures.uniqueUsername;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.when;
+
+import dev.lockstep.auth.service.OtpGateway;
+import dev.lockstep.contracts.DeviceChanged;
+import dev.lockstep.contracts.Events;
+import dev.lockstep.contracts.http.CodeCheckResult;
+import dev.lockstep.contracts.http.FactorView;
+import io.quarkus.test.InjectMock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import io.smallrye.reactive.messaging.memory.InMemorySink;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Devices: trusted after a second factor, then skipped under new-device; listed and revoked by owner and operator. */
+@QuarkusTest
+class DevicesTest {
+
+    @InjectMock
+    OtpGateway otp;
+
+    @Inject
+    @Any
+    InMemoryConnector connector;
+
+    private InMemorySink<String> outbox;
+
+    @BeforeEach
+    void setUp() {
+        outbox = connector.sink("outbox");
+        outbox.clear();
+    }
+
+    private String account(String username, String mode) {
+        String id = createAccount(username);
+        when(otp.factors(id)).thenReturn(List.of(FactorView.phone(UUID.randomUUID().toString(), "+81 ••••••••78")));
+        when(otp.check(anyString(), eq(id), eq("123456"), any())).thenReturn(new CodeCheckResult(CodeCheckResult.Outcome.VALID, 5, "sms"));
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("mode", mode, "reason", "test")).put("/v1/admin/accounts/" + username + "/mfa")
+                .then().statusCode(200);
+        return id;
+    }
+
+    private static ValidatableResponse login(String username, String device) {
+        Map<String, Object> body = new HashMap<>(Map.of("username", username, "password", PASSWORD));
+        if (device != null) {
+            body.put("deviceId", device);
+        }
+        return given().contentType(ContentType.JSON).body(body).post("/v1/login").then().statusCode(200);
+    }
+
+    /** Logs in with a code from a device, trusting it; returns the access token. */
+    private static String loginTrusting(String username, String device) {
+        String challengeId = login(username, device).body("status", equalTo("MFA_REQUIRED")).extract().path("challengeId");
+        return given().contentType(ContentType.JSON).body(Map.of("code", "123456", "trustDevice", true))
+                .post("/v1/login/" + challengeId + "/verify").then().statusCode(200).extract().path("access_token");
+    }
+
+    @Test
+    void underNewDeviceATrustedDeviceSkipsTheCodeAndAnotherDoesNot() {
+        String username = uniqueUsername();
+        String accountId = account(username, "new-device");
+        String token = loginTrusting(username, "laptop-1");
+        login(username, "laptop-1").body("status", equalTo("SUCCESS"));
+        login(username, "phone-2").body("status", equalTo("MFA_REQUIRED"));
+        login(username, null).body("status", equalTo("MFA_REQUIRED"));
+
+        List<Map<String, Object>> mine = given().header("Authorization", "Bearer " + token).get("/v1/me/devices")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        assertEquals(1, mine.size());
+        assertEquals("laptop-1", mine.get(0).get("deviceId"));
+        assertEquals(true, mine.get(0).get("trusted"));
+
+        given().header("Authorization", "Bearer " + token).delete("/v1/me/devices/" + mine.get(0).get("id"))
+                .then().statusCode(204);
+        login(username, "laptop-1").body("status", equalTo("MFA_REQUIRED"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> events(outbox, DeviceChanged.class).size() == 3);
+        assertEquals(List.of("new", "trusted", "revoked"), events(outbox, DeviceChanged.class).stream()
+                .map(e -> Events.body(e, DeviceChanged.class)).filter(d -> d.accountId().equals(accountId))
+                .map(DeviceChanged::change).toList());
+    }
+
+    @Test
+    void underAlwaysEvenATrustedDeviceGetsACodeAndOperatorsCanRevokeDevices() {
+        String username = uniqueUsername();
+        account(username, "always");
+        loginTrusting(username, "tablet");
+        login(username, "tablet").body("status", equalTo("MFA_REQUIRED"));
+
+        String id = given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username + "/devices")
+                .then().statusCode(200).body("[0].trusted", equalTo(true)).extract().path("[0].id");
+        given().header("Authorization", ADMIN).header("X-Lockstep-Operator", "desk")
+                .delete("/v1/admin/accounts/" + username + "/devices/" + id + "?reason=stolen").then().statusCode(204);
+        given().header("Authorization", ADMIN).delete("/v1/admin/accounts/" + username + "/devices/" + id)
+                .then().statusCode(404);
+        given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username + "/audit").then()
+                .body("action[-1]", equalTo("device.revoke")).body("reason[-1]", equalTo("stolen"));
+    }
+
+    @Test
+    void theOwnerApiNeedsAValidTokenAndBadDeviceIdsAreProblems() {
+        given().get("/v1/me/devices").then().statusCode(401).header("WWW-Authenticate", "Bearer")
+                .body("type", equalTo("tag:lockstep.dev,2026:problem:invalid-token"));
+        given().header("Authorization", "Bearer not.a.token").get("/v1/me/devices").then().statusCode(401);
+        String username = uniqueUsername();
+        account(username, "new-device");
+        given().contentType(ContentType.JSON)
+                .body(Map.of("username", username, "password", PASSWORD, "deviceId", "bad id with spaces"))
+                .post("/v1/login").then().statusCode(400);
+    }
+}
