@@ -29,6 +29,7 @@ class EventContractsTest {
                 Arguments.of(new MfaModeChanged("a1", "off", "support-7", "lost phone abroad (case 123)"),
                         "lockstep.account.mfa-mode-changed.v1"),
                 Arguments.of(new DeviceChanged("a1", "d1", "trusted"), "lockstep.device.changed.v1"),
+                Arguments.of(new SessionChanged("a1", "s1", "revoked", "refresh-token-reuse"), "lockstep.session.changed.v1"),
                 Arguments.of(new LoginChallengeCreated("c1", "a1", "f1", T), "lockstep.login.challenge-created.v1"),
                 Arguments.of(new LoginCodeRequested("c1", "a1", "f1", "voice"), "lockstep.login.code-requested.v1"),
                 Arguments.of(new LoginSucceeded("a1", "c1", "t1", List.of("pwd", "sms")), "lockstep.login.succeeded.v1"),

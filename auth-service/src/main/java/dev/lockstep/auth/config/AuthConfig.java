@@ -41,5 +41,8 @@ public interface AuthConfig {
 
         /** Lifetime of an access token (sandbox clock). */
         Duration ttl();
+
+        /** Lifetime of a refresh token (sandbox clock); each refresh gives a new one. */
+        Duration refreshTtl();
     }
 }

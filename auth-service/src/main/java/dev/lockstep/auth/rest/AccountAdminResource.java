@@ -2,7 +2,9 @@ package dev.lockstep.auth.rest;
 
 import dev.lockstep.auth.domain.Account;
 import dev.lockstep.auth.domain.Device;
+import dev.lockstep.auth.domain.LoginSession;
 import dev.lockstep.auth.service.DeviceService;
+import dev.lockstep.auth.service.SessionService;
 import dev.lockstep.auth.rest.AccountRequests.AccountView;
 import dev.lockstep.auth.rest.AccountRequests.AuditView;
 import dev.lockstep.auth.rest.AccountRequests.SetMfaMode;
@@ -26,6 +28,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -45,6 +48,9 @@ public class AccountAdminResource {
 
     @Inject
     DeviceService devices;
+
+    @Inject
+    SessionService sessions;
 
     @POST
     @Operation(summary = "Create an account with a password and a trusted phone (its SMS factor)")
@@ -93,6 +99,32 @@ public class AccountAdminResource {
             @HeaderParam(OPERATOR_HEADER) @DefaultValue("admin") @Size(max = 128) String operator) {
         devices.revoke(accounts.get(username).id, id, operator, reason);
         return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/{username}/sessions")
+    @Operation(summary = "The account's active sessions")
+    public List<AccountRequests.SessionView> sessions(@PathParam("username") String username) {
+        return LoginSession.activeOf(accounts.get(username).id).stream().map(AccountRequests.SessionView::of).toList();
+    }
+
+    @DELETE
+    @Path("/{username}/sessions/{id}")
+    @Operation(summary = "Revoke a session; its refresh token fails at once; audited, an event")
+    public Response revokeSession(@PathParam("username") String username, @PathParam("id") String id,
+            @QueryParam("reason") @Size(max = 512) String reason,
+            @HeaderParam(OPERATOR_HEADER) @DefaultValue("admin") @Size(max = 128) String operator) {
+        sessions.revoke(accounts.get(username).id, id, reason != null ? reason : "revoked-by-operator", operator);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{username}/sessions/revoke-all")
+    @Operation(summary = "Support action: revoke every session of the account; audited, an event per session")
+    public Map<String, Integer> revokeAll(@PathParam("username") String username,
+            @Valid @NotNull AccountRequests.RevokeAll request,
+            @HeaderParam(OPERATOR_HEADER) @DefaultValue("admin") @Size(max = 128) String operator) {
+        return Map.of("revoked", sessions.revokeAll(accounts.get(username).id, request.reason(), operator));
     }
 
     @GET

@@ -75,6 +75,28 @@ public final class AccountRequests {
             String status,
             @JsonProperty("access_token") String accessToken,
             @JsonProperty("token_type") String tokenType,
-            @JsonProperty("expires_in") long expiresIn) {
+            @JsonProperty("expires_in") long expiresIn,
+            @JsonProperty("refresh_token") String refreshToken) {
+
+        public static TokenResponse of(dev.lockstep.auth.service.SessionService.Tokens tokens) {
+            return new TokenResponse("SUCCESS", tokens.access().token(), "Bearer", tokens.access().expiresIn(),
+                    tokens.refreshToken());
+        }
+    }
+
+    /** {@code POST /v1/token/refresh}. */
+    public record Refresh(@NotBlank @Size(max = 128) @JsonProperty("refresh_token") String refreshToken) {
+    }
+
+    /** {@code POST …/sessions/revoke-all}: a support action, with its reason. */
+    public record RevokeAll(@NotBlank @Size(max = 512) String reason) {
+    }
+
+    /** A session as the owner and operators see it. */
+    public record SessionView(String id, String deviceId, List<String> amr, Instant createdAt, Instant lastRefreshedAt) {
+
+        public static SessionView of(dev.lockstep.auth.domain.LoginSession s) {
+            return new SessionView(s.id, s.deviceKey, List.of(s.amr.split(",")), s.createdAt, s.lastRefreshedAt);
+        }
     }
 }

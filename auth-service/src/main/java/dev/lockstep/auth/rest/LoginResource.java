@@ -8,7 +8,6 @@ import dev.lockstep.auth.rest.AccountRequests.Send;
 import dev.lockstep.auth.rest.AccountRequests.TokenResponse;
 import dev.lockstep.auth.rest.AccountRequests.Verify;
 import dev.lockstep.auth.service.LoginService;
-import dev.lockstep.auth.service.TokenIssuer;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,8 +49,7 @@ public class LoginResource {
     public Object login(@Valid @NotNull Login request) {
         LoginService.Result result = logins.login(request.username(), request.password(), request.deviceId());
         if (result.success() != null) {
-            TokenIssuer.IssuedToken token = result.success().token();
-            return new TokenResponse("SUCCESS", token.token(), "Bearer", token.expiresIn());
+            return TokenResponse.of(result.success().tokens());
         }
         LoginService.Challenge opened = result.challenge();
         return new MfaRequired("MFA_REQUIRED", opened.challenge().id, opened.factors(), opened.challenge().expiresAt);
@@ -83,6 +81,6 @@ public class LoginResource {
     public TokenResponse verify(@PathParam("challengeId") String challengeId, @Valid @NotNull Verify request) {
         LoginService.Success success = logins.verify(challengeId, request.code(), request.factorId(),
                 Boolean.TRUE.equals(request.trustDevice()));
-        return new TokenResponse("SUCCESS", success.token().token(), "Bearer", success.token().expiresIn());
+        return TokenResponse.of(success.tokens());
     }
 }

@@ -2,7 +2,9 @@ package dev.lockstep.auth.rest;
 
 import dev.lockstep.auth.domain.Device;
 import dev.lockstep.auth.rest.AccountRequests.DeviceView;
+import dev.lockstep.auth.domain.LoginSession;
 import dev.lockstep.auth.service.DeviceService;
+import dev.lockstep.auth.service.SessionService;
 import dev.lockstep.auth.service.OwnerTokens;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -27,6 +29,9 @@ public class MeResource {
     @Inject
     DeviceService devices;
 
+    @Inject
+    SessionService sessions;
+
     @GET
     @Path("/devices")
     @Operation(summary = "The devices the account signed in from, and which are trusted")
@@ -39,6 +44,21 @@ public class MeResource {
     @Operation(summary = "Revoke a device: its next sign-in needs a second factor again")
     public Response revoke(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {
         devices.revoke(tokens.accountId(authorization), id, null, null);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/sessions")
+    @Operation(summary = "The account's active sessions")
+    public List<AccountRequests.SessionView> sessions(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return LoginSession.activeOf(tokens.accountId(authorization)).stream().map(AccountRequests.SessionView::of).toList();
+    }
+
+    @DELETE
+    @Path("/sessions/{id}")
+    @Operation(summary = "Revoke a session: its refresh token stops working at once")
+    public Response revokeSession(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {
+        sessions.revoke(tokens.accountId(authorization), id, "revoked-by-owner", null);
         return Response.noContent().build();
     }
 

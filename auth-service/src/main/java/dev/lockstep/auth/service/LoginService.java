@@ -45,7 +45,7 @@ public class LoginService {
     OtpGateway otp;
 
     @Inject
-    TokenIssuer tokens;
+    SessionService sessions;
 
     @Inject
     Outbox outbox;
@@ -64,7 +64,7 @@ public class LoginService {
     public record Result(Challenge challenge, Success success) {
     }
 
-    public record Success(TokenIssuer.IssuedToken token) {
+    public record Success(SessionService.Tokens tokens) {
     }
 
     /**
@@ -99,12 +99,12 @@ public class LoginService {
     Success passwordOnly(String accountId, String deviceKey) {
         Account account = Account.findById(accountId);
         List<String> amr = List.of("pwd");
-        TokenIssuer.IssuedToken token = tokens.issue(account, amr);
         String correlationId = UUID.randomUUID().toString();
+        SessionService.Tokens issued = sessions.start(account, amr, deviceKey, correlationId);
         devices.signedIn(account.id, deviceKey, false, correlationId);
         outbox.publish(Topic.AUTH_EVENTS, account.id, correlationId,
-                new LoginSucceeded(account.id, null, token.tokenId(), amr));
-        return new Success(token);
+                new LoginSucceeded(account.id, null, issued.access().tokenId(), amr));
+        return new Success(issued);
     }
 
     @Transactional
@@ -227,11 +227,11 @@ public class LoginService {
         challenge.status = LoginChallenge.Status.COMPLETED;
         Account account = Account.findById(challenge.accountId);
         List<String> amr = List.of("pwd", method);
-        TokenIssuer.IssuedToken token = tokens.issue(account, amr);
+        SessionService.Tokens issued = sessions.start(account, amr, challenge.deviceKey, challenge.correlationId);
         devices.signedIn(account.id, challenge.deviceKey, trustDevice, challenge.correlationId);
         outbox.publish(Topic.AUTH_EVENTS, account.id, challenge.correlationId,
-                new LoginSucceeded(account.id, challenge.id, token.tokenId(), amr));
-        return new Success(token);
+                new LoginSucceeded(account.id, challenge.id, issued.access().tokenId(), amr));
+        return new Success(issued);
     }
 
     @Transactional

@@ -1,12 +1,14 @@
 package dev.lockstep.auth.service;
 
 import dev.lockstep.auth.config.AuthConfig;
+import dev.lockstep.auth.domain.LoginSession;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.NumericDate;
 import org.jose4j.jwt.consumer.InvalidJwtException;
@@ -29,8 +31,17 @@ public class OwnerTokens {
     @Inject
     SandboxClock clock;
 
+    /** Who calls: the account ({@code sub}) and the session ({@code sid}) of the token. */
+    public record Caller(String accountId, String sessionId) {
+    }
+
     /** The account id ({@code sub}) of a valid bearer token, or a 401 problem. */
     public String accountId(String authorization) {
+        return caller(authorization).accountId();
+    }
+
+    /** The caller of a valid bearer token whose session is not revoked, or a 401 problem. */
+    public Caller caller(String authorization) {
         if (authorization == null || !authorization.startsWith("Bearer ") || authorization.length() > 8192) {
             throw unauthorized("An access token is required");
         }
@@ -43,11 +54,18 @@ public class OwnerTokens {
                 .setRequireSubject()
                 .setEvaluationTime(NumericDate.fromMilliseconds(clock.millis()))
                 .build();
+        Caller caller;
         try {
-            return consumer.processToClaims(authorization.substring("Bearer ".length()).trim()).getSubject();
+            JwtClaims claims = consumer.processToClaims(authorization.substring("Bearer ".length()).trim());
+            caller = new Caller(claims.getSubject(), claims.getStringClaimValue("sid"));
         } catch (InvalidJwtException | MalformedClaimException e) {
             throw unauthorized("The access token is not valid");
         }
+        LoginSession session = caller.sessionId() != null ? LoginSession.findById(caller.sessionId()) : null;
+        if (session == null || session.revokedAt != null) {
+            throw unauthorized("The session of this access token has ended");
+        }
+        return caller;
     }
 
     private static ProblemException unauthorized(String title) {

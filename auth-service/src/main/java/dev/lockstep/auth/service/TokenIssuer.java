@@ -27,7 +27,8 @@ public class TokenIssuer {
     public record IssuedToken(String tokenId, String token, long expiresIn) {
     }
 
-    public IssuedToken issue(Account account, List<String> amr) {
+    /** An access token of a session ({@code sid}). */
+    public IssuedToken issue(Account account, List<String> amr, String sessionId) {
         Instant now = clock.instant();
         long ttl = config.token().ttl().toSeconds();
         String jti = UUID.randomUUID().toString();
@@ -38,6 +39,7 @@ public class TokenIssuer {
                 .expiresAt(now.plusSeconds(ttl))
                 .claim("jti", jti)
                 .claim("amr", amr)
+                .claim("sid", sessionId)
                 .claim("preferred_username", account.username)
                 .jws()
                 .keyId(keys.kid())

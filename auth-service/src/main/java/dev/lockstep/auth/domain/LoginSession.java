@@ -1,0 +1,45 @@
+package dev.lockstep.auth.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+
+/** What a successful login started; alive while its refresh tokens rotate, until revoked. */
+@Entity
+@Table(name = "login_session")
+public class LoginSession extends PanacheEntityBase {
+
+    @Id
+    @Column(length = 36)
+    public String id;
+
+    @Column(name = "account_id", nullable = false, length = 36)
+    public String accountId;
+
+    @Column(name = "device_key", length = 64)
+    public String deviceKey;
+
+    /** The login's methods, comma-separated ({@code pwd,sms}); refreshed tokens carry them on. */
+    @Column(nullable = false, length = 64)
+    public String amr;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "last_refreshed_at")
+    public Instant lastRefreshedAt;
+
+    @Column(name = "revoked_at")
+    public Instant revokedAt;
+
+    @Column(name = "revoked_reason", length = 64)
+    public String revokedReason;
+
+    public static List<LoginSession> activeOf(String accountId) {
+        return list("accountId = ?1 and revokedAt is null order by createdAt, id", accountId);
+    }
+}
