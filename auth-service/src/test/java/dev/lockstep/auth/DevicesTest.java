@@ -131,4 +131,29 @@ class DevicesTest {
                 .body(Map.of("username", username, "password", PASSWORD, "deviceId", "bad id with spaces"))
                 .post("/v1/login").then().statusCode(400);
     }
+
+    @Test
+    void aSignInFromANewDeviceAlertsTheOwnerByEmailOnce() {
+        String username = uniqueUsername();
+        String email = username + "@example.com";
+        String id = given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("username", username, "password", PASSWORD, "phone", AuthFixtures.uniqueJapanesePhone(),
+                        "email", email.toUpperCase(java.util.Locale.ROOT)))
+                .post("/v1/admin/accounts").then().statusCode(201).body("email", equalTo(email)).extract().path("id");
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(Map.of("mode", "off", "reason", "test"))
+                .put("/v1/admin/accounts/" + username + "/mfa").then().statusCode(200);
+        login(username, "intruder-pc").body("status", equalTo("SUCCESS"));
+        login(username, "intruder-pc").body("status", equalTo("SUCCESS"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> !events(outbox, dev.lockstep.contracts.OutboundMessage.class).isEmpty());
+        List<dev.lockstep.contracts.OutboundMessage> alerts = events(outbox, dev.lockstep.contracts.OutboundMessage.class).stream()
+                .map(e -> Events.body(e, dev.lockstep.contracts.OutboundMessage.class)).filter(m -> m.accountId().equals(id)).toList();
+        assertEquals(1, alerts.size());
+        assertEquals("email", alerts.get(0).channel());
+        assertEquals(email, alerts.get(0).to());
+        assertEquals("alert", alerts.get(0).kind());
+        org.junit.jupiter.api.Assertions.assertTrue(alerts.get(0).text().contains("intruder-pc"), alerts.get(0).text());
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("username", uniqueUsername(), "password", PASSWORD, "phone", AuthFixtures.uniqueJapanesePhone(),
+                        "email", "not-an-address")).post("/v1/admin/accounts").then().statusCode(400);
+    }
 }

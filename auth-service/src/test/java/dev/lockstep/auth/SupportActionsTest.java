@@ -100,4 +100,20 @@ class SupportActionsTest {
         given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username + "/audit").then()
                 .body("action", equalTo(List.of("account.create")));
     }
+
+    @Test
+    void resettingTheAuthenticatorIsAuditedAndAnEventForOtpService() {
+        String username = uniqueUsername();
+        String accountId = createAccount(username);
+        given().header("Authorization", ADMIN).header("X-Lockstep-Operator", "desk").contentType(ContentType.JSON)
+                .body(Map.of("reason", "new phone, app lost")).post("/v1/admin/accounts/" + username + "/totp/reset")
+                .then().statusCode(202);
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("{}")
+                .post("/v1/admin/accounts/" + username + "/totp/reset").then().statusCode(400);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !events(outbox, dev.lockstep.contracts.TotpReset.class).isEmpty());
+        assertEquals(new dev.lockstep.contracts.TotpReset(accountId, "desk", "new phone, app lost"),
+                Events.body(events(outbox, dev.lockstep.contracts.TotpReset.class).get(0), dev.lockstep.contracts.TotpReset.class));
+        given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username + "/audit").then()
+                .body("action[-1]", equalTo("account.totp-reset"));
+    }
 }

@@ -43,4 +43,20 @@ class DevicesIT {
         assertEquals("MFA_REQUIRED", elsewhere.path("status"));
         nthCode(account.phone(), 2);
     }
+
+    @Test
+    void aSignInFromANewDeviceLandsAsAnAlertInTheOwnersVirtualMailbox() {
+        String email = "owner-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        Lockstep.Account account = newAccount(email);
+        Response login = login(account, "unknown-laptop");
+        given().contentType(ContentType.JSON).body(Map.of("code", nthCode(account.phone(), 1)))
+                .post(SharedSandbox.url(Service.AUTH) + "/v1/login/" + login.path("challengeId") + "/verify")
+                .then().statusCode(200);
+        String mailbox = SharedSandbox.url(Service.SIM) + "/v1/mailboxes/" + email + "/messages";
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> !given().get(mailbox).then().extract().jsonPath().getList("$").isEmpty());
+        Map<String, Object> alert = given().get(mailbox).then().extract().jsonPath().getMap("[0]");
+        assertEquals("alert", alert.get("kind"));
+        org.junit.jupiter.api.Assertions.assertTrue(((String) alert.get("text")).contains("unknown-laptop"), alert.toString());
+    }
 }

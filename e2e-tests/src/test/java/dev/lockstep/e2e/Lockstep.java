@@ -47,10 +47,19 @@ final class Lockstep {
 
     /** Creates an account with a unique name and phone, and waits until its phone is a usable factor. */
     static Account newAccount() {
+        return newAccount(null);
+    }
+
+    /** The same, with an email address for alerts ({@code null}: none). */
+    static Account newAccount(String email) {
         String username = "e2e-" + UUID.randomUUID().toString().substring(0, 12);
         String phone = uniquePhone();
+        Map<String, String> body = new java.util.HashMap<>(Map.of("username", username, "password", PASSWORD, "phone", phone));
+        if (email != null) {
+            body.put("email", email);
+        }
         String id = given().header("Authorization", admin()).contentType(ContentType.JSON)
-                .body(Map.of("username", username, "password", PASSWORD, "phone", phone))
+                .body(body)
                 .post(SharedSandbox.url(Service.AUTH) + "/v1/admin/accounts")
                 .then().statusCode(201).extract().path("id");
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->

@@ -144,4 +144,20 @@ class TotpEnrolmentTest {
                 .body(Map.of("accountId", accountId, "code", code, "factorId", factorId))
                 .post("/v1/internal/challenges/" + challengeId + "/check").then().statusCode(200);
     }
+
+    @Test
+    void aSupportResetRemovesTheAppFromTheAccount() {
+        String accountId = account();
+        Map<String, Object> enrolment = enrol(accountId, "{}");
+        byte[] secret = new Base32().decode((String) enrolment.get("secret"));
+        Totp.Settings settings = new Totp.Settings("SHA1", 6, Duration.ofSeconds(30));
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("code", Totp.code(secret, settings, Totp.step(clock.instant(), settings.period()))))
+                .post("/v1/admin/accounts/" + accountId + "/totp/" + enrolment.get("factorId") + "/confirm").then().statusCode(200);
+        connector.source("auth-events").send(Events.toJson(Events.envelope("/lockstep/auth-service", accountId,
+                Instant.now(), null, new dev.lockstep.contracts.TotpReset(accountId, "desk", "app lost"))));
+        await().atMost(Duration.ofSeconds(5)).until(() -> given().header("Authorization", INTERNAL)
+                .get("/v1/internal/accounts/" + accountId + "/factors").then().extract().jsonPath().getList("type")
+                .equals(java.util.List.of("sms")));
+    }
 }

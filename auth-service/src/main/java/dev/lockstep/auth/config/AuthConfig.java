@@ -27,6 +27,14 @@ public interface AuthConfig {
         int parallelism();
     }
 
+    /** Alerts to the account's email. */
+    Notifications notifications();
+
+    interface Notifications {
+        /** The sender of alert emails. */
+        String sender();
+    }
+
     interface Challenge {
         /** How long a challenge stays open after the right password (sandbox clock). */
         Duration ttl();

@@ -37,6 +37,10 @@ public class Account extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** Where alerts go (new-device sign-ins); null: none are sent. */
+    @Column(length = 254)
+    public String email;
+
     /**
      * {@code always}: a second factor at every login; {@code new-device}: only from devices the owner
      * has not trusted yet; {@code off}: password only (a support action).

@@ -56,12 +56,12 @@ public class AccountAdminResource {
     @Operation(summary = "Create an account with a password and a trusted phone (its SMS factor)")
     public Response create(@Valid @NotNull CreateAccount request,
             @HeaderParam(OPERATOR_HEADER) @DefaultValue("admin") @Size(max = 128) String operator) {
-        AccountService.NewAccount created = accounts.create(request.username(), request.password(), request.phone(),
+        AccountService.NewAccount created = accounts.create(request.username(), request.password(), request.phone(), request.email(),
                 operator);
         Account account = created.account();
         return Response.created(URI.create("/v1/admin/accounts/" + account.username))
                 .entity(new AccountView(account.id, account.username, account.status.name(), account.mfaMode,
-                        PhoneNumbers.mask(created.phone()), account.createdAt))
+                        PhoneNumbers.mask(created.phone()), account.email, account.createdAt))
                 .build();
     }
 
@@ -71,7 +71,7 @@ public class AccountAdminResource {
     public AccountView get(@PathParam("username") String username) {
         Account account = accounts.get(username);
         return new AccountView(account.id, account.username, account.status.name(), account.mfaMode, null,
-                account.createdAt);
+                account.email, account.createdAt);
     }
 
     @PUT
@@ -81,7 +81,7 @@ public class AccountAdminResource {
             @HeaderParam(OPERATOR_HEADER) @DefaultValue("admin") @Size(max = 128) String operator) {
         Account account = accounts.setMfaMode(username, request.mode(), operator, request.reason());
         return new AccountView(account.id, account.username, account.status.name(), account.mfaMode, null,
-                account.createdAt);
+                account.email, account.createdAt);
     }
 
     @GET
@@ -125,6 +125,15 @@ public class AccountAdminResource {
             @Valid @NotNull AccountRequests.RevokeAll request,
             @HeaderParam(OPERATOR_HEADER) @DefaultValue("admin") @Size(max = 128) String operator) {
         return Map.of("revoked", sessions.revokeAll(accounts.get(username).id, request.reason(), operator));
+    }
+
+    @POST
+    @Path("/{username}/totp/reset")
+    @Operation(summary = "Support action: forget the account's authenticator app (otp-service removes it); audited, an event")
+    public Response resetTotp(@PathParam("username") String username, @Valid @NotNull AccountRequests.RevokeAll request,
+            @HeaderParam(OPERATOR_HEADER) @DefaultValue("admin") @Size(max = 128) String operator) {
+        accounts.resetTotp(username, operator, request.reason());
+        return Response.accepted().build();
     }
 
     @GET

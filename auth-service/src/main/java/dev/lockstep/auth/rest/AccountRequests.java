@@ -20,12 +20,14 @@ public final class AccountRequests {
             @NotBlank @Size(min = 3, max = 64) @Pattern(regexp = "[A-Za-z0-9._@+-]+",
                     message = "letters, digits and . _ @ + - only") String username,
             @NotNull @Size(min = 8, max = 128) String password,
-            @NotBlank @Size(max = 32) String phone) {
+            @NotBlank @Size(max = 32) String phone,
+            @Size(max = 254) @jakarta.validation.constraints.Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+",
+                    message = "an email address such as alice@example.com") String email) {
     }
 
     /** An account as operators see it. The phone is shown masked. */
     public record AccountView(String id, String username, String status, String mfaMode, String maskedPhone,
-            Instant createdAt) {
+            String email, Instant createdAt) {
     }
 
     /** {@code PUT /v1/admin/accounts/{username}/mfa}: a support action, with its reason for the audit trail. */
@@ -88,7 +90,7 @@ public final class AccountRequests {
     public record Refresh(@NotBlank @Size(max = 128) @JsonProperty("refresh_token") String refreshToken) {
     }
 
-    /** {@code POST …/sessions/revoke-all}: a support action, with its reason. */
+    /** A support action's body ({@code sessions/revoke-all}, {@code totp/reset}): its reason, for the audit trail. */
     public record RevokeAll(@NotBlank @Size(max = 512) String reason) {
     }
 

@@ -5,6 +5,7 @@ import dev.lockstep.auth.domain.AccountStatus;
 import dev.lockstep.auth.domain.AuditEntry;
 import dev.lockstep.contracts.AccountCreated;
 import dev.lockstep.contracts.MfaModeChanged;
+import dev.lockstep.contracts.TotpReset;
 import dev.lockstep.contracts.Topic;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.outbox.Outbox;
@@ -35,14 +36,14 @@ public class AccountService {
      * Creates an account whose phone becomes its first trusted SMS factor (otp-service owns it and
      * learns of it from the {@code account.created} event). Audited.
      */
-    public NewAccount create(String username, String password, String rawPhone, String operator) {
+    public NewAccount create(String username, String password, String rawPhone, String email, String operator) {
         String phone = PhoneNumbers.toE164(rawPhone);
         String hash = hasher.hash(password); // slow on purpose: outside the transaction
-        return persist(username, hash, phone, operator);
+        return persist(username, hash, phone, email != null ? email.trim().toLowerCase(java.util.Locale.ROOT) : null, operator);
     }
 
     @Transactional
-    NewAccount persist(String username, String hash, String phone, String operator) {
+    NewAccount persist(String username, String hash, String phone, String email, String operator) {
         String canonical = Account.canonical(username);
         if (Account.count("username", canonical) > 0) {
             throw new ProblemException(409, "username-taken", "The username is taken", null);
@@ -51,6 +52,7 @@ public class AccountService {
         account.id = UUID.randomUUID().toString();
         account.username = canonical;
         account.passwordHash = hash;
+        account.email = email;
         account.status = AccountStatus.ACTIVE;
         account.createdAt = clock.instant();
         account.persist();
@@ -69,6 +71,14 @@ public class AccountService {
         audit(operator, "account.mfa-mode." + mode, account.id, reason);
         outbox.publish(Topic.AUTH_EVENTS, account.id, null, new MfaModeChanged(account.id, mode, operator, reason));
         return account;
+    }
+
+    /** A support action: the owner's authenticator app is forgotten (otp-service removes it). Audited, an event. */
+    @Transactional
+    public void resetTotp(String username, String operator, String reason) {
+        Account account = get(username);
+        audit(operator, "account.totp-reset", account.id, reason);
+        outbox.publish(Topic.AUTH_EVENTS, account.id, null, new TotpReset(account.id, operator, reason));
     }
 
     /** The operator actions on an account, oldest first. */

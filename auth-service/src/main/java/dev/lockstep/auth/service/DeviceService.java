@@ -1,8 +1,11 @@
 package dev.lockstep.auth.service;
 
+import dev.lockstep.auth.config.AuthConfig;
+import dev.lockstep.auth.domain.Account;
 import dev.lockstep.auth.domain.AuditEntry;
 import dev.lockstep.auth.domain.Device;
 import dev.lockstep.contracts.DeviceChanged;
+import dev.lockstep.contracts.OutboundMessage;
 import dev.lockstep.contracts.Topic;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.outbox.Outbox;
@@ -10,6 +13,7 @@ import dev.lockstep.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /** The devices accounts sign in from: seen, trusted by their owner, revoked. */
@@ -21,6 +25,9 @@ public class DeviceService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    AuthConfig config;
 
     /** Whether the account trusts this device (so that {@code new-device} mode skips the second factor). */
     public boolean trusted(String accountId, String deviceKey) {
@@ -43,12 +50,27 @@ public class DeviceService {
             device.lastSeen = device.firstSeen;
             device.persist();
             outbox.publish(Topic.AUTH_EVENTS, accountId, correlationId, new DeviceChanged(accountId, device.id, "new"));
+            alertNewDevice(accountId, deviceKey, correlationId);
         }
         device.lastSeen = clock.instant();
         if (trust && device.trustedAt == null) {
             device.trustedAt = clock.instant();
             outbox.publish(Topic.AUTH_EVENTS, accountId, correlationId, new DeviceChanged(accountId, device.id, "trusted"));
         }
+    }
+
+    /** Tells the owner by email of a sign-in from a device the account never used (story S2). */
+    private void alertNewDevice(String accountId, String deviceKey, String correlationId) {
+        Account account = Account.findById(accountId);
+        if (account.email == null) {
+            return;
+        }
+        String text = "New sign-in to your Lockstep account " + account.username + " from a device it has not used "
+                + "before (" + deviceKey + ") at " + clock.instant().truncatedTo(ChronoUnit.SECONDS) + ". If this was "
+                + "not you, change your password and sign out of every session.";
+        outbox.publish(Topic.MESSAGES_OUTBOUND, account.email, correlationId, new OutboundMessage(
+                UUID.randomUUID().toString(), account.email, "email", config.notifications().sender(), text, "alert",
+                accountId));
     }
 
     /** Forgets a device: the next sign-in from it is a new device again. {@code operator} null: the owner. */

@@ -5,6 +5,7 @@ import dev.lockstep.contracts.CloudEvent;
 import dev.lockstep.contracts.Events;
 import dev.lockstep.contracts.LoginChallengeCreated;
 import dev.lockstep.contracts.LoginCodeRequested;
+import dev.lockstep.contracts.TotpReset;
 import dev.lockstep.otp.service.CodeService;
 import dev.lockstep.otp.service.FactorService;
 import dev.lockstep.platform.inbox.Inbox;
@@ -44,6 +45,8 @@ public class AuthEventsConsumer {
         } else if (Events.is(event, LoginChallengeCreated.class)) {
             LoginChallengeCreated challenge = Events.body(event, LoginChallengeCreated.class);
             codes.issue(challenge.challengeId(), challenge.accountId(), challenge.factorId(), "sms", event.correlationid());
+        } else if (Events.is(event, TotpReset.class)) {
+            factors.removeTotp(Events.body(event, TotpReset.class).accountId(), event.correlationid());
         } else if (Events.is(event, LoginCodeRequested.class)) {
             LoginCodeRequested request = Events.body(event, LoginCodeRequested.class);
             codes.issue(request.challengeId(), request.accountId(), request.factorId(),

@@ -73,6 +73,15 @@ public class FactorService {
         outbox.publish(Topic.OTP_EVENTS, accountId, null, new FactorRemoved(accountId, factorId, "sms"));
     }
 
+    /** Support reset the authenticator app: every TOTP factor of the account goes (confirmed or not). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void removeTotp(String accountId, String correlationId) {
+        for (Factor factor : Factor.<Factor>list("accountId = ?1 and type = 'totp'", accountId)) {
+            factor.delete();
+            outbox.publish(Topic.OTP_EVENTS, accountId, correlationId, new FactorRemoved(accountId, factor.id, "totp"));
+        }
+    }
+
     /**
      * The account's usable factors as the login screen may show them (phones masked): a confirmed
      * authenticator app first, as providers offer it before a text message, then the phones, then
