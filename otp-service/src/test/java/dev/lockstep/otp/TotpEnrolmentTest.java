@@ -10,10 +10,14 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
-import dev.lockstep.contracts.AccountCreated;
 import dev.lockstep.contracts.Events;
 import dev.lockstep.otp.domain.Totp;
 import dev.lockstep.platform.clock.SandboxClock;
+import static dev.lockstep.otp.OtpFixtures.ADMIN;
+import static dev.lockstep.otp.OtpFixtures.INTERNAL;
+import static dev.lockstep.otp.OtpFixtures.account;
+import static dev.lockstep.otp.OtpFixtures.check;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
@@ -24,7 +28,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
 import org.apache.commons.codec.binary.Base32;
 import org.junit.jupiter.api.Test;
@@ -33,26 +36,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class TotpEnrolmentTest {
 
-    private static final String ADMIN = "Bearer test-admin-token";
-    private static final String INTERNAL = "Bearer test-internal-token";
-    private static final AtomicInteger PHONES = new AtomicInteger(6000);
-
     @Inject
     @Any
     InMemoryConnector connector;
 
     @Inject
     SandboxClock clock;
-
-    private String account() {
-        String accountId = UUID.randomUUID().toString();
-        String phone = "+8190" + String.format("%04d", PHONES.incrementAndGet()) + "5678";
-        connector.source("auth-events").send(Events.toJson(Events.envelope("/lockstep/auth-service", accountId,
-                Instant.now(), null, new AccountCreated(accountId, "u-" + accountId, phone))));
-        await().atMost(Duration.ofSeconds(5)).until(() -> !given().header("Authorization", INTERNAL)
-                .get("/v1/internal/accounts/" + accountId + "/factors").then().extract().jsonPath().getList("$").isEmpty());
-        return accountId;
-    }
 
     private static Map<String, Object> enrol(String accountId, String body) {
         return given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body)
@@ -61,7 +50,7 @@ class TotpEnrolmentTest {
 
     @Test
     void enrolmentShowsA160BitSecretItsKeyUriAndAQrCodeThatSaysTheSame() throws Exception {
-        String accountId = account();
+        String accountId = account(connector);
         Map<String, Object> enrolment = enrol(accountId, "{\"label\":\"alice@example.com\"}");
         String secret = (String) enrolment.get("secret");
         assertTrue(new Base32().decode(secret).length >= 20, "secret under 160 bits: " + secret);
@@ -80,7 +69,7 @@ class TotpEnrolmentTest {
 
     @Test
     void aFirstValidCodeConfirmsTheEnrolmentAndItsSecretIsNotShownAgain() {
-        String accountId = account();
+        String accountId = account(connector);
         Map<String, Object> enrolment = enrol(accountId, "{\"algorithm\":\"SHA256\",\"digits\":8}");
         String factorId = (String) enrolment.get("factorId");
         byte[] secret = new Base32().decode((String) enrolment.get("secret"));
@@ -101,7 +90,7 @@ class TotpEnrolmentTest {
 
     @Test
     void badEnrolmentsAreProblemsAndNeedTheAdminToken() {
-        String accountId = account();
+        String accountId = account(connector);
         given().contentType(ContentType.JSON).body("{}").post("/v1/admin/accounts/" + accountId + "/totp")
                 .then().statusCode(401);
         for (String bad : new String[] {"{\"algorithm\":\"MD5\"}", "{\"digits\":4}", "{\"digits\":\"six\"}", "{\"label\":\"\"}"}) {
@@ -117,7 +106,7 @@ class TotpEnrolmentTest {
 
     @Test
     void aConfirmedAppIsListedFirstAndItsCodesWorkOnceForALogin() {
-        String accountId = account();
+        String accountId = account(connector);
         Map<String, Object> enrolment = enrol(accountId, "{}");
         String factorId = (String) enrolment.get("factorId");
         byte[] secret = new Base32().decode((String) enrolment.get("secret"));
@@ -138,16 +127,10 @@ class TotpEnrolmentTest {
         check(challengeId, accountId, next, UUID.randomUUID().toString()).body("outcome", equalTo("UNKNOWN_FACTOR"));
     }
 
-    private static io.restassured.response.ValidatableResponse check(String challengeId, String accountId, String code,
-            String factorId) {
-        return given().header("Authorization", INTERNAL).contentType(ContentType.JSON)
-                .body(Map.of("accountId", accountId, "code", code, "factorId", factorId))
-                .post("/v1/internal/challenges/" + challengeId + "/check").then().statusCode(200);
-    }
 
     @Test
     void aSupportResetRemovesTheAppFromTheAccount() {
-        String accountId = account();
+        String accountId = account(connector);
         Map<String, Object> enrolment = enrol(accountId, "{}");
         byte[] secret = new Base32().decode((String) enrolment.get("secret"));
         Totp.Settings settings = new Totp.Settings("SHA1", 6, Duration.ofSeconds(30));

@@ -29,6 +29,9 @@ public class AccountService {
     @Inject
     SandboxClock clock;
 
+    @Inject
+    AuditTrail audit;
+
     public record NewAccount(Account account, String phone) {
     }
 
@@ -57,7 +60,7 @@ public class AccountService {
         account.createdAt = clock.instant();
         account.persist();
 
-        audit(operator, "account.create", account.id, null);
+        audit.record(operator, "account.create", account.id, null);
 
         outbox.publish(Topic.AUTH_EVENTS, account.id, null, new AccountCreated(account.id, canonical, phone));
         return new NewAccount(account, phone);
@@ -68,7 +71,7 @@ public class AccountService {
     public Account setMfaMode(String username, String mode, String operator, String reason) {
         Account account = get(username);
         account.mfaMode = mode;
-        audit(operator, "account.mfa-mode." + mode, account.id, reason);
+        audit.record(operator, "account.mfa-mode." + mode, account.id, reason);
         outbox.publish(Topic.AUTH_EVENTS, account.id, null, new MfaModeChanged(account.id, mode, operator, reason));
         return account;
     }
@@ -77,23 +80,13 @@ public class AccountService {
     @Transactional
     public void resetTotp(String username, String operator, String reason) {
         Account account = get(username);
-        audit(operator, "account.totp-reset", account.id, reason);
+        audit.record(operator, "account.totp-reset", account.id, reason);
         outbox.publish(Topic.AUTH_EVENTS, account.id, null, new TotpReset(account.id, operator, reason));
     }
 
     /** The operator actions on an account, oldest first. */
     public java.util.List<AuditEntry> auditTrail(String username) {
         return AuditEntry.list("target = ?1 order by at, id", get(username).id);
-    }
-
-    private void audit(String operator, String action, String target, String reason) {
-        AuditEntry audit = new AuditEntry();
-        audit.at = clock.instant();
-        audit.operator = operator;
-        audit.action = action;
-        audit.target = target;
-        audit.reason = reason;
-        audit.persist();
     }
 
     public Account get(String username) {

@@ -2,7 +2,6 @@ package dev.lockstep.auth.service;
 
 import dev.lockstep.auth.config.AuthConfig;
 import dev.lockstep.auth.domain.Account;
-import dev.lockstep.auth.domain.AuditEntry;
 import dev.lockstep.auth.domain.Device;
 import dev.lockstep.contracts.DeviceChanged;
 import dev.lockstep.contracts.OutboundMessage;
@@ -28,6 +27,9 @@ public class DeviceService {
 
     @Inject
     AuthConfig config;
+
+    @Inject
+    AuditTrail audit;
 
     /** Whether the account trusts this device (so that {@code new-device} mode skips the second factor). */
     public boolean trusted(String accountId, String deviceKey) {
@@ -82,13 +84,7 @@ public class DeviceService {
         }
         device.delete();
         if (operator != null) {
-            AuditEntry audit = new AuditEntry();
-            audit.at = clock.instant();
-            audit.operator = operator;
-            audit.action = "device.revoke";
-            audit.target = accountId;
-            audit.reason = reason;
-            audit.persist();
+            audit.record(operator, "device.revoke", accountId, reason);
         }
         outbox.publish(Topic.AUTH_EVENTS, accountId, null, new DeviceChanged(accountId, deviceId, "revoked"));
     }

@@ -2,7 +2,6 @@ package dev.lockstep.auth.service;
 
 import dev.lockstep.auth.config.AuthConfig;
 import dev.lockstep.auth.domain.Account;
-import dev.lockstep.auth.domain.AuditEntry;
 import dev.lockstep.auth.domain.LoginSession;
 import dev.lockstep.auth.domain.RefreshToken;
 import dev.lockstep.contracts.SessionChanged;
@@ -47,6 +46,9 @@ public class SessionService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    AuditTrail audit;
 
     private final SecureRandom random = new SecureRandom();
 
@@ -106,7 +108,7 @@ public class SessionService {
     public int revokeAll(String accountId, String reason, String operator) {
         List<LoginSession> active = LoginSession.activeOf(accountId);
         active.forEach(s -> revoke(s, reason, null));
-        audit(operator, "session.revoke-all", accountId, reason);
+        audit.record(operator, "session.revoke-all", accountId, reason);
         return active.size();
     }
 
@@ -114,20 +116,10 @@ public class SessionService {
         session.revokedAt = clock.instant();
         session.revokedReason = reason;
         if (operator != null) {
-            audit(operator, "session.revoke", session.accountId, reason);
+            audit.record(operator, "session.revoke", session.accountId, reason);
         }
         outbox.publish(Topic.AUTH_EVENTS, session.accountId, null,
                 new SessionChanged(session.accountId, session.id, "revoked", reason));
-    }
-
-    private void audit(String operator, String action, String target, String reason) {
-        AuditEntry audit = new AuditEntry();
-        audit.at = clock.instant();
-        audit.operator = operator;
-        audit.action = action;
-        audit.target = target;
-        audit.reason = reason;
-        audit.persist();
     }
 
     private String newRefreshToken(String sessionId) {
