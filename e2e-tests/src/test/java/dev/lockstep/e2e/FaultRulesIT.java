@@ -89,7 +89,8 @@ class FaultRulesIT {
 
     @Test
     void theSameSeedGivesTheSameDeliveryLogTwice() {
-        Lockstep.Account account = newAccount();
+        // random draws depend on seed, number and place: a fixed number makes the mix below certain
+        Lockstep.Account account = Lockstep.newAccount("+819020262026", null);
         List<String> first = seededRun(account, 2026);
         List<String> again = seededRun(account, 2026);
         assertEquals(first, again);
