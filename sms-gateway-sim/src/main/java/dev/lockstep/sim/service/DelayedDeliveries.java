@@ -3,18 +3,28 @@ package dev.lockstep.sim.service;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.sim.domain.Message;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
 
 /**
- * Delivers delayed messages once the sandbox clock reaches their time: advancing the clock by two
- * days makes a two-day delay arrive at once. A late message keeps its original text, so its code may
- * well have expired.
+ * Delivers held messages (delayed, or waiting to be overtaken) once the sandbox clock reaches their
+ * time, looking every 0.2 s: advancing the clock by two days makes a two-day delay arrive at once. A
+ * late message keeps its original text, so its code may well have expired. (Quarkus' scheduler runs
+ * nothing more often than once a second, hence a thread of its own.)
  */
 @ApplicationScoped
 public class DelayedDeliveries {
+
+    private static final Logger LOG = Logger.getLogger(DelayedDeliveries.class);
+    private static final long PERIOD_MILLIS = 200;
 
     @Inject
     SandboxClock clock;
@@ -22,7 +32,32 @@ public class DelayedDeliveries {
     @Inject
     DeliveryService delivery;
 
-    @Scheduled(every = "0.2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    private ScheduledExecutorService timer;
+
+    void start(@Observes StartupEvent event) {
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "delayed-deliveries");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.scheduleWithFixedDelay(this::deliverDueSafely, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+
+    private void deliverDueSafely() {
+        try {
+            deliverDue();
+        } catch (RuntimeException e) {
+            // a failed round (e.g. the database busy at shutdown) must not end the timer
+            LOG.warnf("delayed deliveries: %s", e.toString());
+        }
+    }
+
     void deliverDue() {
         List<String> due = QuarkusTransaction.requiringNew().call(() -> Message.<Message>find(
                 "status = 'sent' and deliverAt is not null and deliverAt <= ?1 order by seq", clock.instant())
