@@ -1,12 +1,18 @@
 package dev.lockstep.auth;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
+import dev.lockstep.contracts.ClockChanged;
 import dev.lockstep.contracts.CloudEvent;
 import dev.lockstep.contracts.Events;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import dev.lockstep.platform.clock.SandboxClock;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import io.smallrye.reactive.messaging.memory.InMemorySink;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,6 +43,16 @@ final class AuthFixtures {
                         + uniqueJapanesePhone() + "\"}")
                 .post("/v1/admin/accounts")
                 .then().statusCode(201).extract().path("id");
+    }
+
+    /** Moves the sandbox clock as the simulator would, and waits until this service follows. */
+    static ClockChanged advanceClock(InMemoryConnector connector, SandboxClock clock, Duration by) {
+        ClockChanged later = new ClockChanged(clock.setting().revision() + 1,
+                clock.setting().offsetMillis() + by.toMillis(), null, null);
+        connector.source("sandbox-clock").send(Events.toJson(
+                Events.envelope("/lockstep/sms-gateway-sim", "sandbox", Instant.EPOCH, null, later)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> clock.setting().revision() == later.revision());
+        return later;
     }
 
     /** The events in the sink of one type, decoded. */

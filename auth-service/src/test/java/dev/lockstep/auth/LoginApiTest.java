@@ -227,14 +227,8 @@ class LoginApiTest {
                 .accountId());
     }
 
-    /** Moves the sandbox clock as the simulator would, and waits until this service follows. */
     private ClockChanged advanceClock(Duration by) {
-        ClockChanged later = new ClockChanged(clock.setting().revision() + 1,
-                clock.setting().offsetMillis() + by.toMillis(), null, null);
-        connector.source("sandbox-clock").send(Events.toJson(
-                Events.envelope("/lockstep/sms-gateway-sim", "sandbox", Instant.EPOCH, null, later)));
-        await().atMost(Duration.ofSeconds(5)).until(() -> clock.setting().revision() == later.revision());
-        return later;
+        return AuthFixtures.advanceClock(connector, clock, by);
     }
 
     @Test

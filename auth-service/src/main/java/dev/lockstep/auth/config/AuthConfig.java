@@ -27,6 +27,20 @@ public interface AuthConfig {
         int parallelism();
     }
 
+    /** Brute-force protection (operators change it at run time with {@code PUT /v1/admin/lockout}). */
+    Lockout lockout();
+
+    interface Lockout {
+        /** {@code off} (as in Keycloak), or a preset: keycloak-default, cognito, nist-800-63b, demo. */
+        String preset();
+
+        /** Count wrong second-factor codes apart from wrong passwords. */
+        boolean separateCounters();
+
+        /** Tell clients an account is locked (423) instead of answering like a wrong password. */
+        boolean revealLockState();
+    }
+
     /** Alerts to the account's email. */
     Notifications notifications();
 

@@ -1,6 +1,11 @@
 package dev.lockstep.auth.domain;
 
-/** Where an account stands. Lockout states come with the lockout work. */
+/**
+ * Where an account stands. {@code LOCKED_TEMPORARILY} is never stored: it is {@code ACTIVE} with a
+ * lock that has not ended yet on the sandbox clock.
+ */
 public enum AccountStatus {
-    ACTIVE
+    ACTIVE,
+    LOCKED_TEMPORARILY,
+    LOCKED
 }

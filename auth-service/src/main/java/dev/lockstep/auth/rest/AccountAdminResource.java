@@ -4,6 +4,7 @@ import dev.lockstep.auth.domain.Account;
 import dev.lockstep.auth.domain.Device;
 import dev.lockstep.auth.domain.LoginSession;
 import dev.lockstep.auth.service.DeviceService;
+import dev.lockstep.auth.service.LockoutService;
 import dev.lockstep.auth.service.SessionService;
 import dev.lockstep.auth.rest.AccountRequests.AccountView;
 import dev.lockstep.auth.rest.AccountRequests.AuditView;
@@ -52,6 +53,9 @@ public class AccountAdminResource {
     @Inject
     SessionService sessions;
 
+    @Inject
+    LockoutService lockout;
+
     @POST
     @Operation(summary = "Create an account with a password and a trusted phone (its SMS factor)")
     public Response create(@Valid @NotNull CreateAccount request,
@@ -60,8 +64,7 @@ public class AccountAdminResource {
                 operator);
         Account account = created.account();
         return Response.created(URI.create("/v1/admin/accounts/" + account.username))
-                .entity(new AccountView(account.id, account.username, account.status.name(), account.mfaMode,
-                        PhoneNumbers.mask(created.phone()), account.email, account.createdAt))
+                .entity(view(account, PhoneNumbers.mask(created.phone())))
                 .build();
     }
 
@@ -70,8 +73,7 @@ public class AccountAdminResource {
     @Operation(summary = "Show an account")
     public AccountView get(@PathParam("username") String username) {
         Account account = accounts.get(username);
-        return new AccountView(account.id, account.username, account.status.name(), account.mfaMode, null,
-                account.email, account.createdAt);
+        return view(account, null);
     }
 
     @PUT
@@ -80,8 +82,7 @@ public class AccountAdminResource {
     public AccountView setMfaMode(@PathParam("username") String username, @Valid @NotNull SetMfaMode request,
             @HeaderParam(OPERATOR_HEADER) @DefaultValue("admin") @Size(max = 128) String operator) {
         Account account = accounts.setMfaMode(username, request.mode(), operator, request.reason());
-        return new AccountView(account.id, account.username, account.status.name(), account.mfaMode, null,
-                account.email, account.createdAt);
+        return view(account, null);
     }
 
     @GET
@@ -134,6 +135,25 @@ public class AccountAdminResource {
             @HeaderParam(OPERATOR_HEADER) @DefaultValue("admin") @Size(max = 128) String operator) {
         accounts.resetTotp(username, operator, request.reason());
         return Response.accepted().build();
+    }
+
+    @POST
+    @Path("/{username}/unlock")
+    @Operation(summary = "End the account's lock (temporary or permanent) and clear its counters; audited, an event")
+    public AccountView unlock(@PathParam("username") String username, @Valid @NotNull AccountRequests.RevokeAll request,
+            @HeaderParam(OPERATOR_HEADER) @DefaultValue("admin") @Size(max = 128) String operator) {
+        lockout.unlock(accounts.get(username), operator, request.reason());
+        return view(accounts.get(username), null);
+    }
+
+    private AccountView view(Account account, String maskedPhone) {
+        java.util.Optional<LockoutService.Lock> lock = lockout.lockOf(account);
+        java.util.Optional<dev.lockstep.auth.domain.LoginFailure> counters = lockout.counters(account.id);
+        return new AccountView(account.id, account.username,
+                lock.map(l -> l.status().name()).orElse(dev.lockstep.auth.domain.AccountStatus.ACTIVE.name()),
+                account.mfaMode, maskedPhone, account.email, account.createdAt,
+                lock.map(LockoutService.Lock::reason).orElse(null), lock.map(LockoutService.Lock::until).orElse(null),
+                counters.map(c -> c.failures).orElse(0), counters.map(c -> c.mfaFailures).orElse(0));
     }
 
     @GET

@@ -27,7 +27,12 @@ public final class AccountRequests {
 
     /** An account as operators see it. The phone is shown masked. */
     public record AccountView(String id, String username, String status, String mfaMode, String maskedPhone,
-            String email, Instant createdAt) {
+            String email, Instant createdAt, String lockReason, Instant unlockAt, int failures, int mfaFailures) {
+    }
+
+    /** {@code PUT /v1/admin/lockout}. */
+    public record LockoutSettings(@NotNull @Size(max = 32) String preset, Boolean separateCounters,
+            Boolean revealLockState) {
     }
 
     /** {@code PUT /v1/admin/accounts/{username}/mfa}: a support action, with its reason for the audit trail. */

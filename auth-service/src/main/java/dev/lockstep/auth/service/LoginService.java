@@ -56,6 +56,9 @@ public class LoginService {
     @Inject
     DeviceService devices;
 
+    @Inject
+    LockoutService lockout;
+
     /** A second factor is needed: the challenge and the factors to offer. */
     public record Challenge(LoginChallenge challenge, List<FactorView> factors) {
     }
@@ -78,6 +81,11 @@ public class LoginService {
             throw invalidCredentials();
         }
         Account account = found.get();
+        Optional<LockoutService.Lock> lock = lockout.lockOf(account);
+        if (lock.isPresent()) {
+            hasher.matches(password, account.passwordHash); // the same work as any attempt: timing tells nothing
+            throw locked(lock.get());
+        }
         if (!hasher.matches(password, account.passwordHash)) {
             recordFailure(account.id, null, null, "password");
             throw invalidCredentials();
@@ -97,6 +105,7 @@ public class LoginService {
 
     @Transactional
     Success passwordOnly(String accountId, String deviceKey) {
+        refuseIfLocked(accountId);
         Account account = Account.findById(accountId);
         List<String> amr = List.of("pwd");
         String correlationId = UUID.randomUUID().toString();
@@ -109,6 +118,7 @@ public class LoginService {
 
     @Transactional
     LoginChallenge openChallenge(Account account, String factorId, String deviceKey) {
+        refuseIfLocked(account.id);
         Instant now = clock.instant();
         LoginChallenge challenge = new LoginChallenge();
         challenge.id = UUID.randomUUID().toString();
@@ -177,6 +187,10 @@ public class LoginService {
      */
     public Success verify(String challengeId, String code, String factorId, boolean trustDevice) {
         LoginChallenge challenge = openChallenge(challengeId);
+        Optional<LockoutService.Lock> lock = lockout.lockOf(Account.findById(challenge.accountId));
+        if (lock.isPresent()) {
+            throw locked(lock.get());
+        }
         String target = factorId != null ? factorId : challenge.factorId;
         if (!DIGITS.matcher(code).matches()) {
             // only recovery codes and keys are more than digits; anything else is bad input, not a wrong code
@@ -224,7 +238,9 @@ public class LoginService {
     Success complete(String challengeId, String method, boolean trustDevice) {
         LoginChallenge challenge = LoginChallenge.findById(challengeId, LockModeType.PESSIMISTIC_WRITE);
         ensureOpen(challenge);
+        refuseIfLocked(challenge.accountId);
         challenge.status = LoginChallenge.Status.COMPLETED;
+        lockout.success(challenge.accountId);
         Account account = Account.findById(challenge.accountId);
         List<String> amr = List.of("pwd", method);
         SessionService.Tokens issued = sessions.start(account, amr, challenge.deviceKey, challenge.correlationId);
@@ -234,9 +250,31 @@ public class LoginService {
         return new Success(issued);
     }
 
+    /** A failed attempt: an event, and (but for an expired code, which is no guess) a count towards a lock. */
     @Transactional
     void recordFailure(String accountId, String challengeId, String correlationId, String reason) {
         outbox.publish(Topic.AUTH_EVENTS, accountId, correlationId, new LoginFailed(accountId, challengeId, reason));
+        if (!"code-expired".equals(reason)) {
+            lockout.failure(accountId, !"password".equals(reason), correlationId);
+        }
+    }
+
+    /** Under the account's row lock: a lock that took effect meanwhile stops a right password too. */
+    private void refuseIfLocked(String accountId) {
+        if (lockout.lockedNow(accountId)) {
+            throw locked(lockout.lockOf(Account.findById(accountId)).orElseThrow());
+        }
+    }
+
+    /** By default a locked account answers like a wrong password (no enumeration); trainers may reveal it. */
+    private ProblemException locked(LockoutService.Lock lock) {
+        if (!lockout.settings().revealLockState()) {
+            return invalidCredentials();
+        }
+        ProblemException locked = new ProblemException(423, "account-locked", "The account is locked",
+                lock.until() != null ? "It unlocks by itself at the time given." : "An operator or a recovery unlocks it.")
+                .with("reason", lock.reason()).with("status", lock.status().name());
+        return lock.until() != null ? locked.with("unlockAt", lock.until().toString()) : locked;
     }
 
     private LoginChallenge openChallenge(String challengeId) {

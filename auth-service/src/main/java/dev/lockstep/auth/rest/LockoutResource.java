@@ -1,0 +1,40 @@
+package dev.lockstep.auth.rest;
+
+import dev.lockstep.auth.rest.AccountRequests.LockoutSettings;
+import dev.lockstep.auth.service.LockoutService;
+import dev.lockstep.platform.security.AdminApi;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The sandbox's brute-force protection: a preset (or off), counters apart or not, locks shown or hidden. */
+@Path("/v1/admin/lockout")
+@AdminApi
+@Tag(name = "Admin: lockout")
+public class LockoutResource {
+
+    @Inject
+    LockoutService lockout;
+
+    @GET
+    @Operation(summary = "The lockout settings in force")
+    public LockoutService.Settings get() {
+        return lockout.settings();
+    }
+
+    @PUT
+    @Operation(summary = "Set the lockout preset (off, keycloak-default, cognito, nist-800-63b, demo); audited")
+    public LockoutService.Settings set(@Valid @NotNull LockoutSettings request,
+            @HeaderParam(AccountAdminResource.OPERATOR_HEADER) @DefaultValue("admin") @Size(max = 128) String operator) {
+        return lockout.set(new LockoutService.Settings(request.preset(), Boolean.TRUE.equals(request.separateCounters()),
+                Boolean.TRUE.equals(request.revealLockState())), operator);
+    }
+}

@@ -1,0 +1,191 @@
+package dev.lockstep.auth.service;
+
+import dev.lockstep.auth.config.AuthConfig;
+import dev.lockstep.auth.domain.Account;
+import dev.lockstep.auth.domain.AccountStatus;
+import dev.lockstep.auth.domain.AuthSetting;
+import dev.lockstep.auth.domain.BruteForcePolicy;
+import dev.lockstep.auth.domain.LoginFailure;
+import dev.lockstep.contracts.AccountLocked;
+import dev.lockstep.contracts.AccountUnlocked;
+import dev.lockstep.contracts.Topic;
+import dev.lockstep.platform.clock.SandboxClock;
+import dev.lockstep.platform.outbox.Outbox;
+import dev.lockstep.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Brute-force protection: counts wrong passwords and wrong second-factor codes per account under the
+ * account's row lock (so concurrent attempts never push the count past the policy), locks as the
+ * policy says, and lets temporary locks end on the sandbox clock.
+ */
+@ApplicationScoped
+public class LockoutService {
+
+    private static final String PRESET = "lockout.preset";
+    private static final String SEPARATE = "lockout.separate-counters";
+    private static final String REVEAL = "lockout.reveal-lock-state";
+
+    /** The sandbox's lockout settings: a preset (or {@code off}), counters apart, locks shown to clients. */
+    public record Settings(String preset, boolean separateCounters, boolean revealLockState) {
+    }
+
+    /** An account's lock right now: until an instant, or for good ({@code until} null). */
+    public record Lock(AccountStatus status, String reason, Instant until) {
+    }
+
+    @Inject
+    AuthConfig config;
+
+    @Inject
+    SandboxClock clock;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    AuditTrail audit;
+
+    public Settings settings() {
+        AuthConfig.Lockout defaults = config.lockout();
+        return new Settings(setting(PRESET).orElse(defaults.preset()),
+                setting(SEPARATE).map(Boolean::parseBoolean).orElse(defaults.separateCounters()),
+                setting(REVEAL).map(Boolean::parseBoolean).orElse(defaults.revealLockState()));
+    }
+
+    @Transactional
+    public Settings set(Settings settings, String operator) {
+        if (!"off".equals(settings.preset()) && BruteForcePolicy.preset(settings.preset()).isEmpty()) {
+            throw ProblemException.badRequest("invalid-lockout-policy",
+                    "preset must be off, keycloak-default, cognito, nist-800-63b or demo", null);
+        }
+        put(PRESET, settings.preset());
+        put(SEPARATE, String.valueOf(settings.separateCounters()));
+        put(REVEAL, String.valueOf(settings.revealLockState()));
+        audit.record(operator, "lockout.settings", "sandbox", settings.toString());
+        return settings;
+    }
+
+    /** The account's lock now, if it has one (a temporary lock that ended is none). */
+    public Optional<Lock> lockOf(Account account) {
+        LoginFailure failure = LoginFailure.findById(account.id);
+        if (account.status == AccountStatus.LOCKED) {
+            return Optional.of(new Lock(AccountStatus.LOCKED, failure != null ? failure.lockReason : null, null));
+        }
+        if (failure != null && failure.lockedUntil != null && clock.instant().isBefore(failure.lockedUntil)) {
+            return Optional.of(new Lock(AccountStatus.LOCKED_TEMPORARILY, failure.lockReason, failure.lockedUntil));
+        }
+        return Optional.empty();
+    }
+
+    /** The counters, for operators. */
+    public Optional<LoginFailure> counters(String accountId) {
+        return Optional.ofNullable(LoginFailure.findById(accountId));
+    }
+
+    /**
+     * The account locked, in the caller's transaction and under the account's row lock: the check a
+     * right password must pass before it opens a challenge or signs in.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean lockedNow(String accountId) {
+        Account account = Account.findById(accountId, LockModeType.PESSIMISTIC_WRITE);
+        return lockOf(account).isPresent();
+    }
+
+    /** One wrong password ({@code secondFactor} false) or second-factor code; may lock the account. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void failure(String accountId, boolean secondFactor, String correlationId) {
+        Settings settings = settings();
+        Optional<BruteForcePolicy> policy = BruteForcePolicy.preset(settings.preset());
+        if (policy.isEmpty()) {
+            return;
+        }
+        Account account = Account.findById(accountId, LockModeType.PESSIMISTIC_WRITE);
+        if (lockOf(account).isPresent()) {
+            return; // failures during a lock do not extend it (Keycloak and Cognito alike)
+        }
+        LoginFailure failure = LoginFailure.findById(accountId);
+        if (failure == null) {
+            failure = new LoginFailure();
+            failure.accountId = accountId;
+            failure.persist();
+        }
+        Instant now = clock.instant();
+        boolean apart = secondFactor && settings.separateCounters();
+        BruteForcePolicy.Verdict verdict = policy.get().afterFailure(new BruteForcePolicy.Failures(
+                apart ? failure.mfaFailures : failure.failures, apart ? failure.mfaLastFailureAt : failure.lastFailureAt,
+                failure.temporaryLockouts), now);
+        if (apart) {
+            failure.mfaFailures = verdict.failures().count();
+            failure.mfaLastFailureAt = now;
+        } else {
+            failure.failures = verdict.failures().count();
+            failure.lastFailureAt = now;
+        }
+        failure.temporaryLockouts = verdict.failures().temporaryLockouts();
+        if (!verdict.locks()) {
+            return;
+        }
+        failure.lockReason = secondFactor ? "second-factor-failures" : "password-failures";
+        if (verdict.permanent()) {
+            account.status = AccountStatus.LOCKED;
+            failure.lockedUntil = null;
+        } else {
+            failure.lockedUntil = verdict.lockedUntil();
+        }
+        outbox.publish(Topic.AUTH_EVENTS, accountId, correlationId, new AccountLocked(accountId, failure.lockReason,
+                failure.lockedUntil, verdict.failures().count()));
+    }
+
+    /** A completed sign-in: the counters start again. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void success(String accountId) {
+        LoginFailure failure = LoginFailure.findById(accountId, LockModeType.PESSIMISTIC_WRITE);
+        if (failure != null) {
+            failure.failures = 0;
+            failure.mfaFailures = 0;
+            failure.temporaryLockouts = 0;
+        }
+    }
+
+    /** An operator ends a lock (temporary or permanent) and clears the counters. Audited, an event. */
+    @Transactional
+    public void unlock(Account detached, String operator, String reason) {
+        Account account = Account.findById(detached.id, LockModeType.PESSIMISTIC_WRITE);
+        if (lockOf(account).isEmpty()) {
+            throw ProblemException.conflict("account-not-locked", "The account is not locked");
+        }
+        account.status = AccountStatus.ACTIVE;
+        LoginFailure failure = LoginFailure.findById(account.id);
+        failure.lockedUntil = null;
+        failure.lockReason = null;
+        failure.failures = 0;
+        failure.mfaFailures = 0;
+        failure.temporaryLockouts = 0;
+        audit.record(operator, "account.unlock", account.id, reason);
+        outbox.publish(Topic.AUTH_EVENTS, account.id, null, new AccountUnlocked(account.id, "admin"));
+    }
+
+    private static Optional<String> setting(String name) {
+        AuthSetting setting = AuthSetting.findById(name);
+        return Optional.ofNullable(setting).map(s -> s.value);
+    }
+
+    private static void put(String name, String value) {
+        AuthSetting setting = AuthSetting.findById(name);
+        if (setting == null) {
+            setting = new AuthSetting();
+            setting.name = name;
+            setting.value = value;
+            setting.persist();
+        } else {
+            setting.value = value;
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package dev.lockstep.auth;
+
+import static dev.lockstep.auth.AuthFixtures.ADMIN;
+import static dev.lockstep.auth.AuthFixtures.PASSWORD;
+import static dev.lockstep.auth.AuthFixtures.createAccount;
+import static dev.lockstep.auth.AuthFixtures.events;
+import static dev.lockstep.auth.AuthFixtures.uniqueUsername;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.when;
+
+import dev.lockstep.auth.service.OtpGateway;
+import dev.lockstep.contracts.AccountLocked;
+import dev.lockstep.contracts.AccountUnlocked;
+import dev.lockstep.contracts.http.CodePolicyView;
+import dev.lockstep.contracts.http.FactorView;
+import dev.lockstep.platform.clock.SandboxClock;
+import io.quarkus.test.InjectMock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import io.smallrye.reactive.messaging.memory.InMemorySink;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Brute-force protection at login: exact counts, locks that look like wrong passwords, expiry, unlock. */
+@QuarkusTest
+class LockoutTest {
+
+    @InjectMock
+    OtpGateway otp;
+
+    @Inject
+    @Any
+    InMemoryConnector connector;
+
+    @Inject
+    SandboxClock clock;
+
+    private InMemorySink<String> outbox;
+
+    @BeforeEach
+    void setUp() {
+        outbox = connector.sink("outbox");
+        outbox.clear();
+    }
+
+    @AfterEach
+    void lockoutOffAgain() {
+        lockout("{\"preset\":\"off\"}");
+    }
+
+    private static void lockout(String body) {
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body).put("/v1/admin/lockout")
+                .then().statusCode(200);
+    }
+
+    private String account(String username) {
+        String id = createAccount(username);
+        when(otp.factors(id)).thenReturn(List.of(FactorView.phone(UUID.randomUUID().toString(), "+81 ••••••••78")));
+        when(otp.policy(eq(id), anyString())).thenReturn(new CodePolicyView("sms", null, 6, "PT10M", 5, 5, "PT0S", "new-code"));
+        return id;
+    }
+
+    private static ExtractableResponse<Response> login(String username, String password) {
+        return given().contentType(ContentType.JSON).body(Map.of("username", username, "password", password))
+                .post("/v1/login").then().extract();
+    }
+
+    @Test
+    void theDemoPresetLocksAtTheThirdFailureLooksLikeAWrongPasswordAndExpiresOnTheClock() {
+        lockout("{\"preset\":\"demo\"}");
+        String username = uniqueUsername();
+        String id = account(username);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(401, login(username, "wrong password " + i).statusCode());
+        }
+        ExtractableResponse<Response> locked = login(username, PASSWORD);
+        ExtractableResponse<Response> wrong = login(username, "wrong again");
+        ExtractableResponse<Response> unknown = login("nobody-" + UUID.randomUUID(), PASSWORD);
+        assertEquals(401, locked.statusCode());
+        assertEquals(unknown.asString().replace(unknown.path("instance"), ""),
+                locked.asString().replace(locked.path("instance"), ""));
+        assertEquals(wrong.asString(), locked.asString());
+
+        given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username).then()
+                .body("status", equalTo("LOCKED_TEMPORARILY")).body("lockReason", equalTo("password-failures"))
+                .body("unlockAt", notNullValue()).body("failures", equalTo(3));
+        await().atMost(Duration.ofSeconds(5)).until(() -> !events(outbox, AccountLocked.class).isEmpty());
+
+        AuthFixtures.advanceClock(connector, clock, Duration.ofMinutes(16));
+        assertEquals("MFA_REQUIRED", login(username, PASSWORD).path("status"));
+        assertEquals(id, dev.lockstep.contracts.Events.body(events(outbox, AccountLocked.class).get(0), AccountLocked.class)
+                .accountId());
+    }
+
+    @Test
+    void manySimultaneousWrongPasswordsCountExactlyToTheLockAndTheRightOneIsRefusedAfter() throws Exception {
+        lockout("{\"preset\":\"demo\"}");
+        String username = uniqueUsername();
+        account(username);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> attempts = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                int n = i;
+                attempts.add(pool.submit(() -> login(username, "guess " + n).statusCode()));
+            }
+            for (Future<Integer> attempt : attempts) {
+                assertEquals(401, attempt.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username).then()
+                .body("failures", equalTo(3)).body("status", equalTo("LOCKED_TEMPORARILY"));
+        assertEquals(401, login(username, PASSWORD).statusCode());
+    }
+
+    @Test
+    void revealingTheLockAnswers423AndAnOperatorUnlocks() {
+        lockout("{\"preset\":\"demo\",\"revealLockState\":true}");
+        String username = uniqueUsername();
+        account(username);
+        for (int i = 0; i < 3; i++) {
+            login(username, "wrong " + i);
+        }
+        ExtractableResponse<Response> locked = login(username, PASSWORD);
+        assertEquals(423, locked.statusCode());
+        assertEquals("tag:lockstep.dev,2026:problem:account-locked", locked.path("type"));
+        assertEquals("password-failures", locked.path("reason"));
+
+        given().header("Authorization", ADMIN).header("X-Lockstep-Operator", "desk").contentType(ContentType.JSON)
+                .body(Map.of("reason", "owner called")).post("/v1/admin/accounts/" + username + "/unlock").then()
+                .statusCode(200).body("status", equalTo("ACTIVE")).body("failures", equalTo(0));
+        assertEquals("MFA_REQUIRED", login(username, PASSWORD).path("status"));
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(Map.of("reason", "again"))
+                .post("/v1/admin/accounts/" + username + "/unlock").then().statusCode(409);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !events(outbox, AccountUnlocked.class).isEmpty());
+        given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username + "/audit").then()
+                .body("action[-1]", equalTo("account.unlock"));
+    }
+
+    @Test
+    void wrongCodesCountTowardsTheSameLockUnlessCountedApart() {
+        lockout("{\"preset\":\"demo\"}");
+        String username = uniqueUsername();
+        String id = account(username);
+        when(otp.check(anyString(), eq(id), eq("000000"), org.mockito.ArgumentMatchers.any()))
+                .thenReturn(new dev.lockstep.contracts.http.CodeCheckResult(
+                        dev.lockstep.contracts.http.CodeCheckResult.Outcome.INVALID, 4, "sms"));
+        login(username, "wrong 1");
+        login(username, "wrong 2");
+        String challengeId = login(username, PASSWORD).path("challengeId");
+        given().contentType(ContentType.JSON).body(Map.of("code", "000000"))
+                .post("/v1/login/" + challengeId + "/verify").then().statusCode(401);
+        given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username).then()
+                .body("status", equalTo("LOCKED_TEMPORARILY"));
+    }
+
+    @Test
+    void badLockoutSettingsAreProblems() {
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("{\"preset\":\"strict\"}")
+                .put("/v1/admin/lockout").then().statusCode(400);
+        given().contentType(ContentType.JSON).body("{\"preset\":\"demo\"}").put("/v1/admin/lockout").then().statusCode(401);
+        given().header("Authorization", ADMIN).get("/v1/admin/lockout").then().body("preset", equalTo("off"));
+    }
+}
