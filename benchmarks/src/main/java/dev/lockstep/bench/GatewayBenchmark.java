@@ -1,13 +1,11 @@
 package dev.lockstep.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,14 +60,8 @@ public final class GatewayBenchmark {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        Path runFile = dataDir.resolve("sandbox.json");
-        if (!Files.exists(runFile)) {
-            System.err.println("No running sandbox found (" + runFile + "): start one with ./lockstep up first.");
-            System.exit(2);
-        }
-        JsonNode run = JSON.readTree(runFile.toFile());
-        GatewayBenchmark bench = new GatewayBenchmark(run.get("urls").get("sms-gateway-sim").asText(),
-                Files.readString(dataDir.resolve("admin-token")).trim());
+        RunningSandbox sandbox = RunningSandbox.in(dataDir);
+        GatewayBenchmark bench = new GatewayBenchmark(sandbox.urls().get("sms-gateway-sim"), sandbox.adminToken());
         bench.run(messages, clients);
     }
 

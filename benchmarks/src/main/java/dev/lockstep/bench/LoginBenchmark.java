@@ -68,24 +68,14 @@ public final class LoginBenchmark {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        Path runFile = dataDir.resolve("sandbox.json");
-        if (!Files.exists(runFile)) {
-            System.err.println("No running sandbox found (" + runFile + "): start one with ./lockstep up first.");
-            System.exit(2);
-        }
-        JsonNode run = JSON.readTree(runFile.toFile());
-        Map<String, String> urls = JSON.convertValue(run.get("urls"), JSON.getTypeFactory()
-                .constructMapType(Map.class, String.class, String.class));
-        LoginBenchmark bench = new LoginBenchmark(urls, Files.readString(dataDir.resolve("admin-token")).trim(),
-                Files.readString(dataDir.resolve("internal-token")).trim());
-
-        Map<String, Long> pids = JSON.convertValue(run.get("pids"), JSON.getTypeFactory()
-                .constructMapType(Map.class, String.class, Long.class));
+        RunningSandbox sandbox = RunningSandbox.in(dataDir);
+        LoginBenchmark bench = new LoginBenchmark(sandbox.urls(), sandbox.adminToken(), sandbox.internalToken());
+        Map<String, Long> pids = sandbox.pids();
         long rssBefore = printMemory("Memory before load (RSS)", pids);
         bench.run(logins, clients, warmup);
         printMemory("Memory after load (RSS)", pids);
 
-        long readyMillis = run.get("readyMillis").asLong();
+        long readyMillis = sandbox.readyMillis();
         System.out.printf("%nLaunch to ready (./lockstep up, broker + 4 services): %.1f s%n", readyMillis / 1000.0);
         System.out.printf("Total RSS after start: %.0f MiB%n", rssBefore / 1024.0);
     }

@@ -1,5 +1,6 @@
 package dev.lockstep.otp.domain;
 
+import dev.lockstep.platform.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -62,6 +63,16 @@ public class Factor extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /**
+     * Refuses an account otp-service does not know: every account has its first phone from the
+     * moment auth-service announced it, so an account without factors is none of ours.
+     */
+    public static void requireKnownAccount(String accountId) {
+        if (count("accountId", accountId) == 0) {
+            throw ProblemException.notFound("account-not-found", "No such account");
+        }
+    }
 
     public static List<Factor> ofAccount(String accountId) {
         return list("accountId = ?1 order by createdAt, id", accountId);

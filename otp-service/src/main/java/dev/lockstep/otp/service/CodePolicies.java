@@ -49,8 +49,8 @@ public class CodePolicies {
     /** Sets the policy of a scope ({@code sandbox} or an account id) on a channel. */
     @Transactional
     public CodePolicyView set(String scope, String channel, Change change) {
-        if (!PolicySetting.SANDBOX.equals(scope) && Factor.count("accountId", scope) == 0) {
-            throw ProblemException.notFound("account-not-found", "No such account");
+        if (!PolicySetting.SANDBOX.equals(scope)) {
+            Factor.requireKnownAccount(scope);
         }
         CodePolicy base;
         if (change.preset() != null) {

@@ -48,9 +48,7 @@ public class FactorService {
     /** An operator adds a trusted phone to a known account; the same number twice is a conflict. */
     @Transactional
     public FactorView addPhone(String accountId, String e164) {
-        if (Factor.count("accountId", accountId) == 0) {
-            throw ProblemException.notFound("account-not-found", "No such account");
-        }
+        Factor.requireKnownAccount(accountId);
         if (Factor.count("accountId = ?1 and phone = ?2", accountId, e164) > 0) {
             throw ProblemException.conflict("phone-already-trusted", "The number is already a trusted phone of the account");
         }

@@ -58,9 +58,7 @@ public class RecoveryCodeService {
 
     @Transactional
     public Generated generate(String accountId) {
-        if (Factor.count("accountId", accountId) == 0) {
-            throw ProblemException.notFound("account-not-found", "No such account");
-        }
+        Factor.requireKnownAccount(accountId);
         Factor factor = Factor.<Factor>find("accountId = ?1 and type = 'recovery-code'", accountId).firstResult();
         if (factor == null) {
             factor = new Factor();

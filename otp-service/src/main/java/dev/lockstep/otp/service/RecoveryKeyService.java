@@ -41,9 +41,7 @@ public class RecoveryKeyService {
 
     @Transactional
     public Created create(String accountId) {
-        if (Factor.count("accountId", accountId) == 0) {
-            throw ProblemException.notFound("account-not-found", "No such account");
-        }
+        Factor.requireKnownAccount(accountId);
         Factor.delete("accountId = ?1 and type = 'recovery-key'", accountId);
         OtpConfig.RecoveryKey format = config.recoveryKey();
         StringBuilder key = new StringBuilder(format.prefix());

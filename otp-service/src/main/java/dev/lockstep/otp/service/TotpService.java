@@ -45,9 +45,7 @@ public class TotpService {
     /** Starts an enrolment; an earlier unconfirmed one of the account is replaced. */
     @Transactional
     public Enrolment enrol(String accountId, String algorithm, Integer digits, String label) {
-        if (Factor.count("accountId", accountId) == 0) {
-            throw ProblemException.notFound("account-not-found", "No such account");
-        }
+        Factor.requireKnownAccount(accountId);
         Factor.delete("accountId = ?1 and type = 'totp' and status = 'pending'", accountId);
         OtpConfig.Totp defaults = config.totp();
         byte[] secret = new byte[defaults.secretBytes()];
