@@ -183,4 +183,52 @@ class LockoutTest {
         given().contentType(ContentType.JSON).body("{\"preset\":\"demo\"}").put("/v1/admin/lockout").then().statusCode(401);
         given().header("Authorization", ADMIN).get("/v1/admin/lockout").then().body("preset", equalTo("off"));
     }
+
+    private static io.restassured.response.ValidatableResponse accountPolicy(String username, String body) {
+        return given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body)
+                .put("/v1/admin/accounts/" + username + "/lockout-policy").then();
+    }
+
+    @Test
+    void anAccountsOwnPolicyWinsOverTheSandboxes() {
+        String strict = uniqueUsername();
+        account(strict);
+        String other = uniqueUsername();
+        account(other);
+        accountPolicy(strict, "{\"mode\":\"permanent\",\"failureFactor\":2}").statusCode(200)
+                .body("source", equalTo("account")).body("mode", equalTo("permanent")).body("failureFactor", equalTo(2));
+        for (int i = 0; i < 2; i++) {
+            login(strict, "wrong " + i);
+            login(other, "wrong " + i);
+        }
+        given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + strict).then()
+                .body("status", equalTo("LOCKED")).body("unlockAt", org.hamcrest.Matchers.nullValue());
+        given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + other).then().body("status", equalTo("ACTIVE"));
+
+        lockout("{\"preset\":\"demo\"}");
+        String exempt = uniqueUsername();
+        account(exempt);
+        accountPolicy(exempt, "{\"preset\":\"off\"}").statusCode(200).body("preset", equalTo("off"));
+        for (int i = 0; i < 4; i++) {
+            login(exempt, "wrong " + i);
+        }
+        assertEquals("MFA_REQUIRED", login(exempt, PASSWORD).path("status"));
+        given().header("Authorization", ADMIN).delete("/v1/admin/accounts/" + exempt + "/lockout-policy").then().statusCode(204);
+        given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + exempt + "/lockout-policy").then()
+                .body("source", equalTo("sandbox")).body("preset", equalTo("demo"));
+    }
+
+    @Test
+    void badAccountPoliciesAreProblemsAndChangeNothing() {
+        String username = uniqueUsername();
+        account(username);
+        for (String bad : List.of("{\"strategy\":\"quadratic\"}", "{\"failureFactor\":0}", "{\"waitIncrement\":\"soon\"}",
+                "{\"preset\":\"strictest\"}", "{\"mode\":\"temporary\",\"waitIncrement\":\"PT0S\"}", "{\"failureFactor\":\"two\"}")) {
+            accountPolicy(username, bad).statusCode(400).contentType("application/problem+json");
+        }
+        given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username + "/lockout-policy").then()
+                .body("source", equalTo("sandbox"));
+        accountPolicy("nobody-" + UUID.randomUUID(), "{\"preset\":\"demo\"}").statusCode(404);
+        given().header("Authorization", ADMIN).delete("/v1/admin/accounts/" + username + "/lockout-policy").then().statusCode(404);
+    }
 }

@@ -63,6 +63,25 @@ public record BruteForcePolicy(Mode mode, int failureFactor, Duration waitIncrem
         return Optional.ofNullable(PRESETS.get(name));
     }
 
+    /** Refuses values that make no lock or no sense; a reason, or null when the policy is sound. */
+    public String problem() {
+        if (failureFactor < 1 || failureFactor > 10_000) {
+            return "failureFactor must be 1 to 10000";
+        }
+        for (Duration d : new Duration[] {waitIncrement, maxWait, maxDeltaTime, quickLoginCheck, minimumQuickLoginWait}) {
+            if (d.isNegative() || d.compareTo(Duration.ofDays(3650)) > 0) {
+                return "durations must be between PT0S and P3650D";
+            }
+        }
+        if (mode != Mode.PERMANENT && (waitIncrement.isZero() || maxWait.isZero())) {
+            return "a temporary or mixed lockout needs waitIncrement and maxWait above zero";
+        }
+        if (maxTemporaryLockouts < 0 || maxTemporaryLockouts > 1000) {
+            return "maxTemporaryLockouts must be 0 to 1000";
+        }
+        return null;
+    }
+
     /**
      * One more failure at {@code now}. Failures older than {@code maxDeltaTime} are forgotten first;
      * the caller does not count failures during a temporary lock (they do not extend it).

@@ -137,6 +137,31 @@ public class AccountAdminResource {
         return Response.accepted().build();
     }
 
+    @GET
+    @Path("/{username}/lockout-policy")
+    @Operation(summary = "The brute-force policy that counts this account's failures (its own or the sandbox's)")
+    public LockoutService.PolicyView lockoutPolicy(@PathParam("username") String username) {
+        return lockout.policyView(accounts.get(username));
+    }
+
+    @PUT
+    @Path("/{username}/lockout-policy")
+    @Operation(summary = "Give the account its own brute-force policy: a preset (off exempts it) and/or Keycloak's knobs; audited")
+    public LockoutService.PolicyView setLockoutPolicy(@PathParam("username") String username,
+            @Valid @NotNull LockoutService.PolicyChange change,
+            @HeaderParam(OPERATOR_HEADER) @DefaultValue("admin") @Size(max = 128) String operator) {
+        return lockout.setPolicy(accounts.get(username), change, operator);
+    }
+
+    @DELETE
+    @Path("/{username}/lockout-policy")
+    @Operation(summary = "Remove the account's own brute-force policy; the sandbox's applies again; audited")
+    public Response clearLockoutPolicy(@PathParam("username") String username,
+            @HeaderParam(OPERATOR_HEADER) @DefaultValue("admin") @Size(max = 128) String operator) {
+        lockout.clearPolicy(accounts.get(username), operator);
+        return Response.noContent().build();
+    }
+
     @POST
     @Path("/{username}/unlock")
     @Operation(summary = "End the account's lock (temporary or permanent) and clear its counters; audited, an event")

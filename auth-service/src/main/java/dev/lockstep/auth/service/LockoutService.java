@@ -5,6 +5,7 @@ import dev.lockstep.auth.domain.Account;
 import dev.lockstep.auth.domain.AccountStatus;
 import dev.lockstep.auth.domain.AuthSetting;
 import dev.lockstep.auth.domain.BruteForcePolicy;
+import dev.lockstep.auth.domain.LockoutPolicySetting;
 import dev.lockstep.auth.domain.LoginFailure;
 import dev.lockstep.contracts.AccountLocked;
 import dev.lockstep.contracts.AccountUnlocked;
@@ -16,7 +17,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -33,6 +37,28 @@ public class LockoutService {
 
     /** The sandbox's lockout settings: a preset (or {@code off}), counters apart, locks shown to clients. */
     public record Settings(String preset, boolean separateCounters, boolean revealLockState) {
+    }
+
+    /** A change to an account's policy: a preset ({@code off} exempts), and/or knobs overriding it. */
+    public record PolicyChange(String preset, String mode, Integer failureFactor, String waitIncrement, String maxWait,
+            String maxDeltaTime, String quickLoginCheck, String minimumQuickLoginWait, Integer maxTemporaryLockouts,
+            String strategy) {
+    }
+
+    /** A policy as operators see it; {@code source} says whose it is ({@code account} or {@code sandbox}). */
+    public record PolicyView(String source, String preset, String mode, Integer failureFactor, String waitIncrement,
+            String maxWait, String maxDeltaTime, String quickLoginCheck, String minimumQuickLoginWait,
+            Integer maxTemporaryLockouts, String strategy) {
+
+        static PolicyView of(String source, String preset, BruteForcePolicy p) {
+            if (p == null) {
+                return new PolicyView(source, "off", null, null, null, null, null, null, null, null, null);
+            }
+            return new PolicyView(source, preset, p.mode().name().toLowerCase(Locale.ROOT), p.failureFactor(),
+                    p.waitIncrement().toString(), p.maxWait().toString(), p.maxDeltaTime().toString(),
+                    p.quickLoginCheck().toString(), p.minimumQuickLoginWait().toString(), p.maxTemporaryLockouts(),
+                    p.strategy().name().toLowerCase(Locale.ROOT));
+        }
     }
 
     /** An account's lock right now: until an instant, or for good ({@code until} null). */
@@ -71,6 +97,97 @@ public class LockoutService {
         return settings;
     }
 
+    /** The policy that counts an account's failures: its own, else the sandbox's; empty when off. */
+    public Optional<BruteForcePolicy> policyFor(String accountId) {
+        LockoutPolicySetting own = LockoutPolicySetting.findById(accountId);
+        if (own != null) {
+            return "off".equals(own.preset) ? Optional.empty() : Optional.of(own.policy());
+        }
+        return BruteForcePolicy.preset(settings().preset());
+    }
+
+    public PolicyView policyView(Account account) {
+        LockoutPolicySetting own = LockoutPolicySetting.findById(account.id);
+        if (own != null) {
+            return PolicyView.of("account", own.preset, "off".equals(own.preset) ? null : own.policy());
+        }
+        String preset = settings().preset();
+        return PolicyView.of("sandbox", preset, BruteForcePolicy.preset(preset).orElse(null));
+    }
+
+    /** Sets an account's own policy; audited. */
+    @Transactional
+    public PolicyView setPolicy(Account account, PolicyChange change, String operator) {
+        BruteForcePolicy chosen;
+        if ("off".equals(change.preset())) {
+            chosen = BruteForcePolicy.PRESETS.get("keycloak-default"); // kept, unused, while off
+        } else {
+            BruteForcePolicy base = change.preset() != null
+                    ? BruteForcePolicy.preset(change.preset()).orElseThrow(() -> invalidPolicy(
+                            "preset must be off, keycloak-default, cognito, nist-800-63b or demo"))
+                    : policyFor(account.id).orElse(BruteForcePolicy.PRESETS.get("keycloak-default"));
+            BruteForcePolicy policy = new BruteForcePolicy(
+                    change.mode() != null ? enumOf(BruteForcePolicy.Mode.class, change.mode(), "mode") : base.mode(),
+                    change.failureFactor() != null ? change.failureFactor() : base.failureFactor(),
+                    duration(change.waitIncrement(), base.waitIncrement(), "waitIncrement"),
+                    duration(change.maxWait(), base.maxWait(), "maxWait"),
+                    duration(change.maxDeltaTime(), base.maxDeltaTime(), "maxDeltaTime"),
+                    duration(change.quickLoginCheck(), base.quickLoginCheck(), "quickLoginCheck"),
+                    duration(change.minimumQuickLoginWait(), base.minimumQuickLoginWait(), "minimumQuickLoginWait"),
+                    change.maxTemporaryLockouts() != null ? change.maxTemporaryLockouts() : base.maxTemporaryLockouts(),
+                    change.strategy() != null ? enumOf(BruteForcePolicy.Strategy.class, change.strategy(), "strategy")
+                            : base.strategy());
+            String problem = policy.problem();
+            if (problem != null) {
+                throw invalidPolicy(problem);
+            }
+            chosen = policy;
+        }
+        LockoutPolicySetting setting = LockoutPolicySetting.findById(account.id);
+        if (setting == null) {
+            setting = new LockoutPolicySetting();
+            setting.accountId = account.id;
+            setting.set(chosen, change.preset());
+            setting.persist();
+        } else {
+            setting.set(chosen, change.preset());
+        }
+        audit.record(operator, "account.lockout-policy", account.id, change.toString());
+        return policyView(account);
+    }
+
+    /** Removes an account's own policy: the sandbox's applies again. Audited. */
+    @Transactional
+    public void clearPolicy(Account account, String operator) {
+        if (!LockoutPolicySetting.deleteById(account.id)) {
+            throw ProblemException.notFound("lockout-policy-not-found", "The account has no policy of its own");
+        }
+        audit.record(operator, "account.lockout-policy.clear", account.id, null);
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String text, String field) {
+        try {
+            return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw invalidPolicy(field + " is not one of " + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private static Duration duration(String text, Duration fallback, String field) {
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            return Duration.parse(text);
+        } catch (DateTimeParseException e) {
+            throw invalidPolicy(field + " is not an ISO-8601 duration such as PT1M");
+        }
+    }
+
+    private static ProblemException invalidPolicy(String title) {
+        return ProblemException.badRequest("invalid-lockout-policy", title, null);
+    }
+
     /** The account's lock now, if it has one (a temporary lock that ended is none). */
     public Optional<Lock> lockOf(Account account) {
         LoginFailure failure = LoginFailure.findById(account.id);
@@ -102,7 +219,7 @@ public class LockoutService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void failure(String accountId, boolean secondFactor, String correlationId) {
         Settings settings = settings();
-        Optional<BruteForcePolicy> policy = BruteForcePolicy.preset(settings.preset());
+        Optional<BruteForcePolicy> policy = policyFor(accountId);
         if (policy.isEmpty()) {
             return;
         }
