@@ -231,4 +231,36 @@ class LockoutTest {
         accountPolicy("nobody-" + UUID.randomUUID(), "{\"preset\":\"demo\"}").statusCode(404);
         given().header("Authorization", ADMIN).delete("/v1/admin/accounts/" + username + "/lockout-policy").then().statusCode(404);
     }
+
+    @Test
+    void suspiciousActivityLocksAndInvalidatesThePasswordUntilSupportSetsANewOne() {
+        String username = uniqueUsername();
+        String id = account(username);
+        String base = "/v1/admin/accounts/" + username;
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("{}")
+                .post(base + "/suspicious-activity").then().statusCode(400);
+        given().header("Authorization", ADMIN).header("X-Lockstep-Operator", "security").contentType(ContentType.JSON)
+                .body(Map.of("reason", "sign-ins from three countries in an hour")).post(base + "/suspicious-activity")
+                .then().statusCode(200).body("status", equalTo("LOCKED")).body("lockReason", equalTo("suspicious-activity"));
+        ExtractableResponse<Response> right = login(username, PASSWORD);
+        ExtractableResponse<Response> wrong = login(username, "not it");
+        assertEquals(401, right.statusCode());
+        assertEquals(wrong.asString(), right.asString());
+
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(Map.of("reason", "owner verified"))
+                .post(base + "/unlock").then().statusCode(200).body("status", equalTo("PASSWORD_RESET_REQUIRED"));
+        assertEquals(401, login(username, PASSWORD).statusCode());
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(Map.of("password", "short", "reason", "x"))
+                .put(base + "/password").then().statusCode(400);
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("password", "a brand new passphrase", "reason", "owner verified by phone"))
+                .put(base + "/password").then().statusCode(200).body("status", equalTo("ACTIVE"));
+        assertEquals("MFA_REQUIRED", login(username, "a brand new passphrase").path("status"));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !events(outbox, dev.lockstep.contracts.PasswordInvalidated.class).isEmpty());
+        assertEquals(id, dev.lockstep.contracts.Events.body(events(outbox, dev.lockstep.contracts.PasswordInvalidated.class).get(0),
+                dev.lockstep.contracts.PasswordInvalidated.class).accountId());
+        given().header("Authorization", ADMIN).get(base + "/audit").then().body("action",
+                equalTo(List.of("account.create", "account.suspicious-activity", "account.unlock", "account.password-reset")));
+    }
 }

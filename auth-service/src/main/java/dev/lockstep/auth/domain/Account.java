@@ -37,6 +37,10 @@ public class Account extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** When support invalidated the password; until a new one is set, no password signs in. */
+    @Column(name = "password_invalidated_at")
+    public Instant passwordInvalidatedAt;
+
     /** Where alerts go (new-device sign-ins); null: none are sent. */
     @Column(length = 254)
     public String email;

@@ -7,5 +7,7 @@ package dev.lockstep.auth.domain;
 public enum AccountStatus {
     ACTIVE,
     LOCKED_TEMPORARILY,
-    LOCKED
+    LOCKED,
+    /** Not locked, but the password was invalidated: an operator (or a recovery) must set a new one. */
+    PASSWORD_RESET_REQUIRED
 }

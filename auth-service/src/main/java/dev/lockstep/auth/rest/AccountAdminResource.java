@@ -163,19 +163,38 @@ public class AccountAdminResource {
     }
 
     @POST
+    @Path("/{username}/suspicious-activity")
+    @Operation(summary = "Support saw suspicious activity: lock the account and invalidate its password; audited, events")
+    public AccountView suspiciousActivity(@PathParam("username") String username,
+            @Valid @NotNull AccountRequests.RevokeAll request,
+            @HeaderParam(OPERATOR_HEADER) @DefaultValue("admin") @Size(max = 128) String operator) {
+        return view(lockout.suspiciousActivity(accounts.get(username), operator, request.reason()), null);
+    }
+
+    @PUT
+    @Path("/{username}/password")
+    @Operation(summary = "Support sets a new password (the invalidated one stops mattering); audited")
+    public AccountView resetPassword(@PathParam("username") String username,
+            @Valid @NotNull AccountRequests.ResetPassword request,
+            @HeaderParam(OPERATOR_HEADER) @DefaultValue("admin") @Size(max = 128) String operator) {
+        return view(accounts.resetPassword(username, request.password(), operator, request.reason()), null);
+    }
+
+    @POST
     @Path("/{username}/unlock")
     @Operation(summary = "End the account's lock (temporary or permanent) and clear its counters; audited, an event")
     public AccountView unlock(@PathParam("username") String username, @Valid @NotNull AccountRequests.RevokeAll request,
             @HeaderParam(OPERATOR_HEADER) @DefaultValue("admin") @Size(max = 128) String operator) {
-        lockout.unlock(accounts.get(username), operator, request.reason());
-        return view(accounts.get(username), null);
+        return view(lockout.unlock(accounts.get(username), operator, request.reason()), null);
     }
 
     private AccountView view(Account account, String maskedPhone) {
         java.util.Optional<LockoutService.Lock> lock = lockout.lockOf(account);
         java.util.Optional<dev.lockstep.auth.domain.LoginFailure> counters = lockout.counters(account.id);
         return new AccountView(account.id, account.username,
-                lock.map(l -> l.status().name()).orElse(dev.lockstep.auth.domain.AccountStatus.ACTIVE.name()),
+                lock.map(l -> l.status().name()).orElse(account.passwordInvalidatedAt != null
+                        ? dev.lockstep.auth.domain.AccountStatus.PASSWORD_RESET_REQUIRED.name()
+                        : dev.lockstep.auth.domain.AccountStatus.ACTIVE.name()),
                 account.mfaMode, maskedPhone, account.email, account.createdAt,
                 lock.map(LockoutService.Lock::reason).orElse(null), lock.map(LockoutService.Lock::until).orElse(null),
                 counters.map(c -> c.failures).orElse(0), counters.map(c -> c.mfaFailures).orElse(0));

@@ -30,6 +30,10 @@ public final class AccountRequests {
             String email, Instant createdAt, String lockReason, Instant unlockAt, int failures, int mfaFailures) {
     }
 
+    /** {@code PUT /v1/admin/accounts/{username}/password}: support sets a new password, with its reason. */
+    public record ResetPassword(@NotNull @Size(min = 8, max = 128) String password, @NotBlank @Size(max = 512) String reason) {
+    }
+
     /** {@code PUT /v1/admin/lockout}. */
     public record LockoutSettings(@NotNull @Size(max = 32) String preset, Boolean separateCounters,
             Boolean revealLockState) {

@@ -84,6 +84,22 @@ public class AccountService {
         outbox.publish(Topic.AUTH_EVENTS, account.id, null, new TotpReset(account.id, operator, reason));
     }
 
+    /** Support sets a new password (after suspicious activity, or for the owner); audited. */
+    public Account resetPassword(String username, String password, String operator, String reason) {
+        Account account = get(username);
+        String hash = hasher.hash(password); // slow on purpose: outside the transaction
+        return storePassword(account.id, hash, operator, reason);
+    }
+
+    @Transactional
+    Account storePassword(String accountId, String hash, String operator, String reason) {
+        Account account = Account.findById(accountId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        account.passwordHash = hash;
+        account.passwordInvalidatedAt = null;
+        audit.record(operator, "account.password-reset", account.id, reason);
+        return account;
+    }
+
     /** The operator actions on an account, oldest first. */
     public java.util.List<AuditEntry> auditTrail(String username) {
         return AuditEntry.list("target = ?1 order by at, id", get(username).id);

@@ -9,6 +9,7 @@ import dev.lockstep.auth.domain.LockoutPolicySetting;
 import dev.lockstep.auth.domain.LoginFailure;
 import dev.lockstep.contracts.AccountLocked;
 import dev.lockstep.contracts.AccountUnlocked;
+import dev.lockstep.contracts.PasswordInvalidated;
 import dev.lockstep.contracts.Topic;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.outbox.Outbox;
@@ -271,9 +272,33 @@ public class LockoutService {
         }
     }
 
+    /**
+     * Support saw suspicious activity (S0, S4): the account is locked and its password invalidated.
+     * Audited; events for both.
+     */
+    @Transactional
+    public Account suspiciousActivity(Account detached, String operator, String reason) {
+        Account account = Account.findById(detached.id, LockModeType.PESSIMISTIC_WRITE);
+        account.status = AccountStatus.LOCKED;
+        account.passwordInvalidatedAt = clock.instant();
+        LoginFailure failure = LoginFailure.findById(account.id);
+        if (failure == null) {
+            failure = new LoginFailure();
+            failure.accountId = account.id;
+            failure.persist();
+        }
+        failure.lockedUntil = null;
+        failure.lockReason = "suspicious-activity";
+        audit.record(operator, "account.suspicious-activity", account.id, reason);
+        outbox.publish(Topic.AUTH_EVENTS, account.id, null, new AccountLocked(account.id, "suspicious-activity", null,
+                failure.failures));
+        outbox.publish(Topic.AUTH_EVENTS, account.id, null, new PasswordInvalidated(account.id, "suspicious-activity"));
+        return account;
+    }
+
     /** An operator ends a lock (temporary or permanent) and clears the counters. Audited, an event. */
     @Transactional
-    public void unlock(Account detached, String operator, String reason) {
+    public Account unlock(Account detached, String operator, String reason) {
         Account account = Account.findById(detached.id, LockModeType.PESSIMISTIC_WRITE);
         if (lockOf(account).isEmpty()) {
             throw ProblemException.conflict("account-not-locked", "The account is not locked");
@@ -287,6 +312,7 @@ public class LockoutService {
         failure.temporaryLockouts = 0;
         audit.record(operator, "account.unlock", account.id, reason);
         outbox.publish(Topic.AUTH_EVENTS, account.id, null, new AccountUnlocked(account.id, "admin"));
+        return account;
     }
 
     private static Optional<String> setting(String name) {

@@ -2,6 +2,7 @@ package dev.lockstep.auth.service;
 
 import dev.lockstep.auth.config.AuthConfig;
 import dev.lockstep.auth.domain.Account;
+import dev.lockstep.auth.domain.AccountStatus;
 import dev.lockstep.auth.domain.LoginChallenge;
 import dev.lockstep.contracts.LoginChallengeCreated;
 import dev.lockstep.contracts.LoginCodeRequested;
@@ -85,6 +86,10 @@ public class LoginService {
         if (lock.isPresent()) {
             hasher.matches(password, account.passwordHash); // the same work as any attempt: timing tells nothing
             throw locked(lock.get());
+        }
+        if (account.passwordInvalidatedAt != null) {
+            hasher.matches(password, account.passwordHash); // support invalidated it: no password works
+            throw locked(new LockoutService.Lock(AccountStatus.PASSWORD_RESET_REQUIRED, "password-invalidated", null));
         }
         if (!hasher.matches(password, account.passwordHash)) {
             recordFailure(account.id, null, null, "password");
