@@ -74,6 +74,15 @@ public class Factor extends PanacheEntityBase {
         }
     }
 
+    /**
+     * Locks every factor row of the account, in one order: issuing a code (from an event) and checking
+     * one (from a request) for the same account then run one after the other, so the first of them
+     * makes the challenge's row and the second finds it.
+     */
+    public static List<Factor> lockAccount(String accountId) {
+        return find("accountId = ?1 order by id", accountId).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
     public static List<Factor> ofAccount(String accountId) {
         return list("accountId = ?1 order by createdAt, id", accountId);
     }

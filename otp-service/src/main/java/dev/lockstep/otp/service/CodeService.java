@@ -71,6 +71,7 @@ public class CodeService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void issue(String challengeId, String accountId, String factorId, String channel, String correlationId) {
+        Factor.lockAccount(accountId);
         Factor factor = Factor.findById(factorId);
         if (factor == null || !factor.accountId.equals(accountId)) {
             LOG.warnf("challenge %s names factor %s, which account %s does not have; no code sent",
@@ -173,7 +174,8 @@ public class CodeService {
     public CodeCheckResult check(String challengeId, String accountId, String code, String factorId) {
         List<IssuedCode> sent = IssuedCode.ofChallenge(challengeId);
         int max = policies.effective(accountId, sent.isEmpty() ? "sms" : sent.get(0).channel).maxAttempts();
-        Factor factor = factorId != null ? Factor.findById(factorId, LockModeType.PESSIMISTIC_WRITE) : null;
+        Factor.lockAccount(accountId);
+        Factor factor = factorId != null ? Factor.findById(factorId) : null;
         if (factorId != null && (factor == null || !factor.accountId.equals(accountId) || !"active".equals(factor.status))) {
             return new CodeCheckResult(Outcome.UNKNOWN_FACTOR, max, null);
         }
