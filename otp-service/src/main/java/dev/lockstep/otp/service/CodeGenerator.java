@@ -2,7 +2,7 @@ package dev.lockstep.otp.service;
 
 import java.security.SecureRandom;
 
-/** Random numeric codes from a cryptographically secure source. */
+/** Random codes (numeric, or from an alphabet) from a cryptographically secure source. */
 public final class CodeGenerator {
 
     private final SecureRandom random;
@@ -18,5 +18,14 @@ public final class CodeGenerator {
         }
         int bound = (int) Math.pow(10, digits);
         return String.format("%0" + digits + "d", random.nextInt(bound));
+    }
+
+    /** {@code length} characters drawn uniformly from {@code alphabet}. */
+    public String next(String alphabet, int length) {
+        StringBuilder code = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            code.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return code.toString();
     }
 }

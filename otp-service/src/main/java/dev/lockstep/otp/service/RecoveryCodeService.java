@@ -54,7 +54,7 @@ public class RecoveryCodeService {
     @Inject
     Outbox outbox;
 
-    private final SecureRandom random = new SecureRandom();
+    private final CodeGenerator generator = new CodeGenerator(new SecureRandom());
 
     @Transactional
     public Generated generate(String accountId) {
@@ -72,7 +72,7 @@ public class RecoveryCodeService {
         Instant now = clock.instant();
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < config.recoveryCodes().count(); i++) {
-            String code = newCode();
+            String code = generator.next(RecoveryCode.ALPHABET, 10);
             RecoveryCode stored = new RecoveryCode();
             stored.id = UUID.randomUUID().toString();
             stored.accountId = accountId;
@@ -125,13 +125,5 @@ public class RecoveryCodeService {
 
     private String hash(String accountId, String canonical) {
         return hasher.hash("recovery:" + accountId, canonical);
-    }
-
-    private String newCode() {
-        StringBuilder code = new StringBuilder(10);
-        for (int i = 0; i < 10; i++) {
-            code.append(RecoveryCode.ALPHABET.charAt(random.nextInt(RecoveryCode.ALPHABET.length())));
-        }
-        return code.toString();
     }
 }

@@ -37,26 +37,23 @@ public class RecoveryKeyService {
     @Inject
     Outbox outbox;
 
-    private final SecureRandom random = new SecureRandom();
+    private final CodeGenerator generator = new CodeGenerator(new SecureRandom());
 
     @Transactional
     public Created create(String accountId) {
         Factor.requireKnownAccount(accountId);
         Factor.delete("accountId = ?1 and type = 'recovery-key'", accountId);
         OtpConfig.RecoveryKey format = config.recoveryKey();
-        StringBuilder key = new StringBuilder(format.prefix());
-        for (int i = 0; i < format.length(); i++) {
-            key.append(format.alphabet().charAt(random.nextInt(format.alphabet().length())));
-        }
+        String key = format.prefix() + generator.next(format.alphabet(), format.length());
         Factor factor = new Factor();
         factor.id = UUID.randomUUID().toString();
         factor.accountId = accountId;
         factor.type = "recovery-key";
-        factor.secretHash = hash(accountId, key.toString());
+        factor.secretHash = hash(accountId, key);
         factor.createdAt = clock.instant();
         factor.persist();
         outbox.publish(Topic.OTP_EVENTS, accountId, null, new RecoveryKeyChanged(accountId, true));
-        return new Created(factor.id, key.toString());
+        return new Created(factor.id, key);
     }
 
     @Transactional
