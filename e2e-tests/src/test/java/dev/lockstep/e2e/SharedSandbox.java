@@ -1,5 +1,6 @@
 package dev.lockstep.e2e;
 
+import dev.lockstep.launcher.LocalPostgres;
 import dev.lockstep.launcher.Sandbox;
 import dev.lockstep.launcher.SandboxOptions;
 import dev.lockstep.launcher.Service;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -22,6 +24,10 @@ public final class SharedSandbox implements BeforeAllCallback {
 
     static final int KAFKA_PORT = 19092;
     static final int HTTP_BASE = 18081;
+    static final int POSTGRES_PORT = 15432;
+    /** {@code h2} (default) or {@code postgresql}: the suite runs once on each. */
+    static final SandboxOptions.Database DATABASE = SandboxOptions.Database.parse(
+            System.getProperty("lockstep.e2e.db", "h2"));
     static final String ADMIN_TOKEN = "e2e-admin-" + UUID.randomUUID();
     static final String INTERNAL_TOKEN = "e2e-internal-" + UUID.randomUUID();
 
@@ -29,6 +35,12 @@ public final class SharedSandbox implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        if (DATABASE == SandboxOptions.Database.POSTGRESQL && !LocalPostgres.installed()) {
+            if ("1".equals(System.getenv("LOCKSTEP_REQUIRE_POSTGRES"))) {
+                throw new IllegalStateException("LOCKSTEP_REQUIRE_POSTGRES=1 but PostgreSQL is not installed");
+            }
+            Assumptions.abort("PostgreSQL is not installed: the PostgreSQL run of the suite is skipped");
+        }
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                 .computeIfAbsent(SharedSandbox.class, key -> start(), Running.class);
     }
@@ -51,6 +63,8 @@ public final class SharedSandbox implements BeforeAllCallback {
                 .dataDir(dataDir)
                 .kafkaPort(KAFKA_PORT)
                 .httpPortBase(HTTP_BASE)
+                .database(DATABASE)
+                .postgresPort(POSTGRES_PORT)
                 .adminToken(ADMIN_TOKEN)
                 .internalToken(INTERNAL_TOKEN);
         Sandbox sandbox = new Sandbox(options);

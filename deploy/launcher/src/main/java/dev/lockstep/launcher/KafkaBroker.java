@@ -128,11 +128,39 @@ public final class KafkaBroker {
 
     /** Creates every declared topic with its partitions and settings; existing ones are left alone. */
     public void createTopics() throws InterruptedException {
+        createTopics(bootstrapServers());
+    }
+
+    /**
+     * Creates Lockstep's topics on any broker, e.g. the broker container:
+     * {@code java -cp … dev.lockstep.launcher.KafkaBroker kafka:9092}. Waits up to 120 s for the broker.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        if (args.length != 1) {
+            System.err.println("usage: KafkaBroker <bootstrap servers>   (creates Lockstep's topics)");
+            System.exit(2);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (true) {
+            try {
+                createTopics(args[0]);
+                System.out.println("Lockstep topics ready on " + args[0]);
+                return;
+            } catch (RuntimeException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    static void createTopics(String bootstrapServers) throws InterruptedException {
         List<NewTopic> topics = new ArrayList<>();
         for (Topic topic : Topic.values()) {
             topics.add(new NewTopic(topic.topicName(), topic.partitions(), (short) 1).configs(topic.config()));
         }
-        try (Admin admin = admin(Duration.ofSeconds(10))) {
+        try (Admin admin = admin(bootstrapServers, Duration.ofSeconds(10))) {
             for (var entry : admin.createTopics(topics).values().entrySet()) {
                 try {
                     entry.getValue().get(30, TimeUnit.SECONDS);
@@ -148,8 +176,12 @@ public final class KafkaBroker {
     }
 
     private Admin admin(Duration timeout) {
+        return admin(bootstrapServers(), timeout);
+    }
+
+    private static Admin admin(String bootstrapServers, Duration timeout) {
         Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         return Admin.create(props);

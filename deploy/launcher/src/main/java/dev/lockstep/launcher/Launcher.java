@@ -47,6 +47,8 @@ public final class Launcher {
                 case "--data-dir" -> options.dataDir(Path.of(require(args[i], value)));
                 case "--kafka-port" -> options.kafkaPort(Integer.parseInt(require(args[i], value)));
                 case "--http-port-base" -> options.httpPortBase(Integer.parseInt(require(args[i], value)));
+                case "--db" -> options.database(SandboxOptions.Database.parse(require(args[i], value)));
+                case "--postgres-port" -> options.postgresPort(Integer.parseInt(require(args[i], value)));
                 default -> {
                     System.err.println("unknown option " + args[i]);
                     usage();
@@ -108,9 +110,12 @@ public final class Launcher {
     private static void usage() {
         System.out.println("""
                 usage: ./lockstep up [--data-dir DIR] [--kafka-port 9092] [--http-port-base 8081]
+                                     [--db h2|postgresql] [--postgres-port 5433]
                   Starts a real Kafka broker and auth-service, otp-service, sms-gateway-sim and
                   recovery-service with H2 databases under DIR (default .lockstep), prints their URLs,
-                  the admin token and the demo account, and stops everything on Ctrl-C.""");
+                  the admin token and the demo account, and stops everything on Ctrl-C.
+                  --db postgresql keeps the data in a private PostgreSQL cluster under DIR instead,
+                  made from the machine's PostgreSQL binaries (Debian's postgresql package).""");
     }
 
     /** A random token kept in a file readable by the owner only; made on the first run. */
@@ -202,6 +207,7 @@ public final class Launcher {
                   sms-gateway-sim   %s   virtual phones, inboxes, sandbox clock
                   recovery-service  %s   account recovery
                   Kafka broker      %s:%d
+                  Databases         %s
                   Swagger UI        <service URL>/q/swagger-ui
 
                   Admin token       %s   (also in %s)
@@ -213,6 +219,9 @@ public final class Launcher {
                 sandbox.readyMillis() / 1000.0,
                 sandbox.url(Service.AUTH), sandbox.url(Service.OTP), sim, sandbox.url(Service.RECOVERY),
                 options.host(), options.kafkaPort(),
+                sandbox.postgres() != null
+                        ? "PostgreSQL " + options.host() + ":" + sandbox.postgres().port() + " (one database per service)"
+                        : "H2 files in " + options.dataDir().resolve("db"),
                 adminToken, options.dataDir().resolve("admin-token"),
                 DEMO_USER, DEMO_PASSWORD, DEMO_PHONE, demoId,
                 sim, DEMO_PHONE,

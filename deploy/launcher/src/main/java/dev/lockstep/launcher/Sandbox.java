@@ -21,6 +21,7 @@ public final class Sandbox implements AutoCloseable {
 
     private final SandboxOptions options;
     private final KafkaBroker broker;
+    private final LocalPostgres postgres;
     private final Map<Service, JavaProcess> services = new EnumMap<>(Service.class);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private long readyMillis;
@@ -30,6 +31,9 @@ public final class Sandbox implements AutoCloseable {
         Path dataDir = options.dataDir();
         this.broker = new KafkaBroker(options.home().resolve("deploy/kafka-broker/target/lib"), dataDir,
                 options.host(), options.kafkaPort());
+        this.postgres = options.database() == SandboxOptions.Database.POSTGRESQL
+                ? new LocalPostgres(dataDir.resolve("postgres"), options.host(), options.postgresPort())
+                : null;
         for (Service service : Service.values()) {
             services.put(service, new JavaProcess(service.moduleName(),
                     dataDir.resolve("logs").resolve(service.moduleName() + ".log")));
@@ -51,6 +55,9 @@ public final class Sandbox implements AutoCloseable {
             Ports.requireFree(options.host(), options.port(service), service.moduleName());
         }
         Files.createDirectories(options.dataDir().resolve("db"));
+        if (postgres != null) {
+            postgres.start(java.util.Arrays.stream(Service.values()).map(Sandbox::databaseName).toList());
+        }
         broker.start();
         for (Service service : Service.values()) {
             startService(service);
@@ -64,8 +71,15 @@ public final class Sandbox implements AutoCloseable {
         return this;
     }
 
+    /** The H2 build ({@code target/quarkus-app}) or the PostgreSQL one ({@code target/postgresql}). */
     private Path jar(Service service) {
-        return options.home().resolve(service.moduleName()).resolve("target/quarkus-app/quarkus-run.jar");
+        String build = postgres != null ? "target/postgresql" : "target/quarkus-app";
+        return options.home().resolve(service.moduleName()).resolve(build).resolve("quarkus-run.jar");
+    }
+
+    /** Each service has a database of its own: {@code auth_service}, {@code otp_service}, … */
+    static String databaseName(Service service) {
+        return service.moduleName().replace('-', '_');
     }
 
     private void startService(Service service) throws IOException {
@@ -78,6 +92,10 @@ public final class Sandbox implements AutoCloseable {
         jvm.add("-Dquarkus.http.host=" + options.host());
         jvm.add("-Dquarkus.http.port=" + options.port(service));
         jvm.add("-Dlockstep.data-dir=" + options.dataDir().resolve("db"));
+        if (postgres != null) {
+            jvm.add("-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(databaseName(service)));
+            jvm.add("-Dquarkus.datasource.username=" + LocalPostgres.USER);
+        }
         jvm.add("-Dkafka.bootstrap.servers=" + broker.bootstrapServers());
         if (service == Service.AUTH) {
             jvm.add("-Dquarkus.rest-client.otp.url=" + url(Service.OTP));
@@ -199,5 +217,17 @@ public final class Sandbox implements AutoCloseable {
             t.join();
         }
         broker.stop();
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException | IllegalStateException e) {
+                System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
+            }
+        }
+    }
+
+    /** The private PostgreSQL cluster, or null on H2. */
+    public LocalPostgres postgres() {
+        return postgres;
     }
 }

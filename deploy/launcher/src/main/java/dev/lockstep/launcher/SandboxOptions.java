@@ -12,6 +12,8 @@ public final class SandboxOptions {
     Path dataDir;
     String host = "127.0.0.1";
     int kafkaPort = 9092;
+    Database database = Database.H2;
+    int postgresPort = 5433;
     final Map<Service, Integer> ports = new EnumMap<>(Service.class);
     String adminToken;
     String internalToken;
@@ -50,6 +52,18 @@ public final class SandboxOptions {
         return this;
     }
 
+    /** H2 files (the default) or a private PostgreSQL cluster under the data directory. */
+    public SandboxOptions database(Database database) {
+        this.database = database;
+        return this;
+    }
+
+    /** The private PostgreSQL cluster's port (default 5433, next to a machine's own 5432). */
+    public SandboxOptions postgresPort(int port) {
+        this.postgresPort = port;
+        return this;
+    }
+
     public SandboxOptions adminToken(String token) {
         this.adminToken = token;
         return this;
@@ -79,5 +93,27 @@ public final class SandboxOptions {
 
     public int kafkaPort() {
         return kafkaPort;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public int postgresPort() {
+        return postgresPort;
+    }
+
+    /** Where the services keep their data. */
+    public enum Database {
+        H2, POSTGRESQL;
+
+        /** {@code h2} or {@code postgresql}, as the option and the system property spell it. */
+        public static Database parse(String name) {
+            return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+                case "h2" -> H2;
+                case "postgresql", "postgres", "pg" -> POSTGRESQL;
+                default -> throw new IllegalArgumentException("unknown database " + name + " (h2 or postgresql)");
+            };
+        }
     }
 }
