@@ -1,0 +1,135 @@
+package dev.lockstep.containers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lockstep.testcontainers.LockstepClient;
+import dev.lockstep.testcontainers.LockstepSandbox;
+import dev.lockstep.testcontainers.LockstepSandbox.Service;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The sandbox as its images, started once for these tests (unique accounts and phones keep them
+ * apart): the SMS-code login in containers, a broker outage between login and code issuance, and
+ * services killed and restarted with their data.
+ */
+@ExtendWith(RequiresDocker.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ContainerTierIT {
+
+    private static final String PASSWORD = "correct horse battery staple";
+    private static LockstepSandbox sandbox;
+    private static LockstepClient lockstep;
+
+    @BeforeAll
+    static void start() {
+        sandbox = new LockstepSandbox();
+        sandbox.start();
+        lockstep = sandbox.client();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (sandbox != null) {
+            sandbox.stop();
+        }
+    }
+
+    private static String uniquePhone() {
+        return "+8190" + ThreadLocalRandom.current().nextLong(10_000_000L, 99_999_999L);
+    }
+
+    private static String uniqueUser() {
+        return "tc-" + UUID.randomUUID().toString().substring(0, 12);
+    }
+
+    @Test
+    @Order(1)
+    void anSmsCodeLoginWorksEndToEndInContainers() {
+        String user = uniqueUser();
+        String phone = uniquePhone();
+        lockstep.createAccount(user, PASSWORD, phone);
+
+        assertEquals(401, lockstep.loginReply(user, "wrong password").status());
+        String login = lockstep.login(user, PASSWORD);
+        LockstepClient.Message sms = lockstep.awaitMessage(phone, Duration.ofSeconds(30));
+        assertTrue(sms.code().matches("\\d{6}"), sms.text());
+
+        assertEquals(401, lockstep.verifyReply(login, sms.code().equals("000000") ? "111111" : "000000").status());
+        LockstepClient.Tokens tokens = lockstep.verify(login, sms.code());
+        assertEquals(3, tokens.accessToken().split("\\.").length);
+        JsonNode jwks = lockstep.call("GET", Service.AUTH, "/.well-known/jwks.json", null, null).body();
+        assertEquals("RS256", jwks.get("keys").get(0).get("alg").asText());
+    }
+
+    @Test
+    @Order(2)
+    void aCodeIssuedWhileTheBrokerIsDownArrivesOnceItIsBack() throws InterruptedException {
+        String user = uniqueUser();
+        String phone = uniquePhone();
+        lockstep.createAccount(user, PASSWORD, phone);
+
+        sandbox.stopBroker();
+        String login;
+        try {
+            // The login is answered; its event waits in auth-service's outbox.
+            login = lockstep.login(user, PASSWORD);
+            Thread.sleep(3000);
+            JsonNode inbox = lockstep.call("GET", Service.SIM, "/v1/phones/" + phone.replace("+", "%2B") + "/messages",
+                    null, null).body();
+            assertEquals(0, inbox.size(), "no code can travel while the broker is down");
+        } finally {
+            sandbox.startBroker();
+        }
+        LockstepClient.Message sms = lockstep.awaitMessage(phone, Duration.ofSeconds(90));
+        assertEquals(3, lockstep.verify(login, sms.code()).accessToken().split("\\.").length);
+    }
+
+    @Test
+    @Order(3)
+    void servicesKilledAndRestartedKeepTheirData() {
+        String locked = uniqueUser();
+        lockstep.createAccount(locked, PASSWORD, uniquePhone());
+        JsonNode before = lockstep.reportSuspiciousActivity(locked, "container test");
+        assertNotEquals("ACTIVE", before.get("status").asText());
+
+        String user = uniqueUser();
+        String phone = uniquePhone();
+        lockstep.createAccount(user, PASSWORD, phone);
+        String first = lockstep.login(user, PASSWORD);
+        LockstepClient.Message firstCode = lockstep.awaitMessage(phone, Duration.ofSeconds(30));
+        lockstep.verify(first, firstCode.code());
+
+        sandbox.crashAndRestart(Service.AUTH);
+        JsonNode after = lockstep.account(locked);
+        assertEquals(before.get("status").asText(), after.get("status").asText(), "the lock survives a crash");
+        assertEquals(before.get("lockReason").asText(), after.get("lockReason").asText());
+        assertEquals(401, lockstep.loginReply(locked, PASSWORD).status(), "still locked after the restart");
+
+        sandbox.crashAndRestart(Service.SIM);
+        JsonNode inbox = lockstep.call("GET", Service.SIM, "/v1/phones/" + phone.replace("+", "%2B") + "/messages",
+                null, null).body();
+        assertEquals(firstCode.id(), inbox.get(0).get("id").asText(), "the inbox survives a crash");
+
+        sandbox.crashAndRestart(Service.OTP);
+        // The trusted phone (kept by otp-service) still gets a code that works.
+        String second = lockstep.login(user, PASSWORD);
+        LockstepClient.Message secondCode = lockstep.awaitMessage(phone, Duration.ofSeconds(60));
+        assertNotEquals(firstCode.id(), secondCode.id());
+        assertEquals(3, lockstep.verify(second, secondCode.code()).accessToken().split("\\.").length);
+        assertThrows(LockstepClient.LockstepException.class, () -> lockstep.verify(second, secondCode.code()),
+                "a code works once, also after a restart");
+    }
+}

@@ -1,0 +1,46 @@
+package dev.lockstep.containers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import dev.lockstep.testcontainers.LockstepClient;
+import dev.lockstep.testcontainers.LockstepSandbox;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The README's Testcontainers example, as it stands there (ReadmeExampleTest keeps the two equal). */
+@ExtendWith(RequiresDocker.class)
+class ReadmeExampleIT {
+
+    // README:begin
+    static LockstepSandbox sandbox = new LockstepSandbox();
+
+    @BeforeAll
+    static void startLockstep() {
+        sandbox.start();
+    }
+
+    @AfterAll
+    static void stopLockstep() {
+        sandbox.stop();
+    }
+
+    @Test
+    void theUserSignsInWithTheSecondCodeWhenTheFirstIsLost() {
+        LockstepClient lockstep = sandbox.client();
+        lockstep.createAccount("alice", "correct horse battery staple", "+819012345678");
+        lockstep.dropNextMessageTo("+819012345678"); // the first code never arrives
+
+        String login = lockstep.login("alice", "correct horse battery staple");
+        lockstep.resend(login); // "send me another code"
+        LockstepClient.Message sms = lockstep.awaitMessage("+819012345678", Duration.ofSeconds(30));
+
+        LockstepClient.Tokens tokens = lockstep.verify(login, sms.code());
+        assertNotNull(tokens.accessToken());
+        assertEquals(3, tokens.accessToken().split("\\.").length); // a signed JWT
+    }
+    // README:end
+}
