@@ -1,5 +1,14 @@
 package dev.lockstep.auth;
 
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.when;
+
+import dev.lockstep.auth.service.OtpGateway;
+import dev.lockstep.contracts.http.CodePolicyView;
+import dev.lockstep.contracts.http.FactorView;
+import java.util.Map;
+
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
@@ -43,6 +52,21 @@ final class AuthFixtures {
                         + uniqueJapanesePhone() + "\"}")
                 .post("/v1/admin/accounts")
                 .then().statusCode(201).extract().path("id");
+    }
+
+    /** An account whose phone otp-service (the Mockito stand-in) lists as its factor, with the default code policy. */
+    static String accountWithPhone(OtpGateway otp, String username) {
+        String id = createAccount(username);
+        when(otp.factors(id)).thenReturn(List.of(FactorView.phone(UUID.randomUUID().toString(), "+81 ••••••••78")));
+        when(otp.policy(eq(id), anyString())).thenReturn(new CodePolicyView("sms", null, 6, "PT10M", 5, 5, "PT0S", "new-code"));
+        return id;
+    }
+
+    /** Support sets the account's second-factor mode ({@code off}, {@code new-device}, {@code always}). */
+    static void setMfaMode(String username, String mode) {
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("mode", mode, "reason", "test")).put("/v1/admin/accounts/" + username + "/mfa")
+                .then().statusCode(200);
     }
 
     /** Moves the sandbox clock as the simulator would, and waits until this service follows. */

@@ -2,7 +2,6 @@ package dev.lockstep.auth;
 
 import static dev.lockstep.auth.AuthFixtures.ADMIN;
 import static dev.lockstep.auth.AuthFixtures.PASSWORD;
-import static dev.lockstep.auth.AuthFixtures.createAccount;
 import static dev.lockstep.auth.AuthFixtures.events;
 import static dev.lockstep.auth.AuthFixtures.uniqueUsername;
 import static io.restassured.RestAssured.given;
@@ -17,8 +16,6 @@ import static org.mockito.Mockito.when;
 import dev.lockstep.auth.service.OtpGateway;
 import dev.lockstep.contracts.AccountLocked;
 import dev.lockstep.contracts.AccountUnlocked;
-import dev.lockstep.contracts.http.CodePolicyView;
-import dev.lockstep.contracts.http.FactorView;
 import dev.lockstep.platform.clock.SandboxClock;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -74,10 +71,7 @@ class LockoutTest {
     }
 
     private String account(String username) {
-        String id = createAccount(username);
-        when(otp.factors(id)).thenReturn(List.of(FactorView.phone(UUID.randomUUID().toString(), "+81 ••••••••78")));
-        when(otp.policy(eq(id), anyString())).thenReturn(new CodePolicyView("sms", null, 6, "PT10M", 5, 5, "PT0S", "new-code"));
-        return id;
+        return AuthFixtures.accountWithPhone(otp, username);
     }
 
     private static ExtractableResponse<Response> login(String username, String password) {
@@ -107,9 +101,43 @@ class LockoutTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> !events(outbox, AccountLocked.class).isEmpty());
 
         AuthFixtures.advanceClock(connector, clock, Duration.ofMinutes(16));
+        await().atMost(Duration.ofSeconds(5)).until(() -> events(outbox, AccountUnlocked.class).stream()
+                .map(e -> dev.lockstep.contracts.Events.body(e, AccountUnlocked.class))
+                .anyMatch(u -> u.accountId().equals(id) && u.cause().equals("expired")));
         assertEquals("MFA_REQUIRED", login(username, PASSWORD).path("status"));
+        given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username + "/audit").then()
+                .body("action", org.hamcrest.Matchers.hasItems("account.lock", "account.unlock"))
+                .body("operator", org.hamcrest.Matchers.hasItems("lockout-policy", "sandbox-clock"));
         assertEquals(id, dev.lockstep.contracts.Events.body(events(outbox, AccountLocked.class).get(0), AccountLocked.class)
                 .accountId());
+    }
+
+    @Test
+    void theSandboxPolicyTakesKeycloaksKnobsOnTopOfAPresetAndRefusesBadOnesWithoutChange() {
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body("{\"preset\":\"keycloak-default\",\"mode\":\"permanent\",\"failureFactor\":2}")
+                .put("/v1/admin/lockout").then().statusCode(200)
+                .body("policy.mode", equalTo("permanent")).body("policy.failureFactor", equalTo(2))
+                .body("policy.maxDeltaTime", equalTo("PT12H"));
+        for (String bad : List.of("{\"preset\":\"demo\",\"failureFactor\":0}",
+                "{\"preset\":\"demo\",\"waitIncrement\":\"a minute\"}", "{\"preset\":\"off\",\"failureFactor\":3}",
+                "{\"preset\":\"demo\",\"strategy\":\"random\"}")) {
+            given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(bad).put("/v1/admin/lockout")
+                    .then().statusCode(400).body("type", equalTo("tag:lockstep.dev,2026:problem:invalid-lockout-policy"));
+        }
+        given().header("Authorization", ADMIN).get("/v1/admin/lockout").then()
+                .body("preset", equalTo("keycloak-default")).body("policy.failureFactor", equalTo(2));
+
+        String username = uniqueUsername();
+        account(username);
+        assertEquals(401, login(username, "wrong 1").statusCode());
+        assertEquals(401, login(username, "wrong 2").statusCode());
+        given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username).then()
+                .body("status", equalTo("LOCKED")).body("failures", equalTo(2));
+
+        lockout("{\"preset\":\"demo\"}");
+        given().header("Authorization", ADMIN).get("/v1/admin/lockout").then()
+                .body("policy.mode", equalTo("temporary")).body("policy.failureFactor", equalTo(3));
     }
 
     @Test

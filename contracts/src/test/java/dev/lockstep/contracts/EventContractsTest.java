@@ -32,6 +32,8 @@ class EventContractsTest {
                 Arguments.of(new AccountLocked("a1", "password-failures", T, 5), "lockstep.account.locked.v1"),
                 Arguments.of(new AccountUnlocked("a1", "admin"), "lockstep.account.unlocked.v1"),
                 Arguments.of(new PasswordInvalidated("a1", "suspicious-activity"), "lockstep.password.invalidated.v1"),
+                Arguments.of(new RiskAssessed("a1", 85, "high", List.of("new-country", "impossible-travel"), "lock",
+                        "198.51.100.7", "ES"), "lockstep.risk.assessed.v1"),
                 Arguments.of(new TotpReset("a1", "support-7", "new phone, app lost"), "lockstep.account.totp-reset.v1"),
                 Arguments.of(new SessionChanged("a1", "s1", "revoked", "refresh-token-reuse"), "lockstep.session.changed.v1"),
                 Arguments.of(new LoginChallengeCreated("c1", "a1", "f1", T), "lockstep.login.challenge-created.v1"),

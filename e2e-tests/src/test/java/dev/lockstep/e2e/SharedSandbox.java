@@ -65,6 +65,8 @@ public final class SharedSandbox implements BeforeAllCallback {
                 .httpPortBase(HTTP_BASE)
                 .database(DATABASE)
                 .postgresPort(POSTGRES_PORT)
+                // On PostgreSQL a second auth-service shares the database: lockout must hold across both.
+                .authInstances(DATABASE == SandboxOptions.Database.POSTGRESQL ? 2 : 1)
                 .adminToken(ADMIN_TOKEN)
                 .internalToken(INTERNAL_TOKEN);
         Sandbox sandbox = new Sandbox(options);

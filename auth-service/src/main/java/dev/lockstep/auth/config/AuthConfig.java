@@ -1,6 +1,7 @@
 package dev.lockstep.auth.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 /** auth-service settings ({@code lockstep.auth.*}). */
@@ -25,6 +26,10 @@ public interface AuthConfig {
 
         /** Argon2id lanes (p). */
         int parallelism();
+
+        /** Hashes computed at once (each holds memoryKib); more wait. */
+        @WithDefault("4")
+        int maxConcurrent();
     }
 
     /** Brute-force protection (operators change it at run time with {@code PUT /v1/admin/lockout}). */

@@ -41,6 +41,10 @@ public class Account extends PanacheEntityBase {
     @Column(name = "password_invalidated_at")
     public Instant passwordInvalidatedAt;
 
+    /** The phone the account was created with (E.164): a SIM swap on it is a risk signal. */
+    @Column(length = 20)
+    public String phone;
+
     /** Where alerts go (new-device sign-ins); null: none are sent. */
     @Column(length = 254)
     public String email;

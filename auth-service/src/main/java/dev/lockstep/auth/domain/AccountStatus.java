@@ -9,5 +9,7 @@ public enum AccountStatus {
     LOCKED_TEMPORARILY,
     LOCKED,
     /** Not locked, but the password was invalidated: an operator (or a recovery) must set a new one. */
-    PASSWORD_RESET_REQUIRED
+    PASSWORD_RESET_REQUIRED,
+    /** An operator disabled the account: nothing signs in until an operator enables it again. */
+    DISABLED
 }

@@ -59,6 +59,20 @@ public record BruteForcePolicy(Mode mode, int failureFactor, Duration waitIncrem
             "demo", new BruteForcePolicy(Mode.TEMPORARY, 3, Duration.ofMinutes(15), Duration.ofMinutes(15),
                     Duration.ofHours(12), Duration.ZERO, Duration.ZERO, 0, Strategy.LINEAR));
 
+    /** A compact text form for storage: {@code MODE;failureFactor;waitIncrement;…;STRATEGY}. */
+    public String toText() {
+        return String.join(";", mode.name(), Integer.toString(failureFactor), waitIncrement.toString(),
+                maxWait.toString(), maxDeltaTime.toString(), quickLoginCheck.toString(), minimumQuickLoginWait.toString(),
+                Integer.toString(maxTemporaryLockouts), strategy.name());
+    }
+
+    public static BruteForcePolicy fromText(String text) {
+        String[] f = text.split(";");
+        return new BruteForcePolicy(Mode.valueOf(f[0]), Integer.parseInt(f[1]), Duration.parse(f[2]),
+                Duration.parse(f[3]), Duration.parse(f[4]), Duration.parse(f[5]), Duration.parse(f[6]),
+                Integer.parseInt(f[7]), Strategy.valueOf(f[8]));
+    }
+
     public static Optional<BruteForcePolicy> preset(String name) {
         return Optional.ofNullable(PRESETS.get(name));
     }

@@ -38,4 +38,8 @@ public class LoginFailure extends PanacheEntityBase {
 
     @Column(name = "lock_reason", length = 64)
     public String lockReason;
+
+    /** False while the end of a temporary lock has not been announced (account.unlocked, cause expired). */
+    @Column(name = "unlock_announced", nullable = false)
+    public boolean unlockAnnounced = true;
 }

@@ -197,7 +197,25 @@ public class AccountAdminResource {
                         : dev.lockstep.auth.domain.AccountStatus.ACTIVE.name()),
                 account.mfaMode, maskedPhone, account.email, account.createdAt,
                 lock.map(LockoutService.Lock::reason).orElse(null), lock.map(LockoutService.Lock::until).orElse(null),
-                counters.map(c -> c.failures).orElse(0), counters.map(c -> c.mfaFailures).orElse(0));
+                counters.map(c -> c.failures).orElse(0), counters.map(c -> c.mfaFailures).orElse(0),
+                dev.lockstep.auth.domain.LoginAttempt.recent(account.id, 10).stream()
+                        .map(AccountRequests.AttemptView::of).toList());
+    }
+
+    @POST
+    @Path("/{username}/disable")
+    @Operation(summary = "Disable the account: nothing signs in until it is enabled again; audited, an event")
+    public AccountView disable(@PathParam("username") String username, @Valid @NotNull AccountRequests.RevokeAll request,
+            @HeaderParam(OPERATOR_HEADER) @DefaultValue("admin") @Size(max = 128) String operator) {
+        return view(lockout.disable(accounts.get(username), operator, request.reason()), null);
+    }
+
+    @POST
+    @Path("/{username}/enable")
+    @Operation(summary = "Enable a disabled account again; audited, an event")
+    public AccountView enable(@PathParam("username") String username, @Valid @NotNull AccountRequests.RevokeAll request,
+            @HeaderParam(OPERATOR_HEADER) @DefaultValue("admin") @Size(max = 128) String operator) {
+        return view(lockout.enable(accounts.get(username), operator, request.reason()), null);
     }
 
     @GET

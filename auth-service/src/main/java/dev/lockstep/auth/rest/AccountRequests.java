@@ -27,7 +27,28 @@ public final class AccountRequests {
 
     /** An account as operators see it. The phone is shown masked. */
     public record AccountView(String id, String username, String status, String mfaMode, String maskedPhone,
-            String email, Instant createdAt, String lockReason, Instant unlockAt, int failures, int mfaFailures) {
+            String email, Instant createdAt, String lockReason, Instant unlockAt, int failures, int mfaFailures,
+            java.util.List<AttemptView> recentAttempts) {
+    }
+
+    /** One of the account's recent login attempts, with where it came from and its risk. */
+    public record AttemptView(Instant at, String outcome, String ip, String country, String city, String deviceId,
+            String userAgent, Integer riskScore, String riskLevel, java.util.List<String> signals, String action) {
+
+        public static AttemptView of(dev.lockstep.auth.domain.LoginAttempt a) {
+            return new AttemptView(a.at, a.outcome, a.ip, a.country, a.city, a.deviceKey, a.userAgent, a.riskScore,
+                    a.riskLevel, a.signals == null || a.signals.isEmpty() ? java.util.List.of()
+                            : java.util.List.of(a.signals.split(",")), a.action);
+        }
+    }
+
+    /** {@code PUT /v1/me/password}: the owner changes the password, proving the current one. */
+    public record ChangePassword(@NotNull @Size(max = 128) String currentPassword,
+            @NotNull @Size(min = 8, max = 128) String newPassword) {
+    }
+
+    /** {@code POST /v1/me/factors/{factorId}/remove}: removing a second factor needs the password. */
+    public record ConfirmWithPassword(@NotNull @Size(max = 128) String password) {
     }
 
     /** {@code PUT /v1/admin/accounts/{username}/password}: support sets a new password, with its reason. */
@@ -36,7 +57,14 @@ public final class AccountRequests {
 
     /** {@code PUT /v1/admin/lockout}. */
     public record LockoutSettings(@NotNull @Size(max = 32) String preset, Boolean separateCounters,
-            Boolean revealLockState) {
+            Boolean revealLockState, @Size(max = 16) String mode, Integer failureFactor, @Size(max = 32) String waitIncrement,
+            @Size(max = 32) String maxWait, @Size(max = 32) String maxDeltaTime, @Size(max = 32) String quickLoginCheck,
+            @Size(max = 32) String minimumQuickLoginWait, Integer maxTemporaryLockouts, @Size(max = 16) String strategy) {
+    }
+
+    /** The sandbox's lockout as operators read it: the switches and the policy in force, knob by knob. */
+    public record LockoutView(String preset, boolean separateCounters, boolean revealLockState,
+            dev.lockstep.auth.service.LockoutService.PolicyView policy) {
     }
 
     /** {@code PUT /v1/admin/accounts/{username}/mfa}: a support action, with its reason for the audit trail. */

@@ -25,16 +25,26 @@ public class LockoutResource {
     LockoutService lockout;
 
     @GET
-    @Operation(summary = "The lockout settings in force")
-    public LockoutService.Settings get() {
-        return lockout.settings();
+    @Operation(summary = "The lockout settings in force, with the sandbox's policy knob by knob")
+    public AccountRequests.LockoutView get() {
+        return view(lockout.settings());
     }
 
     @PUT
-    @Operation(summary = "Set the lockout preset (off, keycloak-default, cognito, nist-800-63b, demo); audited")
-    public LockoutService.Settings set(@Valid @NotNull LockoutSettings request,
+    @Operation(summary = "Set the lockout preset (off, keycloak-default, cognito, nist-800-63b, demo), optionally with "
+            + "Keycloak's knobs on top (mode, failureFactor, waitIncrement, maxWait, maxDeltaTime, quickLoginCheck, "
+            + "minimumQuickLoginWait, maxTemporaryLockouts, strategy); audited")
+    public AccountRequests.LockoutView set(@Valid @NotNull LockoutSettings request,
             @HeaderParam(AccountAdminResource.OPERATOR_HEADER) @DefaultValue("admin") @Size(max = 128) String operator) {
-        return lockout.set(new LockoutService.Settings(request.preset(), Boolean.TRUE.equals(request.separateCounters()),
-                Boolean.TRUE.equals(request.revealLockState())), operator);
+        return view(lockout.set(new LockoutService.Settings(request.preset(), Boolean.TRUE.equals(request.separateCounters()),
+                Boolean.TRUE.equals(request.revealLockState())), new LockoutService.PolicyChange(null, request.mode(),
+                request.failureFactor(), request.waitIncrement(), request.maxWait(), request.maxDeltaTime(),
+                request.quickLoginCheck(), request.minimumQuickLoginWait(), request.maxTemporaryLockouts(),
+                request.strategy()), operator));
+    }
+
+    private AccountRequests.LockoutView view(LockoutService.Settings settings) {
+        return new AccountRequests.LockoutView(settings.preset(), settings.separateCounters(), settings.revealLockState(),
+                lockout.sandboxPolicy());
     }
 }

@@ -1,5 +1,12 @@
 package dev.lockstep.auth.rest;
 
+import dev.lockstep.auth.domain.GeoIp;
+import dev.lockstep.auth.service.RiskEngine;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.Context;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
 import dev.lockstep.auth.domain.LoginChallenge;
 import dev.lockstep.auth.rest.AccountRequests.CodeSent;
 import dev.lockstep.auth.rest.AccountRequests.Login;
@@ -46,13 +53,29 @@ public class LoginResource {
     @Operation(summary = "Check username and password; then MFA_REQUIRED with the factors (a code goes to the "
             + "first phone unless an app comes first), or SUCCESS with a token when support turned the second factor off")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(oneOf = {MfaRequired.class, TokenResponse.class})))
-    public Object login(@Valid @NotNull Login request) {
-        LoginService.Result result = logins.login(request.username(), request.password(), request.deviceId());
+    public Object login(@Valid @NotNull Login request,
+            @Parameter(description = "the client's address first, as a proxy sets it; the simulated GeoIP table places it")
+            @HeaderParam("X-Forwarded-For") String forwardedFor,
+            @HeaderParam("User-Agent") String userAgent,
+            @Context HttpServerRequest http) {
+        LoginService.Result result = logins.login(request.username(), request.password(),
+                new RiskEngine.Client(clientIp(forwardedFor, http), userAgent, request.deviceId()));
         if (result.success() != null) {
             return TokenResponse.of(result.success().tokens());
         }
         LoginService.Challenge opened = result.challenge();
         return new MfaRequired("MFA_REQUIRED", opened.challenge().id, opened.factors(), opened.challenge().expiresAt);
+    }
+
+    /** The first address of {@code X-Forwarded-For} if it is an IP literal, else the peer's address. */
+    static String clientIp(String forwardedFor, HttpServerRequest http) {
+        if (forwardedFor != null) {
+            String first = forwardedFor.split(",", 2)[0].trim();
+            if (GeoIp.literal(first).isPresent()) {
+                return first;
+            }
+        }
+        return http != null && http.remoteAddress() != null ? http.remoteAddress().hostAddress() : null;
     }
 
     @POST

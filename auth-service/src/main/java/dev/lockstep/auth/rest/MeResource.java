@@ -3,9 +3,14 @@ package dev.lockstep.auth.rest;
 import dev.lockstep.auth.domain.Device;
 import dev.lockstep.auth.rest.AccountRequests.DeviceView;
 import dev.lockstep.auth.domain.LoginSession;
-import dev.lockstep.auth.service.DeviceService;
 import dev.lockstep.auth.service.SessionService;
+import dev.lockstep.auth.service.OwnerActions;
 import dev.lockstep.auth.service.OwnerTokens;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -27,10 +32,10 @@ public class MeResource {
     OwnerTokens tokens;
 
     @Inject
-    DeviceService devices;
+    SessionService sessions;
 
     @Inject
-    SessionService sessions;
+    OwnerActions owner;
 
     @GET
     @Path("/devices")
@@ -41,9 +46,29 @@ public class MeResource {
 
     @DELETE
     @Path("/devices/{id}")
-    @Operation(summary = "Revoke a device: its next sign-in needs a second factor again")
+    @Operation(summary = "Sign a device out (forget it): its next sign-in needs a second factor again; 423 while locked")
     public Response revoke(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {
-        devices.revoke(tokens.accountId(authorization), id, null, null);
+        owner.revokeDevice(tokens.accountId(authorization), id);
+        return Response.noContent().build();
+    }
+
+    @PUT
+    @Path("/password")
+    @Operation(summary = "Change the password, given the current one; 423 while the account is locked")
+    public Response changePassword(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @Valid @NotNull AccountRequests.ChangePassword request) {
+        owner.changePassword(tokens.accountId(authorization), request.currentPassword(), request.newPassword());
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/factors/{factorId}/remove")
+    @Operation(summary = "Remove a second factor (a phone, never the last; the app; the recovery key or codes), given "
+            + "the password; 423 while the account is locked")
+    public Response removeFactor(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("factorId") @Size(max = 64) String factorId,
+            @Valid @NotNull AccountRequests.ConfirmWithPassword request) {
+        owner.removeFactor(tokens.accountId(authorization), request.password(), factorId);
         return Response.noContent().build();
     }
 

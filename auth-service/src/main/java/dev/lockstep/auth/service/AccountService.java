@@ -56,6 +56,7 @@ public class AccountService {
         account.username = canonical;
         account.passwordHash = hash;
         account.email = email;
+        account.phone = phone;
         account.status = AccountStatus.ACTIVE;
         account.createdAt = clock.instant();
         account.persist();

@@ -1,10 +1,8 @@
 package dev.lockstep.auth.service;
 
-import dev.lockstep.auth.config.AuthConfig;
 import dev.lockstep.auth.domain.Account;
 import dev.lockstep.auth.domain.Device;
 import dev.lockstep.contracts.DeviceChanged;
-import dev.lockstep.contracts.OutboundMessage;
 import dev.lockstep.contracts.Topic;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.outbox.Outbox;
@@ -26,7 +24,7 @@ public class DeviceService {
     Outbox outbox;
 
     @Inject
-    AuthConfig config;
+    OwnerAlerts alerts;
 
     @Inject
     AuditTrail audit;
@@ -64,15 +62,9 @@ public class DeviceService {
     /** Tells the owner by email of a sign-in from a device the account never used (story S2). */
     private void alertNewDevice(String accountId, String deviceKey, String correlationId) {
         Account account = Account.findById(accountId);
-        if (account.email == null) {
-            return;
-        }
-        String text = "New sign-in to your Lockstep account " + account.username + " from a device it has not used "
-                + "before (" + deviceKey + ") at " + clock.instant().truncatedTo(ChronoUnit.SECONDS) + ". If this was "
-                + "not you, change your password and sign out of every session.";
-        outbox.publish(Topic.MESSAGES_OUTBOUND, account.email, correlationId, new OutboundMessage(
-                UUID.randomUUID().toString(), account.email, "email", config.notifications().sender(), text, "alert",
-                accountId));
+        alerts.send(account, "New sign-in to your Lockstep account " + account.username + " from a device it has not "
+                + "used before (" + deviceKey + ") at " + clock.instant().truncatedTo(ChronoUnit.SECONDS) + ". If this "
+                + "was not you, change your password and sign out of every session.", correlationId);
     }
 
     /** Forgets a device: the next sign-in from it is a new device again. {@code operator} null: the owner. */

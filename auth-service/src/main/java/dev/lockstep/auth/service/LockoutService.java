@@ -21,6 +21,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -35,6 +36,8 @@ public class LockoutService {
     private static final String PRESET = "lockout.preset";
     private static final String SEPARATE = "lockout.separate-counters";
     private static final String REVEAL = "lockout.reveal-lock-state";
+    /** The sandbox's policy when an operator set knobs on top of the preset (text form). */
+    private static final String KNOBS = "lockout.policy";
 
     /** The sandbox's lockout settings: a preset (or {@code off}), counters apart, locks shown to clients. */
     public record Settings(String preset, boolean separateCounters, boolean revealLockState) {
@@ -85,17 +88,47 @@ public class LockoutService {
                 setting(REVEAL).map(Boolean::parseBoolean).orElse(defaults.revealLockState()));
     }
 
+    /**
+     * Sets the sandbox's lockout: a preset (or {@code off}), optionally with Keycloak's knobs on top
+     * ({@code knobs} null or without any knob: the preset as published). Audited.
+     */
     @Transactional
-    public Settings set(Settings settings, String operator) {
+    public Settings set(Settings settings, PolicyChange knobs, String operator) {
         if (!"off".equals(settings.preset()) && BruteForcePolicy.preset(settings.preset()).isEmpty()) {
-            throw ProblemException.badRequest("invalid-lockout-policy",
-                    "preset must be off, keycloak-default, cognito, nist-800-63b or demo", null);
+            throw invalidPolicy("preset must be off, keycloak-default, cognito, nist-800-63b or demo");
+        }
+        boolean anyKnob = knobs != null && (knobs.mode() != null || knobs.failureFactor() != null
+                || knobs.waitIncrement() != null || knobs.maxWait() != null || knobs.maxDeltaTime() != null
+                || knobs.quickLoginCheck() != null || knobs.minimumQuickLoginWait() != null
+                || knobs.maxTemporaryLockouts() != null || knobs.strategy() != null);
+        if (anyKnob && "off".equals(settings.preset())) {
+            throw invalidPolicy("knobs need a preset to start from (off turns brute-force protection off)");
+        }
+        if (anyKnob) {
+            put(KNOBS, resolve(knobs, BruteForcePolicy.preset(settings.preset()).orElseThrow()).toText());
+        } else {
+            AuthSetting.deleteById(KNOBS);
         }
         put(PRESET, settings.preset());
         put(SEPARATE, String.valueOf(settings.separateCounters()));
         put(REVEAL, String.valueOf(settings.revealLockState()));
-        audit.record(operator, "lockout.settings", "sandbox", settings.toString());
+        audit.record(operator, "lockout.settings", "sandbox", settings + (anyKnob ? " " + knobs : ""));
         return settings;
+    }
+
+    /** The sandbox's own policy (preset plus knobs), whatever any account has. */
+    public PolicyView sandboxPolicy() {
+        String preset = settings().preset();
+        return PolicyView.of("sandbox", preset, sandboxPolicyIn().orElse(null));
+    }
+
+    private Optional<BruteForcePolicy> sandboxPolicyIn() {
+        String preset = settings().preset();
+        if ("off".equals(preset)) {
+            return Optional.empty();
+        }
+        Optional<String> knobs = setting(KNOBS);
+        return knobs.isPresent() ? knobs.map(BruteForcePolicy::fromText) : BruteForcePolicy.preset(preset);
     }
 
     /** The policy that counts an account's failures: its own, else the sandbox's; empty when off. */
@@ -104,7 +137,7 @@ public class LockoutService {
         if (own != null) {
             return "off".equals(own.preset) ? Optional.empty() : Optional.of(own.policy());
         }
-        return BruteForcePolicy.preset(settings().preset());
+        return sandboxPolicyIn();
     }
 
     public PolicyView policyView(Account account) {
@@ -112,8 +145,7 @@ public class LockoutService {
         if (own != null) {
             return PolicyView.of("account", own.preset, "off".equals(own.preset) ? null : own.policy());
         }
-        String preset = settings().preset();
-        return PolicyView.of("sandbox", preset, BruteForcePolicy.preset(preset).orElse(null));
+        return sandboxPolicy();
     }
 
     /** Sets an account's own policy; audited. */
@@ -127,21 +159,7 @@ public class LockoutService {
                     ? BruteForcePolicy.preset(change.preset()).orElseThrow(() -> invalidPolicy(
                             "preset must be off, keycloak-default, cognito, nist-800-63b or demo"))
                     : policyFor(account.id).orElse(BruteForcePolicy.PRESETS.get("keycloak-default"));
-            BruteForcePolicy policy = new BruteForcePolicy(
-                    change.mode() != null ? enumOf(BruteForcePolicy.Mode.class, change.mode(), "mode") : base.mode(),
-                    change.failureFactor() != null ? change.failureFactor() : base.failureFactor(),
-                    duration(change.waitIncrement(), base.waitIncrement(), "waitIncrement"),
-                    duration(change.maxWait(), base.maxWait(), "maxWait"),
-                    duration(change.maxDeltaTime(), base.maxDeltaTime(), "maxDeltaTime"),
-                    duration(change.quickLoginCheck(), base.quickLoginCheck(), "quickLoginCheck"),
-                    duration(change.minimumQuickLoginWait(), base.minimumQuickLoginWait(), "minimumQuickLoginWait"),
-                    change.maxTemporaryLockouts() != null ? change.maxTemporaryLockouts() : base.maxTemporaryLockouts(),
-                    change.strategy() != null ? enumOf(BruteForcePolicy.Strategy.class, change.strategy(), "strategy")
-                            : base.strategy());
-            String problem = policy.problem();
-            if (problem != null) {
-                throw invalidPolicy(problem);
-            }
+            BruteForcePolicy policy = resolve(change, base);
             chosen = policy;
         }
         LockoutPolicySetting setting = LockoutPolicySetting.findById(account.id);
@@ -164,6 +182,26 @@ public class LockoutService {
             throw ProblemException.notFound("lockout-policy-not-found", "The account has no policy of its own");
         }
         audit.record(operator, "account.lockout-policy.clear", account.id, null);
+    }
+
+    /** The knobs given in {@code change} over {@code base}; refused when the result is unusable. */
+    private static BruteForcePolicy resolve(PolicyChange change, BruteForcePolicy base) {
+        BruteForcePolicy policy = new BruteForcePolicy(
+                change.mode() != null ? enumOf(BruteForcePolicy.Mode.class, change.mode(), "mode") : base.mode(),
+                change.failureFactor() != null ? change.failureFactor() : base.failureFactor(),
+                duration(change.waitIncrement(), base.waitIncrement(), "waitIncrement"),
+                duration(change.maxWait(), base.maxWait(), "maxWait"),
+                duration(change.maxDeltaTime(), base.maxDeltaTime(), "maxDeltaTime"),
+                duration(change.quickLoginCheck(), base.quickLoginCheck(), "quickLoginCheck"),
+                duration(change.minimumQuickLoginWait(), base.minimumQuickLoginWait(), "minimumQuickLoginWait"),
+                change.maxTemporaryLockouts() != null ? change.maxTemporaryLockouts() : base.maxTemporaryLockouts(),
+                change.strategy() != null ? enumOf(BruteForcePolicy.Strategy.class, change.strategy(), "strategy")
+                        : base.strategy());
+        String problem = policy.problem();
+        if (problem != null) {
+            throw invalidPolicy(problem);
+        }
+        return policy;
     }
 
     private static <E extends Enum<E>> E enumOf(Class<E> type, String text, String field) {
@@ -192,6 +230,9 @@ public class LockoutService {
     /** The account's lock now, if it has one (a temporary lock that ended is none). */
     public Optional<Lock> lockOf(Account account) {
         LoginFailure failure = LoginFailure.findById(account.id);
+        if (account.status == AccountStatus.DISABLED) {
+            return Optional.of(new Lock(AccountStatus.DISABLED, "disabled", null));
+        }
         if (account.status == AccountStatus.LOCKED) {
             return Optional.of(new Lock(AccountStatus.LOCKED, failure != null ? failure.lockReason : null, null));
         }
@@ -256,7 +297,10 @@ public class LockoutService {
             failure.lockedUntil = null;
         } else {
             failure.lockedUntil = verdict.lockedUntil();
+            failure.unlockAnnounced = false;
         }
+        audit.record("lockout-policy", "account.lock", accountId, failure.lockReason + " after "
+                + verdict.failures().count() + " failures" + (failure.lockedUntil != null ? ", until " + failure.lockedUntil : ""));
         outbox.publish(Topic.AUTH_EVENTS, accountId, correlationId, new AccountLocked(accountId, failure.lockReason,
                 failure.lockedUntil, verdict.failures().count()));
     }
@@ -278,7 +322,21 @@ public class LockoutService {
      */
     @Transactional
     public Account suspiciousActivity(Account detached, String operator, String reason) {
-        Account account = Account.findById(detached.id, LockModeType.PESSIMISTIC_WRITE);
+        return lockAndInvalidate(detached.id, "suspicious-activity", operator, "account.suspicious-activity", reason, null);
+    }
+
+    /** The risk engine's {@code lock} action (story S0): as suspicious activity, by the engine. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Account riskLock(String accountId, String level, String signals, String correlationId) {
+        return lockAndInvalidate(accountId, "risk-" + level, "risk-engine", "account.risk-lock", signals, correlationId);
+    }
+
+    private Account lockAndInvalidate(String accountId, String lockReason, String operator, String action,
+            String detail, String correlationId) {
+        Account account = Account.findById(accountId, LockModeType.PESSIMISTIC_WRITE);
+        if (account.status == AccountStatus.DISABLED) {
+            throw ProblemException.conflict("account-disabled", "The account is disabled; enable it first");
+        }
         account.status = AccountStatus.LOCKED;
         account.passwordInvalidatedAt = clock.instant();
         LoginFailure failure = LoginFailure.findById(account.id);
@@ -288,28 +346,93 @@ public class LockoutService {
             failure.persist();
         }
         failure.lockedUntil = null;
-        failure.lockReason = "suspicious-activity";
-        audit.record(operator, "account.suspicious-activity", account.id, reason);
-        outbox.publish(Topic.AUTH_EVENTS, account.id, null, new AccountLocked(account.id, "suspicious-activity", null,
+        failure.lockReason = lockReason;
+        audit.record(operator, action, account.id, detail);
+        outbox.publish(Topic.AUTH_EVENTS, account.id, correlationId, new AccountLocked(account.id, lockReason, null,
                 failure.failures));
-        outbox.publish(Topic.AUTH_EVENTS, account.id, null, new PasswordInvalidated(account.id, "suspicious-activity"));
+        outbox.publish(Topic.AUTH_EVENTS, account.id, correlationId, new PasswordInvalidated(account.id, lockReason));
         return account;
+    }
+
+    /** An operator disables the account (status DISABLED, whatever lock it had). Audited, an event. */
+    @Transactional
+    public Account disable(Account detached, String operator, String reason) {
+        Account account = Account.findById(detached.id, LockModeType.PESSIMISTIC_WRITE);
+        if (account.status == AccountStatus.DISABLED) {
+            throw ProblemException.conflict("account-disabled", "The account is already disabled");
+        }
+        account.status = AccountStatus.DISABLED;
+        audit.record(operator, "account.disable", account.id, reason);
+        outbox.publish(Topic.AUTH_EVENTS, account.id, null, new AccountLocked(account.id, "disabled", null, 0));
+        return account;
+    }
+
+    /** An operator enables a disabled account; counters start again. Audited, an event. */
+    @Transactional
+    public Account enable(Account detached, String operator, String reason) {
+        Account account = Account.findById(detached.id, LockModeType.PESSIMISTIC_WRITE);
+        if (account.status != AccountStatus.DISABLED) {
+            throw ProblemException.conflict("account-not-disabled", "The account is not disabled");
+        }
+        account.status = AccountStatus.ACTIVE;
+        clearCounters(account.id);
+        audit.record(operator, "account.enable", account.id, reason);
+        outbox.publish(Topic.AUTH_EVENTS, account.id, null, new AccountUnlocked(account.id, "admin"));
+        return account;
+    }
+
+    private static void clearCounters(String accountId) {
+        LoginFailure failure = LoginFailure.findById(accountId);
+        if (failure != null) {
+            failure.lockedUntil = null;
+            failure.lockReason = null;
+            failure.failures = 0;
+            failure.mfaFailures = 0;
+            failure.temporaryLockouts = 0;
+            failure.unlockAnnounced = true;
+        }
+    }
+
+    /**
+     * Announces temporary locks that ended on the sandbox clock ({@code account.unlocked}, cause
+     * {@code expired}), once each even with several instances (under the account's row lock).
+     *
+     * @return how many it announced
+     */
+    @Transactional
+    public int announceExpiredLocks() {
+        Instant now = clock.instant();
+        List<String> ended = LoginFailure.<LoginFailure>find("unlockAnnounced = false and lockedUntil <= ?1", now)
+                .page(0, 100).list().stream().map(f -> f.accountId).toList();
+        int announced = 0;
+        for (String accountId : ended) {
+            Account.findById(accountId, LockModeType.PESSIMISTIC_WRITE);
+            LoginFailure failure = LoginFailure.findById(accountId);
+            LoginFailure.getEntityManager().refresh(failure);
+            if (failure.unlockAnnounced || failure.lockedUntil == null || failure.lockedUntil.isAfter(now)) {
+                continue;
+            }
+            failure.unlockAnnounced = true;
+            failure.lockReason = null;
+            audit.record("sandbox-clock", "account.unlock", accountId, "temporary lock ended at " + failure.lockedUntil);
+            outbox.publish(Topic.AUTH_EVENTS, accountId, null, new AccountUnlocked(accountId, "expired"));
+            announced++;
+        }
+        return announced;
     }
 
     /** An operator ends a lock (temporary or permanent) and clears the counters. Audited, an event. */
     @Transactional
     public Account unlock(Account detached, String operator, String reason) {
         Account account = Account.findById(detached.id, LockModeType.PESSIMISTIC_WRITE);
+        if (account.status == AccountStatus.DISABLED) {
+            throw ProblemException.conflict("account-disabled", "The account is disabled; enable it instead");
+        }
         if (lockOf(account).isEmpty()) {
             throw ProblemException.conflict("account-not-locked", "The account is not locked");
         }
         account.status = AccountStatus.ACTIVE;
-        LoginFailure failure = LoginFailure.findById(account.id);
-        failure.lockedUntil = null;
-        failure.lockReason = null;
-        failure.failures = 0;
-        failure.mfaFailures = 0;
-        failure.temporaryLockouts = 0;
+        clearCounters(account.id);
         audit.record(operator, "account.unlock", account.id, reason);
         outbox.publish(Topic.AUTH_EVENTS, account.id, null, new AccountUnlocked(account.id, "admin"));
         return account;

@@ -60,6 +60,9 @@ public class LoginService {
     @Inject
     LockoutService lockout;
 
+    @Inject
+    RiskEngine risk;
+
     /** A second factor is needed: the challenge and the factors to offer. */
     public record Challenge(LoginChallenge challenge, List<FactorView> factors) {
     }
@@ -73,31 +76,49 @@ public class LoginService {
 
     /**
      * Checks the password and opens a second-factor challenge (the code goes out asynchronously), or,
-     * for an account whose second factor support turned off, signs in with the password alone.
+     * for an account whose second factor support turned off, signs in with the password alone. Every
+     * attempt is recorded with its client context; with the risk engine on, its verdict may require a
+     * second factor, block the attempt or lock the account.
      */
-    public Result login(String username, String password, String deviceKey) {
+    public Result login(String username, String password, RiskEngine.Client client) {
+        String deviceKey = client.deviceKey();
         Optional<Account> found = Account.findByUsername(username);
         if (found.isEmpty()) {
             hasher.matchNothing(password);
+            refused(null, username, client, null, "unknown-user");
             throw invalidCredentials();
         }
         Account account = found.get();
         Optional<LockoutService.Lock> lock = lockout.lockOf(account);
         if (lock.isPresent()) {
             hasher.matches(password, account.passwordHash); // the same work as any attempt: timing tells nothing
+            refused(account, username, client, null, "locked");
             throw locked(lock.get());
         }
         if (account.passwordInvalidatedAt != null) {
             hasher.matches(password, account.passwordHash); // support invalidated it: no password works
+            refused(account, username, client, null, "locked");
             throw locked(new LockoutService.Lock(AccountStatus.PASSWORD_RESET_REQUIRED, "password-invalidated", null));
         }
-        if (!hasher.matches(password, account.passwordHash)) {
-            recordFailure(account.id, null, null, "password");
+        boolean right = hasher.matches(password, account.passwordHash);
+        RiskEngine.Verdict verdict = risk.assess(account, client, password, right);
+        if (!right) {
+            passwordFailed(account, client, verdict);
             throw invalidCredentials();
         }
-        if ("off".equals(account.mfaMode)
-                || "new-device".equals(account.mfaMode) && devices.trusted(account.id, deviceKey)) {
-            return new Result(null, passwordOnly(account.id, deviceKey));
+        String action = verdict.assessment().action();
+        if ("block".equals(action)) {
+            refused(account, username, client, verdict, "blocked");
+            throw blocked();
+        }
+        if ("lock".equals(action)) {
+            riskLock(account, client, verdict);
+            throw locked(new LockoutService.Lock(AccountStatus.LOCKED, "risk-" + verdict.assessment().level(), null));
+        }
+        boolean secondFactorRequired = "require-mfa".equals(action);
+        if (!secondFactorRequired && ("off".equals(account.mfaMode)
+                || "new-device".equals(account.mfaMode) && devices.trusted(account.id, deviceKey))) {
+            return new Result(null, passwordOnly(account.id, client, verdict));
         }
         List<FactorView> factors = otp.factors(account.id);
         if (factors.isEmpty()) {
@@ -105,26 +126,49 @@ public class LoginService {
                     "The account's trusted phone is still being registered; try again in a moment.")
                     .header("Retry-After", "1");
         }
-        return new Result(new Challenge(openChallenge(account, factors.get(0).id(), deviceKey), factors), null);
+        return new Result(new Challenge(openChallenge(account, factors.get(0).id(), client, verdict), factors), null);
+    }
+
+    /** A refused attempt, kept with its context (and its risk, if it was weighed). */
+    @Transactional
+    void refused(Account account, String username, RiskEngine.Client client, RiskEngine.Verdict verdict,
+            String outcome) {
+        risk.record(account, username, client, verdict, outcome, null);
     }
 
     @Transactional
-    Success passwordOnly(String accountId, String deviceKey) {
+    void passwordFailed(Account account, RiskEngine.Client client, RiskEngine.Verdict verdict) {
+        risk.record(account, account.username, client, verdict, "wrong-password", null);
+        recordFailure(account.id, null, null, "password");
+    }
+
+    @Transactional
+    void riskLock(Account account, RiskEngine.Client client, RiskEngine.Verdict verdict) {
+        String correlationId = UUID.randomUUID().toString();
+        risk.record(account, account.username, client, verdict, "locked-by-risk", correlationId);
+        lockout.riskLock(account.id, verdict.assessment().level(), String.join(",", verdict.assessment().signals()),
+                correlationId);
+    }
+
+    @Transactional
+    Success passwordOnly(String accountId, RiskEngine.Client client, RiskEngine.Verdict verdict) {
         refuseIfLocked(accountId);
         Account account = Account.findById(accountId);
         List<String> amr = List.of("pwd");
         String correlationId = UUID.randomUUID().toString();
-        SessionService.Tokens issued = sessions.start(account, amr, deviceKey, correlationId);
-        devices.signedIn(account.id, deviceKey, false, correlationId);
+        risk.record(account, account.username, client, verdict, "password-ok", correlationId);
+        SessionService.Tokens issued = sessions.start(account, amr, client.deviceKey(), correlationId);
+        devices.signedIn(account.id, client.deviceKey(), false, correlationId);
         outbox.publish(Topic.AUTH_EVENTS, account.id, correlationId,
                 new LoginSucceeded(account.id, null, issued.access().tokenId(), amr));
         return new Success(issued);
     }
 
     @Transactional
-    LoginChallenge openChallenge(Account account, String factorId, String deviceKey) {
+    LoginChallenge openChallenge(Account account, String factorId, RiskEngine.Client client, RiskEngine.Verdict verdict) {
         refuseIfLocked(account.id);
         Instant now = clock.instant();
+        String deviceKey = client.deviceKey();
         LoginChallenge challenge = new LoginChallenge();
         challenge.id = UUID.randomUUID().toString();
         challenge.accountId = account.id;
@@ -137,6 +181,7 @@ public class LoginService {
         challenge.createdAt = now;
         challenge.expiresAt = now.plus(config.challenge().ttl());
         challenge.persist();
+        risk.record(account, account.username, client, verdict, "password-ok", challenge.correlationId);
         outbox.publish(Topic.AUTH_EVENTS, account.id, challenge.correlationId,
                 new LoginChallengeCreated(challenge.id, account.id, factorId, challenge.expiresAt));
         return challenge;
@@ -301,6 +346,15 @@ public class LoginService {
         if (challenge.expiredAt(clock.instant())) {
             throw new ProblemException(410, "challenge-expired", "This login has expired", "Start a new login.");
         }
+    }
+
+    /** The risk engine blocked a right password: like a wrong one by default, 403 when locks are revealed. */
+    private ProblemException blocked() {
+        if (!lockout.settings().revealLockState()) {
+            return invalidCredentials();
+        }
+        return new ProblemException(403, "sign-in-blocked", "This sign-in was blocked as risky",
+                "Try again from a device and place this account has used before.");
     }
 
     private static ProblemException invalidCredentials() {

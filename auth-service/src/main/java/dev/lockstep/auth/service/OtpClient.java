@@ -4,6 +4,7 @@ import dev.lockstep.contracts.http.CodeCheckRequest;
 import dev.lockstep.contracts.http.CodeCheckResult;
 import dev.lockstep.contracts.http.CodePolicyView;
 import dev.lockstep.contracts.http.FactorView;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -26,6 +27,10 @@ public interface OtpClient {
     @GET
     @Path("/accounts/{accountId}/code-policies/{channel}")
     CodePolicyView policy(@PathParam("accountId") String accountId, @PathParam("channel") String channel);
+
+    @DELETE
+    @Path("/accounts/{accountId}/factors/{factorId}")
+    void removeFactor(@PathParam("accountId") String accountId, @PathParam("factorId") String factorId);
 
     @POST
     @Path("/challenges/{challengeId}/check")

@@ -56,6 +56,24 @@ public class OtpGateway {
         }
     }
 
+    /** Removes a factor on the owner's behalf; otp-service's "no such factor" and "last phone" pass through. */
+    public void removeFactor(String accountId, String factorId) {
+        try {
+            calls.removeFactor(accountId, factorId);
+        } catch (WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            if (status == 404) {
+                throw ProblemException.notFound("factor-not-found", "No such factor on this account");
+            }
+            if (status == 409) {
+                throw ProblemException.conflict("last-phone", "The account's last trusted phone cannot be removed");
+            }
+            throw unavailable();
+        } catch (ProcessingException | TimeoutException | CircuitBreakerOpenException e) {
+            throw unavailable();
+        }
+    }
+
     private static ProblemException unavailable() {
         return new ProblemException(503, "second-factor-unavailable", "Second factors are unavailable",
                 "otp-service did not answer; try again shortly.").header("Retry-After", "1");
@@ -81,6 +99,13 @@ public class OtpGateway {
         @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.75, delay = 2000)
         public CodePolicyView policy(String accountId, String channel) {
             return client.policy(accountId, channel);
+        }
+
+        @Timeout(3000)
+        @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.75, delay = 2000,
+                skipOn = WebApplicationException.class)
+        public void removeFactor(String accountId, String factorId) {
+            client.removeFactor(accountId, factorId);
         }
 
         @Timeout(3000)

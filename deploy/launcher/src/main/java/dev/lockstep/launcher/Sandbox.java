@@ -23,6 +23,8 @@ public final class Sandbox implements AutoCloseable {
     private final KafkaBroker broker;
     private final LocalPostgres postgres;
     private final Map<Service, JavaProcess> services = new EnumMap<>(Service.class);
+    /** auth-service instances beyond the first, on the same database (PostgreSQL only). */
+    private final List<JavaProcess> extraAuth = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private long readyMillis;
 
@@ -37,6 +39,13 @@ public final class Sandbox implements AutoCloseable {
         for (Service service : Service.values()) {
             services.put(service, new JavaProcess(service.moduleName(),
                     dataDir.resolve("logs").resolve(service.moduleName() + ".log")));
+        }
+        if (options.authInstances() > 1 && postgres == null) {
+            throw new IllegalArgumentException("several auth-service instances need PostgreSQL (--db postgresql)");
+        }
+        for (int n = 1; n < options.authInstances(); n++) {
+            extraAuth.add(new JavaProcess("auth-service-" + (n + 1),
+                    dataDir.resolve("logs").resolve("auth-service-" + (n + 1) + ".log")));
         }
     }
 
@@ -54,6 +63,9 @@ public final class Sandbox implements AutoCloseable {
             }
             Ports.requireFree(options.host(), options.port(service), service.moduleName());
         }
+        for (int n = 1; n < options.authInstances(); n++) {
+            Ports.requireFree(options.host(), options.authPort(n), "auth-service instance " + (n + 1));
+        }
         Files.createDirectories(options.dataDir().resolve("db"));
         if (postgres != null) {
             postgres.start(java.util.Arrays.stream(Service.values()).map(Sandbox::databaseName).toList());
@@ -65,7 +77,14 @@ public final class Sandbox implements AutoCloseable {
         broker.awaitReady(timeout);
         broker.createTopics();
         for (Service service : Service.values()) {
-            awaitReady(service, started + timeout.toNanos());
+            awaitReady(services.get(service), url(service), started + timeout.toNanos());
+        }
+        // Further auth-service instances start once the first made the schema and the signing key.
+        for (int n = 1; n < options.authInstances(); n++) {
+            startService(Service.AUTH, extraAuth.get(n - 1), options.authPort(n));
+        }
+        for (int n = 1; n < options.authInstances(); n++) {
+            awaitReady(extraAuth.get(n - 1), authUrls().get(n), started + timeout.toNanos());
         }
         readyMillis = (System.nanoTime() - started) / 1_000_000;
         return this;
@@ -83,6 +102,10 @@ public final class Sandbox implements AutoCloseable {
     }
 
     private void startService(Service service) throws IOException {
+        startService(service, services.get(service), options.port(service));
+    }
+
+    private void startService(Service service, JavaProcess process, int port) throws IOException {
         List<String> jvm = new ArrayList<>(options.serviceJvmArgs);
         if (service != Service.AUTH) {
             // C1 only: quicker to start and smaller; auth-service keeps C2 for its Argon2 loop.
@@ -90,7 +113,7 @@ public final class Sandbox implements AutoCloseable {
             jvm.add("-XX:CICompilerCount=1");
         }
         jvm.add("-Dquarkus.http.host=" + options.host());
-        jvm.add("-Dquarkus.http.port=" + options.port(service));
+        jvm.add("-Dquarkus.http.port=" + port);
         jvm.add("-Dlockstep.data-dir=" + options.dataDir().resolve("db"));
         if (postgres != null) {
             jvm.add("-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(databaseName(service)));
@@ -107,7 +130,6 @@ public final class Sandbox implements AutoCloseable {
         }
         jvm.add("-jar");
         jvm.add(jar(service).toString());
-        JavaProcess process = services.get(service);
         // Secrets go through the environment, not the command line that `ps` shows.
         process.start(jvm, List.of(), options.dataDir(), Map.of(
                 "MALLOC_ARENA_MAX", "2",
@@ -115,12 +137,11 @@ public final class Sandbox implements AutoCloseable {
                 "LOCKSTEP_INTERNAL_TOKEN", options.internalToken));
     }
 
-    private void awaitReady(Service service, long deadlineNanos) throws InterruptedException {
-        JavaProcess process = services.get(service);
-        URI ready = URI.create(url(service) + "/q/health/ready");
+    private void awaitReady(JavaProcess process, String url, long deadlineNanos) throws InterruptedException {
+        URI ready = URI.create(url + "/q/health/ready");
         while (System.nanoTime() < deadlineNanos) {
             if (!process.alive()) {
-                throw new IllegalStateException(service.moduleName() + " exited during start:\n" + process.tail(40));
+                throw new IllegalStateException(process.name() + " exited during start:\n" + process.tail(40));
             }
             try {
                 HttpResponse<Void> response = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2))
@@ -133,11 +154,20 @@ public final class Sandbox implements AutoCloseable {
             }
             Thread.sleep(100);
         }
-        throw new IllegalStateException(service.moduleName() + " not ready in time:\n" + process.tail(40));
+        throw new IllegalStateException(process.name() + " not ready in time:\n" + process.tail(40));
     }
 
     public String url(Service service) {
         return "http://" + options.host() + ":" + options.port(service);
+    }
+
+    /** Every auth-service instance's URL, the usual one first. */
+    public List<String> authUrls() {
+        List<String> urls = new ArrayList<>();
+        for (int n = 0; n < options.authInstances(); n++) {
+            urls.add("http://" + options.host() + ":" + options.authPort(n));
+        }
+        return urls;
     }
 
     public KafkaBroker broker() {
@@ -170,6 +200,11 @@ public final class Sandbox implements AutoCloseable {
                 pids.put(service.moduleName(), process.pid());
             }
         });
+        for (JavaProcess process : extraAuth) {
+            if (process.alive()) {
+                pids.put(process.name(), process.pid());
+            }
+        }
         return pids;
     }
 
@@ -178,9 +213,9 @@ public final class Sandbox implements AutoCloseable {
         if (!broker.running()) {
             return "kafka";
         }
-        for (Map.Entry<Service, JavaProcess> entry : services.entrySet()) {
-            if (!entry.getValue().alive()) {
-                return entry.getKey().moduleName();
+        for (JavaProcess process : allServiceProcesses()) {
+            if (!process.alive()) {
+                return process.name();
             }
         }
         return null;
@@ -190,7 +225,7 @@ public final class Sandbox implements AutoCloseable {
         if ("kafka".equals(name)) {
             return broker.process().tail(lines);
         }
-        for (JavaProcess process : services.values()) {
+        for (JavaProcess process : allServiceProcesses()) {
             if (process.name().equals(name)) {
                 return process.tail(lines);
             }
@@ -202,7 +237,7 @@ public final class Sandbox implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         List<Thread> stopping = new ArrayList<>();
-        for (JavaProcess process : services.values()) {
+        for (JavaProcess process : allServiceProcesses()) {
             Thread t = new Thread(() -> {
                 try {
                     process.stop(20);
@@ -224,6 +259,12 @@ public final class Sandbox implements AutoCloseable {
                 System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
             }
         }
+    }
+
+    private List<JavaProcess> allServiceProcesses() {
+        List<JavaProcess> all = new ArrayList<>(services.values());
+        all.addAll(extraAuth);
+        return all;
     }
 
     /** The private PostgreSQL cluster, or null on H2. */

@@ -14,6 +14,7 @@ public final class SandboxOptions {
     int kafkaPort = 9092;
     Database database = Database.H2;
     int postgresPort = 5433;
+    int authInstances = 1;
     final Map<Service, Integer> ports = new EnumMap<>(Service.class);
     String adminToken;
     String internalToken;
@@ -64,6 +65,18 @@ public final class SandboxOptions {
         return this;
     }
 
+    /**
+     * Runs auth-service this many times on one database (PostgreSQL only); instance {@code n} (from 0)
+     * listens on auth-service's port + 10·n. Shows that lockout is exact across instances.
+     */
+    public SandboxOptions authInstances(int instances) {
+        if (instances < 1 || instances > 4) {
+            throw new IllegalArgumentException("1 to 4 auth-service instances");
+        }
+        this.authInstances = instances;
+        return this;
+    }
+
     public SandboxOptions adminToken(String token) {
         this.adminToken = token;
         return this;
@@ -101,6 +114,15 @@ public final class SandboxOptions {
 
     public int postgresPort() {
         return postgresPort;
+    }
+
+    public int authInstances() {
+        return authInstances;
+    }
+
+    /** The port of auth-service instance {@code n} (0 is the usual one). */
+    public int authPort(int n) {
+        return port(Service.AUTH) + 10 * n;
     }
 
     /** Where the services keep their data. */

@@ -1,5 +1,8 @@
 package dev.lockstep.otp.rest;
 
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.core.Response;
+
 import dev.lockstep.contracts.http.CodeCheckRequest;
 import dev.lockstep.contracts.http.CodeCheckResult;
 import dev.lockstep.contracts.http.FactorView;
@@ -39,6 +42,14 @@ public class InternalResource {
     @Operation(summary = "The account's usable second factors, phones masked")
     public List<FactorView> factors(@PathParam("accountId") String accountId) {
         return factors.usable(accountId);
+    }
+
+    @DELETE
+    @Path("/accounts/{accountId}/factors/{factorId}")
+    @Operation(summary = "The owner removes a factor (auth-service checked the password and the lock); 409 for the last phone")
+    public Response removeFactor(@PathParam("accountId") String accountId, @PathParam("factorId") String factorId) {
+        factors.removeByOwner(accountId, factorId);
+        return Response.noContent().build();
     }
 
     @GET

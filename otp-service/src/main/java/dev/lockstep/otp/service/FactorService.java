@@ -2,9 +2,11 @@ package dev.lockstep.otp.service;
 
 import dev.lockstep.contracts.FactorAdded;
 import dev.lockstep.contracts.FactorRemoved;
+import dev.lockstep.contracts.RecoveryKeyChanged;
 import dev.lockstep.contracts.Topic;
 import dev.lockstep.contracts.http.FactorView;
 import dev.lockstep.otp.domain.Factor;
+import dev.lockstep.otp.domain.RecoveryCode;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.outbox.Outbox;
 import dev.lockstep.platform.phone.PhoneNumbers;
@@ -69,6 +71,31 @@ public class FactorService {
         }
         factor.delete();
         outbox.publish(Topic.OTP_EVENTS, accountId, null, new FactorRemoved(accountId, factorId, "sms"));
+    }
+
+    /**
+     * The owner (through auth-service, which checked the password and that the account is not locked)
+     * removes one of the account's factors: a phone (never the last), the authenticator app, the
+     * recovery key, or the set of recovery codes.
+     */
+    @Transactional
+    public void removeByOwner(String accountId, String factorId) {
+        Factor factor = Factor.findById(factorId);
+        if (factor == null || !factor.accountId.equals(accountId)) {
+            throw ProblemException.notFound("factor-not-found", "No such factor on this account");
+        }
+        if ("sms".equals(factor.type)) {
+            removePhone(accountId, factorId);
+            return;
+        }
+        if ("recovery-code".equals(factor.type)) {
+            RecoveryCode.delete("accountId", accountId);
+        }
+        factor.delete();
+        outbox.publish(Topic.OTP_EVENTS, accountId, null, new FactorRemoved(accountId, factorId, factor.type));
+        if ("recovery-key".equals(factor.type)) {
+            outbox.publish(Topic.OTP_EVENTS, accountId, null, new RecoveryKeyChanged(accountId, false));
+        }
     }
 
     /** Support reset the authenticator app: every TOTP factor of the account goes (confirmed or not). */

@@ -8,6 +8,7 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,8 @@ import org.jboss.logging.Logger;
  * Publishes outbox rows in insertion order, deleting each once the broker acknowledged it. Woken
  * right after every commit that wrote an event; polls as a fallback; while the broker is down it
  * keeps the rows and retries with a growing pause. A row may be published twice (acknowledged,
- * then the delete lost); consumers ignore repeats by event id.
+ * then the delete lost); consumers ignore repeats by event id. Instances sharing a database take
+ * turns (the batch's rows are locked while it is published).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -93,12 +95,32 @@ public class OutboxRelay {
         }
     }
 
-    /** Publishes up to one batch; returns how many rows it found. */
+    /** What one batch did: rows found, and the first send that failed (or null). */
+    private record BatchResult(int found, RuntimeException failure) {
+    }
+
+    /**
+     * Publishes up to one batch; returns how many rows it found. The batch's rows stay locked
+     * ({@code SELECT … FOR UPDATE}) until they are published and deleted, so when several instances of
+     * a service share one database (PostgreSQL), one relay at a time publishes, in insertion order;
+     * another instance's relay waits on the first row and then finds the rows gone.
+     */
     int publishBatch() throws InterruptedException {
-        List<OutboxEvent> batch = QuarkusTransaction.requiringNew().call(
-                () -> OutboxEvent.<OutboxEvent>find("order by id").page(0, config.outbox().batchSize()).list());
+        BatchResult result = QuarkusTransaction.requiringNew()
+                .timeout((int) Math.max(30, config.outbox().sendTimeout().toSeconds() * 2))
+                .call(this::publishLocked);
+        if (result.failure() != null) {
+            throw result.failure();
+        }
+        return result.found();
+    }
+
+    private BatchResult publishLocked() throws InterruptedException {
+        List<OutboxEvent> batch = OutboxEvent.<OutboxEvent>find("order by id")
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .page(0, config.outbox().batchSize()).list();
         if (batch.isEmpty()) {
-            return 0;
+            return new BatchResult(0, null);
         }
         List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
         for (OutboxEvent row : batch) {
@@ -118,12 +140,9 @@ public class OutboxRelay {
             }
         }
         if (!published.isEmpty()) {
-            QuarkusTransaction.requiringNew().run(() -> OutboxEvent.delete("id in ?1", published));
+            OutboxEvent.delete("id in ?1", published);
         }
-        if (failure != null) {
-            throw failure;
-        }
-        return batch.size();
+        return new BatchResult(batch.size(), failure);
     }
 
     private CompletableFuture<Void> send(OutboxEvent row) {

@@ -1,5 +1,6 @@
 package dev.lockstep.sim.service;
 
+import dev.lockstep.platform.clock.PeriodicTask;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.sim.domain.Message;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -9,10 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.jboss.logging.Logger;
 
 /**
  * Delivers held messages (delayed, or waiting to be overtaken) once the sandbox clock reaches their
@@ -23,7 +20,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class DelayedDeliveries {
 
-    private static final Logger LOG = Logger.getLogger(DelayedDeliveries.class);
     private static final long PERIOD_MILLIS = 200;
 
     @Inject
@@ -32,29 +28,15 @@ public class DelayedDeliveries {
     @Inject
     DeliveryService delivery;
 
-    private ScheduledExecutorService timer;
+    private PeriodicTask timer;
 
     void start(@Observes StartupEvent event) {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "delayed-deliveries");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.scheduleWithFixedDelay(this::deliverDueSafely, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+        timer = PeriodicTask.start("delayed-deliveries", PERIOD_MILLIS, this::deliverDue);
     }
 
     void stop(@Observes ShutdownEvent event) {
         if (timer != null) {
-            timer.shutdownNow();
-        }
-    }
-
-    private void deliverDueSafely() {
-        try {
-            deliverDue();
-        } catch (RuntimeException e) {
-            // a failed round (e.g. the database busy at shutdown) must not end the timer
-            LOG.warnf("delayed deliveries: %s", e.toString());
+            timer.close();
         }
     }
 

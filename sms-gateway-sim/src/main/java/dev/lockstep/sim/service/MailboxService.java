@@ -1,6 +1,7 @@
 package dev.lockstep.sim.service;
 
 import dev.lockstep.platform.clock.SandboxClock;
+import dev.lockstep.platform.tx.InsertIfAbsent;
 import dev.lockstep.sim.domain.Mailbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,14 +18,12 @@ public class MailboxService {
     /** The mailbox of a normalised address, created if new. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Mailbox getOrCreate(String address) {
-        Mailbox mailbox = Mailbox.findById(address, LockModeType.PESSIMISTIC_WRITE);
-        if (mailbox == null) {
-            mailbox = new Mailbox();
+        return InsertIfAbsent.getOrCreate(() -> Mailbox.findById(address, LockModeType.PESSIMISTIC_WRITE), () -> {
+            Mailbox mailbox = new Mailbox();
             mailbox.address = address;
             mailbox.createdAt = clock.instant();
-            mailbox.persist();
-        }
-        return mailbox;
+            return mailbox;
+        });
     }
 
     /** Sets whether the mailbox exists and how much it holds (left out: exists, 1000). */

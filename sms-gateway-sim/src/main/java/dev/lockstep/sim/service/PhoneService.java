@@ -12,6 +12,7 @@ import dev.lockstep.sim.rest.PhoneState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
+import dev.lockstep.platform.tx.InsertIfAbsent;
 import jakarta.transaction.Transactional;
 import java.util.Locale;
 
@@ -31,19 +32,16 @@ public class PhoneService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Phone getOrCreate(String e164) {
-        Phone phone = Phone.findById(e164, LockModeType.PESSIMISTIC_WRITE);
-        if (phone == null) {
-            phone = new Phone();
+        return InsertIfAbsent.getOrCreate(() -> Phone.findById(e164, LockModeType.PESSIMISTIC_WRITE), () -> {
+            Phone phone = new Phone();
             phone.e164 = e164;
             phone.region = PhoneNumbers.region(e164);
             phone.lineType = PhoneNumbers.lineType(e164);
             phone.carrier = PhoneNumbers.carrier(e164);
-            Phone created = phone;
-            MagicNumber.of(e164).ifPresent(magic -> magic.applyTo(created));
+            MagicNumber.of(e164).ifPresent(magic -> magic.applyTo(phone));
             phone.createdAt = clock.instant();
-            phone.persist();
-        }
-        return phone;
+            return phone;
+        });
     }
 
     /** Sets the whole state of a phone (fields left out take their defaults) and publishes it. */

@@ -1,0 +1,55 @@
+package dev.lockstep.auth.messaging;
+
+import dev.lockstep.auth.domain.PhoneRisk;
+import dev.lockstep.contracts.CloudEvent;
+import dev.lockstep.contracts.Events;
+import dev.lockstep.contracts.PhoneStateChanged;
+import dev.lockstep.platform.clock.SandboxClock;
+import dev.lockstep.platform.inbox.Inbox;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Remembers what the simulated network says about SIMs: a swapped or cancelled SIM on an account's
+ * phone is a risk signal for the next login (story S0). Each event once, in one transaction.
+ */
+@ApplicationScoped
+public class PhoneEventsConsumer {
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    SandboxClock clock;
+
+    @Incoming("phone-events")
+    @Blocking
+    @Transactional
+    public void onPhoneEvent(String json) {
+        inbox.receive(json, this::handle);
+    }
+
+    private void handle(CloudEvent event) {
+        if (!Events.is(event, PhoneStateChanged.class)) {
+            return;
+        }
+        PhoneStateChanged state = Events.body(event, PhoneStateChanged.class);
+        PhoneRisk phone = PhoneRisk.findById(state.phone());
+        if (phone == null) {
+            if ("active".equals(state.sim())) {
+                return; // nothing to remember about a healthy SIM never seen otherwise
+            }
+            phone = new PhoneRisk();
+            phone.phone = state.phone();
+            phone.sim = state.sim();
+            phone.changedAt = event.time() != null ? event.time() : clock.instant();
+            phone.persist();
+        } else if (!phone.sim.equals(state.sim())) {
+            phone.sim = state.sim();
+            phone.changedAt = event.time() != null ? event.time() : clock.instant();
+        }
+    }
+}

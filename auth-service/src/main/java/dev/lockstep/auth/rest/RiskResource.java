@@ -1,0 +1,41 @@
+package dev.lockstep.auth.rest;
+
+import dev.lockstep.auth.service.RiskEngine;
+import dev.lockstep.platform.security.AdminApi;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The sandbox's risk-based authentication: on or off, signal weights, level thresholds, the action
+ * and owner alert per level, the windows, the compromised-password list and the simulated GeoIP table.
+ */
+@Path("/v1/admin/risk")
+@AdminApi
+@Tag(name = "Admin: risk")
+public class RiskResource {
+
+    @Inject
+    RiskEngine risk;
+
+    @GET
+    @Operation(summary = "The risk settings in force (the compromised list only as a count)")
+    public RiskEngine.Settings get() {
+        return risk.view();
+    }
+
+    @PUT
+    @Operation(summary = "Change risk settings; fields left out keep their value, compromisedPasswords replaces the "
+            + "list (kept as SHA-256 only); audited")
+    public RiskEngine.Settings set(@NotNull RiskEngine.Settings request,
+            @HeaderParam(AccountAdminResource.OPERATOR_HEADER) @DefaultValue("admin") @Size(max = 128) String operator) {
+        return risk.set(request, operator);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.lockstep.auth.service;
+
+import dev.lockstep.platform.clock.PeriodicTask;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+/**
+ * Watches the sandbox clock for temporary locks that ended (S4: "unlocked the next day") and
+ * announces each one ({@code account.unlocked}, cause {@code expired}) within half a second of the
+ * clock passing its end, also when the clock jumped there.
+ */
+@ApplicationScoped
+public class LockExpiry {
+
+    @Inject
+    LockoutService lockout;
+
+    private PeriodicTask timer;
+
+    void start(@Observes StartupEvent event) {
+        timer = PeriodicTask.start("lock-expiry", 500, lockout::announceExpiredLocks);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (timer != null) {
+            timer.close();
+        }
+    }
+}

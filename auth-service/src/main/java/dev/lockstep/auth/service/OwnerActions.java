@@ -1,0 +1,102 @@
+package dev.lockstep.auth.service;
+
+import dev.lockstep.auth.domain.Account;
+import dev.lockstep.contracts.LoginFailed;
+import dev.lockstep.contracts.Topic;
+import dev.lockstep.platform.outbox.Outbox;
+import dev.lockstep.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+
+/**
+ * What a signed-in owner may change that needs the password: the password itself, removing a second
+ * factor, signing out a device. While the account is locked (or its password invalidated) each is
+ * refused with 423 {@code account-locked} (story S0, step 5); a wrong password counts like a wrong
+ * login.
+ */
+@ApplicationScoped
+public class OwnerActions {
+
+    @Inject
+    LockoutService lockout;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    OtpGateway otp;
+
+    @Inject
+    DeviceService devices;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Outbox outbox;
+
+    /** Changes the password, given the current one. */
+    public void changePassword(String accountId, String currentPassword, String newPassword) {
+        Account account = requirePassword(accountId, currentPassword);
+        String hash = hasher.hash(newPassword); // slow on purpose: outside the transaction
+        storePassword(account.id, hash);
+    }
+
+    @Transactional
+    void storePassword(String accountId, String hash) {
+        Account account = Account.findById(accountId, LockModeType.PESSIMISTIC_WRITE);
+        refuseIfLocked(account);
+        account.passwordHash = hash;
+        audit.record("owner", "account.password-change", accountId, "changed by the owner");
+    }
+
+    /** Removes a phone, the authenticator app, the recovery key or the recovery codes, given the password. */
+    public void removeFactor(String accountId, String password, String factorId) {
+        requirePassword(accountId, password);
+        otp.removeFactor(accountId, factorId);
+        recordAudit(accountId, "factor.remove", factorId);
+    }
+
+    /** Signs a device out (forgets it): refused while the account is locked. */
+    public void revokeDevice(String accountId, String deviceId) {
+        refuseIfLocked(Account.findById(accountId));
+        devices.revoke(accountId, deviceId, null, null);
+    }
+
+    @Transactional
+    void recordAudit(String accountId, String action, String detail) {
+        audit.record("owner", action, accountId, detail);
+    }
+
+    private Account requirePassword(String accountId, String password) {
+        Account account = Account.findById(accountId);
+        refuseIfLocked(account);
+        if (!hasher.matches(password, account.passwordHash)) {
+            wrongPassword(accountId);
+            throw new ProblemException(401, "invalid-credentials", "The password is not right", null);
+        }
+        return account;
+    }
+
+    @Transactional
+    void wrongPassword(String accountId) {
+        outbox.publish(Topic.AUTH_EVENTS, accountId, null, new LoginFailed(accountId, null, "password"));
+        lockout.failure(accountId, false, null);
+    }
+
+    private void refuseIfLocked(Account account) {
+        Optional<LockoutService.Lock> lock = lockout.lockOf(account);
+        if (lock.isEmpty() && account.passwordInvalidatedAt == null) {
+            return;
+        }
+        // The owner is signed in, so saying why enumerates nothing.
+        ProblemException locked = new ProblemException(423, "account-locked", "The account is locked",
+                "This action needs the account's password, which cannot be used while the account is locked.")
+                .with("reason", lock.map(LockoutService.Lock::reason).orElse("password-invalidated"));
+        throw lock.flatMap(l -> Optional.ofNullable(l.until())).map(until -> locked.with("unlockAt", until.toString()))
+                .orElse(locked);
+    }
+}

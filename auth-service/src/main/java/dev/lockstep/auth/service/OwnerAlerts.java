@@ -1,0 +1,33 @@
+package dev.lockstep.auth.service;
+
+import dev.lockstep.auth.config.AuthConfig;
+import dev.lockstep.auth.domain.Account;
+import dev.lockstep.contracts.OutboundMessage;
+import dev.lockstep.contracts.Topic;
+import dev.lockstep.platform.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.UUID;
+
+/** Emails to an account's owner (a virtual mailbox in the simulator), sent with the change they report. */
+@ApplicationScoped
+public class OwnerAlerts {
+
+    @Inject
+    AuthConfig config;
+
+    @Inject
+    Outbox outbox;
+
+    /** Sends {@code text} to the account's email, if it has one; in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void send(Account account, String text, String correlationId) {
+        if (account.email == null) {
+            return;
+        }
+        outbox.publish(Topic.MESSAGES_OUTBOUND, account.email, correlationId, new OutboundMessage(
+                UUID.randomUUID().toString(), account.email, "email", config.notifications().sender(), text, "alert",
+                account.id));
+    }
+}
