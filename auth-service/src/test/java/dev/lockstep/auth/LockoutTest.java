@@ -45,6 +45,10 @@ class LockoutTest {
     @InjectMock
     OtpGateway otp;
 
+    /** The real hasher, watched: every path of a refused login must cost the same one hash. */
+    @io.quarkus.test.junit.mockito.InjectSpy
+    dev.lockstep.auth.service.PasswordHasher hasher;
+
     @Inject
     @Any
     InMemoryConnector connector;
@@ -138,6 +142,28 @@ class LockoutTest {
         lockout("{\"preset\":\"demo\"}");
         given().header("Authorization", ADMIN).get("/v1/admin/lockout").then()
                 .body("policy.mode", equalTo("temporary")).body("policy.failureFactor", equalTo(3));
+    }
+
+    @Test
+    void unknownUserWrongPasswordAndLockedAccountEachCostExactlyOnePasswordHash() {
+        lockout("{\"preset\":\"demo\"}");
+        String locked = uniqueUsername();
+        account(locked);
+        for (int i = 0; i < 3; i++) {
+            login(locked, "wrong " + i);
+        }
+        String active = uniqueUsername();
+        account(active);
+        Map<String, String[]> paths = Map.of(
+                "unknown user", new String[] {"nobody-" + UUID.randomUUID(), PASSWORD},
+                "wrong password", new String[] {active, "not it"},
+                "locked account", new String[] {locked, PASSWORD});
+        paths.forEach((path, attempt) -> {
+            org.mockito.Mockito.clearInvocations(hasher);
+            assertEquals(401, login(attempt[0], attempt[1]).statusCode(), path);
+            org.mockito.Mockito.verify(hasher, org.mockito.Mockito.times(1).description(path))
+                    .matches(anyString(), anyString());
+        });
     }
 
     @Test

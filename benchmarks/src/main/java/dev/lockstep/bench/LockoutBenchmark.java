@@ -30,6 +30,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code keycloak-default}, risk on); throughput and latency of each, and the difference.
  * <li>Burst: 200 wrong passwords at once (16 clients) on an account whose policy locks permanently at
  * the 25th failure, then 20 right ones: the count the lock took, and how many right ones got in.
+ * <li>No enumeration by timing: the latency of an unknown user, a wrong password and a locked
+ * account (one client), which should be alike.
  * </ol>
  *
  * <p>Usage: {@code ./lockstep bench-lockout [--logins 400] [--rounds 3] [--data-dir .lockstep]}
@@ -72,7 +74,8 @@ public final class LockoutBenchmark {
         LockoutBenchmark bench = new LockoutBenchmark(RunningSandbox.in(dataDir));
         try {
             bench.overhead(logins, rounds);
-            bench.burst();
+            String locked = bench.burst();
+            bench.refusals(locked, 200);
         } finally {
             bench.protection(false);
         }
@@ -105,7 +108,8 @@ public final class LockoutBenchmark {
                 (offMean - onMean) / offMean * 100);
     }
 
-    private void burst() throws Exception {
+    /** Returns the account it locked. */
+    private String burst() throws Exception {
         protection(true);
         String user = passwordOnlyAccount();
         send("PUT", auth + "/v1/admin/accounts/" + user + "/lockout-policy",
@@ -122,6 +126,34 @@ public final class LockoutBenchmark {
                 view.get("failures").asInt());
         System.out.printf("  right password afterwards: %d of 20 got in (expected 0)%n",
                 right.stream().filter(s -> s == 200).count());
+        return user;
+    }
+
+    private void refusals(String locked, int each) throws Exception {
+        String active = passwordOnlyAccount();
+        // exempt from lockout, so that its wrong passwords stay wrong passwords and never become a lock
+        send("PUT", auth + "/v1/admin/accounts/" + active + "/lockout-policy", Map.of("preset", "off"), 200);
+        Map<String, String[]> paths = new java.util.LinkedHashMap<>();
+        paths.put("unknown user", new String[] {"nobody-" + UUID.randomUUID(), PASSWORD});
+        paths.put("wrong password", new String[] {active, "not the password"});
+        paths.put("locked account", new String[] {locked, PASSWORD});
+        long[][] nanos = new long[paths.size()][each];
+        List<String[]> attempts = new ArrayList<>(paths.values());
+        for (int i = 0; i < each; i++) {
+            for (int p = 0; p < attempts.size(); p++) { // interleaved, so drift hits all three alike
+                long t0 = System.nanoTime();
+                int status = login(attempts.get(p)[0], attempts.get(p)[1]).statusCode();
+                nanos[p][i] = System.nanoTime() - t0;
+                if (status != 401) {
+                    throw new IllegalStateException("expected 401, got " + status);
+                }
+            }
+        }
+        System.out.printf("%nRefused logins, one client, %d each, interleaved (all answer the same 401 body)%n", each);
+        int p = 0;
+        for (String path : paths.keySet()) {
+            System.out.printf("  %-15s %s%n", path, new Percentiles(nanos[p++]).line());
+        }
     }
 
     /** Lockout keycloak-default and the risk engine on, or both off. */
