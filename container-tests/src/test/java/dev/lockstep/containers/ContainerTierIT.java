@@ -132,4 +132,14 @@ class ContainerTierIT {
         assertThrows(LockstepClient.LockstepException.class, () -> lockstep.verify(second, secondCode.code()),
                 "a code works once, also after a restart");
     }
+
+    @Test
+    @Order(4)
+    void aScenarioFileDrivesTheServicesInsideTheContainerNetwork() throws java.io.IOException {
+        String s0 = java.nio.file.Files.readString(java.nio.file.Path.of(
+                "../sms-gateway-sim/src/main/resources/scenarios/s0-locked-and-no-code.yaml"));
+        JsonNode report = lockstep.loadScenario(s0, true);
+        assertTrue(report.get("passed").asBoolean(), report.toString());
+        assertEquals("LOCKED", lockstep.account("aiko").get("status").asText());
+    }
 }

@@ -184,6 +184,26 @@ public final class LockstepClient {
         return message;
     }
 
+    /**
+     * Loads a scenario file (YAML): the sandbox is reset to its starting state and, if {@code run},
+     * its steps are played. Returns the report ({@code passed}, and each step met or missed).
+     */
+    public JsonNode loadScenario(String yaml, boolean run) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(sandbox.url(Service.SIM) + "/v1/scenarios?run=" + run))
+                    .timeout(Duration.ofSeconds(120))
+                    .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/yaml")
+                    .POST(HttpRequest.BodyPublishers.ofString(yaml)).build();
+            HttpResponse<String> response = sandbox.http().send(request, HttpResponse.BodyHandlers.ofString());
+            return expect(200, "scenario", new Reply(response.statusCode(), parse(response.body())));
+        } catch (IOException e) {
+            throw new IllegalStateException("loading the scenario failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     // ---- plumbing ----
 
     /** Any call: method, service, path (with query), a body to send as JSON (or null), a bearer token (or null). */

@@ -127,6 +127,12 @@ public class LockstepSandbox implements Startable, AutoCloseable {
                     .dependsOn(kafka)
                     .waitingFor(Wait.forHttp("/q/health/ready").forPort(service.port()).forStatusCode(200)
                             .withStartupTimeout(START_TIMEOUT));
+            if (service == Service.SIM) {
+                // scenarios drive the other services through their APIs, by their names on the network
+                container.withEnv("LOCKSTEP_SIM_SERVICES_AUTH", "http://auth-service:8081")
+                        .withEnv("LOCKSTEP_SIM_SERVICES_OTP", "http://otp-service:8082")
+                        .withEnv("LOCKSTEP_SIM_SERVICES_RECOVERY", "http://recovery-service:8084");
+            }
             if (service == Service.AUTH) {
                 container.withEnv("QUARKUS_REST_CLIENT_OTP_URL", "http://otp-service:8082")
                         .withEnv("LOCKSTEP_AUTH_TOKEN_ISSUER", "http://auth-service:8081");

@@ -81,6 +81,9 @@ public class LockoutService {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    OwnerAlerts alerts;
+
     public Settings settings() {
         AuthConfig.Lockout defaults = config.lockout();
         return new Settings(setting(PRESET).orElse(defaults.preset()),
@@ -322,7 +325,11 @@ public class LockoutService {
      */
     @Transactional
     public Account suspiciousActivity(Account detached, String operator, String reason) {
-        return lockAndInvalidate(detached.id, "suspicious-activity", operator, "account.suspicious-activity", reason, null);
+        Account account = lockAndInvalidate(detached.id, "suspicious-activity", operator, "account.suspicious-activity",
+                reason, null);
+        alerts.send(account, "Your Lockstep account " + account.username + " may have been used without your "
+                + "authorization. For your protection we locked it and disabled your old password. Reset it now.", null);
+        return account;
     }
 
     /** The risk engine's {@code lock} action (story S0): as suspicious activity, by the engine. */

@@ -41,6 +41,7 @@ public final class Launcher {
             System.exit(args.length == 0 || args[0].equals("help") || args[0].equals("--help") ? 0 : 2);
         }
         SandboxOptions options = new SandboxOptions().home(Path.of(System.getProperty("lockstep.home", ".")));
+        Path scenario = null;
         for (int i = 1; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -49,6 +50,7 @@ public final class Launcher {
                 case "--http-port-base" -> options.httpPortBase(Integer.parseInt(require(args[i], value)));
                 case "--db" -> options.database(SandboxOptions.Database.parse(require(args[i], value)));
                 case "--postgres-port" -> options.postgresPort(Integer.parseInt(require(args[i], value)));
+                case "--scenario" -> scenario = Path.of(require(args[i], value));
                 default -> {
                     System.err.println("unknown option " + args[i]);
                     usage();
@@ -56,6 +58,10 @@ public final class Launcher {
                 }
             }
             i++;
+        }
+        if (scenario != null && !Files.isReadable(scenario)) {
+            System.err.println("no scenario file at " + scenario);
+            System.exit(2);
         }
         Path dataDir = options.dataDir();
         Files.createDirectories(dataDir);
@@ -85,9 +91,15 @@ public final class Launcher {
             System.err.println("Lockstep could not start: " + e.getMessage());
             System.exit(1);
         }
-        String demoId = ensureDemoAccount(sandbox, adminToken, options.internalToken);
+        String loaded = null;
+        String demoId = null;
+        if (scenario != null) {
+            loaded = loadScenario(sandbox, adminToken, scenario);
+        } else {
+            demoId = ensureDemoAccount(sandbox, adminToken, options.internalToken);
+        }
         writeRunFile(runFile, sandbox);
-        printBanner(sandbox, options, adminToken, demoId);
+        printBanner(sandbox, options, adminToken, demoId, loaded);
 
         while (true) {
             Thread.sleep(500);
@@ -110,12 +122,14 @@ public final class Launcher {
     private static void usage() {
         System.out.println("""
                 usage: ./lockstep up [--data-dir DIR] [--kafka-port 9092] [--http-port-base 8081]
-                                     [--db h2|postgresql] [--postgres-port 5433]
+                                     [--db h2|postgresql] [--postgres-port 5433] [--scenario FILE]
                   Starts a real Kafka broker and auth-service, otp-service, sms-gateway-sim and
                   recovery-service with H2 databases under DIR (default .lockstep), prints their URLs,
                   the admin token and the demo account, and stops everything on Ctrl-C.
                   --db postgresql keeps the data in a private PostgreSQL cluster under DIR instead,
-                  made from the machine's PostgreSQL binaries (Debian's postgresql package).""");
+                  made from the machine's PostgreSQL binaries (Debian's postgresql package).
+                  --scenario FILE resets the sandbox to a scenario's starting state instead of making
+                  the demo account (e.g. sms-gateway-sim/src/main/resources/scenarios/*.yaml).""");
     }
 
     /** A random token kept in a file readable by the owner only; made on the first run. */
@@ -133,6 +147,23 @@ public final class Launcher {
             // not a POSIX file system; the file stays with default permissions
         }
         return token;
+    }
+
+    /**
+     * Loads a scenario file's starting state (the sandbox is reset first; the steps are not played)
+     * and returns a line saying what was loaded.
+     */
+    static String loadScenario(Sandbox sandbox, String adminToken, Path file) throws IOException, InterruptedException {
+        HttpResponse<String> loaded = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(sandbox.url(Service.SIM) + "/v1/scenarios?run=false"))
+                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/yaml")
+                .POST(HttpRequest.BodyPublishers.ofString(Files.readString(file))).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode report = JSON.readTree(loaded.body());
+        if (loaded.statusCode() != 200) {
+            throw new IllegalStateException("the scenario " + file + " did not load: " + report.path("title").asText()
+                    + (report.hasNonNull("detail") ? " (" + report.get("detail").asText() + ")" : ""));
+        }
+        return report.get("name").asText() + ", starting state loaded (" + report.get("accounts").asInt() + " accounts)";
     }
 
     /** Creates the demo account on first run and waits until its phone is a usable factor. */
@@ -196,8 +227,14 @@ public final class Launcher {
         Files.writeString(runFile, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(run));
     }
 
-    private static void printBanner(Sandbox sandbox, SandboxOptions options, String adminToken, String demoId) {
+    private static void printBanner(Sandbox sandbox, SandboxOptions options, String adminToken, String demoId,
+            String scenario) {
         String sim = sandbox.url(Service.SIM);
+        String who = scenario != null
+                ? String.format("  Scenario          %s%n", scenario)
+                : String.format("  Demo account      %s / %s, trusted phone %s (account id %s)%n"
+                        + "  Demo inbox        %s/v1/phones/%s/messages%n",
+                        DEMO_USER, DEMO_PASSWORD, DEMO_PHONE, demoId, sim, DEMO_PHONE);
         System.out.printf("""
 
                 Lockstep is up (ready in %.1f s).
@@ -211,9 +248,7 @@ public final class Launcher {
                   Swagger UI        <service URL>/q/swagger-ui
 
                   Admin token       %s   (also in %s)
-                  Demo account      %s / %s, trusted phone %s (account id %s)
-                  Demo inbox        %s/v1/phones/%s/messages
-
+                %s
                 Press Ctrl-C to stop. Data stays in %s.
                 """,
                 sandbox.readyMillis() / 1000.0,
@@ -223,8 +258,7 @@ public final class Launcher {
                         ? "PostgreSQL " + options.host() + ":" + sandbox.postgres().port() + " (one database per service)"
                         : "H2 files in " + options.dataDir().resolve("db"),
                 adminToken, options.dataDir().resolve("admin-token"),
-                DEMO_USER, DEMO_PASSWORD, DEMO_PHONE, demoId,
-                sim, DEMO_PHONE,
+                who,
                 options.dataDir());
         System.out.flush();
     }

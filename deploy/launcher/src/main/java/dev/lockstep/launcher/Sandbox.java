@@ -120,6 +120,12 @@ public final class Sandbox implements AutoCloseable {
             jvm.add("-Dquarkus.datasource.username=" + LocalPostgres.USER);
         }
         jvm.add("-Dkafka.bootstrap.servers=" + broker.bootstrapServers());
+        if (service == Service.SIM) {
+            jvm.add("-Dlockstep.sim.services.auth=" + url(Service.AUTH));
+            jvm.add("-Dlockstep.sim.services.otp=" + url(Service.OTP));
+            jvm.add("-Dlockstep.sim.services.sim=" + url(Service.SIM));
+            jvm.add("-Dlockstep.sim.services.recovery=" + url(Service.RECOVERY));
+        }
         if (service == Service.AUTH) {
             jvm.add("-Dquarkus.rest-client.otp.url=" + url(Service.OTP));
             jvm.add("-Dlockstep.auth.token.issuer=" + url(Service.AUTH));

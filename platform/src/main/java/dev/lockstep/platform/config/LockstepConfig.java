@@ -3,6 +3,8 @@ package dev.lockstep.platform.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** Settings every Lockstep service shares ({@code lockstep.*}). */
 @ConfigMapping(prefix = "lockstep")
@@ -26,6 +28,17 @@ public interface LockstepConfig {
 
     /** HTTP limits. */
     Http http();
+
+    /** What {@code POST /v1/admin/reset} empties. */
+    Reset reset();
+
+    interface Reset {
+        /**
+         * The service's tables to empty, children before parents (the outbox included; signing keys,
+         * service secrets and the ids of handled events stay).
+         */
+        Optional<List<String>> tables();
+    }
 
     interface Admin {
         /** Bearer token the admin API demands; no default outside dev and test. */

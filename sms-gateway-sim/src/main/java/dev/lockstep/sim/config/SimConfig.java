@@ -1,6 +1,7 @@
 package dev.lockstep.sim.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 /** sms-gateway-sim settings ({@code lockstep.sim.*}). */
@@ -12,4 +13,21 @@ public interface SimConfig {
 
     /** Seed of every random fault decision until {@code PUT /v1/seed} sets another. */
     long seed();
+
+    /** Where the services are; scenarios drive them (and this one) through their HTTP APIs. */
+    Services services();
+
+    interface Services {
+        @WithDefault("http://127.0.0.1:8081")
+        String auth();
+
+        @WithDefault("http://127.0.0.1:8082")
+        String otp();
+
+        @WithDefault("http://127.0.0.1:8083")
+        String sim();
+
+        @WithDefault("http://127.0.0.1:8084")
+        String recovery();
+    }
 }

@@ -131,6 +131,11 @@ public class FaultService {
     }
 
     /** The rule list changes: what is in memory is stale now, and again once the change is committed. */
+    /** A sandbox reset emptied the rules table: forget what was cached. */
+    void onReset(@jakarta.enterprise.event.Observes dev.lockstep.platform.reset.SandboxReset.Done done) {
+        rulesChanged();
+    }
+
     private void rulesChanged() {
         changes.incrementAndGet();
         AfterCommit.run(transactions, changes::incrementAndGet);

@@ -1,0 +1,85 @@
+package dev.lockstep.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lockstep.launcher.Service;
+import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Scenario files on the real broker and services: the shipped S0 story passes every expectation, a
+ * malformed file is refused with its line and changes nothing. (Loading resets the whole sandbox, so
+ * this class runs late.)
+ */
+@ExtendWith(SharedSandbox.class)
+@Order(16)
+class ScenarioIT {
+
+    private static Response load(String yaml, boolean run) {
+        return given().config(RestAssured.config().encoderConfig(EncoderConfig.encoderConfig()
+                        .encodeContentTypeAs("application/yaml", ContentType.TEXT)))
+                .header("Authorization", Lockstep.admin()).contentType("application/yaml").body(yaml)
+                .queryParam("run", run).post(SharedSandbox.url(Service.SIM) + "/v1/scenarios");
+    }
+
+    private static String shipped(String name) throws IOException {
+        return Files.readString(Path.of(System.getProperty("lockstep.home", ".."))
+                .resolve("sms-gateway-sim/src/main/resources/scenarios").resolve(name));
+    }
+
+    @Test
+    void theShippedStoryS0PlaysWithEveryExpectationMet() throws IOException {
+        Response report = load(shipped("s0-locked-and-no-code.yaml"), true);
+        report.then().log().ifValidationFails().statusCode(200).body("name", equalTo("s0-locked-and-no-code")).body("ran", equalTo(true))
+                .body("steps", hasSize(6)).body("steps.met", everyItem(equalTo(true))).body("passed", equalTo(true));
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            List<Map<String, Object>> mail = given()
+                    .get(SharedSandbox.url(Service.SIM) + "/v1/mailboxes/aiko@example.jp/messages")
+                    .then().statusCode(200).extract().jsonPath().getList("$");
+            assertTrue(mail.stream().anyMatch(m -> String.valueOf(m.get("text")).contains("disabled your old password")),
+                    "the owner is told by email: " + mail);
+        });
+    }
+
+    @Test
+    void aMalformedScenarioNamesItsLineAndChangesNothing() {
+        Lockstep.Account before = Lockstep.newAccount();
+        load("name: broken\naccounts:\n  - username: bob\n    password: \"a long password\"\n    phone: \"+819011112222\"\n"
+                + "    colour: blue\n", true)
+                .then().statusCode(400).body("type", equalTo("tag:lockstep.dev,2026:problem:invalid-scenario"))
+                .body("line", equalTo(6));
+        load("name: broken\nsteps:\n  - action: login\n    username: bob\n    password: x\n  - action: dance\n", true)
+                .then().statusCode(400).body("line", equalTo(6));
+        load("name: broken\nsteps:\n  - action: login\n    username: bob\n    password: x\n  - action: advance-clock\n"
+                + "    by: tomorrow\n", true)
+                .then().statusCode(400).body("line", equalTo(6)).body("step", equalTo(2));
+        given().header("Authorization", Lockstep.admin())
+                .get(SharedSandbox.url(Service.AUTH) + "/v1/admin/accounts/" + before.username()).then().statusCode(200);
+    }
+
+    @Test
+    void loadingWithoutRunningLeavesTheStartingState() throws IOException {
+        load(shipped("s0-locked-and-no-code.yaml"), false).then().statusCode(200)
+                .body("ran", equalTo(false)).body("steps", hasSize(0)).body("accounts", equalTo(1));
+        given().header("Authorization", Lockstep.admin())
+                .get(SharedSandbox.url(Service.AUTH) + "/v1/admin/accounts/aiko").then().statusCode(200)
+                .body("status", equalTo("ACTIVE")).body("recentAttempts", hasSize(0));
+    }
+}

@@ -1,0 +1,44 @@
+package dev.lockstep.sim.scenario;
+
+import dev.lockstep.platform.security.AdminApi;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Scenario files: one call resets the sandbox, sets a story's starting state up and plays its steps. */
+@Path("/v1")
+@AdminApi
+@Tag(name = "Scenarios")
+public class ScenarioResource {
+
+    @Inject
+    ScenarioService scenarios;
+
+    @POST
+    @Path("/scenarios")
+    @Consumes({"application/yaml", "application/x-yaml", "text/yaml", "text/plain"})
+    @Operation(summary = "Load a scenario (YAML): checked first (a bad one changes nothing; the error names its line), "
+            + "then the sandbox is reset, the starting state set up and the steps played with a report of each")
+    public ScenarioService.Report load(String yaml,
+            @Parameter(description = "false: set the starting state up only") @QueryParam("run") @DefaultValue("true")
+            boolean run) {
+        ScenarioService.Parsed parsed = scenarios.parse(yaml);
+        return scenarios.load(parsed, run);
+    }
+
+    @POST
+    @Path("/sandbox/reset")
+    @Operation(summary = "Empty all four services: accounts, factors, codes, phones, messages, fault rules "
+            + "(the clock, the seed and the keys stay)")
+    public Response reset() {
+        scenarios.resetAll();
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,484 @@
+package dev.lockstep.sim.scenario;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.lockstep.platform.config.LockstepConfig;
+import dev.lockstep.platform.phone.PhoneNumbers;
+import dev.lockstep.platform.problem.ProblemException;
+import dev.lockstep.platform.reset.SandboxReset;
+import dev.lockstep.sim.config.SimConfig;
+import dev.lockstep.sim.domain.Message;
+import dev.lockstep.sim.scenario.ScenarioFile.Action;
+import dev.lockstep.sim.scenario.ScenarioFile.Expect;
+import dev.lockstep.sim.scenario.ScenarioFile.Step;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Loads a scenario: checks the whole file first (a bad one changes nothing and its error names the
+ * line), resets all four services, sets the story's starting state up through the services' own
+ * APIs, and — unless asked not to — runs the steps and reports each expectation met or missed.
+ */
+@ApplicationScoped
+public class ScenarioService {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final YAMLMapper YAML = (YAMLMapper) new YAMLMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    /** One step's outcome. */
+    public record StepReport(int index, int line, String action, boolean met, Map<String, Object> expected,
+            Map<String, Object> actual) {
+    }
+
+    /** What loading (and running) a scenario did. */
+    public record Report(String name, String story, boolean ran, boolean passed, int accounts, List<StepReport> steps) {
+    }
+
+    @Inject
+    SimConfig config;
+
+    @Inject
+    LockstepConfig lockstep;
+
+    @Inject
+    SandboxReset reset;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    /** Parses and checks a scenario without changing anything; the line of every step, in order. */
+    public Parsed parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw ProblemException.badRequest("invalid-scenario", "The scenario is empty", "Send a YAML scenario file.");
+        }
+        ScenarioFile file;
+        try {
+            file = YAML.readValue(text, ScenarioFile.class);
+        } catch (JsonProcessingException e) {
+            int line = lineOf(text, e);
+            ProblemException problem = ProblemException.badRequest("invalid-scenario",
+                    "The scenario is not valid" + (line > 0 ? " at line " + line : ""), e.getOriginalMessage());
+            throw line > 0 ? problem.with("line", line) : problem;
+        }
+        if (file == null) {
+            throw ProblemException.badRequest("invalid-scenario", "The scenario is empty", null);
+        }
+        List<Integer> lines = stepLines(text);
+        List<Step> steps = file.steps() != null ? file.steps() : List.of();
+        for (ScenarioFile.AccountSpec account : list(file.accounts())) {
+            PhoneNumbers.toE164(account.phone());
+        }
+        for (ScenarioFile.PhoneSpec phone : list(file.phones())) {
+            PhoneNumbers.toE164(phone.number());
+        }
+        for (int i = 0; i < steps.size(); i++) {
+            String problem = problem(steps.get(i));
+            if (problem != null) {
+                int line = i < lines.size() ? lines.get(i) : 0;
+                throw ProblemException.badRequest("invalid-scenario", "Step " + (i + 1) + " at line " + line + ": " + problem,
+                        null).with("line", line).with("step", i + 1);
+            }
+        }
+        return new Parsed(file, lines);
+    }
+
+    /**
+     * The line of a parse or mapping error: for a mapping error, the line of the deepest part of its
+     * path the file has (the field itself, else the object missing it); else the parser's line.
+     */
+    private static int lineOf(String text, JsonProcessingException e) {
+        JsonLocation where = e.getLocation();
+        int line = where != null ? where.getLineNr() : 0;
+        if (!(e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+            return line;
+        }
+        Map<String, Integer> lines = lineIndex(text);
+        List<String> path = new ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonMappingException.Reference ref : mapping.getPath()) {
+            path.add(ref.getFieldName() != null ? ref.getFieldName() : Integer.toString(ref.getIndex()));
+        }
+        for (int n = path.size(); n > 0; n--) {
+            Integer found = lines.get(String.join("/", path.subList(0, n)));
+            if (found != null) {
+                return found;
+            }
+        }
+        return line;
+    }
+
+    /** The line of every field and list element of a YAML document, by path ({@code steps/1/action}). */
+    private static Map<String, Integer> lineIndex(String text) {
+        Map<String, Integer> lines = new HashMap<>();
+        java.util.Deque<String> path = new java.util.ArrayDeque<>();
+        java.util.Deque<int[]> indexes = new java.util.ArrayDeque<>(); // per open container: next list index, or -1
+        try (JsonParser parser = new YAMLFactory().createParser(text)) {
+            JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                int lineNr = parser.currentTokenLocation().getLineNr();
+                if (token == JsonToken.FIELD_NAME) {
+                    path.addLast(parser.currentName());
+                    lines.put(String.join("/", path), lineNr);
+                    continue;
+                }
+                boolean inList = !indexes.isEmpty() && indexes.peekLast()[0] >= 0;
+                if (inList && token != JsonToken.END_ARRAY) {
+                    path.addLast(Integer.toString(indexes.peekLast()[0]++));
+                    lines.put(String.join("/", path), lineNr);
+                }
+                if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+                    indexes.addLast(new int[] {token == JsonToken.START_ARRAY ? 0 : -1});
+                    continue;
+                }
+                if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+                    indexes.pollLast();
+                }
+                // a value (or a closed container) ends the element or field that held it
+                if (!path.isEmpty()) {
+                    path.pollLast();
+                }
+            }
+        } catch (IOException e) {
+            return lines;
+        }
+        return lines;
+    }
+
+    /** A checked scenario and the line of each step. */
+    public record Parsed(ScenarioFile file, List<Integer> stepLines) {
+    }
+
+    private static String problem(Step step) {
+        boolean needsUser = step.action() != Action.ADVANCE_CLOCK && step.action() != Action.SET_PHONE;
+        if (needsUser && (step.username() == null || step.username().isBlank())) {
+            return step.action().title() + " needs a username";
+        }
+        return switch (step.action()) {
+            case LOGIN -> step.password() == null ? "login needs a password" : null;
+            case ADVANCE_CLOCK -> {
+                try {
+                    yield step.by() == null || Duration.parse(step.by()).isNegative() ? "advance-clock needs by, e.g. P1D" : null;
+                } catch (DateTimeParseException e) {
+                    yield "by is not an ISO-8601 duration such as P1D";
+                }
+            }
+            case SET_PHONE -> step.number() == null || step.state() == null ? "set-phone needs a number and a state" : null;
+            case SUSPICIOUS_ACTIVITY -> step.reason() == null ? "suspicious-activity needs a reason" : null;
+            default -> null;
+        };
+    }
+
+    /** The line each element of the top-level {@code steps} list starts on. */
+    private static List<Integer> stepLines(String text) {
+        List<Integer> lines = new ArrayList<>();
+        try (JsonParser parser = new YAMLFactory().createParser(text)) {
+            int depth = 0;
+            boolean inSteps = false;
+            JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                if (token == JsonToken.FIELD_NAME && depth == 1 && "steps".equals(parser.currentName())) {
+                    inSteps = true;
+                } else if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+                    if (inSteps && depth == 2 && token == JsonToken.START_OBJECT) {
+                        lines.add(parser.currentTokenLocation().getLineNr());
+                    }
+                    depth++;
+                } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+                    depth--;
+                    if (depth == 1) {
+                        inSteps = false;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            return lines;
+        }
+        return lines;
+    }
+
+    /** Resets the sandbox, sets the scenario up and, if {@code run}, plays its steps. */
+    public Report load(Parsed parsed, boolean run) {
+        ScenarioFile file = parsed.file();
+        resetAll();
+        if (file.seed() != null) {
+            call("PUT", config.services().sim() + "/v1/seed", Map.of("seed", file.seed()), 200, "seed");
+        }
+        if (file.lockout() != null) {
+            call("PUT", config.services().auth() + "/v1/admin/lockout", file.lockout(), 200, "lockout");
+        }
+        if (file.risk() != null) {
+            call("PUT", config.services().auth() + "/v1/admin/risk", file.risk(), 200, "risk");
+        }
+        for (ScenarioFile.AccountSpec account : list(file.accounts())) {
+            createAccount(account);
+        }
+        for (ScenarioFile.PhoneSpec phone : list(file.phones())) {
+            call("PUT", config.services().sim() + "/v1/phones/" + encode(PhoneNumbers.toE164(phone.number())),
+                    phone.state() != null ? phone.state() : Map.of(), 200, "phone " + phone.number());
+        }
+        for (Map<String, Object> fault : list(file.faults())) {
+            call("POST", config.services().sim() + "/v1/faults", fault, 201, "fault rule");
+        }
+        List<StepReport> reports = new ArrayList<>();
+        if (run) {
+            Map<String, String> challenges = new HashMap<>();
+            Map<String, String> phones = new HashMap<>();
+            list(file.accounts()).forEach(a -> phones.put(a.username().toLowerCase(java.util.Locale.ROOT),
+                    PhoneNumbers.toE164(a.phone())));
+            List<Step> steps = list(file.steps());
+            for (int i = 0; i < steps.size(); i++) {
+                int line = i < parsed.stepLines().size() ? parsed.stepLines().get(i) : 0;
+                reports.add(play(i + 1, line, steps.get(i), challenges, phones));
+            }
+        }
+        boolean passed = reports.stream().allMatch(StepReport::met);
+        return new Report(file.name(), file.story(), run, passed, list(file.accounts()).size(), reports);
+    }
+
+    /** Empties every service (the three others over their admin API, this one directly). */
+    public void resetAll() {
+        for (String service : List.of(config.services().auth(), config.services().otp(), config.services().recovery())) {
+            call("POST", service + "/v1/admin/reset", null, 200, "reset of " + service);
+        }
+        reset.reset();
+    }
+
+    private void createAccount(ScenarioFile.AccountSpec account) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("username", account.username());
+        body.put("password", account.password());
+        body.put("phone", account.phone());
+        if (account.email() != null) {
+            body.put("email", account.email());
+        }
+        String auth = config.services().auth();
+        String id = call("POST", auth + "/v1/admin/accounts", body, 201, "account " + account.username()).body()
+                .get("id").asText();
+        String path = auth + "/v1/admin/accounts/" + encode(account.username());
+        if (account.mfa() != null) {
+            call("PUT", path + "/mfa", Map.of("mode", account.mfa(), "reason", "scenario"), 200, "mfa of " + account.username());
+        }
+        if (account.lockoutPolicy() != null) {
+            call("PUT", path + "/lockout-policy", account.lockoutPolicy(), 200, "lockout policy of " + account.username());
+        }
+        // The trusted phone travels to otp-service as an event; the story starts once it is there.
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            Answer factors = send("GET", config.services().otp() + "/v1/internal/accounts/" + id + "/factors", null,
+                    lockstep.internal().token());
+            if (factors.status() == 200 && factors.body().isArray() && !factors.body().isEmpty()) {
+                return;
+            }
+            sleep(100);
+        }
+        throw new ProblemException(503, "scenario-setup-failed", "The phone of " + account.username()
+                + " never reached otp-service", "Is the broker running?");
+    }
+
+    private StepReport play(int index, int line, Step step, Map<String, String> challenges, Map<String, String> phones) {
+        Map<String, Object> actual = new LinkedHashMap<>();
+        String auth = config.services().auth();
+        String user = step.username() != null ? step.username().toLowerCase(java.util.Locale.ROOT) : null;
+        switch (step.action()) {
+            case LOGIN -> {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("username", step.username());
+                body.put("password", step.password());
+                if (step.device() != null) {
+                    body.put("deviceId", step.device());
+                }
+                Answer answer = send("POST", auth + "/v1/login", body, null, step.ip());
+                actual.put("http", answer.status());
+                if (answer.body().hasNonNull("status")) {
+                    actual.put("status", answer.body().get("status").asText());
+                }
+                if (answer.body().hasNonNull("challengeId")) {
+                    challenges.put(user, answer.body().get("challengeId").asText());
+                }
+            }
+            case RESEND_CODE -> {
+                String challenge = challenges.get(user);
+                Answer answer = send("POST", auth + "/v1/login/" + challenge + "/send", null, null);
+                actual.put("http", answer.status());
+            }
+            case ENTER_CODE -> {
+                String code = awaitCode(phones.get(user), step.expect() != null
+                        && Boolean.FALSE.equals(step.expect().codeArrives()) ? Duration.ofSeconds(3) : Duration.ofSeconds(15));
+                actual.put("codeArrives", code != null);
+                if (code != null && challenges.containsKey(user)) {
+                    Answer answer = send("POST", auth + "/v1/login/" + challenges.get(user) + "/verify",
+                            Map.of("code", code), null);
+                    actual.put("http", answer.status());
+                }
+            }
+            case SUSPICIOUS_ACTIVITY -> {
+                Answer answer = send("POST", auth + "/v1/admin/accounts/" + encode(step.username()) + "/suspicious-activity",
+                        Map.of("reason", step.reason()), lockstep.admin().token());
+                actual.put("http", answer.status());
+            }
+            case ADVANCE_CLOCK -> actual.put("http", send("POST", config.services().sim() + "/v1/clock",
+                    Map.of("advance", step.by()), lockstep.admin().token()).status());
+            case SET_PHONE -> actual.put("http", send("PUT", config.services().sim() + "/v1/phones/"
+                    + encode(PhoneNumbers.toE164(step.number())), step.state(), lockstep.admin().token()).status());
+            case CHECK_ACCOUNT -> {
+                Answer answer = send("GET", auth + "/v1/admin/accounts/" + encode(step.username()), null,
+                        lockstep.admin().token());
+                actual.put("http", answer.status());
+                actual.put("accountStatus", answer.body().path("status").asText(null));
+                actual.put("lockReason", answer.body().path("lockReason").asText(null));
+                List<String> signals = new ArrayList<>();
+                answer.body().path("recentAttempts").path(0).path("signals").forEach(s -> signals.add(s.asText()));
+                actual.put("signals", signals);
+            }
+        }
+        if (step.action() != Action.CHECK_ACCOUNT && step.expect() != null
+                && (step.expect().accountStatus() != null || step.expect().lockReason() != null)) {
+            Answer account = send("GET", auth + "/v1/admin/accounts/" + encode(step.username()), null,
+                    lockstep.admin().token());
+            actual.put("accountStatus", account.body().path("status").asText(null));
+            actual.put("lockReason", account.body().path("lockReason").asText(null));
+        }
+        Map<String, Object> expected = expected(step.expect());
+        return new StepReport(index, line, step.action().title(), met(expected, actual), expected, actual);
+    }
+
+    private static Map<String, Object> expected(Expect expect) {
+        Map<String, Object> expected = new LinkedHashMap<>();
+        if (expect == null) {
+            return expected;
+        }
+        if (expect.http() != null) {
+            expected.put("http", expect.http());
+        }
+        if (expect.status() != null) {
+            expected.put("status", expect.status());
+        }
+        if (expect.codeArrives() != null) {
+            expected.put("codeArrives", expect.codeArrives());
+        }
+        if (expect.accountStatus() != null) {
+            expected.put("accountStatus", expect.accountStatus());
+        }
+        if (expect.lockReason() != null) {
+            expected.put("lockReason", expect.lockReason());
+        }
+        if (expect.signals() != null) {
+            expected.put("signals", expect.signals());
+        }
+        return expected;
+    }
+
+    private static boolean met(Map<String, Object> expected, Map<String, Object> actual) {
+        for (Map.Entry<String, Object> want : expected.entrySet()) {
+            Object got = actual.get(want.getKey());
+            if ("signals".equals(want.getKey())) {
+                if (!(got instanceof List<?> list) || !list.containsAll((List<?>) want.getValue())) {
+                    return false;
+                }
+            } else if (!Objects.equals(want.getValue(), got)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The newest code delivered to the phone within {@code wait}, or null. */
+    private String awaitCode(String phone, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (phone != null) {
+            String code = QuarkusTransaction.requiringNew().call(() -> Message.<Message>find(
+                    "address = ?1 and status = 'delivered' and code is not null order by arrival desc", phone)
+                    .firstResultOptional().map(m -> m.code).orElse(null));
+            if (code != null || System.nanoTime() > deadline) {
+                return code;
+            }
+            sleep(100);
+        }
+        return null;
+    }
+
+    /** An answer of one of the services. */
+    record Answer(int status, JsonNode body) {
+    }
+
+    private Answer call(String method, String url, Object body, int expected, String what) {
+        Answer answer = send(method, url, body, lockstep.admin().token());
+        if (answer.status() != expected) {
+            throw new ProblemException(422, "scenario-setup-failed", "Setting up the scenario failed at " + what,
+                    "The service answered " + answer.status() + ": " + answer.body()).with("status", answer.status());
+        }
+        return answer;
+    }
+
+    private Answer send(String method, String url, Object body, String bearer) {
+        return send(method, url, body, bearer, null);
+    }
+
+    private Answer send(String method, String url, Object body, String bearer, String forwardedFor) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                    .header("X-Lockstep-Operator", "scenario")
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            if (body != null) {
+                request.header("Content-Type", "application/json");
+            }
+            if (bearer != null) {
+                request.header("Authorization", "Bearer " + bearer);
+            }
+            if (forwardedFor != null) {
+                request.header("X-Forwarded-For", forwardedFor);
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            String text = response.body();
+            JsonNode json = text == null || text.isBlank() ? JSON.nullNode() : JSON.readTree(text);
+            return new Answer(response.statusCode(), json);
+        } catch (IOException e) {
+            throw new ProblemException(503, "scenario-setup-failed", "A service did not answer",
+                    method + " " + url + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> List<T> list(List<T> items) {
+        return items != null ? items : List.of();
+    }
+
+    private static String encode(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

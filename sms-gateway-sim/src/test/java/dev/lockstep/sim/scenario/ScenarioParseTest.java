@@ -1,0 +1,57 @@
+package dev.lockstep.sim.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.lockstep.platform.problem.ProblemException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Scenario files are checked whole before anything changes, and every error names its line. */
+class ScenarioParseTest {
+
+    private final ScenarioService scenarios = new ScenarioService();
+
+    private int lineOfError(String yaml) {
+        ProblemException e = assertThrows(ProblemException.class, () -> scenarios.parse(yaml));
+        assertEquals(400, e.status());
+        assertEquals("invalid-scenario", e.slug());
+        return ((Number) e.toProblem(null).extensions().get("line")).intValue();
+    }
+
+    @Test
+    void theShippedS0StoryParsesWithTheLineOfEachStep() throws IOException {
+        ScenarioService.Parsed parsed = scenarios.parse(Files.readString(
+                Path.of("src/main/resources/scenarios/s0-locked-and-no-code.yaml")));
+        assertEquals("s0-locked-and-no-code", parsed.file().name());
+        assertEquals(6, parsed.file().steps().size());
+        assertEquals(6, parsed.stepLines().size());
+        assertEquals(ScenarioFile.Action.SUSPICIOUS_ACTIVITY, parsed.file().steps().get(2).action());
+    }
+
+    @Test
+    void unknownFieldsUnknownActionsWrongTypesAndIncompleteStepsNameTheirLine() {
+        assertEquals(5, lineOfError("name: x\naccounts:\n  - username: bob\n    password: a long password\n    colour: blue\n"
+                + "    phone: \"+819011112222\"\n"));
+        assertEquals(3, lineOfError("name: x\naccounts:\n  - username: bob\n    phone: \"+819011112222\"\n"),
+                "a missing field: the object that lacks it");
+        assertEquals(4, lineOfError("name: x\nsteps:\n  - action: login\n  - action: dance\n"));
+        assertEquals(2, lineOfError("name: x\nseed: [1, 2]\n"));
+        assertEquals(5, lineOfError("name: x\nsteps:\n  - action: check-account\n    username: a\n  - action: advance-clock\n"
+                + "    by: tomorrow\n"));
+        assertEquals(3, lineOfError("name: x\nsteps:\n  - action: login\n    username: bob\n"));
+    }
+
+    @Test
+    void invalidPhoneNumbersAndEmptyFilesAreRefusedBeforeAnythingChanges() {
+        ProblemException phone = assertThrows(ProblemException.class, () -> scenarios.parse(
+                "name: x\naccounts:\n  - username: bob\n    password: a long password\n    phone: \"12\"\n"));
+        assertEquals(400, phone.status());
+        for (String empty : List.of("", "   \n", "# only a comment\n")) {
+            assertEquals(400, assertThrows(ProblemException.class, () -> scenarios.parse(empty)).status());
+        }
+    }
+}
