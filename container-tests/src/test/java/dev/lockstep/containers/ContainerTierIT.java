@@ -40,6 +40,22 @@ class ContainerTierIT {
         lockstep = sandbox.client();
     }
 
+    /** On a failure, the services' own words: the last lines of each container's output. */
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final org.junit.jupiter.api.extension.TestWatcher LOGS = new org.junit.jupiter.api.extension.TestWatcher() {
+        @Override
+        public void testFailed(org.junit.jupiter.api.extension.ExtensionContext context, Throwable cause) {
+            if (sandbox == null) {
+                return;
+            }
+            for (Service service : Service.values()) {
+                String log = sandbox.logs(service);
+                System.err.println("---- " + service.containerName() + " (last lines)\n"
+                        + log.substring(Math.max(0, log.length() - 6000)));
+            }
+        }
+    };
+
     @AfterAll
     static void stop() {
         if (sandbox != null) {
