@@ -83,21 +83,23 @@ public class LoginService {
     public Result login(String username, String password, RiskEngine.Client client) {
         String deviceKey = client.deviceKey();
         Optional<Account> found = Account.findByUsername(username);
+        // Every refused path does the same work (one hash, one risk assessment, one record), so that
+        // timing does not tell an unknown user from a wrong password or a locked account.
         if (found.isEmpty()) {
             hasher.matchNothing(password);
-            refused(null, username, client, null, "unknown-user");
+            refused(null, username, client, risk.assess(null, client, password, false), "unknown-user");
             throw invalidCredentials();
         }
         Account account = found.get();
         Optional<LockoutService.Lock> lock = lockout.lockOf(account);
         if (lock.isPresent()) {
-            hasher.matches(password, account.passwordHash); // the same work as any attempt: timing tells nothing
-            refused(account, username, client, null, "locked");
+            hasher.matches(password, account.passwordHash);
+            refused(account, username, client, risk.assess(account, client, password, false), "locked");
             throw locked(lock.get());
         }
         if (account.passwordInvalidatedAt != null) {
             hasher.matches(password, account.passwordHash); // support invalidated it: no password works
-            refused(account, username, client, null, "locked");
+            refused(account, username, client, risk.assess(account, client, password, false), "locked");
             throw locked(new LockoutService.Lock(AccountStatus.PASSWORD_RESET_REQUIRED, "password-invalidated", null));
         }
         boolean right = hasher.matches(password, account.passwordHash);
