@@ -110,6 +110,10 @@ class RiskTest {
         }
         given().header("Authorization", ADMIN).get("/v1/admin/risk").then()
                 .body("mediumAt", equalTo(30)).body("actions.high", equalTo("block")).body("stuffingWindow", equalTo("PT10M"));
+        risk("{\"highAt\":61}").then().statusCode(200);
+        given().header("Authorization", ADMIN).get("/v1/admin/audit").then().statusCode(200)
+                .body("action", hasItem("risk.settings")).body("[-1].reason", org.hamcrest.Matchers.containsString("highAt=61"));
+        risk("{\"highAt\":60}").then().statusCode(200);
     }
 
     @Test

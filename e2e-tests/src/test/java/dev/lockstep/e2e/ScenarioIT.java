@@ -96,5 +96,7 @@ class ScenarioIT {
         given().header("Authorization", Lockstep.admin())
                 .get(SharedSandbox.url(Service.AUTH) + "/v1/admin/accounts/aiko").then().statusCode(200)
                 .body("status", equalTo("ACTIVE")).body("recentAttempts", hasSize(0));
+        given().header("Authorization", Lockstep.admin()).get(SharedSandbox.url(Service.AUTH) + "/v1/admin/audit")
+                .then().statusCode(200).body("[0].action", equalTo("sandbox.reset"));
     }
 }

@@ -23,4 +23,9 @@ public class AuditTrail {
         audit.reason = reason;
         audit.persist();
     }
+
+    /** A reset empties the audit trail with everything else; the reset itself is its first entry. */
+    void onReset(@jakarta.enterprise.event.Observes dev.lockstep.platform.reset.SandboxReset.Done done) {
+        record("admin", "sandbox.reset", "sandbox", "every account, setting and audit entry removed");
+    }
 }
