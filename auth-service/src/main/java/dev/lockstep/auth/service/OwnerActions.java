@@ -1,9 +1,6 @@
 package dev.lockstep.auth.service;
 
 import dev.lockstep.auth.domain.Account;
-import dev.lockstep.contracts.LoginFailed;
-import dev.lockstep.contracts.Topic;
-import dev.lockstep.platform.outbox.Outbox;
 import dev.lockstep.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,7 +33,7 @@ public class OwnerActions {
     AuditTrail audit;
 
     @Inject
-    Outbox outbox;
+    LoginService logins;
 
     /** Changes the password, given the current one. */
     public void changePassword(String accountId, String currentPassword, String newPassword) {
@@ -75,16 +72,10 @@ public class OwnerActions {
         Account account = Account.findById(accountId);
         refuseIfLocked(account);
         if (!hasher.matches(password, account.passwordHash)) {
-            wrongPassword(accountId);
+            logins.recordFailure(accountId, null, null, "password");
             throw new ProblemException(401, "invalid-credentials", "The password is not right", null);
         }
         return account;
-    }
-
-    @Transactional
-    void wrongPassword(String accountId) {
-        outbox.publish(Topic.AUTH_EVENTS, accountId, null, new LoginFailed(accountId, null, "password"));
-        lockout.failure(accountId, false, null);
     }
 
     private void refuseIfLocked(Account account) {

@@ -87,8 +87,12 @@ public class ScenarioService {
         if (file == null) {
             throw ProblemException.badRequest("invalid-scenario", "The scenario is empty", null);
         }
-        List<Integer> lines = stepLines(text);
         List<Step> steps = file.steps() != null ? file.steps() : List.of();
+        Map<String, Integer> index = lineIndex(text);
+        List<Integer> lines = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            lines.add(index.getOrDefault("steps/" + i, 0));
+        }
         for (ScenarioFile.AccountSpec account : list(file.accounts())) {
             PhoneNumbers.toE164(account.phone());
         }
@@ -189,34 +193,6 @@ public class ScenarioService {
             case SUSPICIOUS_ACTIVITY -> step.reason() == null ? "suspicious-activity needs a reason" : null;
             default -> null;
         };
-    }
-
-    /** The line each element of the top-level {@code steps} list starts on. */
-    private static List<Integer> stepLines(String text) {
-        List<Integer> lines = new ArrayList<>();
-        try (JsonParser parser = new YAMLFactory().createParser(text)) {
-            int depth = 0;
-            boolean inSteps = false;
-            JsonToken token;
-            while ((token = parser.nextToken()) != null) {
-                if (token == JsonToken.FIELD_NAME && depth == 1 && "steps".equals(parser.currentName())) {
-                    inSteps = true;
-                } else if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
-                    if (inSteps && depth == 2 && token == JsonToken.START_OBJECT) {
-                        lines.add(parser.currentTokenLocation().getLineNr());
-                    }
-                    depth++;
-                } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
-                    depth--;
-                    if (depth == 1) {
-                        inSteps = false;
-                    }
-                }
-            }
-        } catch (IOException e) {
-            return lines;
-        }
-        return lines;
     }
 
     /** Resets the sandbox, sets the scenario up and, if {@code run}, plays its steps. */
