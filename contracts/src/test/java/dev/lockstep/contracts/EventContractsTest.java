@@ -38,7 +38,7 @@ class EventContractsTest {
                 Arguments.of(new SessionChanged("a1", "s1", "revoked", "refresh-token-reuse"), "lockstep.session.changed.v1"),
                 Arguments.of(new LoginChallengeCreated("c1", "a1", "f1", T), "lockstep.login.challenge-created.v1"),
                 Arguments.of(new LoginCodeRequested("c1", "a1", "f1", "voice"), "lockstep.login.code-requested.v1"),
-                Arguments.of(new LoginSucceeded("a1", "c1", "t1", List.of("pwd", "sms")), "lockstep.login.succeeded.v1"),
+                Arguments.of(new LoginSucceeded("a1", "c1", "t1", List.of("pwd", "sms"), "laptop-7"), "lockstep.login.succeeded.v1"),
                 Arguments.of(new LoginFailed("a1", "c1", "code-invalid"), "lockstep.login.failed.v1"),
                 Arguments.of(new FactorAdded("a1", "f1", "sms", "+81 ••••••••78"), "lockstep.factor.added.v1"),
                 Arguments.of(new FactorRemoved("a1", "f1", "sms"), "lockstep.factor.removed.v1"),
@@ -50,6 +50,8 @@ class EventContractsTest {
                         "login-code", "a1"), "lockstep.message.outbound.v1"),
                 Arguments.of(new MessageStatusChanged("m1", "+819012345678", "undelivered", 30003, T),
                         "lockstep.message.status-changed.v1"),
+                Arguments.of(new RecoveryCaseChanged("r1", "a1", "waiting-period", "WAITING", "contact-verified",
+                        T, T), "lockstep.recovery.case-changed.v1"),
                 Arguments.of(new ClockChanged(7, 86_400_000L, null, T), "lockstep.sandbox.clock-changed.v1"),
                 Arguments.of(new PhoneStateChanged("+819012345678", "JP", "docomo", "cancelled", "on", "ok", "ES",
                         "international", 100), "lockstep.phone.state-changed.v1"));

@@ -137,6 +137,10 @@ public class LockstepSandbox implements Startable, AutoCloseable {
                 container.withEnv("QUARKUS_REST_CLIENT_OTP_URL", "http://otp-service:8082")
                         .withEnv("LOCKSTEP_AUTH_TOKEN_ISSUER", "http://auth-service:8081");
             }
+            if (service == Service.RECOVERY) {
+                container.withEnv("QUARKUS_REST_CLIENT_AUTH_URL", "http://auth-service:8081")
+                        .withEnv("QUARKUS_REST_CLIENT_OTP_URL", "http://otp-service:8082");
+            }
             services.put(service, container);
         }
         try {

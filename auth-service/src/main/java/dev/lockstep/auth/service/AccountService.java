@@ -3,6 +3,7 @@ package dev.lockstep.auth.service;
 import dev.lockstep.auth.domain.Account;
 import dev.lockstep.auth.domain.AccountStatus;
 import dev.lockstep.auth.domain.AuditEntry;
+import dev.lockstep.auth.domain.PasswordHistory;
 import dev.lockstep.contracts.AccountCreated;
 import dev.lockstep.contracts.MfaModeChanged;
 import dev.lockstep.contracts.TotpReset;
@@ -60,6 +61,7 @@ public class AccountService {
         account.status = AccountStatus.ACTIVE;
         account.createdAt = clock.instant();
         account.persist();
+        PasswordHistory.remember(account.id, hash, account.createdAt);
 
         audit.record(operator, "account.create", account.id, null);
 
@@ -97,6 +99,7 @@ public class AccountService {
         Account account = Account.findById(accountId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         account.passwordHash = hash;
         account.passwordInvalidatedAt = null;
+        PasswordHistory.remember(account.id, hash, clock.instant());
         audit.record(operator, "account.password-reset", account.id, reason);
         return account;
     }

@@ -445,6 +445,23 @@ public class LockoutService {
         return account;
     }
 
+    /**
+     * A recovery case restored access: any lock ends (cause {@code recovery}) and the counters start
+     * again. In the caller's transaction, under the account's row lock; a disabled account stays so.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void unlockByRecovery(Account account, String correlationId) {
+        if (account.status == AccountStatus.DISABLED) {
+            throw ProblemException.conflict("account-disabled", "The account is disabled; an operator must enable it");
+        }
+        boolean locked = lockOf(account).isPresent();
+        account.status = AccountStatus.ACTIVE;
+        clearCounters(account.id);
+        if (locked) {
+            outbox.publish(Topic.AUTH_EVENTS, account.id, correlationId, new AccountUnlocked(account.id, "recovery"));
+        }
+    }
+
     private static Optional<String> setting(String name) {
         AuthSetting setting = AuthSetting.findById(name);
         return Optional.ofNullable(setting).map(s -> s.value);

@@ -162,7 +162,7 @@ public class LoginService {
         SessionService.Tokens issued = sessions.start(account, amr, client.deviceKey(), correlationId);
         devices.signedIn(account.id, client.deviceKey(), false, correlationId);
         outbox.publish(Topic.AUTH_EVENTS, account.id, correlationId,
-                new LoginSucceeded(account.id, null, issued.access().tokenId(), amr));
+                new LoginSucceeded(account.id, null, issued.access().tokenId(), amr, client.deviceKey()));
         return new Success(issued);
     }
 
@@ -298,7 +298,7 @@ public class LoginService {
         SessionService.Tokens issued = sessions.start(account, amr, challenge.deviceKey, challenge.correlationId);
         devices.signedIn(account.id, challenge.deviceKey, trustDevice, challenge.correlationId);
         outbox.publish(Topic.AUTH_EVENTS, account.id, challenge.correlationId,
-                new LoginSucceeded(account.id, challenge.id, issued.access().tokenId(), amr));
+                new LoginSucceeded(account.id, challenge.id, issued.access().tokenId(), amr, challenge.deviceKey));
         return new Success(issued);
     }
 

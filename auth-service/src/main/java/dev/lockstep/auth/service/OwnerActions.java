@@ -1,6 +1,8 @@
 package dev.lockstep.auth.service;
 
 import dev.lockstep.auth.domain.Account;
+import dev.lockstep.auth.domain.PasswordHistory;
+import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,6 +37,9 @@ public class OwnerActions {
     @Inject
     LoginService logins;
 
+    @Inject
+    SandboxClock clock;
+
     /** Changes the password, given the current one. */
     public void changePassword(String accountId, String currentPassword, String newPassword) {
         Account account = requirePassword(accountId, currentPassword);
@@ -47,6 +52,7 @@ public class OwnerActions {
         Account account = Account.findById(accountId, LockModeType.PESSIMISTIC_WRITE);
         refuseIfLocked(account);
         account.passwordHash = hash;
+        PasswordHistory.remember(accountId, hash, clock.instant());
         audit.record("owner", "account.password-change", accountId, "changed by the owner");
     }
 

@@ -130,6 +130,10 @@ public final class Sandbox implements AutoCloseable {
             jvm.add("-Dquarkus.rest-client.otp.url=" + url(Service.OTP));
             jvm.add("-Dlockstep.auth.token.issuer=" + url(Service.AUTH));
         }
+        if (service == Service.RECOVERY) {
+            jvm.add("-Dquarkus.rest-client.auth.url=" + url(Service.AUTH));
+            jvm.add("-Dquarkus.rest-client.otp.url=" + url(Service.OTP));
+        }
         Path archive = jar(service).resolveSibling("app-cds.jsa");
         if (Files.exists(archive)) {
             jvm.add("-XX:SharedArchiveFile=" + archive);

@@ -6,6 +6,9 @@ import jakarta.ws.rs.core.Response;
 import dev.lockstep.contracts.http.CodeCheckRequest;
 import dev.lockstep.contracts.http.CodeCheckResult;
 import dev.lockstep.contracts.http.FactorView;
+import dev.lockstep.contracts.http.RecoveryCalls;
+import dev.lockstep.platform.phone.PhoneNumbers;
+import jakarta.ws.rs.PUT;
 import dev.lockstep.contracts.http.CodePolicyView;
 import dev.lockstep.otp.service.CodePolicies;
 import dev.lockstep.otp.service.CodeService;
@@ -50,6 +53,46 @@ public class InternalResource {
     public Response removeFactor(@PathParam("accountId") String accountId, @PathParam("factorId") String factorId) {
         factors.removeByOwner(accountId, factorId);
         return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/accounts/{accountId}/phones/match")
+    @Operation(summary = "The trusted phone factor with this number, if the account has one (recovery starts with the number)")
+    public RecoveryCalls.FactorMatch matchPhone(@PathParam("accountId") String accountId,
+            @NotNull RecoveryCalls.PhoneMatch request) {
+        String e164 = PhoneNumbers.toE164(request.phone());
+        return new RecoveryCalls.FactorMatch(factors.phoneFactor(accountId, e164).orElse(null));
+    }
+
+    @POST
+    @Path("/accounts/{accountId}/factors/{factorId}/codes")
+    @Operation(summary = "Send a code to a trusted phone for a recovery case (its id is the challenge); checked like a login code")
+    public Response sendCode(@PathParam("accountId") String accountId, @PathParam("factorId") String factorId,
+            @NotNull RecoveryCalls.SendCode request) {
+        if (request.challengeId() == null || request.challengeId().length() > 36) {
+            throw ProblemException.badRequest("invalid-request", "challengeId is required", null);
+        }
+        codes.issueForRecovery(request.challengeId(), accountId, factorId, request.correlationId());
+        return Response.accepted().build();
+    }
+
+    @PUT
+    @Path("/accounts/{accountId}/trusted-phones")
+    @Operation(summary = "The account's trusted phones become this one number (the end of a waiting-period recovery)")
+    public Response replacePhones(@PathParam("accountId") String accountId, @NotNull RecoveryCalls.ReplacePhones request) {
+        factors.replacePhones(accountId, PhoneNumbers.toE164(request.phone()), request.correlationId());
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/accounts/{accountId}/escalation")
+    @Operation(summary = "Support escalation: the factors added since a time are removed (never the last phone)")
+    public RecoveryCalls.Removed escalate(@PathParam("accountId") String accountId,
+            @NotNull RecoveryCalls.Escalation request) {
+        if (request.since() == null) {
+            throw ProblemException.badRequest("invalid-request", "since is required", null);
+        }
+        return new RecoveryCalls.Removed(0, 0, factors.removeAddedSince(accountId, request.since(), request.correlationId()));
     }
 
     @GET

@@ -127,6 +127,19 @@ public class CodeService {
         send(factor, sentBy, code, issued, texts, correlationId, accountId, challengeId);
     }
 
+    /**
+     * A code to a trusted phone for a recovery case (S0: "use a trusted number"): the case id is the
+     * challenge, so sending again supersedes the earlier code and checks spend its attempts.
+     */
+    @Transactional
+    public void issueForRecovery(String challengeId, String accountId, String factorId, String correlationId) {
+        Factor factor = Factor.findById(factorId);
+        if (factor == null || !factor.accountId.equals(accountId) || !"sms".equals(factor.type)) {
+            throw ProblemException.notFound("factor-not-found", "No such trusted phone on this account");
+        }
+        issue(challengeId, accountId, factorId, "sms", correlationId);
+    }
+
     private void send(Factor factor, String channel, String code, IssuedCode issued, OtpConfig.Sms texts,
             String correlationId, String accountId, String challengeId) {
         String messageId = UUID.randomUUID().toString();

@@ -98,6 +98,53 @@ public class FactorService {
         }
     }
 
+    /** The trusted phone factor of the account with this number, if any. */
+    public java.util.Optional<String> phoneFactor(String accountId, String e164) {
+        return Factor.<Factor>find("accountId = ?1 and type = 'sms' and phone = ?2", accountId, e164)
+                .firstResultOptional().map(f -> f.id);
+    }
+
+    /**
+     * After a waiting-period recovery the account's trusted phones become the one number the owner
+     * proved (the recovery phone): the others go, each with an event.
+     */
+    @Transactional
+    public void replacePhones(String accountId, String e164, String correlationId) {
+        Factor.requireKnownAccount(accountId);
+        Factor.lockAccount(accountId);
+        addSmsPhone(accountId, e164, correlationId);
+        for (Factor factor : Factor.<Factor>list("accountId = ?1 and type = 'sms' and phone <> ?2", accountId, e164)) {
+            factor.delete();
+            outbox.publish(Topic.OTP_EVENTS, accountId, correlationId, new FactorRemoved(accountId, factor.id, "sms"));
+        }
+    }
+
+    /**
+     * Support escalation (S2): the factors added since {@code since} go (an intruder's phone or app),
+     * but never the account's last phone.
+     */
+    @Transactional
+    public int removeAddedSince(String accountId, java.time.Instant since, String correlationId) {
+        Factor.lockAccount(accountId);
+        int removed = 0;
+        for (Factor factor : Factor.<Factor>list("accountId = ?1 and createdAt >= ?2 order by createdAt desc", accountId,
+                since)) {
+            if ("sms".equals(factor.type) && Factor.count("accountId = ?1 and type = 'sms'", accountId) == 1) {
+                continue;
+            }
+            if ("recovery-code".equals(factor.type)) {
+                RecoveryCode.delete("accountId", accountId);
+            }
+            factor.delete();
+            outbox.publish(Topic.OTP_EVENTS, accountId, correlationId, new FactorRemoved(accountId, factor.id, factor.type));
+            if ("recovery-key".equals(factor.type)) {
+                outbox.publish(Topic.OTP_EVENTS, accountId, correlationId, new RecoveryKeyChanged(accountId, false));
+            }
+            removed++;
+        }
+        return removed;
+    }
+
     /** Support reset the authenticator app: every TOTP factor of the account goes (confirmed or not). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void removeTotp(String accountId, String correlationId) {

@@ -2,6 +2,8 @@ package dev.lockstep.recovery.messaging;
 
 import dev.lockstep.contracts.AccountCreated;
 import dev.lockstep.contracts.Events;
+import dev.lockstep.contracts.LoginSucceeded;
+import dev.lockstep.recovery.service.RecoveryService;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.inbox.Inbox;
 import dev.lockstep.recovery.domain.KnownAccount;
@@ -11,7 +13,10 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Keeps recovery-service's copy of accounts, each event applied once. */
+/**
+ * auth-service's events, each applied once: accounts (recovery-service's copy) and sign-ins (which
+ * cancel waiting-period recoveries).
+ */
 @ApplicationScoped
 public class AuthEventsConsumer {
 
@@ -21,11 +26,18 @@ public class AuthEventsConsumer {
     @Inject
     SandboxClock clock;
 
+    @Inject
+    RecoveryService recovery;
+
     @Incoming("auth-events")
     @Blocking
     @Transactional
     public void onAuthEvent(String json) {
         inbox.receive(json, event -> {
+            if (Events.is(event, LoginSucceeded.class)) {
+                LoginSucceeded login = Events.body(event, LoginSucceeded.class);
+                recovery.signedIn(login.accountId(), login.deviceId(), event.correlationid());
+            }
             if (Events.is(event, AccountCreated.class)) {
                 AccountCreated created = Events.body(event, AccountCreated.class);
                 if (KnownAccount.findById(created.accountId()) == null) {

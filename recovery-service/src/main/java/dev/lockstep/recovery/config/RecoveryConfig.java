@@ -1,0 +1,74 @@
+package dev.lockstep.recovery.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * recovery-service's defaults ({@code lockstep.recovery.*}); operators change them at run time with
+ * {@code PUT /v1/admin/recovery/settings}. All durations run on the sandbox clock.
+ */
+@ConfigMapping(prefix = "lockstep.recovery")
+public interface RecoveryConfig {
+
+    /** How long a waiting-period recovery waits (Apple: "several days or longer"). */
+    @WithDefault("P3D")
+    Duration waitingPeriod();
+
+    /** When the owner may see more than "requested"; earlier than the end of the wait. */
+    @WithDefault("P1D")
+    Duration statusAvailableAfter();
+
+    /** {@code any-sign-in} or {@code other-device}: which sign-ins during a wait cancel it. */
+    @WithDefault("any-sign-in")
+    String cancelOn();
+
+    @WithDefault("P7D")
+    Duration recoveryCodeLifetime();
+
+    @WithDefault("PT10M")
+    Duration contactCodeLifetime();
+
+    /** Wrong codes a case takes (for each code) before it fails. */
+    @WithDefault("5")
+    int maxCodeAttempts();
+
+    @WithDefault("P1D")
+    Duration escalationDelay();
+
+    Form form();
+
+    Messages messages();
+
+    interface Form {
+
+        /** Points needed for an accepted form. */
+        @WithDefault("60")
+        int threshold();
+
+        /** Points per field when fully right (lists: two right items earn all of them). */
+        Map<String, Integer> weights();
+
+        /** When the verdict email goes out after a submission (Microsoft: "within 24 hours"). */
+        @WithDefault("PT24H")
+        Duration verdictDelay();
+
+        /** Submissions per account per sandbox day (Microsoft: 2). */
+        @WithDefault("2")
+        int maxPerDay();
+    }
+
+    interface Messages {
+
+        @WithDefault("Lockstep")
+        String smsSender();
+
+        @WithDefault("no-reply@lockstep.dev")
+        String emailSender();
+
+        /** Where links in messages point (the owner-facing API). */
+        @WithDefault("http://127.0.0.1:8084")
+        String publicUrl();
+    }
+}

@@ -1,0 +1,233 @@
+package dev.lockstep.recovery.rest;
+
+import dev.lockstep.contracts.http.RecoveryCalls;
+import dev.lockstep.platform.clock.SandboxClock;
+import dev.lockstep.platform.problem.ProblemException;
+import dev.lockstep.platform.security.AdminApi;
+import dev.lockstep.recovery.domain.AccountProfile;
+import dev.lockstep.recovery.domain.AuditEntry;
+import dev.lockstep.recovery.domain.CaseHistory;
+import dev.lockstep.recovery.domain.FormSubmission;
+import dev.lockstep.recovery.domain.MailFact;
+import dev.lockstep.recovery.domain.RecoveryCase;
+import dev.lockstep.recovery.rest.RecoveryRequests.AdminView;
+import dev.lockstep.recovery.service.CaseLog;
+import dev.lockstep.recovery.service.IdpGateway;
+import dev.lockstep.recovery.service.RecoveryService;
+import dev.lockstep.recovery.service.RecoverySettings;
+import io.quarkus.panache.common.Page;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Operator API for recovery: cases with their history, cancellation, escalation, settings, form facts; audited. */
+@Path("/v1/admin/recovery")
+@AdminApi
+@Tag(name = "Admin: recovery")
+@SecurityRequirement(name = "admin")
+public class RecoveryAdminResource {
+
+    /** Names the operator in the audit trail; defaults to {@code admin}. */
+    public static final String OPERATOR_HEADER = "X-Lockstep-Operator";
+
+    @Inject
+    RecoveryService recovery;
+
+    @Inject
+    RecoverySettings settings;
+
+    @Inject
+    IdpGateway idp;
+
+    @Inject
+    CaseLog log;
+
+    @Inject
+    SandboxClock clock;
+
+    @GET
+    @Path("/cases")
+    @Operation(summary = "Cases, newest first (at most 200), by username, status or path")
+    public List<RecoveryRequests.CaseSummary> list(@QueryParam("username") @Size(max = 64) String username,
+            @QueryParam("status") @Size(max = 24) String status, @QueryParam("path") @Size(max = 16) String path) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        List<Object> parameters = new ArrayList<>();
+        if (username != null) {
+            parameters.add(username.trim().toLowerCase(Locale.ROOT));
+            query.append(" and username = ?").append(parameters.size());
+        }
+        if (status != null) {
+            parameters.add(parse(RecoveryCase.Status.class, status.toUpperCase(Locale.ROOT), "status"));
+            query.append(" and status = ?").append(parameters.size());
+        }
+        if (path != null) {
+            parameters.add(parse(RecoveryCase.Path.class, path.toUpperCase(Locale.ROOT).replace('-', '_'), "path"));
+            query.append(" and path = ?").append(parameters.size());
+        }
+        return RecoveryCase.<RecoveryCase>find(query + " order by createdAt desc, id", parameters.toArray())
+                .page(Page.ofSize(200)).list().stream().map(RecoveryRequests.CaseSummary::of).toList();
+    }
+
+    @GET
+    @Path("/cases/{caseId}")
+    @Operation(summary = "A case with its whole history and form submissions (never a code)")
+    public AdminView get(@PathParam("caseId") String caseId) {
+        RecoveryCase c = recovery.caseOf(caseId);
+        return new AdminView(c.id, c.accountId, c.username, c.path.slug, c.status.name(), c.reason, c.deviceId,
+                c.recoveryPhone, c.contactEmail, c.createdAt, c.statusAvailableAt, c.dueAt, c.closedAt, c.since,
+                c.openedBy, c.correlationId, CaseHistory.of(c.id).stream().map(RecoveryRequests.HistoryView::of).toList(),
+                FormSubmission.<FormSubmission>list("caseId = ?1 order by submittedAt", c.id).stream()
+                        .map(RecoveryRequests.SubmissionView::of).toList());
+    }
+
+    @POST
+    @Path("/cases/{caseId}/cancel")
+    @Operation(summary = "Cancel an open case, with a reason; audited, the owner told")
+    public RecoveryRequests.CaseSummary cancel(@PathParam("caseId") String caseId,
+            @Valid @NotNull RecoveryRequests.OperatorCancel request,
+            @HeaderParam(OPERATOR_HEADER) @DefaultValue("admin") @Size(max = 128) String operator) {
+        return RecoveryRequests.CaseSummary.of(recovery.cancelByOperator(caseId, operator, request.reason()));
+    }
+
+    @POST
+    @Path("/escalations")
+    @Operation(summary = "S2: after an identity check, escalate: after the delay (default 1 day) the sessions, devices "
+            + "and second factors added since the given time are removed; audited")
+    public Response escalate(@Valid @NotNull RecoveryRequests.Escalate request,
+            @HeaderParam(OPERATOR_HEADER) @DefaultValue("admin") @Size(max = 128) String operator) {
+        RecoveryCase c = recovery.escalate(request.username(), request.since(), request.identityCheck(), operator,
+                request.reason());
+        return Response.created(URI.create("/v1/admin/recovery/cases/" + c.id))
+                .entity(RecoveryRequests.CaseSummary.of(c)).build();
+    }
+
+    @GET
+    @Path("/settings")
+    @Operation(summary = "Waiting period, when the status shows, what cancels a wait, code lifetimes, form scoring")
+    public RecoverySettings.Settings settings() {
+        return settings.current();
+    }
+
+    @PUT
+    @Path("/settings")
+    @Transactional
+    @Operation(summary = "Change any of the settings (the rest stay); checked whole, audited")
+    public RecoverySettings.Settings change(@NotNull RecoverySettings.Settings change,
+            @HeaderParam(OPERATOR_HEADER) @DefaultValue("admin") @Size(max = 128) String operator) {
+        RecoverySettings.Settings changed = settings.change(change);
+        log.audit(operator, "recovery.settings", "sandbox", changed.toString());
+        return changed;
+    }
+
+    @PUT
+    @Path("/accounts/{username}/profile")
+    @Operation(summary = "What the provider knows about the owner (name, birth date, address, products, card): recovery forms are scored against it")
+    public RecoveryRequests.Profile putProfile(@PathParam("username") String username,
+            @Valid @NotNull RecoveryRequests.Profile profile,
+            @HeaderParam(OPERATOR_HEADER) @DefaultValue("admin") @Size(max = 128) String operator) {
+        String accountId = accountId(username);
+        storeProfile(accountId, profile, operator);
+        return profile;
+    }
+
+    @Transactional
+    void storeProfile(String accountId, RecoveryRequests.Profile p, String operator) {
+        AccountProfile profile = AccountProfile.findById(accountId);
+        if (profile == null) {
+            profile = new AccountProfile();
+            profile.accountId = accountId;
+            profile.persist();
+        }
+        profile.fullName = p.fullName();
+        profile.dateOfBirth = p.dateOfBirth();
+        profile.country = p.country();
+        profile.region = p.region();
+        profile.postalCode = p.postalCode();
+        profile.products = p.products() == null ? null : String.join("\n", p.products());
+        profile.cardHolder = p.cardHolder();
+        profile.cardLast4 = p.cardLast4();
+        profile.cardExpiry = p.cardExpiry();
+        log.audit(operator, "recovery.profile", accountId, "profile seeded");
+    }
+
+    @GET
+    @Path("/accounts/{username}/profile")
+    @Operation(summary = "The owner's profile as seeded")
+    public RecoveryRequests.Profile getProfile(@PathParam("username") String username) {
+        AccountProfile p = AccountProfile.findById(accountId(username));
+        if (p == null) {
+            throw ProblemException.notFound("profile-not-found", "No profile was seeded for this account");
+        }
+        return new RecoveryRequests.Profile(p.fullName, p.dateOfBirth, p.country, p.region, p.postalCode,
+                p.products == null ? List.of() : List.of(p.products.split("\n")), p.cardHolder, p.cardLast4, p.cardExpiry);
+    }
+
+    @POST
+    @Path("/accounts/{username}/mail")
+    @Operation(summary = "Add a mail to the account's simulated sent history (recipient and exact subject)")
+    public Response addMail(@PathParam("username") String username, @Valid @NotNull RecoveryRequests.Mail mail,
+            @HeaderParam(OPERATOR_HEADER) @DefaultValue("admin") @Size(max = 128) String operator) {
+        String accountId = accountId(username);
+        storeMail(accountId, mail, operator);
+        return Response.status(201).entity(mail).build();
+    }
+
+    @Transactional
+    void storeMail(String accountId, RecoveryRequests.Mail mail, String operator) {
+        MailFact fact = new MailFact();
+        fact.accountId = accountId;
+        fact.recipient = mail.to().trim().toLowerCase(Locale.ROOT);
+        fact.subject = mail.subject();
+        fact.sentAt = mail.sentAt() != null ? mail.sentAt() : clock.instant();
+        fact.persist();
+        log.audit(operator, "recovery.mail-history", accountId, "mail to " + fact.recipient + " added");
+    }
+
+    @GET
+    @Path("/accounts/{username}/mail")
+    @Operation(summary = "The account's simulated sent mail, oldest first")
+    public List<RecoveryRequests.Mail> mail(@PathParam("username") String username) {
+        return MailFact.<MailFact>list("accountId = ?1 order by sentAt, id", accountId(username)).stream()
+                .map(m -> new RecoveryRequests.Mail(m.recipient, m.subject, m.sentAt)).toList();
+    }
+
+    @GET
+    @Path("/audit")
+    @Operation(summary = "Operator actions in recovery-service, oldest first")
+    public List<RecoveryRequests.AuditView> audit() {
+        return AuditEntry.<AuditEntry>list("order by at, id").stream()
+                .map(a -> new RecoveryRequests.AuditView(a.at, a.operator, a.action, a.target, a.reason)).toList();
+    }
+
+    private String accountId(String username) {
+        return idp.account(username).map(RecoveryCalls.AccountFacts::id)
+                .orElseThrow(() -> ProblemException.notFound("account-not-found", "No such account"));
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("invalid-request", "No such " + field + ": " + value, null)
+                    .with("field", field);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package dev.lockstep.recovery.rest;
+
+import dev.lockstep.platform.clock.SandboxClock;
+import dev.lockstep.recovery.domain.FormSubmission;
+import dev.lockstep.recovery.domain.RecoveryCase;
+import dev.lockstep.recovery.rest.RecoveryRequests.OwnerView;
+import dev.lockstep.recovery.service.FormScoring;
+import dev.lockstep.recovery.service.RecoveryService;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The owner's recovery API (no token: the owner cannot sign in). A case id is the owner's handle on
+ * a case; what it shows is what a real provider shows.
+ */
+@Path("/v1/recovery")
+@Tag(name = "Recovery (owner)")
+public class RecoveryResource {
+
+    @Inject
+    RecoveryService recovery;
+
+    @Inject
+    SandboxClock clock;
+
+    @POST
+    @Path("/cases")
+    @Operation(summary = "S1: start a waiting-period recovery with the account name, a trusted number and a recovery "
+            + "number (it gets a 6-digit code); a wrong pair answers like an unknown account")
+    public Response startWaitingPeriod(@Valid @NotNull RecoveryRequests.StartWaitingPeriod request) {
+        RecoveryCase c = recovery.startWaitingPeriod(request.username(), request.trustedPhone(), request.recoveryPhone(),
+                request.deviceId());
+        return created(c, null);
+    }
+
+    @GET
+    @Path("/cases/{caseId}")
+    @Operation(summary = "The case as the owner sees it: during a wait only \"REQUESTED\" and when more is available")
+    public OwnerView get(@PathParam("caseId") String caseId) {
+        return OwnerView.of(recovery.caseOf(caseId), null, clock.instant());
+    }
+
+    @POST
+    @Path("/cases/{caseId}/verify-contact")
+    @Operation(summary = "The code sent to the recovery phone or contact email; the wait starts, or the form opens")
+    public OwnerView verifyContact(@PathParam("caseId") String caseId, @Valid @NotNull RecoveryRequests.Code request) {
+        return view(recovery.verifyContact(caseId, request.code()));
+    }
+
+    @POST
+    @Path("/cases/{caseId}/resend")
+    @Operation(summary = "\"Didn't get a code?\": send the pending code again (at most 5 per case)")
+    public Response resend(@PathParam("caseId") String caseId) {
+        return Response.accepted(view(recovery.resend(caseId))).build();
+    }
+
+    @POST
+    @Path("/cases/{caseId}/cancel")
+    @Operation(summary = "The owner cancels a recovery with the cancellation code from the email")
+    public OwnerView cancel(@PathParam("caseId") String caseId, @Valid @NotNull RecoveryRequests.Cancel request) {
+        return view(recovery.cancelByOwner(caseId, request.code(), request.reason()));
+    }
+
+    @POST
+    @Path("/cases/{caseId}/complete")
+    @Operation(summary = "A ready case and a new password (and the recovery code, after a wait or a form) restore "
+            + "access: unlocked, new password, every session revoked; after a wait the recovery number becomes the trusted phone")
+    public OwnerView complete(@PathParam("caseId") String caseId, @Valid @NotNull RecoveryRequests.Complete request) {
+        return view(recovery.complete(caseId, request.code(), request.newPassword()));
+    }
+
+    @POST
+    @Path("/recovery-key")
+    @Operation(summary = "S0: the recovery key and a new password restore access at once")
+    public OwnerView recoveryKey(@Valid @NotNull RecoveryRequests.RecoveryKey request) {
+        return view(recovery.recoverWithKey(request.username(), request.recoveryKey(), request.newPassword(),
+                request.deviceId()));
+    }
+
+    @POST
+    @Path("/trusted-phone")
+    @Operation(summary = "S0's fallback: the account name and current password (an invalidated one too); the answer "
+            + "lists the trusted numbers, masked")
+    public Response trustedPhone(@Valid @NotNull RecoveryRequests.TrustedPhone request) {
+        RecoveryService.TrustedPhoneCase started = recovery.startTrustedPhone(request.username(), request.password(),
+                request.deviceId());
+        return created(started.recoveryCase(), started.phones());
+    }
+
+    @POST
+    @Path("/cases/{caseId}/send-code")
+    @Operation(summary = "Send a code to the chosen trusted number (by its id from the list)")
+    public Response sendCode(@PathParam("caseId") String caseId, @Valid @NotNull RecoveryRequests.SendCode request) {
+        return Response.accepted(view(recovery.sendToTrustedPhone(caseId, request.factorId()))).build();
+    }
+
+    @POST
+    @Path("/cases/{caseId}/verify-code")
+    @Operation(summary = "The code from the trusted phone; right: a new password may be set within 15 minutes")
+    public OwnerView verifyCode(@PathParam("caseId") String caseId, @Valid @NotNull RecoveryRequests.Code request) {
+        return view(recovery.verifyTrustedPhone(caseId, request.code()));
+    }
+
+    @POST
+    @Path("/forms")
+    @Operation(summary = "S4: start a recovery form with a contact email other than the account's (it gets a code)")
+    public Response startForm(@Valid @NotNull RecoveryRequests.StartForm request) {
+        return created(recovery.startForm(request.username(), request.contactEmail()), null);
+    }
+
+    @POST
+    @Path("/cases/{caseId}/form")
+    @Operation(summary = "Submit the form; the verdict comes by email after the configured delay; at most 2 a day (429)")
+    public Response submitForm(@PathParam("caseId") String caseId, @Valid @NotNull RecoveryRequests.Form form) {
+        FormSubmission submitted = recovery.submitForm(caseId, new FormScoring.Answers(form.name(), form.dateOfBirth(),
+                form.country(), form.region(), form.postalCode(), form.previousPasswords(), form.products(),
+                form.recentRecipients(), form.subjects(), form.cardHolder(), form.cardLast4(), form.cardExpiry()));
+        return Response.accepted(new OwnerView(caseId, "form", "SUBMITTED", null, submitted.verdictDueAt, null)).build();
+    }
+
+    private OwnerView view(RecoveryCase c) {
+        return OwnerView.of(c, null, clock.instant());
+    }
+
+    private Response created(RecoveryCase c, List<dev.lockstep.contracts.http.FactorView> phones) {
+        return Response.created(URI.create("/v1/recovery/cases/" + c.id)).entity(OwnerView.of(c, phones, clock.instant()))
+                .build();
+    }
+}

@@ -1,0 +1,119 @@
+package dev.lockstep.recovery.service;
+
+import dev.lockstep.platform.clock.SandboxClock;
+import dev.lockstep.recovery.domain.CaseCode;
+import dev.lockstep.recovery.domain.ServiceSecret;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Codes a case sends to the owner (to verify a recovery phone or contact email, to complete, to
+ * cancel): random, kept only as HMAC-SHA256 under a pepper the service made for itself, compared in
+ * constant time, single use, and each takes a bounded number of wrong tries.
+ */
+@ApplicationScoped
+public class CaseCodes {
+
+    public enum Outcome { VALID, WRONG, EXPIRED, USED, EXHAUSTED, NONE }
+
+    private final SecureRandom random = new SecureRandom();
+
+    private volatile SecretKeySpec key;
+
+    @Inject
+    SandboxClock clock;
+
+    /** A new code of {@code digits} digits for the purpose; any earlier one of that purpose stops working. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String issue(String caseId, String purpose, int digits, Duration lifetime) {
+        StringBuilder code = new StringBuilder(digits);
+        for (int i = 0; i < digits; i++) {
+            code.append(random.nextInt(10));
+        }
+        String hash = hash(caseId, purpose, code.toString());
+        CaseCode row = CaseCode.findById(new CaseCode.Key(caseId, purpose));
+        boolean fresh = row == null;
+        if (fresh) {
+            row = new CaseCode();
+            row.key = new CaseCode.Key(caseId, purpose);
+        }
+        row.codeHash = hash;
+        row.expiresAt = clock.instant().plus(lifetime);
+        row.wrongAttempts = 0;
+        row.usedAt = null;
+        if (fresh) {
+            row.persist();
+        }
+        return code.toString();
+    }
+
+    /**
+     * Checks a presented code; a wrong one spends one of {@code maxAttempts}. A right one is spent now
+     * if {@code spend}, else by {@link #spend} once what it unlocks has been done.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Outcome check(String caseId, String purpose, String presented, int maxAttempts, boolean spend) {
+        CaseCode row = CaseCode.findById(new CaseCode.Key(caseId, purpose), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (row == null) {
+            return Outcome.NONE;
+        }
+        if (row.wrongAttempts >= maxAttempts) {
+            return Outcome.EXHAUSTED;
+        }
+        boolean right = MessageDigest.isEqual(row.codeHash.getBytes(StandardCharsets.US_ASCII),
+                hash(caseId, purpose, presented.trim()).getBytes(StandardCharsets.US_ASCII));
+        Instant now = clock.instant();
+        if (!right) {
+            row.wrongAttempts++;
+            return row.wrongAttempts >= maxAttempts ? Outcome.EXHAUSTED : Outcome.WRONG;
+        }
+        if (row.usedAt != null) {
+            return Outcome.USED;
+        }
+        if (!now.isBefore(row.expiresAt)) {
+            return Outcome.EXPIRED;
+        }
+        if (spend) {
+            row.usedAt = now;
+        }
+        return Outcome.VALID;
+    }
+
+    /** Spends a code that {@link #check} found right; false if it was spent meanwhile. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean spend(String caseId, String purpose) {
+        CaseCode row = CaseCode.findById(new CaseCode.Key(caseId, purpose), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (row == null || row.usedAt != null) {
+            return false;
+        }
+        row.usedAt = clock.instant();
+        return true;
+    }
+
+    private String hash(String caseId, String purpose, String code) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key());
+            return HexFormat.of().formatHex(mac.doFinal((caseId + ":" + purpose + ":" + code).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private SecretKeySpec key() {
+        if (key == null) {
+            key = new SecretKeySpec(ServiceSecret.getOrCreate("code-pepper"), "HmacSHA256");
+        }
+        return key;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.lockstep.recovery.service;
+
+import dev.lockstep.contracts.OutboundMessage;
+import dev.lockstep.contracts.RecoveryCaseChanged;
+import dev.lockstep.contracts.Topic;
+import dev.lockstep.platform.clock.SandboxClock;
+import dev.lockstep.platform.outbox.Outbox;
+import dev.lockstep.recovery.config.RecoveryConfig;
+import dev.lockstep.recovery.domain.AuditEntry;
+import dev.lockstep.recovery.domain.CaseHistory;
+import dev.lockstep.recovery.domain.RecoveryCase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Every change of a case goes through here: its new status, a line of history, and the
+ * {@code recovery.case-changed} event, in the caller's transaction. Also the messages a case sends
+ * (to the simulated phones and mailboxes) and the operator audit.
+ */
+@ApplicationScoped
+public class CaseLog {
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    SandboxClock clock;
+
+    @Inject
+    RecoveryConfig config;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void change(RecoveryCase recoveryCase, RecoveryCase.Status status, String reason, Instant availableAt,
+            String actor, String detail) {
+        Instant now = clock.instant();
+        recoveryCase.status = status;
+        recoveryCase.reason = reason;
+        if (!recoveryCase.open() && recoveryCase.closedAt == null) {
+            recoveryCase.closedAt = now;
+        }
+        CaseHistory line = new CaseHistory();
+        line.caseId = recoveryCase.id;
+        line.at = now;
+        line.status = status.name();
+        line.actor = actor;
+        line.detail = detail != null && detail.length() > 512 ? detail.substring(0, 512) : detail;
+        line.persist();
+        outbox.publish(Topic.RECOVERY_EVENTS, recoveryCase.accountId != null ? recoveryCase.accountId : recoveryCase.username,
+                recoveryCase.correlationId, new RecoveryCaseChanged(recoveryCase.id, recoveryCase.accountId,
+                        recoveryCase.path.slug, status.name(), reason, availableAt, now));
+    }
+
+    /** A text message to a virtual phone. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void sms(RecoveryCase recoveryCase, String phone, String text, String kind) {
+        outbox.publish(Topic.MESSAGES_OUTBOUND, phone, recoveryCase.correlationId, new OutboundMessage(
+                UUID.randomUUID().toString(), phone, "sms", config.messages().smsSender(), text, kind,
+                recoveryCase.accountId));
+    }
+
+    /** An email to a virtual mailbox; none when there is no address. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void email(RecoveryCase recoveryCase, String address, String text, String kind) {
+        if (address == null) {
+            return;
+        }
+        outbox.publish(Topic.MESSAGES_OUTBOUND, address, recoveryCase.correlationId, new OutboundMessage(
+                UUID.randomUUID().toString(), address, "email", config.messages().emailSender(), text, kind,
+                recoveryCase.accountId));
+    }
+
+    /** A link to the case in the owner-facing API (for messages). */
+    public String link(RecoveryCase recoveryCase) {
+        return config.messages().publicUrl() + "/v1/recovery/cases/" + recoveryCase.id;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void audit(String operator, String action, String target, String reason) {
+        AuditEntry entry = new AuditEntry();
+        entry.at = clock.instant();
+        entry.operator = operator;
+        entry.action = action;
+        entry.target = target;
+        entry.reason = reason;
+        entry.persist();
+    }
+}

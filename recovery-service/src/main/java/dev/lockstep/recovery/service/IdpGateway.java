@@ -1,0 +1,174 @@
+package dev.lockstep.recovery.service;
+
+import dev.lockstep.contracts.http.CodeCheckRequest;
+import dev.lockstep.contracts.http.CodeCheckResult;
+import dev.lockstep.contracts.http.FactorView;
+import dev.lockstep.contracts.http.RecoveryCalls;
+import dev.lockstep.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * auth-service and otp-service as recovery-service needs them, with SmallRye Fault Tolerance around
+ * each call (reads are retried; changes are not). When they cannot answer, the caller gets a 503
+ * problem, never a 500; their own 4xx problems (a weak password, a disabled account) pass through.
+ */
+@ApplicationScoped
+public class IdpGateway {
+
+    @Inject
+    Calls calls;
+
+    /** The account with this username, or empty. */
+    public Optional<RecoveryCalls.AccountFacts> account(String username) {
+        try {
+            return Optional.of(calls.facts(username));
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 404) {
+                return Optional.empty();
+            }
+            throw unavailable();
+        } catch (ProcessingException | TimeoutException | CircuitBreakerOpenException e) {
+            throw unavailable();
+        }
+    }
+
+    public boolean currentPassword(String accountId, String password) {
+        return guarded(() -> Boolean.TRUE.equals(
+                calls.auth.checkPassword(accountId, new RecoveryCalls.PasswordCheck(password)).get("matches")));
+    }
+
+    public int passwordHistoryMatches(String accountId, List<String> passwords) {
+        return guarded(() -> calls.auth.checkHistory(accountId, new RecoveryCalls.HistoryCheck(passwords)).matched());
+    }
+
+    public void restore(String accountId, String caseId, String password, String correlationId) {
+        guarded(() -> {
+            calls.restore(accountId, new RecoveryCalls.Restore(caseId, password, correlationId));
+            return null;
+        });
+    }
+
+    public RecoveryCalls.Removed escalate(String accountId, RecoveryCalls.Escalation escalation) {
+        RecoveryCalls.Removed auth = guarded(() -> calls.auth.escalate(accountId, escalation));
+        RecoveryCalls.Removed otp = guarded(() -> calls.otp.escalate(accountId, escalation));
+        return new RecoveryCalls.Removed(auth.sessions(), auth.devices(), otp.factors());
+    }
+
+    public List<FactorView> factors(String accountId) {
+        return guarded(() -> calls.factors(accountId));
+    }
+
+    /** The id of the account's trusted phone with this number, or empty. */
+    public Optional<String> trustedPhone(String accountId, String e164) {
+        return Optional.ofNullable(guarded(() -> calls.matchPhone(accountId, e164)).factorId());
+    }
+
+    public void sendCode(String accountId, String factorId, String challengeId, String correlationId) {
+        guarded(() -> {
+            calls.otp.sendCode(accountId, factorId, new RecoveryCalls.SendCode(challengeId, correlationId));
+            return null;
+        });
+    }
+
+    public CodeCheckResult check(String challengeId, String accountId, String code, String factorId) {
+        return guarded(() -> calls.otp.check(challengeId, new CodeCheckRequest(accountId, code, factorId)));
+    }
+
+    public void replacePhones(String accountId, String e164, String correlationId) {
+        guarded(() -> {
+            calls.otp.replacePhones(accountId, new RecoveryCalls.ReplacePhones(e164, correlationId));
+            return null;
+        });
+    }
+
+    private static <T> T guarded(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            if (status >= 400 && status < 500) {
+                throw passedThrough(e, status);
+            }
+            throw unavailable();
+        } catch (ProcessingException | TimeoutException | CircuitBreakerOpenException e) {
+            throw unavailable();
+        }
+    }
+
+    /** A 4xx from auth-service or otp-service keeps its status and {@code type} slug. */
+    private static ProblemException passedThrough(WebApplicationException e, int status) {
+        String slug = "invalid-request";
+        String title = "The identity provider refused the request";
+        try {
+            java.util.Map<?, ?> body = e.getResponse().readEntity(java.util.Map.class);
+            Object type = body.get("type");
+            if (type instanceof String t && t.contains(":")) {
+                slug = t.substring(t.lastIndexOf(':') + 1);
+            }
+            if (body.get("title") instanceof String t) {
+                title = t;
+            }
+        } catch (RuntimeException unreadable) {
+            // keep the generic slug
+        }
+        return new ProblemException(status, slug, title, null);
+    }
+
+    private static ProblemException unavailable() {
+        return new ProblemException(503, "identity-provider-unavailable", "Recovery cannot reach the identity provider",
+                "auth-service or otp-service did not answer; try again shortly.").header("Retry-After", "1");
+    }
+
+    /** The guarded calls (a separate bean so that the fault-tolerance interceptors apply). */
+    @ApplicationScoped
+    public static class Calls {
+
+        @Inject
+        @RestClient
+        IdpClients.Auth auth;
+
+        @Inject
+        @RestClient
+        IdpClients.Otp otp;
+
+        @Timeout(5000)
+        @Retry(maxRetries = 2, delay = 100, retryOn = ProcessingException.class)
+        @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.75, delay = 2000, skipOn = WebApplicationException.class)
+        public RecoveryCalls.AccountFacts facts(String username) {
+            return auth.facts(username);
+        }
+
+        @Timeout(3000)
+        @Retry(maxRetries = 2, delay = 100, retryOn = ProcessingException.class)
+        @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.75, delay = 2000, skipOn = WebApplicationException.class)
+        public List<FactorView> factors(String accountId) {
+            return otp.factors(accountId);
+        }
+
+        @Timeout(3000)
+        @Retry(maxRetries = 2, delay = 100, retryOn = ProcessingException.class)
+        @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.75, delay = 2000, skipOn = WebApplicationException.class)
+        public RecoveryCalls.FactorMatch matchPhone(String accountId, String e164) {
+            return otp.matchPhone(accountId, new RecoveryCalls.PhoneMatch(e164));
+        }
+
+        /** Restoring is safe to repeat for one case (auth-service does it once), so it is retried too. */
+        @Timeout(10000)
+        @Retry(maxRetries = 2, delay = 200, retryOn = ProcessingException.class)
+        public void restore(String accountId, RecoveryCalls.Restore request) {
+            auth.restore(accountId, request);
+        }
+    }
+}

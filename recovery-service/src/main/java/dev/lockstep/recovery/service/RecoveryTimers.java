@@ -1,0 +1,161 @@
+package dev.lockstep.recovery.service;
+
+import dev.lockstep.contracts.http.RecoveryCalls;
+import dev.lockstep.platform.clock.PeriodicTask;
+import dev.lockstep.platform.clock.SandboxClock;
+import dev.lockstep.recovery.domain.FormSubmission;
+import dev.lockstep.recovery.domain.RecoveryCase;
+import dev.lockstep.recovery.domain.RecoveryCase.Status;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * What happens to cases by itself, on the sandbox clock, within half a second of the clock passing
+ * the time (also when it jumped there): a wait ends and the recovery code goes to the recovery
+ * phone; an unused recovery code or a verified step expires; a form's verdict is mailed; an
+ * escalation runs.
+ */
+@ApplicationScoped
+public class RecoveryTimers {
+
+    private static final Logger LOG = Logger.getLogger(RecoveryTimers.class);
+
+    static final String ACTOR = "sandbox-clock";
+
+    @Inject
+    SandboxClock clock;
+
+    @Inject
+    CaseCodes codes;
+
+    @Inject
+    CaseLog log;
+
+    @Inject
+    RecoverySettings settings;
+
+    @Inject
+    IdpGateway idp;
+
+    @ConfigProperty(name = "lockstep.recovery.timer-millis", defaultValue = "500")
+    long periodMillis;
+
+    private PeriodicTask timer;
+
+    void start(@Observes StartupEvent event) {
+        timer = PeriodicTask.start("recovery-timers", periodMillis, this::round);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (timer != null) {
+            timer.close();
+        }
+    }
+
+    /** Advances every case that is due; returns how many it advanced. */
+    public int round() {
+        Instant now = clock.instant();
+        List<String> due = QuarkusTransaction.requiringNew().call(() -> RecoveryCase.<RecoveryCase>find(
+                "status in ?1 and dueAt <= ?2 order by dueAt", List.of(Status.WAITING, Status.READY, Status.SUBMITTED,
+                        Status.ESCALATED), now).page(0, 50).list().stream().map(c -> c.id).toList());
+        int advanced = 0;
+        for (String id : due) {
+            try {
+                if (advance(id, now)) {
+                    advanced++;
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("recovery case %s: %s (tried again next round)", id, e.toString());
+            }
+        }
+        return advanced;
+    }
+
+    private boolean advance(String caseId, Instant now) {
+        RecoveryCase peek = QuarkusTransaction.requiringNew().call(() -> RecoveryCase.<RecoveryCase>findById(caseId));
+        if (peek.status == Status.ESCALATED) {
+            return escalation(peek, now);
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            RecoveryCase c = RecoveryCase.findById(caseId, LockModeType.PESSIMISTIC_WRITE);
+            if (c.dueAt == null || c.dueAt.isAfter(now)) {
+                return false;
+            }
+            RecoverySettings.Settings s = settings.current();
+            switch (c.status) {
+                case WAITING -> waitOver(c, s, now);
+                case READY -> log.change(c, Status.FAILED, "expired", null, ACTOR,
+                        "not completed by " + c.dueAt + "; start again");
+                case SUBMITTED -> verdict(c, s, now);
+                default -> {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    private void waitOver(RecoveryCase c, RecoverySettings.Settings s, Instant now) {
+        String code = codes.issue(c.id, "recovery", 8, s.recoveryCodeTtl());
+        c.dueAt = now.plus(s.recoveryCodeTtl());
+        log.sms(c, c.recoveryPhone, "Account recovery for " + c.username + " is ready. Your recovery code is " + code
+                + ". Complete the recovery at " + log.link(c) + " before " + c.dueAt + ".", "recovery-code");
+        log.change(c, Status.READY, "wait-over", c.dueAt, ACTOR, "recovery code sent to the recovery phone");
+    }
+
+    private void verdict(RecoveryCase c, RecoverySettings.Settings s, Instant now) {
+        FormSubmission submission = FormSubmission.<FormSubmission>find(
+                "caseId = ?1 and verdict is null order by submittedAt desc", c.id).firstResult();
+        if (submission == null) {
+            return;
+        }
+        boolean accepted = c.accountId != null && submission.score >= submission.threshold;
+        submission.verdict = accepted ? "accepted" : "rejected";
+        String tally = " (score " + submission.score + ", " + submission.threshold + " needed)";
+        if (accepted) {
+            String code = codes.issue(c.id, "recovery", 8, s.recoveryCodeTtl());
+            c.dueAt = now.plus(s.recoveryCodeTtl());
+            log.email(c, c.contactEmail, "We verified that the Lockstep account " + c.username + " is yours" + tally
+                    + ". Your recovery code is " + code + ": set a new password at " + log.link(c) + " before "
+                    + c.dueAt + ".", "recovery-code");
+            log.change(c, Status.READY, "form-accepted", c.dueAt, ACTOR, "verdict: accepted" + tally);
+        } else {
+            c.dueAt = null;
+            log.email(c, c.contactEmail, "The information you provided was not enough to verify that the account "
+                    + c.username + " is yours" + tally + ". You can try again: answering more questions helps.", "alert");
+            log.change(c, Status.REJECTED, "form-rejected", null, ACTOR, "verdict: rejected" + tally);
+        }
+    }
+
+    /** Runs the escalation's removals (outside any transaction), then closes the case. */
+    private boolean escalation(RecoveryCase c, Instant now) {
+        if (c.dueAt.isAfter(now)) {
+            return false;
+        }
+        RecoveryCalls.Removed removed = idp.escalate(c.accountId, new RecoveryCalls.Escalation(c.id, c.since,
+                c.correlationId));
+        return QuarkusTransaction.requiringNew().call(() -> {
+            RecoveryCase locked = RecoveryCase.findById(c.id, LockModeType.PESSIMISTIC_WRITE);
+            if (locked.status != Status.ESCALATED) {
+                return false;
+            }
+            String summary = removed.sessions() + " sessions, " + removed.devices() + " devices and " + removed.factors()
+                    + " second factors added since " + locked.since + " removed";
+            log.change(locked, Status.COMPLETED, "escalation-done", null, ACTOR, summary);
+            log.audit(locked.openedBy != null ? locked.openedBy : ACTOR, "recovery.escalation-done", locked.id, summary);
+            log.email(locked, locked.ownerEmail, "Support secured your Lockstep account " + locked.username + ": "
+                    + summary + ". Turn on two-step verification so that a sign-in from another device needs a code.",
+                    "alert");
+            return true;
+        });
+    }
+}
