@@ -46,11 +46,11 @@ public class IdpGateway {
 
     public boolean currentPassword(String accountId, String password) {
         return guarded(() -> Boolean.TRUE.equals(
-                calls.auth.checkPassword(accountId, new RecoveryCalls.PasswordCheck(password)).get("matches")));
+                calls.checkPassword(accountId, password).get("matches")));
     }
 
     public int passwordHistoryMatches(String accountId, List<String> passwords) {
-        return guarded(() -> calls.auth.checkHistory(accountId, new RecoveryCalls.HistoryCheck(passwords)).matched());
+        return guarded(() -> calls.checkHistory(accountId, passwords).matched());
     }
 
     public void restore(String accountId, String caseId, String password, String correlationId) {
@@ -61,8 +61,8 @@ public class IdpGateway {
     }
 
     public RecoveryCalls.Removed escalate(String accountId, RecoveryCalls.Escalation escalation) {
-        RecoveryCalls.Removed auth = guarded(() -> calls.auth.escalate(accountId, escalation));
-        RecoveryCalls.Removed otp = guarded(() -> calls.otp.escalate(accountId, escalation));
+        RecoveryCalls.Removed auth = guarded(() -> calls.authEscalate(accountId, escalation));
+        RecoveryCalls.Removed otp = guarded(() -> calls.otpEscalate(accountId, escalation));
         return new RecoveryCalls.Removed(auth.sessions(), auth.devices(), otp.factors());
     }
 
@@ -77,18 +77,18 @@ public class IdpGateway {
 
     public void sendCode(String accountId, String factorId, String challengeId, String correlationId) {
         guarded(() -> {
-            calls.otp.sendCode(accountId, factorId, new RecoveryCalls.SendCode(challengeId, correlationId));
+            calls.sendCode(accountId, factorId, new RecoveryCalls.SendCode(challengeId, correlationId));
             return null;
         });
     }
 
     public CodeCheckResult check(String challengeId, String accountId, String code, String factorId) {
-        return guarded(() -> calls.otp.check(challengeId, new CodeCheckRequest(accountId, code, factorId)));
+        return guarded(() -> calls.check(challengeId, new CodeCheckRequest(accountId, code, factorId)));
     }
 
     public void replacePhones(String accountId, String e164, String correlationId) {
         guarded(() -> {
-            calls.otp.replacePhones(accountId, new RecoveryCalls.ReplacePhones(e164, correlationId));
+            calls.replacePhones(accountId, new RecoveryCalls.ReplacePhones(e164, correlationId));
             return null;
         });
     }
@@ -162,6 +162,53 @@ public class IdpGateway {
         @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.75, delay = 2000, skipOn = WebApplicationException.class)
         public RecoveryCalls.FactorMatch matchPhone(String accountId, String e164) {
             return otp.matchPhone(accountId, new RecoveryCalls.PhoneMatch(e164));
+        }
+
+        /** A password check may count a failure, so it is not retried. */
+        @Timeout(5000)
+        @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.75, delay = 2000, skipOn = WebApplicationException.class)
+        public java.util.Map<String, Boolean> checkPassword(String accountId, String password) {
+            return auth.checkPassword(accountId, new RecoveryCalls.PasswordCheck(password));
+        }
+
+        @Timeout(10000)
+        @Retry(maxRetries = 2, delay = 100, retryOn = ProcessingException.class)
+        @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.75, delay = 2000, skipOn = WebApplicationException.class)
+        public RecoveryCalls.Matches checkHistory(String accountId, List<String> passwords) {
+            return auth.checkHistory(accountId, new RecoveryCalls.HistoryCheck(passwords));
+        }
+
+        /** Escalations remove only what is there, so repeating one is safe. */
+        @Timeout(5000)
+        @Retry(maxRetries = 2, delay = 100, retryOn = ProcessingException.class)
+        public RecoveryCalls.Removed authEscalate(String accountId, RecoveryCalls.Escalation escalation) {
+            return auth.escalate(accountId, escalation);
+        }
+
+        @Timeout(5000)
+        @Retry(maxRetries = 2, delay = 100, retryOn = ProcessingException.class)
+        public RecoveryCalls.Removed otpEscalate(String accountId, RecoveryCalls.Escalation escalation) {
+            return otp.escalate(accountId, escalation);
+        }
+
+        @Timeout(3000)
+        @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.75, delay = 2000, skipOn = WebApplicationException.class)
+        public void sendCode(String accountId, String factorId, RecoveryCalls.SendCode request) {
+            otp.sendCode(accountId, factorId, request);
+        }
+
+        /** A check may spend an attempt, so it is not retried. */
+        @Timeout(3000)
+        @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.75, delay = 2000, skipOn = WebApplicationException.class)
+        public CodeCheckResult check(String challengeId, CodeCheckRequest request) {
+            return otp.check(challengeId, request);
+        }
+
+        /** Replacing the phones with one number is safe to repeat. */
+        @Timeout(5000)
+        @Retry(maxRetries = 2, delay = 100, retryOn = ProcessingException.class)
+        public void replacePhones(String accountId, RecoveryCalls.ReplacePhones request) {
+            otp.replacePhones(accountId, request);
         }
 
         /** Restoring is safe to repeat for one case (auth-service does it once), so it is retried too. */
