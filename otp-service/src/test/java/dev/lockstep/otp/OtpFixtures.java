@@ -25,6 +25,11 @@ final class OtpFixtures {
     private OtpFixtures() {
     }
 
+    /** The phone of the account {@link #account} made last. */
+    static String lastPhone() {
+        return "+8190" + String.format("%04d", PHONES.get()) + "5678";
+    }
+
     /** An account with a phone, announced as auth-service would; returns its id once the phone is a factor. */
     static String account(InMemoryConnector connector) {
         String accountId = UUID.randomUUID().toString();
