@@ -116,6 +116,31 @@ class BadInputIT {
                 400, "invalid-query");
     }
 
+    @Test
+    void badRecoveryRequestsAreProblemsAndOpenNoCase() {
+        String recovery = SharedSandbox.url(Service.RECOVERY);
+        Lockstep.Account account = Lockstep.newAccount();
+        String recoveryPhone = Lockstep.uniquePhone();
+        assertProblem(json().body("{\"username\": ").post(recovery + "/v1/recovery/cases"), 400, "malformed-json");
+        assertProblem(json().body("{\"username\": [1], \"trustedPhone\": {}, \"recoveryPhone\": 5}")
+                .post(recovery + "/v1/recovery/cases"), 400, "invalid-field");
+        assertProblem(json().body(java.util.Map.of("username", account.username(), "trustedPhone", account.phone(),
+                "recoveryPhone", "call me maybe")).post(recovery + "/v1/recovery/cases"), 400, "invalid-phone-number");
+        assertProblem(json().body(java.util.Map.of("username", account.username(), "trustedPhone", Lockstep.uniquePhone(),
+                "recoveryPhone", recoveryPhone)).post(recovery + "/v1/recovery/cases"), 404, "account-not-found");
+        assertProblem(given().get(recovery + "/v1/recovery/cases/" + java.util.UUID.randomUUID()), 404, "case-not-found");
+        assertProblem(json().body(java.util.Map.of("code", "123456"))
+                .post(recovery + "/v1/recovery/cases/no-such-case/verify-contact"), 404, "case-not-found");
+        assertProblem(json().body(java.util.Map.of("username", account.username(), "contactEmail", "not an address"))
+                .post(recovery + "/v1/recovery/forms"), 400, "invalid-request");
+        assertProblem(json().body("{\"username\":\"" + "x".repeat(20_000) + "\"}").post(recovery + "/v1/recovery/forms"),
+                413, "body-too-large");
+        assertTrue(given().header("Authorization", Lockstep.admin())
+                .get(recovery + "/v1/admin/recovery/cases?username=" + account.username()).jsonPath().getList("$").isEmpty(),
+                "no case was opened");
+        assertTrue(Lockstep.inbox(recoveryPhone).isEmpty(), "no code was sent");
+    }
+
     private static RequestSpecification json() {
         return given().contentType(ContentType.JSON);
     }
