@@ -123,7 +123,7 @@ class RecoveryIT {
         Lockstep.Account account = Lockstep.newAccount(email);
         String recoveryPhone = Lockstep.uniquePhone();
         String caseId = startWaitingPeriod(account, recoveryPhone, "borrowed-pc");
-        message(email, "Account recovery was requested");
+        message(email, "account recovery was requested");
         given().get(recovery() + "/v1/recovery/cases/" + caseId).then().body("status", equalTo("REQUESTED"));
 
         advance(Duration.ofDays(3));

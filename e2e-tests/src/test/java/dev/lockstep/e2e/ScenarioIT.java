@@ -63,7 +63,7 @@ class ScenarioIT {
     void storyS0LocksAikosAccountAndTellsHerByEmail() throws IOException {
         Response report = load(shipped("s0-locked-and-no-code.yaml"), true);
         report.then().log().ifValidationFails().statusCode(200).body("name", equalTo("s0-locked-and-no-code"))
-                .body("steps", hasSize(6)).body("passed", equalTo(true));
+                .body("steps", hasSize(8)).body("passed", equalTo(true));
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             List<Map<String, Object>> mail = given()
                     .get(SharedSandbox.url(Service.SIM) + "/v1/mailboxes/aiko@example.jp/messages")

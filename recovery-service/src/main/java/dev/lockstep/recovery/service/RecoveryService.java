@@ -128,10 +128,11 @@ public class RecoveryService {
         String cancel = codes.issue(c.id, "cancel", 8, now.waiting().plus(now.recoveryCodeTtl()));
         log.change(c, Status.WAITING, "contact-verified", c.statusAvailableAt, "owner",
                 "recovery phone verified; the wait ends at " + c.dueAt);
-        log.email(c, c.ownerEmail, "Account recovery was requested for your Lockstep account " + c.username
-                + ". For your security it takes some time: you can check its status from " + c.statusAvailableAt
-                + ". If you did not ask for this, cancel it at " + log.link(c) + "/cancel with the cancellation code "
-                + cancel + ". Signing in to your account also cancels it.", "alert");
+        // the code comes first: inboxes show the first run of digits as the message's code
+        log.email(c, c.ownerEmail, "Cancellation code " + cancel + ": account recovery was requested for your Lockstep "
+                + "account " + c.username + ". If you did not ask for this, cancel it at " + log.link(c) + "/cancel with "
+                + "this code; signing in to your account also cancels it. For your security recovery takes some time: "
+                + "you can check its status from " + c.statusAvailableAt + ".", "alert");
     }
 
     /** Sends the pending code again (to the recovery phone or contact email, or the chosen trusted phone). */

@@ -8,29 +8,43 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A scenario file (YAML): the starting state of a story — accounts, lockout and risk settings, phone
- * states, fault rules, the seed — and the steps that tell it, each with what should happen.
- * Unknown fields, wrong types and unknown actions are errors that name their line.
+ * A scenario file (YAML): the starting state of a story — the sandbox time, accounts with their
+ * factors, code policies and recovery facts, lockout, risk and recovery settings, phone states,
+ * fault rules, the seed — and the steps that tell it, each with what should happen. Unknown
+ * fields, wrong types and unknown actions are errors that name their line.
  */
 public record ScenarioFile(
         @JsonProperty(required = true) String name,
         String story,
         Long seed,
+        /** The sandbox time the story starts at (ISO-8601 instant); the clock is set to it. */
+        String startsAt,
         Map<String, Object> lockout,
         Map<String, Object> risk,
+        /** recovery-service's settings ({@code PUT /v1/admin/recovery/settings}). */
+        Map<String, Object> recovery,
         List<AccountSpec> accounts,
         List<PhoneSpec> phones,
         List<Map<String, Object>> faults,
         List<Step> steps) {
 
-    /** An account: the phone becomes its trusted phone; {@code mfa} off, new-device or always. */
+    /**
+     * An account: the phone becomes its trusted phone; {@code mfa} off, new-device or always;
+     * {@code recoveryKey} true gives it a recovery key (the {@code recover-with-key} step uses it);
+     * {@code codePolicies} per channel (sms, voice) as otp-service takes them; {@code profile} and
+     * {@code mail} (the sent history) are what a recovery form is scored against.
+     */
     public record AccountSpec(
             @JsonProperty(required = true) String username,
             @JsonProperty(required = true) String password,
             @JsonProperty(required = true) String phone,
             String email,
             String mfa,
-            Map<String, Object> lockoutPolicy) {
+            Map<String, Object> lockoutPolicy,
+            Boolean recoveryKey,
+            Map<String, Map<String, Object>> codePolicies,
+            Map<String, Object> profile,
+            List<Map<String, Object>> mail) {
     }
 
     /** A virtual phone's state, as {@code PUT /v1/phones/{number}} takes it. */
@@ -39,7 +53,9 @@ public record ScenarioFile(
 
     /** What a step does. */
     public enum Action {
-        LOGIN, ENTER_CODE, RESEND_CODE, SUSPICIOUS_ACTIVITY, ADVANCE_CLOCK, SET_PHONE, CHECK_ACCOUNT;
+        LOGIN, ENTER_CODE, RESEND_CODE, SUSPICIOUS_ACTIVITY, ADVANCE_CLOCK, SET_PHONE, CHECK_ACCOUNT, SET_MFA,
+        START_RECOVERY, VERIFY_RECOVERY_CONTACT, COMPLETE_RECOVERY, RECOVER_WITH_KEY, START_RECOVERY_FORM,
+        SUBMIT_FORM, CHECK_RECOVERY, ESCALATE;
 
         @JsonCreator
         public static Action of(String name) {
@@ -62,10 +78,18 @@ public record ScenarioFile(
 
     /**
      * One step. {@code login}: username, password, optional ip (the client's address) and device;
-     * {@code enter-code}: the newest code on the account's phone, for its last login;
+     * {@code enter-code}: the newest code no step used yet on the account's phone (or number), for its last login;
      * {@code resend-code}: another code for that login; {@code suspicious-activity}: support locks the
      * account and invalidates its password (reason); {@code advance-clock}: by (ISO-8601);
-     * {@code set-phone}: number and state; {@code check-account}: the account as operators see it.
+     * {@code set-phone}: number and state; {@code check-account}: the account as operators see it;
+     * {@code set-mfa}: support turns the second factor {@code mode} off or on (reason).
+     * Recovery: {@code start-recovery} (recoveryPhone, optional trustedPhone: the account's phone,
+     * device); {@code start-recovery-form} (contactEmail); {@code verify-recovery-contact}: the newest
+     * code at the recovery phone or contact email; {@code submit-form} (form: the answers);
+     * {@code complete-recovery} (newPassword; the newest code at the contact);
+     * {@code recover-with-key} (newPassword; the key made at setup, or recoveryKey);
+     * {@code escalate} (reason; since: ISO-8601 instant, default the story's start);
+     * {@code check-recovery}: the account's latest case, waited for up to 15 s.
      */
     public record Step(
             @JsonProperty(required = true) Action action,
@@ -77,6 +101,14 @@ public record ScenarioFile(
             String by,
             String number,
             Map<String, Object> state,
+            String mode,
+            String recoveryPhone,
+            String trustedPhone,
+            String contactEmail,
+            Map<String, Object> form,
+            String newPassword,
+            String recoveryKey,
+            String since,
             Expect expect) {
     }
 
@@ -84,9 +116,10 @@ public record ScenarioFile(
      * What should happen; only the fields given are checked. {@code http}: the answer's status;
      * {@code status}: a login's status (MFA_REQUIRED, SUCCESS); {@code codeArrives}: whether a code
      * reached the phone; {@code accountStatus}, {@code lockReason}: the account afterwards;
-     * {@code signals}: risk signals the account's latest attempt carries.
+     * {@code signals}: risk signals the account's latest attempt carries; {@code sessions}: how many
+     * active sessions the account has; {@code caseStatus}: its latest recovery case's status.
      */
     public record Expect(Integer http, String status, Boolean codeArrives, String accountStatus, String lockReason,
-            List<String> signals) {
+            List<String> signals, Integer sessions, String caseStatus) {
     }
 }

@@ -176,6 +176,12 @@ public class ScenarioService {
     }
 
     private static String problem(Step step) {
+        if (step.recoveryPhone() != null) {
+            PhoneNumbers.toE164(step.recoveryPhone());
+        }
+        if (step.trustedPhone() != null) {
+            PhoneNumbers.toE164(step.trustedPhone());
+        }
         boolean needsUser = step.action() != Action.ADVANCE_CLOCK && step.action() != Action.SET_PHONE;
         if (needsUser && (step.username() == null || step.username().isBlank())) {
             return step.action().title() + " needs a username";
@@ -191,6 +197,26 @@ public class ScenarioService {
             }
             case SET_PHONE -> step.number() == null || step.state() == null ? "set-phone needs a number and a state" : null;
             case SUSPICIOUS_ACTIVITY -> step.reason() == null ? "suspicious-activity needs a reason" : null;
+            case SET_MFA -> step.mode() == null || !step.mode().matches("off|new-device|always")
+                    ? "set-mfa needs mode off, new-device or always" : null;
+            case START_RECOVERY -> step.recoveryPhone() == null ? "start-recovery needs a recoveryPhone" : null;
+            case START_RECOVERY_FORM -> step.contactEmail() == null ? "start-recovery-form needs a contactEmail" : null;
+            case SUBMIT_FORM -> step.form() == null ? "submit-form needs the form's answers" : null;
+            case COMPLETE_RECOVERY, RECOVER_WITH_KEY -> step.newPassword() == null
+                    ? step.action().title() + " needs a newPassword" : null;
+            case ESCALATE -> {
+                if (step.reason() == null) {
+                    yield "escalate needs a reason";
+                }
+                try {
+                    if (step.since() != null) {
+                        java.time.Instant.parse(step.since());
+                    }
+                    yield null;
+                } catch (DateTimeParseException e) {
+                    yield "since is not an ISO-8601 instant such as 2026-04-01T09:00:00Z";
+                }
+            }
             default -> null;
         };
     }
@@ -199,6 +225,13 @@ public class ScenarioService {
     public Report load(Parsed parsed, boolean run) {
         ScenarioFile file = parsed.file();
         resetAll();
+        if (file.startsAt() != null) {
+            call("POST", config.services().sim() + "/v1/clock", Map.of("set", file.startsAt()), 200, "startsAt");
+            awaitClock();
+        }
+        if (file.recovery() != null) {
+            call("PUT", config.services().recovery() + "/v1/admin/recovery/settings", file.recovery(), 200, "recovery");
+        }
         if (file.seed() != null) {
             call("PUT", config.services().sim() + "/v1/seed", Map.of("seed", file.seed()), 200, "seed");
         }
@@ -208,8 +241,9 @@ public class ScenarioService {
         if (file.risk() != null) {
             call("PUT", config.services().auth() + "/v1/admin/risk", file.risk(), 200, "risk");
         }
+        Run state = new Run();
         for (ScenarioFile.AccountSpec account : list(file.accounts())) {
-            createAccount(account);
+            createAccount(account, state);
         }
         for (ScenarioFile.PhoneSpec phone : list(file.phones())) {
             call("PUT", config.services().sim() + "/v1/phones/" + encode(PhoneNumbers.toE164(phone.number())),
@@ -220,14 +254,11 @@ public class ScenarioService {
         }
         List<StepReport> reports = new ArrayList<>();
         if (run) {
-            Map<String, String> challenges = new HashMap<>();
-            Map<String, String> phones = new HashMap<>();
-            list(file.accounts()).forEach(a -> phones.put(a.username().toLowerCase(java.util.Locale.ROOT),
-                    PhoneNumbers.toE164(a.phone())));
+            state.startedAt = clockNow();
             List<Step> steps = list(file.steps());
             for (int i = 0; i < steps.size(); i++) {
                 int line = i < parsed.stepLines().size() ? parsed.stepLines().get(i) : 0;
-                reports.add(play(i + 1, line, steps.get(i), challenges, phones));
+                reports.add(play(i + 1, line, steps.get(i), state));
             }
         }
         boolean passed = reports.stream().allMatch(StepReport::met);
@@ -242,7 +273,41 @@ public class ScenarioService {
         reset.reset();
     }
 
-    private void createAccount(ScenarioFile.AccountSpec account) {
+    /** What a run remembers between steps, per (lower-case) username. */
+    static final class Run {
+        final Map<String, String> challenges = new HashMap<>();
+        final Map<String, String> phones = new HashMap<>();
+        final Map<String, String> accountIds = new HashMap<>();
+        final Map<String, String> recoveryKeys = new HashMap<>();
+        final Map<String, String> cases = new HashMap<>();
+        /** Where the account's recovery codes go: the recovery phone or the contact email. */
+        final Map<String, String> contacts = new HashMap<>();
+        /** The code last taken from each contact: the next step waits for a newer one. */
+        final Map<String, String> usedCodes = new HashMap<>();
+        String startedAt;
+    }
+
+    /**
+     * The newest code delivered to a phone or mailbox that no step used yet (waiting up to
+     * {@code wait}), or null: a step never takes a code an earlier step took.
+     */
+    private String freshCode(Run state, String contact, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (contact != null) {
+            String code = newestCode(contact);
+            if (code != null && !code.equals(state.usedCodes.get(contact))) {
+                state.usedCodes.put(contact, code);
+                return code;
+            }
+            if (System.nanoTime() > deadline) {
+                return null;
+            }
+            sleep(100);
+        }
+        return null;
+    }
+
+    private void createAccount(ScenarioFile.AccountSpec account, Run state) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("username", account.username());
         body.put("password", account.password());
@@ -260,12 +325,33 @@ public class ScenarioService {
         if (account.lockoutPolicy() != null) {
             call("PUT", path + "/lockout-policy", account.lockoutPolicy(), 200, "lockout policy of " + account.username());
         }
+        String user = account.username().toLowerCase(java.util.Locale.ROOT);
+        state.accountIds.put(user, id);
+        state.phones.put(user, PhoneNumbers.toE164(account.phone()));
+        String recovery = config.services().recovery() + "/v1/admin/recovery/accounts/" + encode(account.username());
+        if (account.profile() != null) {
+            call("PUT", recovery + "/profile", account.profile(), 200, "profile of " + account.username());
+        }
+        for (Map<String, Object> mail : list(account.mail())) {
+            call("POST", recovery + "/mail", mail, 201, "mail history of " + account.username());
+        }
         // The trusted phone travels to otp-service as an event; the story starts once it is there.
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             Answer factors = send("GET", config.services().otp() + "/v1/internal/accounts/" + id + "/factors", null,
                     lockstep.internal().token());
             if (factors.status() == 200 && factors.body().isArray() && !factors.body().isEmpty()) {
+                String otp = config.services().otp() + "/v1/admin/accounts/" + id;
+                if (account.codePolicies() != null) {
+                    for (Map.Entry<String, Map<String, Object>> policy : account.codePolicies().entrySet()) {
+                        call("PUT", otp + "/code-policies/" + encode(policy.getKey()), policy.getValue(), 200,
+                                policy.getKey() + " code policy of " + account.username());
+                    }
+                }
+                if (Boolean.TRUE.equals(account.recoveryKey())) {
+                    state.recoveryKeys.put(user, call("POST", otp + "/recovery-key", null, 201,
+                            "recovery key of " + account.username()).body().get("recoveryKey").asText());
+                }
                 return;
             }
             sleep(100);
@@ -274,8 +360,11 @@ public class ScenarioService {
                 + " never reached otp-service", "Is the broker running?");
     }
 
-    private StepReport play(int index, int line, Step step, Map<String, String> challenges, Map<String, String> phones) {
+    private StepReport play(int index, int line, Step step, Run state) {
+        Map<String, String> challenges = state.challenges;
+        Map<String, String> phones = state.phones;
         Map<String, Object> actual = new LinkedHashMap<>();
+        String recovery = config.services().recovery();
         String auth = config.services().auth();
         String user = step.username() != null ? step.username().toLowerCase(java.util.Locale.ROOT) : null;
         switch (step.action()) {
@@ -301,7 +390,8 @@ public class ScenarioService {
                 actual.put("http", answer.status());
             }
             case ENTER_CODE -> {
-                String code = awaitCode(phones.get(user), step.expect() != null
+                String phone = step.number() != null ? PhoneNumbers.toE164(step.number()) : phones.get(user);
+                String code = freshCode(state, phone, step.expect() != null
                         && Boolean.FALSE.equals(step.expect().codeArrives()) ? Duration.ofSeconds(3) : Duration.ofSeconds(15));
                 actual.put("codeArrives", code != null);
                 if (code != null && challenges.containsKey(user)) {
@@ -315,8 +405,76 @@ public class ScenarioService {
                         Map.of("reason", step.reason()), lockstep.admin().token());
                 actual.put("http", answer.status());
             }
-            case ADVANCE_CLOCK -> actual.put("http", send("POST", config.services().sim() + "/v1/clock",
-                    Map.of("advance", step.by()), lockstep.admin().token()).status());
+            case ADVANCE_CLOCK -> {
+                actual.put("http", send("POST", config.services().sim() + "/v1/clock", Map.of("advance", step.by()),
+                        lockstep.admin().token()).status());
+                awaitClock();
+            }
+            case SET_MFA -> actual.put("http", send("PUT", auth + "/v1/admin/accounts/" + encode(step.username()) + "/mfa",
+                    Map.of("mode", step.mode(), "reason", step.reason() != null ? step.reason() : "scenario"),
+                    lockstep.admin().token()).status());
+            case START_RECOVERY -> {
+                String recoveryPhone = PhoneNumbers.toE164(step.recoveryPhone());
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("username", step.username());
+                body.put("trustedPhone", step.trustedPhone() != null ? step.trustedPhone() : phones.get(user));
+                body.put("recoveryPhone", recoveryPhone);
+                if (step.device() != null) {
+                    body.put("deviceId", step.device());
+                }
+                started(state, user, recoveryPhone, send("POST", recovery + "/v1/recovery/cases", body, null), actual);
+            }
+            case START_RECOVERY_FORM -> started(state, user, step.contactEmail().trim().toLowerCase(java.util.Locale.ROOT),
+                    send("POST", recovery + "/v1/recovery/forms", Map.of("username", step.username(),
+                            "contactEmail", step.contactEmail()), null), actual);
+            case VERIFY_RECOVERY_CONTACT -> {
+                String code = freshCode(state, state.contacts.get(user), Duration.ofSeconds(15));
+                actual.put("codeArrives", code != null);
+                if (code != null && state.cases.containsKey(user)) {
+                    actual.put("http", send("POST", recovery + "/v1/recovery/cases/" + state.cases.get(user)
+                            + "/verify-contact", Map.of("code", code), null).status());
+                }
+            }
+            case SUBMIT_FORM -> actual.put("http", send("POST", recovery + "/v1/recovery/cases/" + state.cases.get(user)
+                    + "/form", step.form(), null).status());
+            case COMPLETE_RECOVERY -> {
+                String code = freshCode(state, state.contacts.get(user), Duration.ofSeconds(15));
+                actual.put("codeArrives", code != null);
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("newPassword", step.newPassword());
+                if (code != null) {
+                    body.put("code", code);
+                }
+                actual.put("http", send("POST", recovery + "/v1/recovery/cases/" + state.cases.get(user) + "/complete",
+                        body, null).status());
+            }
+            case RECOVER_WITH_KEY -> {
+                String key = step.recoveryKey() != null ? step.recoveryKey() : state.recoveryKeys.getOrDefault(user, "RK-NONE");
+                Answer answer = send("POST", recovery + "/v1/recovery/recovery-key", Map.of("username", step.username(),
+                        "recoveryKey", key, "newPassword", step.newPassword()), null);
+                actual.put("http", answer.status());
+                if (answer.body().hasNonNull("caseId")) {
+                    state.cases.put(user, answer.body().get("caseId").asText());
+                }
+            }
+            case ESCALATE -> {
+                Answer answer = send("POST", recovery + "/v1/admin/recovery/escalations", Map.of("username",
+                        step.username(), "since", step.since() != null ? step.since() : state.startedAt,
+                        "identityCheck", "scenario: " + step.reason(), "reason", step.reason()), lockstep.admin().token());
+                actual.put("http", answer.status());
+                if (answer.body().hasNonNull("caseId")) {
+                    state.cases.put(user, answer.body().get("caseId").asText());
+                }
+            }
+            case CHECK_RECOVERY -> {
+                String want = step.expect() != null ? step.expect().caseStatus() : null;
+                long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+                String status = caseStatus(state, user);
+                while (want != null && !want.equals(status) && System.nanoTime() < deadline) {
+                    sleep(100);
+                    status = caseStatus(state, user);
+                }
+            }
             case SET_PHONE -> actual.put("http", send("PUT", config.services().sim() + "/v1/phones/"
                     + encode(PhoneNumbers.toE164(step.number())), step.state(), lockstep.admin().token()).status());
             case CHECK_ACCOUNT -> {
@@ -328,7 +486,12 @@ public class ScenarioService {
                 List<String> signals = new ArrayList<>();
                 answer.body().path("recentAttempts").path(0).path("signals").forEach(s -> signals.add(s.asText()));
                 actual.put("signals", signals);
+                actual.put("sessions", send("GET", auth + "/v1/admin/accounts/" + encode(step.username()) + "/sessions",
+                        null, lockstep.admin().token()).body().size());
             }
+        }
+        if (step.expect() != null && step.expect().caseStatus() != null) {
+            actual.put("caseStatus", caseStatus(state, user));
         }
         if (step.action() != Action.CHECK_ACCOUNT && step.expect() != null
                 && (step.expect().accountStatus() != null || step.expect().lockReason() != null)) {
@@ -364,6 +527,12 @@ public class ScenarioService {
         if (expect.signals() != null) {
             expected.put("signals", expect.signals());
         }
+        if (expect.sessions() != null) {
+            expected.put("sessions", expect.sessions());
+        }
+        if (expect.caseStatus() != null) {
+            expected.put("caseStatus", expect.caseStatus());
+        }
         return expected;
     }
 
@@ -381,19 +550,46 @@ public class ScenarioService {
         return true;
     }
 
-    /** The newest code delivered to the phone within {@code wait}, or null. */
-    private String awaitCode(String phone, Duration wait) {
-        long deadline = System.nanoTime() + wait.toNanos();
-        while (phone != null) {
-            String code = QuarkusTransaction.requiringNew().call(() -> Message.<Message>find(
-                    "address = ?1 and status = 'delivered' and code is not null order by arrival desc", phone)
-                    .firstResultOptional().map(m -> m.code).orElse(null));
-            if (code != null || System.nanoTime() > deadline) {
-                return code;
-            }
-            sleep(100);
+    /** A recovery case was opened (or refused): remember it and where its codes go. */
+    private static void started(Run state, String user, String contact, Answer answer, Map<String, Object> actual) {
+        actual.put("http", answer.status());
+        if (answer.body().hasNonNull("caseId")) {
+            state.cases.put(user, answer.body().get("caseId").asText());
+            state.contacts.put(user, contact);
         }
-        return null;
+    }
+
+    /** The status of the account's latest case in this run, as operators see it. */
+    private String caseStatus(Run state, String user) {
+        String caseId = state.cases.get(user);
+        if (caseId == null) {
+            return null;
+        }
+        return send("GET", config.services().recovery() + "/v1/admin/recovery/cases/" + caseId, null,
+                lockstep.admin().token()).body().path("status").asText(null);
+    }
+
+    private String clockNow() {
+        return send("GET", config.services().sim() + "/v1/clock", null, null).body().path("now").asText();
+    }
+
+    /** Waits (up to 10 s) until the other services follow the sandbox clock's latest change. */
+    private void awaitClock() {
+        long revision = send("GET", config.services().sim() + "/v1/clock", null, null).body().path("revision").asLong();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        for (String service : List.of(config.services().auth(), config.services().otp(), config.services().recovery())) {
+            while (send("GET", service + "/v1/clock", null, null).body().path("revision").asLong() < revision
+                    && System.nanoTime() < deadline) {
+                sleep(50);
+            }
+        }
+    }
+
+    /** The newest code delivered to a phone or mailbox, or null. */
+    private static String newestCode(String address) {
+        return QuarkusTransaction.requiringNew().call(() -> Message.<Message>find(
+                "address = ?1 and status = 'delivered' and code is not null order by arrival desc", address)
+                .firstResultOptional().map(m -> m.code).orElse(null));
     }
 
     /** An answer of one of the services. */

@@ -27,9 +27,37 @@ class ScenarioParseTest {
         ScenarioService.Parsed parsed = scenarios.parse(Files.readString(
                 Path.of("src/main/resources/scenarios/s0-locked-and-no-code.yaml")));
         assertEquals("s0-locked-and-no-code", parsed.file().name());
-        assertEquals(6, parsed.file().steps().size());
-        assertEquals(6, parsed.stepLines().size());
+        assertEquals(8, parsed.file().steps().size());
+        assertEquals(8, parsed.stepLines().size());
         assertEquals(ScenarioFile.Action.SUSPICIOUS_ACTIVITY, parsed.file().steps().get(2).action());
+        assertEquals(true, parsed.file().accounts().get(0).recoveryKey());
+    }
+
+    @Test
+    void everyShippedStoryParses() throws IOException {
+        try (var files = Files.list(Path.of("src/main/resources/scenarios"))) {
+            List<Path> shipped = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+            assertEquals(List.of("happy-path.yaml", "s0-locked-and-no-code.yaml", "s1-cannot-receive-codes.yaml",
+                    "s2-someone-used-my-account.yaml", "s3-new-pc-no-sms-abroad.yaml",
+                    "s4-suspicious-activity-recovery-form.yaml"), shipped.stream().map(p -> p.getFileName().toString()).toList());
+            for (Path file : shipped) {
+                ScenarioService.Parsed parsed = scenarios.parse(Files.readString(file));
+                assertEquals(file.getFileName().toString(), parsed.file().name() + ".yaml");
+                assertEquals(parsed.file().steps().size(), parsed.stepLines().size());
+            }
+        }
+    }
+
+    @Test
+    void recoveryStepsNeedWhatTheyUse() {
+        assertEquals(6, lineOfError("name: x\nsteps:\n  - action: set-mfa\n    username: a\n    mode: \"off\"\n"
+                + "  - action: start-recovery\n    username: a\n"), "start-recovery without a recoveryPhone");
+        assertEquals(3, lineOfError("name: x\nsteps:\n  - action: set-mfa\n    username: a\n    mode: sometimes\n"));
+        assertEquals(3, lineOfError("name: x\nsteps:\n  - action: submit-form\n    username: a\n"));
+        assertEquals(3, lineOfError("name: x\nsteps:\n  - action: escalate\n    username: a\n    reason: r\n"
+                + "    since: yesterday\n"));
+        assertEquals(3, lineOfError("name: x\nsteps:\n  - action: complete-recovery\n    username: a\n"));
+        assertEquals(2, lineOfError("name: x\nrecovery: 5\n"));
     }
 
     @Test
