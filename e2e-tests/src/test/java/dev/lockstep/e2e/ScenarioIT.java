@@ -32,9 +32,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ScenarioIT {
 
     private static Response load(String yaml, boolean run) {
+        // UTF-8 said out loud: REST Assured's default for text is ISO-8859-1, which loses S4's full-width name
         return given().config(RestAssured.config().encoderConfig(EncoderConfig.encoderConfig()
-                        .encodeContentTypeAs("application/yaml", ContentType.TEXT)))
-                .header("Authorization", Lockstep.admin()).contentType("application/yaml").body(yaml)
+                        .encodeContentTypeAs("application/yaml", ContentType.TEXT).defaultContentCharset("UTF-8")))
+                .header("Authorization", Lockstep.admin()).contentType("application/yaml; charset=UTF-8").body(yaml)
                 .queryParam("run", run).post(SharedSandbox.url(Service.SIM) + "/v1/scenarios");
     }
 

@@ -116,6 +116,10 @@ public class FaultRule extends PanacheEntityBase {
     @Column(nullable = false)
     public long hits;
 
+    /** A switched-off rule matches nothing and keeps its counts. */
+    @Column(nullable = false)
+    public boolean enabled = true;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 }

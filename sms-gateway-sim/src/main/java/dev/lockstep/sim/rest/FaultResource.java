@@ -44,6 +44,17 @@ public class FaultResource {
         return faults.list().stream().map(FaultView::of).toList();
     }
 
+    /** {@code PUT /v1/faults/{id}/enabled}: switch a rule off or on. */
+    public record Enabled(@jakarta.validation.constraints.NotNull Boolean enabled) {
+    }
+
+    @jakarta.ws.rs.PUT
+    @Path("/faults/{id}/enabled")
+    @Operation(summary = "Switch a fault rule off or on again (its counts stay)")
+    public FaultView setEnabled(@PathParam("id") String id, @jakarta.validation.Valid @jakarta.validation.constraints.NotNull Enabled request) {
+        return FaultView.of(faults.setEnabled(id, request.enabled()));
+    }
+
     @DELETE
     @Path("/faults/{id}")
     @Operation(summary = "Remove a fault rule")

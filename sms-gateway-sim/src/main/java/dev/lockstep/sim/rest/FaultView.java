@@ -6,7 +6,8 @@ import java.time.Instant;
 
 /** A fault rule as listed: what it matches and does, its trigger state and its hit counts. */
 public record FaultView(String id, int position, String name, FaultRequest.Match match, FaultRequest.Effect effect,
-        FaultRequest.Trigger trigger, FaultRequest.Window window, long matched, long hits, Instant createdAt) {
+        FaultRequest.Trigger trigger, FaultRequest.Window window, long matched, long hits, boolean enabled,
+        Instant createdAt) {
 
     public static FaultView of(FaultRule r) {
         return new FaultView(r.id, r.position, r.name,
@@ -19,7 +20,7 @@ public record FaultView(String id, int position, String name, FaultRequest.Match
                         r.delayDistribution, r.delaySigma, r.textLength, r.perMinute),
                 new FaultRequest.Trigger(r.triggerNext, r.triggerEvery, r.triggerProbability),
                 new FaultRequest.Window(r.windowFrom, r.windowUntil),
-                r.matched, r.hits, r.createdAt);
+                r.matched, r.hits, r.enabled, r.createdAt);
     }
 
     private static boolean isEmail(String address) {

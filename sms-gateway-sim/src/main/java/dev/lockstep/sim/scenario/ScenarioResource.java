@@ -4,6 +4,9 @@ import dev.lockstep.platform.security.AdminApi;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -31,6 +34,43 @@ public class ScenarioResource {
             boolean run) {
         ScenarioService.Parsed parsed = scenarios.parse(yaml);
         return scenarios.load(parsed, run);
+    }
+
+    @GET
+    @Path("/scenarios")
+    @Operation(summary = "The scenarios shipped with the sandbox: file, name and story")
+    public java.util.List<ScenarioService.Shipped> shipped() {
+        return scenarios.shipped();
+    }
+
+    @GET
+    @Path("/scenarios/{file}")
+    @Produces("application/yaml")
+    @Operation(summary = "A shipped scenario's file")
+    public String shippedFile(@PathParam("file") String file) {
+        return scenarios.shippedText(file);
+    }
+
+    @POST
+    @Path("/scenarios/{file}/load")
+    @Operation(summary = "Load a shipped scenario: the starting state is set up, its steps wait to be played one by one")
+    public ScenarioService.Progress loadShipped(@PathParam("file") String file) {
+        scenarios.load(scenarios.parse(scenarios.shippedText(file)), false);
+        return scenarios.progress();
+    }
+
+    @GET
+    @Path("/scenario")
+    @Operation(summary = "The scenario loaded last: its steps and the reports of those played")
+    public ScenarioService.Progress progress() {
+        return scenarios.progress();
+    }
+
+    @POST
+    @Path("/scenario/next")
+    @Operation(summary = "Play the loaded scenario's next step and report it; 409 once every step was played")
+    public ScenarioService.StepReport next() {
+        return scenarios.next();
     }
 
     @POST

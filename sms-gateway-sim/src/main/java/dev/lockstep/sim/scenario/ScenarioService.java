@@ -252,17 +252,140 @@ public class ScenarioService {
         for (Map<String, Object> fault : list(file.faults())) {
             call("POST", config.services().sim() + "/v1/faults", fault, 201, "fault rule");
         }
-        List<StepReport> reports = new ArrayList<>();
+        state.startedAt = clockNow();
+        Current loaded = new Current(parsed, state);
+        current = loaded;
         if (run) {
-            state.startedAt = clockNow();
-            List<Step> steps = list(file.steps());
-            for (int i = 0; i < steps.size(); i++) {
-                int line = i < parsed.stepLines().size() ? parsed.stepLines().get(i) : 0;
-                reports.add(play(i + 1, line, steps.get(i), state));
+            while (loaded.next < list(file.steps()).size()) {
+                step(loaded);
             }
         }
-        boolean passed = reports.stream().allMatch(StepReport::met);
-        return new Report(file.name(), file.story(), run, passed, list(file.accounts()).size(), reports);
+        boolean passed = loaded.played.stream().allMatch(StepReport::met);
+        return new Report(file.name(), file.story(), run, passed, list(file.accounts()).size(), List.copyOf(loaded.played));
+    }
+
+    /** The scenario loaded last, with the steps played so far (the console steps through it). */
+    static final class Current {
+        final Parsed parsed;
+        final Run state;
+        final List<StepReport> played = new ArrayList<>();
+        int next;
+
+        Current(Parsed parsed, Run state) {
+            this.parsed = parsed;
+            this.state = state;
+        }
+    }
+
+    /** What the console shows of the loaded scenario: its steps, and the reports of those played. */
+    public record Progress(String name, String story, List<String> steps, List<StepReport> played, boolean done,
+            boolean passed) {
+    }
+
+    private volatile Current current;
+
+    /** The loaded scenario's progress; 404 if none was loaded since the service started. */
+    public Progress progress() {
+        Current loaded = current;
+        if (loaded == null) {
+            throw ProblemException.notFound("no-scenario-loaded", "No scenario is loaded");
+        }
+        synchronized (loaded) {
+            List<Step> steps = list(loaded.parsed.file().steps());
+            return new Progress(loaded.parsed.file().name(), loaded.parsed.file().story(),
+                    steps.stream().map(ScenarioService::describe).toList(), List.copyOf(loaded.played),
+                    loaded.next >= steps.size(), loaded.played.stream().allMatch(StepReport::met));
+        }
+    }
+
+    /** Plays the loaded scenario's next step; 409 when every step was played. */
+    public StepReport next() {
+        Current loaded = current;
+        if (loaded == null) {
+            throw ProblemException.notFound("no-scenario-loaded", "No scenario is loaded");
+        }
+        if (loaded.next >= list(loaded.parsed.file().steps()).size()) {
+            throw ProblemException.conflict("scenario-finished", "Every step of the scenario was played");
+        }
+        return step(loaded);
+    }
+
+    private StepReport step(Current loaded) {
+        synchronized (loaded) {
+            int i = loaded.next++;
+            int line = i < loaded.parsed.stepLines().size() ? loaded.parsed.stepLines().get(i) : 0;
+            StepReport report = play(i + 1, line, loaded.parsed.file().steps().get(i), loaded.state);
+            loaded.played.add(report);
+            return report;
+        }
+    }
+
+    /** A step in a few words, e.g. "login yui" or "advance-clock P3D". */
+    static String describe(Step step) {
+        StringBuilder text = new StringBuilder(step.action().title());
+        if (step.username() != null) {
+            text.append(' ').append(step.username());
+        }
+        if (step.by() != null) {
+            text.append(' ').append(step.by());
+        }
+        if (step.mode() != null) {
+            text.append(' ').append(step.mode());
+        }
+        if (step.number() != null) {
+            text.append(' ').append(step.number());
+        }
+        if (step.recoveryPhone() != null) {
+            text.append(" via ").append(step.recoveryPhone());
+        }
+        if (step.contactEmail() != null) {
+            text.append(" via ").append(step.contactEmail());
+        }
+        if (step.ip() != null) {
+            text.append(" from ").append(step.ip());
+        }
+        if (step.device() != null) {
+            text.append(" on ").append(step.device());
+        }
+        return text.toString();
+    }
+
+    /** A scenario shipped with the sandbox. */
+    public record Shipped(String file, String name, String story) {
+    }
+
+    /** The shipped scenarios, as listed in {@code scenarios/index}. */
+    public List<Shipped> shipped() {
+        List<Shipped> all = new ArrayList<>();
+        for (String file : shippedFiles()) {
+            ScenarioFile parsed = parse(shippedText(file)).file();
+            all.add(new Shipped(file, parsed.name(), parsed.story()));
+        }
+        return all;
+    }
+
+    public static List<String> shippedFiles() {
+        return resource("scenarios/index").lines().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .toList();
+    }
+
+    /** A shipped scenario's text; 404 for any other name. */
+    public String shippedText(String file) {
+        if (!shippedFiles().contains(file)) {
+            throw ProblemException.notFound("scenario-not-found", "No shipped scenario of this name");
+        }
+        return resource("scenarios/" + file);
+    }
+
+    private static String resource(String name) {
+        try (var in = ScenarioService.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the application");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Empties every service (the three others over their admin API, this one directly). */

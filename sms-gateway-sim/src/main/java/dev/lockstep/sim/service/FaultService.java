@@ -98,6 +98,18 @@ public class FaultService {
         return rule;
     }
 
+    /** Switches a rule off or on again; its counts stay. */
+    @Transactional
+    public FaultRule setEnabled(String id, boolean enabled) {
+        FaultRule rule = FaultRule.findById(id);
+        if (rule == null) {
+            throw dev.lockstep.platform.problem.ProblemException.notFound("fault-not-found", "No such fault rule");
+        }
+        rule.enabled = enabled;
+        rulesChanged();
+        return rule;
+    }
+
     public List<FaultRule> list() {
         return FaultRule.list("order by position");
     }
@@ -124,7 +136,8 @@ public class FaultService {
             return known.criteria();
         }
         List<FaultEngine.Criteria> read = QuarkusTransaction.requiringNew().call(() ->
-                FaultRule.<FaultRule>list("order by position").stream().map(FaultEngine.Criteria::of).toList());
+                FaultRule.<FaultRule>list("enabled = true order by position").stream().map(FaultEngine.Criteria::of)
+                        .toList());
         // kept under the version seen before reading: a change committed meanwhile makes it stale at once
         this.known = new Known(version, read);
         return read;

@@ -40,6 +40,8 @@ class ScenarioParseTest {
             assertEquals(List.of("happy-path.yaml", "s0-locked-and-no-code.yaml", "s1-cannot-receive-codes.yaml",
                     "s2-someone-used-my-account.yaml", "s3-new-pc-no-sms-abroad.yaml",
                     "s4-suspicious-activity-recovery-form.yaml"), shipped.stream().map(p -> p.getFileName().toString()).toList());
+            assertEquals(shipped.stream().map(p -> p.getFileName().toString()).toList(), ScenarioService.shippedFiles(),
+                    "scenarios/index lists every shipped file");
             for (Path file : shipped) {
                 ScenarioService.Parsed parsed = scenarios.parse(Files.readString(file));
                 assertEquals(file.getFileName().toString(), parsed.file().name() + ".yaml");
