@@ -42,6 +42,8 @@ class ConsoleTest {
         assertFalse(page.matches("(?s).*(src|href)=\"(https?:)?//.*"), "every asset is local");
         given().get("/console/console.js").then().statusCode(200).body(containsString("EventSource"));
         given().get("/console/console.css").then().statusCode(200);
+        given().redirects().follow(false).get("/console").then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith("/console/index.html"));
     }
 
     @Test

@@ -245,6 +245,7 @@ public final class Launcher {
                   recovery-service  %s   account recovery
                   Kafka broker      %s:%d
                   Databases         %s
+                  Console           %s/console/index.html   (paste the admin token)
                   Swagger UI        <service URL>/q/swagger-ui
 
                   Admin token       %s   (also in %s)
@@ -257,6 +258,7 @@ public final class Launcher {
                 sandbox.postgres() != null
                         ? "PostgreSQL " + options.host() + ":" + sandbox.postgres().port() + " (one database per service)"
                         : "H2 files in " + options.dataDir().resolve("db"),
+                sim,
                 adminToken, options.dataDir().resolve("admin-token"),
                 who,
                 options.dataDir());
