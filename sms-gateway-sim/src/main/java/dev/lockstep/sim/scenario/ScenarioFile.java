@@ -31,8 +31,10 @@ public record ScenarioFile(
     /**
      * An account: the phone becomes its trusted phone; {@code mfa} off, new-device or always;
      * {@code recoveryKey} true gives it a recovery key (the {@code recover-with-key} step uses it);
-     * {@code codePolicies} per channel (sms, voice) as otp-service takes them; {@code profile} and
-     * {@code mail} (the sent history) are what a recovery form is scored against.
+     * {@code recoveryCodes} true a set of recovery codes; {@code otherPhones} are more trusted phones;
+     * {@code devices} are devices the owner already signed in from (trusted: a sign-in from each at
+     * setup, its code entered); {@code codePolicies} per channel (sms, voice) as otp-service takes
+     * them; {@code profile} and {@code mail} (the sent history) are what a recovery form is scored against.
      */
     public record AccountSpec(
             @JsonProperty(required = true) String username,
@@ -42,6 +44,9 @@ public record ScenarioFile(
             String mfa,
             Map<String, Object> lockoutPolicy,
             Boolean recoveryKey,
+            Boolean recoveryCodes,
+            List<String> otherPhones,
+            List<String> devices,
             Map<String, Map<String, Object>> codePolicies,
             Map<String, Object> profile,
             List<Map<String, Object>> mail) {

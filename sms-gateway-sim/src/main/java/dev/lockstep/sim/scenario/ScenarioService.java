@@ -471,6 +471,15 @@ public class ScenarioService {
                                 policy.getKey() + " code policy of " + account.username());
                     }
                 }
+                for (String phone : list(account.otherPhones())) {
+                    call("POST", otp + "/phones", Map.of("phone", phone), 201, "phone " + phone + " of " + account.username());
+                }
+                if (Boolean.TRUE.equals(account.recoveryCodes())) {
+                    call("POST", otp + "/recovery-codes", null, 201, "recovery codes of " + account.username());
+                }
+                for (String device : list(account.devices())) {
+                    signInFrom(account, device, state);
+                }
                 if (Boolean.TRUE.equals(account.recoveryKey())) {
                     state.recoveryKeys.put(user, call("POST", otp + "/recovery-key", null, 201,
                             "recovery key of " + account.username()).body().get("recoveryKey").asText());
@@ -481,6 +490,27 @@ public class ScenarioService {
         }
         throw new ProblemException(503, "scenario-setup-failed", "The phone of " + account.username()
                 + " never reached otp-service", "Is the broker running?");
+    }
+
+    /** A sign-in from a device at setup, its code entered and the device trusted (a device the owner knows). */
+    private void signInFrom(ScenarioFile.AccountSpec account, String device, Run state) {
+        String auth = config.services().auth();
+        Answer login = send("POST", auth + "/v1/login", Map.of("username", account.username(), "password",
+                account.password(), "deviceId", device), null);
+        if (login.status() != 200) {
+            throw new ProblemException(422, "scenario-setup-failed", "Setting up the scenario failed at device "
+                    + device + " of " + account.username(), "The login answered " + login.status() + ": " + login.body());
+        }
+        if (!"MFA_REQUIRED".equals(login.body().path("status").asText())) {
+            return;
+        }
+        String code = freshCode(state, PhoneNumbers.toE164(account.phone()), Duration.ofSeconds(15));
+        if (code == null) {
+            throw new ProblemException(422, "scenario-setup-failed", "No code reached " + account.username()
+                    + " to trust device " + device, "Is the broker running?");
+        }
+        call("POST", auth + "/v1/login/" + login.body().get("challengeId").asText() + "/verify",
+                Map.of("code", code, "trustDevice", true), 200, "device " + device + " of " + account.username());
     }
 
     private StepReport play(int index, int line, Step step, Run state) {
