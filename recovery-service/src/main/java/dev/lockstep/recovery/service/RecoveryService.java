@@ -138,28 +138,29 @@ public class RecoveryService {
     /** Sends the pending code again (to the recovery phone or contact email, or the chosen trusted phone). */
     public RecoveryCase resend(String caseId) {
         RecoverySettings.Settings now = settingsNow();
-        RecoveryCase c = QuarkusTransaction.requiringNew().call(() -> {
+        RecoveryCase found = QuarkusTransaction.requiringNew().call(() -> find(caseId, false));
+        if (found.status == Status.VERIFYING_PHONE && found.factorId != null) {
+            return sendToTrustedPhone(caseId, found.factorId);
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
             RecoveryCase locked = lockOpen(caseId);
-            if (locked.status != Status.VERIFYING_CONTACT
-                    && !(locked.status == Status.VERIFYING_PHONE && locked.factorId != null)) {
+            if (locked.status != Status.VERIFYING_CONTACT) {
                 throw notNow(locked, "No code is waiting to be entered");
             }
-            if (locked.sends >= MAX_SENDS) {
-                throw new ProblemException(429, "too-many-sends", "No more codes for this case",
-                        "At most " + MAX_SENDS + " codes are sent per case; start again.");
-            }
-            locked.sends++;
-            if (locked.status == Status.VERIFYING_CONTACT) {
-                String code = codes.issue(locked.id, "contact", 6, now.contactCodeTtl());
-                sendContactCode(locked, code);
-            }
+            countSend(locked);
+            sendContactCode(locked, codes.issue(locked.id, "contact", 6, now.contactCodeTtl()));
             log.change(locked, locked.status, "code-resent", null, "owner", "code " + locked.sends + " sent");
             return locked;
         });
-        if (c.status == Status.VERIFYING_PHONE) {
-            idp.sendCode(c.accountId, c.factorId, c.id, c.correlationId);
+    }
+
+    /** One more code for the case, or 429 after {@value #MAX_SENDS}. */
+    private static void countSend(RecoveryCase c) {
+        if (c.sends >= MAX_SENDS) {
+            throw new ProblemException(429, "too-many-sends", "No more codes for this case",
+                    "At most " + MAX_SENDS + " codes are sent per case; start again.");
         }
-        return c;
+        c.sends++;
     }
 
     private void sendContactCode(RecoveryCase c, String code) {
@@ -323,11 +324,7 @@ public class RecoveryService {
             if (locked.path != Path.TRUSTED_PHONE || locked.status != Status.VERIFYING_PHONE) {
                 throw notNow(locked, "This case sends no code to a trusted phone now");
             }
-            if (locked.sends >= MAX_SENDS) {
-                throw new ProblemException(429, "too-many-sends", "No more codes for this case",
-                        "At most " + MAX_SENDS + " codes are sent per case; start again.");
-            }
-            locked.sends++;
+            countSend(locked);
             locked.factorId = factorId;
             log.change(locked, Status.VERIFYING_PHONE, "code-sent", null, "owner", "code " + locked.sends + " requested");
             return locked;

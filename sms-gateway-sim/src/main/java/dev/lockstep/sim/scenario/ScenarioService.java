@@ -176,11 +176,14 @@ public class ScenarioService {
     }
 
     private static String problem(Step step) {
-        if (step.recoveryPhone() != null) {
-            PhoneNumbers.toE164(step.recoveryPhone());
-        }
-        if (step.trustedPhone() != null) {
-            PhoneNumbers.toE164(step.trustedPhone());
+        for (String phone : java.util.Arrays.asList(step.recoveryPhone(), step.trustedPhone(), step.number())) {
+            try {
+                if (phone != null) {
+                    PhoneNumbers.toE164(phone);
+                }
+            } catch (ProblemException e) {
+                return phone + " is not a valid phone number (give it with its country code, e.g. +81 90 1234 5678)";
+            }
         }
         boolean needsUser = step.action() != Action.ADVANCE_CLOCK && step.action() != Action.SET_PHONE;
         if (needsUser && (step.username() == null || step.username().isBlank())) {

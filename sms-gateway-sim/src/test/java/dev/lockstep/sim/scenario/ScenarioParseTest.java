@@ -60,6 +60,8 @@ class ScenarioParseTest {
                 + "    since: yesterday\n"));
         assertEquals(3, lineOfError("name: x\nsteps:\n  - action: complete-recovery\n    username: a\n"));
         assertEquals(2, lineOfError("name: x\nrecovery: 5\n"));
+        assertEquals(3, lineOfError("name: x\nsteps:\n  - action: start-recovery\n    username: a\n"
+                + "    recoveryPhone: \"12\"\n"), "a bad number names its step's line");
     }
 
     @Test
