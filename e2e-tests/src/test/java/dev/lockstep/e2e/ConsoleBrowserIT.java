@@ -142,4 +142,19 @@ class ConsoleBrowserIT {
         waitForText("account-second-factor", "always");
         screenshot("s3-6-2fa-back-on");
     }
+
+    @Test
+    void s0TheConsoleSaysWhyAnAccountWithALostRecoveryKeyHasNoWaitingPeriod() throws IOException {
+        browser.get(SharedSandbox.url(Service.SIM) + "/console/index.html");
+        type("token", SharedSandbox.ADMIN_TOKEN + "\t");
+        click("scenario-load-s0-locked-and-no-code");
+        waitForText("status", "loaded");
+        type("recovery-username", "aiko");
+        type("recovery-trusted", "+81 90 1234 5612");
+        type("recovery-phone", "+81 80 1234 5699");
+        click("recovery-submit");
+        waitForText("recovery-result", "recovery-key-required");
+        assertTrue(id("recovery-result").getText().contains("cannot be recovered"), id("recovery-result").getText());
+        screenshot("s0-no-waiting-period-with-a-recovery-key");
+    }
 }

@@ -261,6 +261,25 @@ async function refreshRecovery() {
   } catch (e) { /* shown */ }
 }
 $('recovery-refresh').onclick = refreshRecovery;
+// What the owner is told, refusals included: e.g. an account with a recovery key has no waiting period.
+function told(e) { return 'Refused: ' + e.message + (e.body && e.body.type ? ` (${e.body.type.split(':').pop()})` : ''); }
+$('recovery-start').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  try {
+    const started = await api('recovery', 'POST', '/v1/recovery/cases', { username: $('recovery-username').value,
+      trustedPhone: $('recovery-trusted').value, recoveryPhone: $('recovery-phone').value });
+    $('recovery-result').textContent = `Recovery requested (case ${started.caseId}): enter the code sent to the recovery number.`;
+  } catch (e) { $('recovery-result').textContent = told(e); }
+  refreshRecovery();
+});
+$('recovery-key-submit').onclick = async () => {
+  try {
+    await api('recovery', 'POST', '/v1/recovery/recovery-key', { username: $('recovery-username').value,
+      recoveryKey: $('recovery-key').value, newPassword: $('recovery-password').value });
+    $('recovery-result').textContent = 'Recovered: the account has the new password, every session ended.';
+  } catch (e) { $('recovery-result').textContent = told(e); }
+  refreshRecovery();
+};
 
 // ---- timeline ----------------------------------------------------------------------------------
 function addToTimeline(entry) {
