@@ -59,6 +59,23 @@ public interface AuthConfig {
         Duration ttl();
     }
 
+    /** The OpenID Connect provider (authorization endpoint, hosted login, token endpoint). */
+    Oidc oidc();
+
+    interface Oidc {
+        /** How long the hosted login of one sign-in takes input (sandbox clock). */
+        @WithDefault("PT30M")
+        Duration loginTtl();
+
+        /** How long an authorization code waits for its exchange (sandbox clock). */
+        @WithDefault("PT1M")
+        Duration codeTtl();
+
+        /** Where the hosted login's "recover your account" link leads (the console's recovery panel). */
+        @WithDefault("http://127.0.0.1:8083/console/")
+        String recoveryUrl();
+    }
+
     interface Token {
         /** The {@code iss} claim. */
         String issuer();

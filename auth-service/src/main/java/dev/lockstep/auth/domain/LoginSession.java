@@ -39,6 +39,19 @@ public class LoginSession extends PanacheEntityBase {
     @Column(name = "revoked_reason", length = 64)
     public String revokedReason;
 
+    /** SHA-256 of the hosted login's session cookie (single sign-on); null for JSON API logins. */
+    @Column(name = "browser_hash", length = 64)
+    public String browserHash;
+
+    public boolean active() {
+        return revokedAt == null;
+    }
+
+    /** The active session a browser's cookie names, if any. */
+    public static java.util.Optional<LoginSession> ofBrowser(String browserHash) {
+        return find("browserHash = ?1 and revokedAt is null order by createdAt desc", browserHash).firstResultOptional();
+    }
+
     public static List<LoginSession> activeOf(String accountId) {
         return list("accountId = ?1 and revokedAt is null order by createdAt, id", accountId);
     }

@@ -28,4 +28,16 @@ public class RefreshToken extends PanacheEntityBase {
 
     @Column(name = "expires_at", nullable = false)
     public Instant expiresAt;
+
+    /** The OAuth client it was issued to; null for the JSON login API's tokens. */
+    @Column(name = "client_id", length = 64)
+    public String clientId;
+
+    /** The authorization (grant) it belongs to; null for the JSON login API's tokens. */
+    @Column(name = "grant_id", length = 43)
+    public String grantId;
+
+    /** The scope granted, space-separated; null for the JSON login API's tokens. */
+    @Column(length = 512)
+    public String scope;
 }

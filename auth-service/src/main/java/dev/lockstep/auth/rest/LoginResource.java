@@ -68,7 +68,7 @@ public class LoginResource {
     }
 
     /** The first address of {@code X-Forwarded-For} if it is an IP literal, else the peer's address. */
-    static String clientIp(String forwardedFor, HttpServerRequest http) {
+    public static String clientIp(String forwardedFor, HttpServerRequest http) {
         if (forwardedFor != null) {
             String first = forwardedFor.split(",", 2)[0].trim();
             if (GeoIp.literal(first).isPresent()) {

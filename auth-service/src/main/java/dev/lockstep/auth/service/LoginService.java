@@ -71,7 +71,29 @@ public class LoginService {
     public record Result(Challenge challenge, Success success) {
     }
 
-    public record Success(SessionService.Tokens tokens) {
+    /**
+     * What a successful login started: the session, its methods and (JSON API) its tokens; the hosted
+     * login leaves tokens to the token endpoint, so {@code tokens} is null there.
+     */
+    public record Success(SessionService.Tokens tokens, String sessionId, List<String> amr) {
+    }
+
+    /**
+     * Which way a login came: the JSON API (tokens at once), or an application's hosted login (a
+     * session tied to the browser's cookie, its correlation id, and perhaps a second factor the
+     * application demands even where the account's MFA mode would skip it).
+     */
+    public record Via(boolean apiTokens, String browserHash, String correlationId, boolean secondFactorRequired) {
+
+        public static final Via API = new Via(true, null, null, false);
+
+        public static Via hostedLogin(String browserHash, String correlationId, boolean secondFactorRequired) {
+            return new Via(false, browserHash, correlationId, secondFactorRequired);
+        }
+
+        String correlationIdOrNew() {
+            return correlationId != null ? correlationId : UUID.randomUUID().toString();
+        }
     }
 
     /**
@@ -81,6 +103,11 @@ public class LoginService {
      * second factor, block the attempt or lock the account.
      */
     public Result login(String username, String password, RiskEngine.Client client) {
+        return login(username, password, client, Via.API);
+    }
+
+    /** The same, for the way the login came ({@link Via}). */
+    public Result login(String username, String password, RiskEngine.Client client, Via via) {
         String deviceKey = client.deviceKey();
         Optional<Account> found = Account.findByUsername(username);
         // Every refused path does the same work (one hash, one risk assessment, one record), so that
@@ -117,10 +144,10 @@ public class LoginService {
             riskLock(account, client, verdict);
             throw locked(new LockoutService.Lock(AccountStatus.LOCKED, "risk-" + verdict.assessment().level(), null));
         }
-        boolean secondFactorRequired = "require-mfa".equals(action);
+        boolean secondFactorRequired = "require-mfa".equals(action) || via.secondFactorRequired();
         if (!secondFactorRequired && ("off".equals(account.mfaMode)
                 || "new-device".equals(account.mfaMode) && devices.trusted(account.id, deviceKey))) {
-            return new Result(null, passwordOnly(account.id, client, verdict));
+            return new Result(null, passwordOnly(account.id, client, verdict, via));
         }
         List<FactorView> factors = otp.factors(account.id);
         if (factors.isEmpty()) {
@@ -128,7 +155,7 @@ public class LoginService {
                     "The account's trusted phone is still being registered; try again in a moment.")
                     .header("Retry-After", "1");
         }
-        return new Result(new Challenge(openChallenge(account, factors.get(0).id(), client, verdict), factors), null);
+        return new Result(new Challenge(openChallenge(account, factors.get(0).id(), client, verdict, via), factors), null);
     }
 
     /** A refused attempt, kept with its context (and its risk, if it was weighed). */
@@ -153,21 +180,34 @@ public class LoginService {
     }
 
     @Transactional
-    Success passwordOnly(String accountId, RiskEngine.Client client, RiskEngine.Verdict verdict) {
+    Success passwordOnly(String accountId, RiskEngine.Client client, RiskEngine.Verdict verdict, Via via) {
         refuseIfLocked(accountId);
         Account account = Account.findById(accountId);
         List<String> amr = List.of("pwd");
-        String correlationId = UUID.randomUUID().toString();
+        String correlationId = via.correlationIdOrNew();
         risk.record(account, account.username, client, verdict, "password-ok", correlationId);
-        SessionService.Tokens issued = sessions.start(account, amr, client.deviceKey(), correlationId);
+        Success success = startSession(account, amr, client.deviceKey(), correlationId, via);
         devices.signedIn(account.id, client.deviceKey(), false, correlationId);
         outbox.publish(Topic.AUTH_EVENTS, account.id, correlationId,
-                new LoginSucceeded(account.id, null, issued.access().tokenId(), amr, client.deviceKey()));
-        return new Success(issued);
+                new LoginSucceeded(account.id, null, tokenId(success), amr, client.deviceKey()));
+        return success;
+    }
+
+    private Success startSession(Account account, List<String> amr, String deviceKey, String correlationId, Via via) {
+        if (via.apiTokens()) {
+            SessionService.Tokens issued = sessions.start(account, amr, deviceKey, correlationId);
+            return new Success(issued, issued.sessionId(), amr);
+        }
+        return new Success(null, sessions.open(account, amr, deviceKey, correlationId, via.browserHash()).id, amr);
+    }
+
+    private static String tokenId(Success success) {
+        return success.tokens() != null ? success.tokens().access().tokenId() : null;
     }
 
     @Transactional
-    LoginChallenge openChallenge(Account account, String factorId, RiskEngine.Client client, RiskEngine.Verdict verdict) {
+    LoginChallenge openChallenge(Account account, String factorId, RiskEngine.Client client, RiskEngine.Verdict verdict,
+            Via via) {
         refuseIfLocked(account.id);
         Instant now = clock.instant();
         String deviceKey = client.deviceKey();
@@ -179,7 +219,7 @@ public class LoginService {
         challenge.sends = 1;
         challenge.deviceKey = deviceKey;
         challenge.lastSentAt = now;
-        challenge.correlationId = UUID.randomUUID().toString();
+        challenge.correlationId = via.correlationIdOrNew();
         challenge.createdAt = now;
         challenge.expiresAt = now.plus(config.challenge().ttl());
         challenge.persist();
@@ -238,6 +278,11 @@ public class LoginService {
      * {@code factorId}: where the code comes from; null means the challenge's current factor.
      */
     public Success verify(String challengeId, String code, String factorId, boolean trustDevice) {
+        return verify(challengeId, code, factorId, trustDevice, Via.API);
+    }
+
+    /** The same, for the way the login came ({@link Via}). */
+    public Success verify(String challengeId, String code, String factorId, boolean trustDevice, Via via) {
         LoginChallenge challenge = openChallenge(challengeId);
         Optional<LockoutService.Lock> lock = lockout.lockOf(Account.findById(challenge.accountId));
         if (lock.isPresent()) {
@@ -254,7 +299,7 @@ public class LoginService {
         }
         CodeCheckResult result = otp.check(challenge.id, challenge.accountId, code, target);
         return switch (result.outcome()) {
-            case VALID -> complete(challengeId, "sms".equals(result.factorType()) ? "sms" : "otp", trustDevice);
+            case VALID -> complete(challengeId, "sms".equals(result.factorType()) ? "sms" : "otp", trustDevice, via);
             case INVALID -> {
                 recordFailure(challenge.accountId, challenge.id, challenge.correlationId, "code-invalid");
                 throw new ProblemException(401, "code-invalid", "The code is not right", null)
@@ -287,7 +332,7 @@ public class LoginService {
 
     /** {@code method}: the RFC 8176 method of the second factor, {@code sms} or {@code otp}. */
     @Transactional
-    Success complete(String challengeId, String method, boolean trustDevice) {
+    Success complete(String challengeId, String method, boolean trustDevice, Via via) {
         LoginChallenge challenge = LoginChallenge.findById(challengeId, LockModeType.PESSIMISTIC_WRITE);
         ensureOpen(challenge);
         refuseIfLocked(challenge.accountId);
@@ -295,11 +340,11 @@ public class LoginService {
         lockout.success(challenge.accountId);
         Account account = Account.findById(challenge.accountId);
         List<String> amr = List.of("pwd", method);
-        SessionService.Tokens issued = sessions.start(account, amr, challenge.deviceKey, challenge.correlationId);
+        Success success = startSession(account, amr, challenge.deviceKey, challenge.correlationId, via);
         devices.signedIn(account.id, challenge.deviceKey, trustDevice, challenge.correlationId);
         outbox.publish(Topic.AUTH_EVENTS, account.id, challenge.correlationId,
-                new LoginSucceeded(account.id, challenge.id, issued.access().tokenId(), amr, challenge.deviceKey));
-        return new Success(issued);
+                new LoginSucceeded(account.id, challenge.id, tokenId(success), amr, challenge.deviceKey));
+        return success;
     }
 
     /** A failed attempt: an event, and (but for an expired code, which is no guess) a count towards a lock. */

@@ -13,13 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -50,29 +44,57 @@ public class SessionService {
     @Inject
     AuditTrail audit;
 
-    private final SecureRandom random = new SecureRandom();
-
     /** Starts a session for a completed login, in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Tokens start(Account account, List<String> amr, String deviceKey, String correlationId) {
+        LoginSession session = open(account, amr, deviceKey, correlationId, null);
+        return new Tokens(tokens.issue(account, amr, session.id), apiRefreshToken(session.id), session.id);
+    }
+
+    /**
+     * Opens a session without handing out tokens (the hosted login: the token endpoint hands them out
+     * later); {@code browserHash} names the browser's session cookie, or null.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public LoginSession open(Account account, List<String> amr, String deviceKey, String correlationId,
+            String browserHash) {
         LoginSession session = new LoginSession();
         session.id = UUID.randomUUID().toString();
         session.accountId = account.id;
         session.deviceKey = deviceKey;
         session.amr = String.join(",", amr);
         session.createdAt = clock.instant();
+        session.browserHash = browserHash;
         session.persist();
         outbox.publish(Topic.AUTH_EVENTS, account.id, correlationId,
                 new SessionChanged(account.id, session.id, "started", null));
-        return new Tokens(tokens.issue(account, amr, session.id), newRefreshToken(session.id), session.id);
+        return session;
     }
 
-    /** Uses a refresh token up and hands out new tokens; a used one revokes its session. */
+    /** Uses a JSON API refresh token up and hands out new tokens; a used one revokes its session. */
     @Transactional(dontRollbackOn = ProblemException.class)
     public Tokens refresh(String presented) {
+        Rotated rotated = rotate(presented, null);
+        LoginSession session = rotated.session();
+        Account account = Account.findById(session.accountId);
+        return new Tokens(tokens.issue(account, Arrays.asList(session.amr.split(",")), session.id),
+                rotated.refreshToken(), session.id);
+    }
+
+    /** A refresh token used up: its session, the row it was, and the new token that replaces it. */
+    public record Rotated(LoginSession session, RefreshToken used, String refreshToken) {
+    }
+
+    /**
+     * Rotation with reuse detection, for the JSON API ({@code clientId} null) and the token endpoint:
+     * a token only works for the client it was issued to; one that comes back after use revokes its
+     * session. Runs in the caller's transaction, which must not roll back on the problem.
+     */
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = ProblemException.class)
+    public Rotated rotate(String presented, String clientId) {
         RefreshToken token = presented == null || presented.length() > 128 ? null
-                : RefreshToken.findById(hash(presented), LockModeType.PESSIMISTIC_WRITE);
-        if (token == null) {
+                : RefreshToken.findById(Secrets.sha256(presented), LockModeType.PESSIMISTIC_WRITE);
+        if (token == null || !java.util.Objects.equals(token.clientId, clientId)) {
             throw invalidGrant("invalid-refresh-token", "The refresh token is not known");
         }
         LoginSession session = LoginSession.findById(token.sessionId, LockModeType.PESSIMISTIC_WRITE);
@@ -83,14 +105,51 @@ public class SessionService {
             revoke(session, "refresh-token-reuse", null);
             throw invalidGrant("refresh-token-reused", "The refresh token was already used; the session is revoked");
         }
+        if ("revoked".equals(token.status)) {
+            throw invalidGrant("refresh-token-revoked", "The refresh token was revoked");
+        }
         if (!clock.instant().isBefore(token.expiresAt)) {
             throw invalidGrant("refresh-token-expired", "The refresh token has expired");
         }
         token.status = "used";
         session.lastRefreshedAt = clock.instant();
-        Account account = Account.findById(session.accountId);
-        return new Tokens(tokens.issue(account, Arrays.asList(session.amr.split(",")), session.id),
-                newRefreshToken(session.id), session.id);
+        String plain = Secrets.random("rt_");
+        RefreshToken next = newRefreshRow(session.id, Secrets.sha256(plain));
+        next.clientId = token.clientId;
+        next.grantId = token.grantId;
+        next.scope = token.scope;
+        next.persist();
+        return new Rotated(session, token, plain);
+    }
+
+    /** A refresh token of the token endpoint, for a client and its grant. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String newRefreshToken(String sessionId, String clientId, String grantId, String scope) {
+        String plain = Secrets.random("rt_");
+        RefreshToken token = newRefreshRow(sessionId, Secrets.sha256(plain));
+        token.clientId = clientId;
+        token.grantId = grantId;
+        token.scope = scope;
+        token.persist();
+        return plain;
+    }
+
+    /** The refresh token a client presents, if it is that client's (for revocation). */
+    public java.util.Optional<RefreshToken> refreshTokenOf(String presented, String clientId) {
+        if (presented == null || presented.length() > 128) {
+            return java.util.Optional.empty();
+        }
+        RefreshToken token = RefreshToken.findById(Secrets.sha256(presented));
+        return token != null && clientId.equals(token.clientId) ? java.util.Optional.of(token) : java.util.Optional.empty();
+    }
+
+    /** Ends a session (logout, a grant's refresh token revoked), unless it has ended already. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void end(String sessionId, String reason) {
+        LoginSession session = LoginSession.findById(sessionId, LockModeType.PESSIMISTIC_WRITE);
+        if (session != null && session.revokedAt == null) {
+            revoke(session, reason, null);
+        }
     }
 
     /** Revokes one session of an account; {@code operator} null: the owner (or logout). */
@@ -122,26 +181,20 @@ public class SessionService {
                 new SessionChanged(session.accountId, session.id, "revoked", reason));
     }
 
-    private String newRefreshToken(String sessionId) {
-        byte[] secret = new byte[32];
-        random.nextBytes(secret);
-        String plain = "rt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    private String apiRefreshToken(String sessionId) {
+        String plain = Secrets.random("rt_");
+        newRefreshRow(sessionId, Secrets.sha256(plain)).persist();
+        return plain;
+    }
+
+    private RefreshToken newRefreshRow(String sessionId, String tokenHash) {
         RefreshToken token = new RefreshToken();
-        token.tokenHash = hash(plain);
+        token.tokenHash = tokenHash;
         token.sessionId = sessionId;
         token.status = "active";
         token.createdAt = clock.instant();
         token.expiresAt = token.createdAt.plus(config.token().refreshTtl());
-        token.persist();
-        return plain;
-    }
-
-    private static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return token;
     }
 
     private static ProblemException invalidGrant(String slug, String title) {

@@ -56,6 +56,10 @@ public class ProblemException extends RuntimeException {
         return slug;
     }
 
+    public String title() {
+        return title;
+    }
+
     public Map<String, String> headers() {
         return headers;
     }

@@ -1,0 +1,89 @@
+package dev.lockstep.auth.rest.oidc;
+
+import dev.lockstep.auth.domain.OidcClient;
+import dev.lockstep.auth.rest.AccountAdminResource;
+import dev.lockstep.auth.service.oidc.ClientRegistry;
+import dev.lockstep.platform.problem.ProblemException;
+import dev.lockstep.platform.security.AdminApi;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Operators register the applications that sign users in (OAuth clients); audited. */
+@Path("/v1/admin/clients")
+@AdminApi
+@Tag(name = "OpenID Connect clients")
+public class ClientAdminResource {
+
+    @Inject
+    ClientRegistry registry;
+
+    /** A registration: {@code public: true} for a browser or native app (no secret, PKCE required). */
+    public record Register(
+            @Size(max = 64) String clientId,
+            @Size(max = 128) String name,
+            @com.fasterxml.jackson.annotation.JsonProperty("public") Boolean publicClient,
+            @Size(max = 20) List<String> redirectUris,
+            @Size(max = 20) List<String> postLogoutRedirectUris,
+            @Size(max = 1000) String backchannelLogoutUri,
+            @Size(max = 3) List<String> grantTypes,
+            @Size(max = 64) String defaultAcr) {
+    }
+
+    /** A client as operators see it; {@code clientSecret} only in the answer to its registration. */
+    public record ClientView(String clientId, String name, @com.fasterxml.jackson.annotation.JsonProperty("public") boolean publicClient,
+            String clientSecret, List<String> redirectUris, List<String> postLogoutRedirectUris, String backchannelLogoutUri,
+            List<String> grantTypes, String defaultAcr, Instant createdAt) {
+
+        static ClientView of(OidcClient c, String secret) {
+            return new ClientView(c.clientId, c.name, !c.confidential(), secret, c.redirectUriList(),
+                    c.postLogoutRedirectUriList(), c.backchannelLogoutUri, c.grantTypeList(), c.defaultAcr, c.createdAt);
+        }
+    }
+
+    @POST
+    @Operation(summary = "Register a client; a confidential one's secret is in this answer only (stored hashed)")
+    public Response register(@Valid @NotNull Register request,
+            @HeaderParam(AccountAdminResource.OPERATOR_HEADER) String operator) {
+        ClientRegistry.Registered registered = registry.register(new ClientRegistry.Registration(request.clientId(),
+                request.name(), Boolean.TRUE.equals(request.publicClient()), request.redirectUris(),
+                request.postLogoutRedirectUris(), request.backchannelLogoutUri(), request.grantTypes(), request.defaultAcr()),
+                operator != null ? operator : "admin");
+        return Response.status(201).entity(ClientView.of(registered.client(), registered.secret())).build();
+    }
+
+    @GET
+    @Operation(summary = "Every registered client (no secrets)")
+    public List<ClientView> list() {
+        return registry.list().stream().map(c -> ClientView.of(c, null)).toList();
+    }
+
+    @GET
+    @Path("/{clientId}")
+    @Operation(summary = "One client (no secret)")
+    public ClientView get(@PathParam("clientId") String clientId) {
+        return registry.find(clientId).map(c -> ClientView.of(c, null))
+                .orElseThrow(() -> ProblemException.notFound("client-not-found", "No such client"));
+    }
+
+    @DELETE
+    @Path("/{clientId}")
+    @Operation(summary = "Remove a client; its tokens stop being refreshable")
+    public Response delete(@PathParam("clientId") String clientId,
+            @HeaderParam(AccountAdminResource.OPERATOR_HEADER) String operator) {
+        registry.delete(clientId, operator != null ? operator : "admin");
+        return Response.noContent().build();
+    }
+}

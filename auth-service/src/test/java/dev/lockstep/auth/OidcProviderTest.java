@@ -1,0 +1,309 @@
+package dev.lockstep.auth;
+
+import static dev.lockstep.auth.AuthFixtures.ADMIN;
+import static dev.lockstep.auth.AuthFixtures.PASSWORD;
+import static dev.lockstep.auth.AuthFixtures.accountWithPhone;
+import static dev.lockstep.auth.AuthFixtures.events;
+import static dev.lockstep.auth.AuthFixtures.uniqueUsername;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.when;
+
+import dev.lockstep.auth.service.OtpGateway;
+import dev.lockstep.contracts.OidcCodeIssued;
+import dev.lockstep.contracts.OidcTokenIssued;
+import dev.lockstep.contracts.OidcTokenRefused;
+import dev.lockstep.contracts.http.CodeCheckResult;
+import dev.lockstep.contracts.http.CodeCheckResult.Outcome;
+import io.quarkus.test.InjectMock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import io.smallrye.reactive.messaging.memory.InMemorySink;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The OpenID Connect provider inside auth-service: discovery, the authorization endpoint's errors,
+ * the hosted login driven like a browser, the token endpoint's grants and userinfo. otp-service is the
+ * Mockito stand-in; end to end, the same runs with Nimbus as the relying party ({@code OidcIT}).
+ */
+@QuarkusTest
+class OidcProviderTest {
+
+    private static final String ISSUER = "http://127.0.0.1:8081";
+    private static final String REDIRECT = "http://127.0.0.1:9999/callback";
+    private static final String VERIFIER = "a-verifier-of-at-least-forty-three-characters-0123456789";
+
+    @InjectMock
+    OtpGateway otp;
+
+    @Inject
+    @Any
+    InMemoryConnector connector;
+
+    private InMemorySink<String> outbox;
+
+    @BeforeEach
+    void setUp() {
+        outbox = connector.sink("outbox");
+        outbox.clear();
+    }
+
+    @Test
+    void discoveryNamesTheIssuerOfEveryTokenAndTheCodeFlowWithS256() {
+        given().get("/.well-known/openid-configuration").then().statusCode(200)
+                .body("issuer", equalTo(ISSUER))
+                .body("authorization_endpoint", equalTo(ISSUER + "/oauth2/authorize"))
+                .body("token_endpoint", equalTo(ISSUER + "/oauth2/token"))
+                .body("jwks_uri", equalTo(ISSUER + "/.well-known/jwks.json"))
+                .body("response_types_supported", equalTo(List.of("code")))
+                .body("code_challenge_methods_supported", equalTo(List.of("S256")))
+                .body("token_endpoint_auth_methods_supported", hasItem("none"))
+                .body("acr_values_supported", hasItem("urn:lockstep:acr:mfa"))
+                .body("claims_parameter_supported", equalTo(true));
+    }
+
+    @Test
+    void aPublicClientSignsInWithPasswordAndSmsCodeAndGetsValidatedTokens() throws Exception {
+        String clientId = publicClient();
+        String username = uniqueUsername();
+        String accountId = accountWithPhone(otp, username);
+        when(otp.check(anyString(), eq(accountId), eq("123456"), any())).thenReturn(new CodeCheckResult(Outcome.VALID, 5, "sms"));
+
+        Browser browser = new Browser();
+        Response back = signIn(browser, clientId, username, "123456", "n-0S6_WzA2Mj");
+        assertEquals(303, back.statusCode());
+        assertTrue(back.header("Location").startsWith(REDIRECT + "?"), back.header("Location"));
+        assertEquals("xyz", Browser.param(back, "state"));
+        assertEquals(ISSUER, Browser.param(back, "iss"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> !events(outbox, OidcCodeIssued.class).isEmpty());
+
+        Response tokens = exchange(clientId, Browser.param(back, "code"), VERIFIER);
+        tokens.then().statusCode(200).header("Cache-Control", "no-store").body("token_type", equalTo("Bearer"));
+        JwtClaims id = verify(tokens.path("id_token"));
+        assertEquals(accountId, id.getSubject());
+        assertEquals(clientId, id.getAudience().get(0));
+        assertEquals("n-0S6_WzA2Mj", id.getStringClaimValue("nonce"));
+        assertEquals("urn:lockstep:acr:mfa", id.getStringClaimValue("acr"));
+        assertEquals(List.of("pwd", "sms", "mfa"), id.getStringListClaimValue("amr"));
+        assertEquals(atHash(tokens.path("access_token")), id.getStringClaimValue("at_hash"));
+        assertNotNull(id.getClaimValue("auth_time"));
+        assertNotNull(id.getStringClaimValue("sid"));
+
+        given().auth().oauth2(tokens.path("access_token")).get("/oauth2/userinfo").then().statusCode(200)
+                .body("sub", equalTo(accountId)).body("preferred_username", equalTo(username));
+        given().contentType(ContentType.URLENC).formParam("access_token", (String) tokens.path("access_token"))
+                .post("/oauth2/userinfo").then().statusCode(200).body("sub", equalTo(accountId));
+        await().atMost(Duration.ofSeconds(5)).until(() -> !events(outbox, OidcTokenIssued.class).isEmpty());
+
+        // refresh: rotation, then the used token again revokes the session and its access tokens
+        String first = tokens.path("refresh_token");
+        Response refreshed = refresh(clientId, first);
+        refreshed.then().statusCode(200);
+        assertTrue(!first.equals(refreshed.path("refresh_token")));
+        refresh(clientId, first).then().statusCode(400).body("error", equalTo("invalid_grant"));
+        refresh(clientId, refreshed.path("refresh_token")).then().statusCode(400).body("error", equalTo("invalid_grant"));
+        given().auth().oauth2(refreshed.path("access_token")).get("/oauth2/userinfo").then().statusCode(401)
+                .header("WWW-Authenticate", containsString("invalid_token"));
+    }
+
+    @Test
+    void aCodeWorksOnceAndItsSecondUseRevokesTheTokensItGave() {
+        String clientId = publicClient();
+        String username = uniqueUsername();
+        String accountId = accountWithPhone(otp, username);
+        when(otp.check(anyString(), eq(accountId), eq("123456"), any())).thenReturn(new CodeCheckResult(Outcome.VALID, 5, "sms"));
+        String code = Browser.param(signIn(new Browser(), clientId, username, "123456", null), "code");
+
+        Response tokens = exchange(clientId, code, VERIFIER);
+        tokens.then().statusCode(200).body("id_token", org.hamcrest.Matchers.notNullValue());
+        given().auth().oauth2(tokens.path("access_token")).get("/oauth2/userinfo").then().statusCode(200);
+
+        exchange(clientId, code, VERIFIER).then().statusCode(400).body("error", equalTo("invalid_grant"));
+        given().auth().oauth2(tokens.path("access_token")).get("/oauth2/userinfo").then().statusCode(401);
+        refresh(clientId, tokens.path("refresh_token")).then().statusCode(400).body("error", equalTo("invalid_grant"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> !events(outbox, OidcTokenRefused.class).isEmpty());
+    }
+
+    @Test
+    void aWrongPkceVerifierGetsNoTokens() {
+        String clientId = publicClient();
+        String username = uniqueUsername();
+        String accountId = accountWithPhone(otp, username);
+        when(otp.check(anyString(), eq(accountId), eq("123456"), any())).thenReturn(new CodeCheckResult(Outcome.VALID, 5, "sms"));
+        String code = Browser.param(signIn(new Browser(), clientId, username, "123456", null), "code");
+        exchange(clientId, code, VERIFIER.replace('a', 'b')).then().statusCode(400).body("error", equalTo("invalid_grant"));
+    }
+
+    @Test
+    void anUnregisteredRedirectUriIsShownOnAPageAndNeverFollowed() {
+        String clientId = publicClient();
+        given().redirects().follow(false).queryParams(authorizeParams(clientId, null))
+                .queryParam("redirect_uri", "http://evil.example/callback")
+                .get("/oauth2/authorize").then().statusCode(400).header("Location", nullValue())
+                .contentType(containsString("text/html"));
+        given().redirects().follow(false).queryParam("client_id", "no-such-client").queryParam("redirect_uri", REDIRECT)
+                .get("/oauth2/authorize").then().statusCode(400).header("Location", nullValue());
+    }
+
+    @Test
+    void errorsAfterTheClientIsKnownGoBackToTheApplication() {
+        String clientId = publicClient();
+        Map<String, String> plain = authorizeParams(clientId, null);
+        plain.put("code_challenge_method", "plain");
+        Response refused = given().redirects().follow(false).queryParams(plain).get("/oauth2/authorize");
+        assertEquals(302, refused.statusCode());
+        assertEquals("invalid_request", Browser.param(refused, "error"));
+        assertEquals("xyz", Browser.param(refused, "state"));
+
+        Map<String, String> none = authorizeParams(clientId, null);
+        none.put("prompt", "none");
+        Response noSession = given().redirects().follow(false).queryParams(none).get("/oauth2/authorize");
+        assertEquals("login_required", Browser.param(noSession, "error"));
+
+        Map<String, String> noPkce = authorizeParams(clientId, null);
+        noPkce.remove("code_challenge");
+        noPkce.remove("code_challenge_method");
+        assertEquals("invalid_request", Browser.param(given().redirects().follow(false).queryParams(noPkce)
+                .get("/oauth2/authorize"), "error"));
+    }
+
+    @Test
+    void aConfidentialClientAuthenticatesByBasicOrPostAndGetsClientCredentialsTokens() {
+        Map<String, Object> registered = given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("redirectUris", List.of(REDIRECT), "grantTypes", List.of("client_credentials")))
+                .post("/v1/admin/clients").then().statusCode(201).extract().jsonPath().getMap("$");
+        String clientId = (String) registered.get("clientId");
+        String secret = (String) registered.get("clientSecret");
+        given().header("Authorization", ADMIN).get("/v1/admin/clients/" + clientId).then().statusCode(200)
+                .body("clientSecret", nullValue());
+
+        given().auth().preemptive().basic(clientId, secret).contentType(ContentType.URLENC)
+                .formParam("grant_type", "client_credentials").post("/oauth2/token")
+                .then().statusCode(200).body("access_token", org.hamcrest.Matchers.notNullValue())
+                .body("refresh_token", nullValue());
+        given().contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
+                .formParam("client_id", clientId).formParam("client_secret", secret).post("/oauth2/token")
+                .then().statusCode(200);
+        given().contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
+                .formParam("client_id", clientId).formParam("client_secret", secret + "x").post("/oauth2/token")
+                .then().statusCode(401).body("error", equalTo("invalid_client"));
+    }
+
+    @Test
+    void aWrongPasswordOnTheHostedLoginLooksLikeTheApisAndCountsAsAFailure() {
+        String clientId = publicClient();
+        String username = uniqueUsername();
+        accountWithPhone(otp, username);
+        Browser browser = new Browser();
+        Response page = browser.follow(browser.get(authorizeUrl(clientId, null)));
+        String path = Browser.loginPath(page);
+        browser.post(path + "/password", Map.of("username", username, "password", "wrong"))
+                .then().statusCode(200).body(containsString("Incorrect username or password."));
+        given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username).then()
+                .body("recentAttempts[0].outcome", equalTo("wrong-password"));
+        given().header("Accept-Language", "ja").cookies(browser.cookies).get(path).then()
+                .body(containsString("ユーザー名"));
+    }
+
+    // --- helpers
+
+    private static String publicClient() {
+        return given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("public", true, "redirectUris", List.of(REDIRECT)))
+                .post("/v1/admin/clients").then().statusCode(201).body("clientSecret", nullValue())
+                .extract().path("clientId");
+    }
+
+    private static Response signIn(Browser browser, String clientId, String username, String code, String nonce) {
+        Response page = browser.follow(browser.get(authorizeUrl(clientId, nonce)));
+        page.then().statusCode(200).contentType(containsString("text/html"));
+        String path = Browser.loginPath(page);
+        Response codePage = browser.post(path + "/password", Map.of("username", username, "password", PASSWORD));
+        codePage.then().statusCode(200).body(containsString("+81 ••••••••78"));
+        return browser.post(path + "/code", Map.of("code", code));
+    }
+
+    private static String authorizeUrl(String clientId, String nonce) {
+        StringBuilder url = new StringBuilder("/oauth2/authorize?");
+        authorizeParams(clientId, nonce).forEach((k, v) -> url.append(k).append('=')
+                .append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&'));
+        return url.toString();
+    }
+
+    private static Map<String, String> authorizeParams(String clientId, String nonce) {
+        Map<String, String> params = new java.util.LinkedHashMap<>(Map.of("response_type", "code", "client_id", clientId,
+                "redirect_uri", REDIRECT, "scope", "openid profile offline_access", "state", "xyz",
+                "code_challenge", challenge(VERIFIER), "code_challenge_method", "S256", "unknown_param", "ignored"));
+        if (nonce != null) {
+            params.put("nonce", nonce);
+        }
+        return params;
+    }
+
+    private static Response exchange(String clientId, String code, String verifier) {
+        return given().contentType(ContentType.URLENC).formParam("grant_type", "authorization_code")
+                .formParam("code", code).formParam("redirect_uri", REDIRECT).formParam("client_id", clientId)
+                .formParam("code_verifier", verifier).post("/oauth2/token");
+    }
+
+    private static Response refresh(String clientId, String refreshToken) {
+        return given().contentType(ContentType.URLENC).formParam("grant_type", "refresh_token")
+                .formParam("refresh_token", refreshToken).formParam("client_id", clientId).post("/oauth2/token");
+    }
+
+    private static JwtClaims verify(String jwt) throws Exception {
+        String jwks = given().get("/.well-known/jwks.json").asString();
+        return new JwtConsumerBuilder()
+                .setVerificationKeyResolver(new JwksVerificationKeyResolver(new JsonWebKeySet(jwks).getJsonWebKeys()))
+                .setExpectedIssuer(ISSUER).setSkipDefaultAudienceValidation().setRequireExpirationTime()
+                .build().processToClaims(jwt);
+    }
+
+    private static String challenge(String verifier) {
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String atHash(String accessToken) throws Exception {
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(accessToken.getBytes(StandardCharsets.US_ASCII));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 16));
+    }
+
+    private static <T> T eq(T value) {
+        return org.mockito.ArgumentMatchers.eq(value);
+    }
+
+    static String unique() {
+        return UUID.randomUUID().toString();
+    }
+}
