@@ -1,10 +1,20 @@
 package dev.lockstep.auth;
 
 import static dev.lockstep.auth.AuthFixtures.ADMIN;
-import static dev.lockstep.auth.AuthFixtures.PASSWORD;
 import static dev.lockstep.auth.AuthFixtures.accountWithPhone;
 import static dev.lockstep.auth.AuthFixtures.events;
 import static dev.lockstep.auth.AuthFixtures.uniqueUsername;
+import static dev.lockstep.auth.OidcFixtures.ISSUER;
+import static dev.lockstep.auth.OidcFixtures.REDIRECT;
+import static dev.lockstep.auth.OidcFixtures.VERIFIER;
+import static dev.lockstep.auth.OidcFixtures.atHash;
+import static dev.lockstep.auth.OidcFixtures.authorizeParams;
+import static dev.lockstep.auth.OidcFixtures.authorizeUrl;
+import static dev.lockstep.auth.OidcFixtures.exchange;
+import static dev.lockstep.auth.OidcFixtures.publicClient;
+import static dev.lockstep.auth.OidcFixtures.refresh;
+import static dev.lockstep.auth.OidcFixtures.signIn;
+import static dev.lockstep.auth.OidcFixtures.verify;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -17,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.when;
 
 import dev.lockstep.auth.service.OtpGateway;
@@ -33,17 +44,10 @@ import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import io.smallrye.reactive.messaging.memory.InMemorySink;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.consumer.JwtConsumerBuilder;
-import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -55,9 +59,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class OidcProviderTest {
 
-    private static final String ISSUER = "http://127.0.0.1:8081";
-    private static final String REDIRECT = "http://127.0.0.1:9999/callback";
-    private static final String VERIFIER = "a-verifier-of-at-least-forty-three-characters-0123456789";
 
     @InjectMock
     OtpGateway otp;
@@ -229,81 +230,5 @@ class OidcProviderTest {
                 .body("recentAttempts[0].outcome", equalTo("wrong-password"));
         given().header("Accept-Language", "ja").cookies(browser.cookies).get(path).then()
                 .body(containsString("ユーザー名"));
-    }
-
-    // --- helpers
-
-    private static String publicClient() {
-        return given().header("Authorization", ADMIN).contentType(ContentType.JSON)
-                .body(Map.of("public", true, "redirectUris", List.of(REDIRECT)))
-                .post("/v1/admin/clients").then().statusCode(201).body("clientSecret", nullValue())
-                .extract().path("clientId");
-    }
-
-    private static Response signIn(Browser browser, String clientId, String username, String code, String nonce) {
-        Response page = browser.follow(browser.get(authorizeUrl(clientId, nonce)));
-        page.then().statusCode(200).contentType(containsString("text/html"));
-        String path = Browser.loginPath(page);
-        Response codePage = browser.post(path + "/password", Map.of("username", username, "password", PASSWORD));
-        codePage.then().statusCode(200).body(containsString("+81 ••••••••78"));
-        return browser.post(path + "/code", Map.of("code", code));
-    }
-
-    private static String authorizeUrl(String clientId, String nonce) {
-        StringBuilder url = new StringBuilder("/oauth2/authorize?");
-        authorizeParams(clientId, nonce).forEach((k, v) -> url.append(k).append('=')
-                .append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&'));
-        return url.toString();
-    }
-
-    private static Map<String, String> authorizeParams(String clientId, String nonce) {
-        Map<String, String> params = new java.util.LinkedHashMap<>(Map.of("response_type", "code", "client_id", clientId,
-                "redirect_uri", REDIRECT, "scope", "openid profile offline_access", "state", "xyz",
-                "code_challenge", challenge(VERIFIER), "code_challenge_method", "S256", "unknown_param", "ignored"));
-        if (nonce != null) {
-            params.put("nonce", nonce);
-        }
-        return params;
-    }
-
-    private static Response exchange(String clientId, String code, String verifier) {
-        return given().contentType(ContentType.URLENC).formParam("grant_type", "authorization_code")
-                .formParam("code", code).formParam("redirect_uri", REDIRECT).formParam("client_id", clientId)
-                .formParam("code_verifier", verifier).post("/oauth2/token");
-    }
-
-    private static Response refresh(String clientId, String refreshToken) {
-        return given().contentType(ContentType.URLENC).formParam("grant_type", "refresh_token")
-                .formParam("refresh_token", refreshToken).formParam("client_id", clientId).post("/oauth2/token");
-    }
-
-    private static JwtClaims verify(String jwt) throws Exception {
-        String jwks = given().get("/.well-known/jwks.json").asString();
-        return new JwtConsumerBuilder()
-                .setVerificationKeyResolver(new JwksVerificationKeyResolver(new JsonWebKeySet(jwks).getJsonWebKeys()))
-                .setExpectedIssuer(ISSUER).setSkipDefaultAudienceValidation().setRequireExpirationTime()
-                .build().processToClaims(jwt);
-    }
-
-    private static String challenge(String verifier) {
-        try {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String atHash(String accessToken) throws Exception {
-        byte[] digest = MessageDigest.getInstance("SHA-256").digest(accessToken.getBytes(StandardCharsets.US_ASCII));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 16));
-    }
-
-    private static <T> T eq(T value) {
-        return org.mockito.ArgumentMatchers.eq(value);
-    }
-
-    static String unique() {
-        return UUID.randomUUID().toString();
     }
 }

@@ -60,6 +60,8 @@ class EventContractsTest {
                 Arguments.of(new OidcTokenRefused("a1", "web-app", "authorization_code", "code-reused"),
                         "lockstep.oidc.token-refused.v1"),
                 Arguments.of(new OidcLoggedOut("a1", "web-app", "s1", "end-session"), "lockstep.oidc.logged-out.v1"),
+                Arguments.of(new OidcBackchannelLogout("a1", "web-app", "s1", "delivered", 200),
+                        "lockstep.oidc.backchannel-logout.v1"),
                 Arguments.of(new ClockChanged(7, 86_400_000L, null, T), "lockstep.sandbox.clock-changed.v1"),
                 Arguments.of(new PhoneStateChanged("+819012345678", "JP", "docomo", "cancelled", "on", "ok", "ES",
                         "international", 100), "lockstep.phone.state-changed.v1"));

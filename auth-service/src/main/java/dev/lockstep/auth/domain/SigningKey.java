@@ -27,4 +27,8 @@ public class SigningKey extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** When a newer key took over (sandbox clock); null for the key that signs now. */
+    @Column(name = "retired_at")
+    public Instant retiredAt;
 }

@@ -46,7 +46,7 @@ public class OwnerTokens {
             throw unauthorized("An access token is required");
         }
         JwtConsumer consumer = new JwtConsumerBuilder()
-                .setVerificationKey(keys.publicKey())
+                .setVerificationKeyResolver(keys.resolver())
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
                 .setExpectedIssuer(config.token().issuer())
                 .setExpectedAudience(config.token().audience())

@@ -1,5 +1,6 @@
 package dev.lockstep.auth.service;
 
+import dev.lockstep.auth.config.AuthConfig;
 import dev.lockstep.auth.domain.SigningKey;
 import dev.lockstep.platform.clock.SandboxClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -16,44 +17,135 @@ import java.security.PrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwx.JsonWebStructure;
+import org.jose4j.keys.resolvers.VerificationKeyResolver;
+import org.jose4j.lang.UnresolvableKeyException;
 
 /**
- * The token signing key: an RSA 2048 pair made on first start and kept in the database, so tokens
- * stay valid across restarts. Its public half is served as the JWKS.
+ * The token signing keys: RSA 2048 pairs kept in the database, so tokens stay valid across restarts
+ * and every instance signs alike. The newest signs; an operator rotates (a new key signs at once) and
+ * the retired key stays in the JWKS until the tokens it signed have expired. Instances re-read the
+ * keys every few seconds, and at once on an unknown {@code kid}.
  */
 @Startup
 @ApplicationScoped
 public class SigningKeys {
 
+    private static final Duration REREAD = Duration.ofSeconds(5);
+
     @Inject
     SandboxClock clock;
 
-    private String kid;
-    private PrivateKey privateKey;
-    private RSAPublicKey publicKey;
+    @Inject
+    AuthConfig config;
+
+    @Inject
+    AuditTrail audit;
+
+    /** One usable key: {@code retiredAt} null for the one that signs. */
+    public record Key(String kid, PrivateKey privateKey, RSAPublicKey publicKey, Instant retiredAt) {
+    }
+
+    private volatile List<Key> keys = List.of();
+    private volatile long readAt;
 
     @PostConstruct
     void load() {
-        SigningKey key = QuarkusTransaction.requiringNew().call(this::findOrCreate);
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (SigningKey.count() == 0) {
+                newKey().persist();
+            }
+        });
+        reread();
+    }
+
+    /** The key that signs now. */
+    public Key current() {
+        if (System.nanoTime() - readAt > REREAD.toNanos()) {
+            reread();
+        }
+        return keys.get(0);
+    }
+
+    /** The public key of a {@code kid} still published, if any. */
+    public Optional<RSAPublicKey> publicKey(String kid) {
+        Optional<RSAPublicKey> known = find(kid);
+        if (known.isEmpty() && kid != null) {
+            reread(); // another instance may have rotated
+            known = find(kid);
+        }
+        return known;
+    }
+
+    /** For jose4j consumers: the key by the token's {@code kid}. */
+    public VerificationKeyResolver resolver() {
+        return (JsonWebSignature jws, List<JsonWebStructure> nesting) -> publicKey(jws.getKeyIdHeaderValue())
+                .orElseThrow(() -> new UnresolvableKeyException("no published key " + jws.getKeyIdHeaderValue()));
+    }
+
+    /** The JWKS document: the public halves of the signing key and of retired keys whose tokens may live. */
+    public Map<String, Object> jwks() {
+        current();
+        return Map.of("keys", published().stream().map(k -> {
+            RsaJsonWebKey jwk = new RsaJsonWebKey(k.publicKey());
+            jwk.setKeyId(k.kid());
+            jwk.setUse("sig");
+            jwk.setAlgorithm("RS256");
+            return jwk.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
+        }).toList());
+    }
+
+    /** Rotation: a new key signs from now on; the old one is retired (still published for a while). Returns the new kid. */
+    public String rotate(String operator) {
+        String kid = QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = clock.instant();
+            SigningKey.<SigningKey>list("retiredAt is null").forEach(k -> k.retiredAt = now);
+            SigningKey key = newKey();
+            key.persist();
+            audit.record(operator, "signing-key.rotate", "kid:" + key.kid, null);
+            return key.kid;
+        });
+        reread();
+        return kid;
+    }
+
+    private Optional<RSAPublicKey> find(String kid) {
+        return published().stream().filter(k -> k.kid().equals(kid)).map(Key::publicKey).findFirst();
+    }
+
+    private List<Key> published() {
+        Instant oldest = clock.instant().minus(config.token().ttl());
+        return keys.stream().filter(k -> k.retiredAt() == null || k.retiredAt().isAfter(oldest)).toList();
+    }
+
+    private void reread() {
+        List<SigningKey> stored = QuarkusTransaction.requiringNew().call(() ->
+                SigningKey.<SigningKey>list("order by retiredAt desc nulls first, createdAt desc"));
+        keys = stored.stream().map(SigningKeys::read).toList();
+        readAt = System.nanoTime();
+    }
+
+    private static Key read(SigningKey key) {
         try {
             KeyFactory rsa = KeyFactory.getInstance("RSA");
-            privateKey = rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(key.privateKey)));
-            publicKey = (RSAPublicKey) rsa.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(key.publicKey)));
-            kid = key.kid;
+            return new Key(key.kid, rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(key.privateKey))),
+                    (RSAPublicKey) rsa.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(key.publicKey))),
+                    key.retiredAt);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("stored signing key is unreadable", e);
         }
     }
 
-    private SigningKey findOrCreate() {
-        SigningKey existing = SigningKey.<SigningKey>find("order by createdAt desc").firstResult();
-        if (existing != null) {
-            return existing;
-        }
+    private SigningKey newKey() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
@@ -66,31 +158,9 @@ public class SigningKeys {
             key.privateKey = Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded());
             key.publicKey = Base64.getEncoder().encodeToString(publicDer);
             key.createdAt = clock.instant();
-            key.persist();
             return key;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot make a signing key", e);
         }
-    }
-
-    public String kid() {
-        return kid;
-    }
-
-    public RSAPublicKey publicKey() {
-        return publicKey;
-    }
-
-    public PrivateKey privateKey() {
-        return privateKey;
-    }
-
-    /** The JWKS document: the public key only. */
-    public Map<String, Object> jwks() {
-        RsaJsonWebKey jwk = new RsaJsonWebKey(publicKey);
-        jwk.setKeyId(kid);
-        jwk.setUse("sig");
-        jwk.setAlgorithm("RS256");
-        return Map.of("keys", java.util.List.of(jwk.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY)));
     }
 }

@@ -29,6 +29,7 @@ public class TokenIssuer {
 
     /** An access token of a session ({@code sid}). */
     public IssuedToken issue(Account account, List<String> amr, String sessionId) {
+        SigningKeys.Key key = keys.current();
         Instant now = clock.instant();
         long ttl = config.token().ttl().toSeconds();
         String jti = UUID.randomUUID().toString();
@@ -42,9 +43,9 @@ public class TokenIssuer {
                 .claim("sid", sessionId)
                 .claim("preferred_username", account.username)
                 .jws()
-                .keyId(keys.kid())
+                .keyId(key.kid())
                 .algorithm(SignatureAlgorithm.RS256)
-                .sign(keys.privateKey());
+                .sign(key.privateKey());
         return new IssuedToken(jti, token, ttl);
     }
 }

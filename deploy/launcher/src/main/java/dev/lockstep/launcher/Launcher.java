@@ -98,6 +98,7 @@ public final class Launcher {
         } else {
             demoId = ensureDemoAccount(sandbox, adminToken, options.internalToken);
         }
+        DemoClient.ensure(sandbox, adminToken);
         writeRunFile(runFile, sandbox);
         printBanner(sandbox, options, adminToken, demoId, loaded);
 
@@ -248,6 +249,9 @@ public final class Launcher {
                   Console           %s/console/index.html   (paste the admin token)
                   Swagger UI        <service URL>/q/swagger-ui
 
+                  OpenID issuer     %s   (discovery: /.well-known/openid-configuration)
+                  Demo client       %s   (public, PKCE S256, redirect %s)
+
                   Admin token       %s   (also in %s)
                 %s
                 Press Ctrl-C to stop. Data stays in %s.
@@ -259,6 +263,7 @@ public final class Launcher {
                         ? "PostgreSQL " + options.host() + ":" + sandbox.postgres().port() + " (one database per service)"
                         : "H2 files in " + options.dataDir().resolve("db"),
                 sim,
+                sandbox.url(Service.AUTH), DemoClient.CLIENT_ID, DemoClient.REDIRECT_URI,
                 adminToken, options.dataDir().resolve("admin-token"),
                 who,
                 options.dataDir());

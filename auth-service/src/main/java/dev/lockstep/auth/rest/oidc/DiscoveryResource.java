@@ -22,7 +22,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
-import net.minidev.json.JSONObject;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -67,10 +66,8 @@ public class DiscoveryResource {
         m.setSupportsClaimsParams(true);
         m.setUILocales(List.of(LangTag.parse("en"), LangTag.parse("ja")));
         m.setSupportsAuthorizationResponseIssuerParam(true);
-        JSONObject json = m.toJSONObject();
-        // back-channel logout is not delivered yet: said so explicitly rather than left out
-        json.put("backchannel_logout_supported", false);
-        json.put("backchannel_logout_session_supported", false);
-        return json.toJSONString();
+        m.setSupportsBackChannelLogout(true);
+        m.setSupportsBackChannelLogoutSession(true);
+        return m.toJSONObject().toJSONString();
     }
 }

@@ -42,6 +42,9 @@ public class LoginPages {
     @Location("oidc/error.html")
     Template error;
 
+    @Location("oidc/signed-out.html")
+    Template signedOut;
+
     /** A step's answer: a 303 back to the application (the login cookie becomes the SSO cookie), or a page. */
     Response step(String id, HostedLogin.Step step, String browserSecret, HttpHeaders headers) {
         if (step.redirect() != null) {
@@ -60,6 +63,10 @@ public class LoginPages {
 
     Response error(int status, String reason, String description, HttpHeaders headers) {
         return html(status, error.data("reason", reason).data("description", description).setLocale(locale(null, headers)));
+    }
+
+    Response signedOut(HttpHeaders headers) {
+        return html(200, signedOut.instance().setLocale(locale(null, headers)));
     }
 
     static NewCookie cookie(String name, String value, String path, int maxAge) {

@@ -75,7 +75,7 @@ public class AccessTokens {
             return Optional.empty();
         }
         JwtConsumer consumer = new JwtConsumerBuilder()
-                .setVerificationKey(keys.publicKey())
+                .setVerificationKeyResolver(keys.resolver())
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
                 .setExpectedType(true, "at+jwt")
                 .setExpectedIssuer(config.token().issuer())

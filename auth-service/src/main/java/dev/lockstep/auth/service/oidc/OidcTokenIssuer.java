@@ -44,6 +44,7 @@ public class OidcTokenIssuer {
     }
 
     public Minted forUser(Account account, LoginSession session, Grant grant) {
+        SigningKeys.Key key = keys.current();
         Instant iat = times.wallNow();
         long ttl = config.token().ttl().toSeconds();
         Instant exp = iat.plusSeconds(ttl);
@@ -68,9 +69,9 @@ public class OidcTokenIssuer {
                 .claim("sandbox_exp", sandboxExp.getEpochSecond())
                 .jws()
                 .header("typ", "at+jwt")
-                .keyId(keys.kid())
+                .keyId(key.kid())
                 .algorithm(SignatureAlgorithm.RS256)
-                .sign(keys.privateKey());
+                .sign(key.privateKey());
         String idToken = null;
         if (grant.scopes().contains("openid")) {
             JwtClaimsBuilder id = Jwt.issuer(config.token().issuer())
@@ -90,13 +91,14 @@ public class OidcTokenIssuer {
             if (grant.nonce() != null) {
                 id.claim("nonce", grant.nonce());
             }
-            idToken = id.jws().keyId(keys.kid()).algorithm(SignatureAlgorithm.RS256).sign(keys.privateKey());
+            idToken = id.jws().keyId(key.kid()).algorithm(SignatureAlgorithm.RS256).sign(key.privateKey());
         }
         return new Minted(access, jti, ttl, idToken);
     }
 
     /** An access token for a client acting on its own behalf (client credentials): {@code sub} is the client. */
     public Minted forClient(String clientId, List<String> scopes) {
+        SigningKeys.Key key = keys.current();
         Instant iat = times.wallNow();
         long ttl = config.token().ttl().toSeconds();
         String jti = UUID.randomUUID().toString();
@@ -111,9 +113,9 @@ public class OidcTokenIssuer {
                 .claim("sandbox_exp", times.sandboxNow().plusSeconds(ttl).getEpochSecond())
                 .jws()
                 .header("typ", "at+jwt")
-                .keyId(keys.kid())
+                .keyId(key.kid())
                 .algorithm(SignatureAlgorithm.RS256)
-                .sign(keys.privateKey());
+                .sign(key.privateKey());
         return new Minted(access, jti, ttl, null);
     }
 

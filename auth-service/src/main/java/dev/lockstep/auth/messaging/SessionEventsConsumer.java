@@ -1,0 +1,43 @@
+package dev.lockstep.auth.messaging;
+
+import dev.lockstep.auth.service.oidc.BackchannelLogout;
+import dev.lockstep.contracts.CloudEvent;
+import dev.lockstep.contracts.Events;
+import dev.lockstep.contracts.SessionChanged;
+import dev.lockstep.platform.inbox.Inbox;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Reads auth-service's own facts back from the broker: a session that ended (after its commit, from
+ * whatever path ended it) is announced to the applications that hold its tokens. Each event once.
+ */
+@ApplicationScoped
+public class SessionEventsConsumer {
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    BackchannelLogout backchannel;
+
+    @Incoming("session-events")
+    @Blocking
+    @Transactional
+    public void onAuthEvent(String json) {
+        inbox.receive(json, this::handle);
+    }
+
+    private void handle(CloudEvent event) {
+        if (!Events.is(event, SessionChanged.class)) {
+            return;
+        }
+        SessionChanged changed = Events.body(event, SessionChanged.class);
+        if ("revoked".equals(changed.change())) {
+            backchannel.sessionEnded(changed.accountId(), changed.sessionId(), event.correlationid());
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.lockstep.auth.rest.oidc;
+
+import dev.lockstep.auth.rest.AccountAdminResource;
+import dev.lockstep.auth.service.SigningKeys;
+import dev.lockstep.platform.security.AdminApi;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Operators rotate the token signing key; audited. */
+@Path("/v1/admin/signing-keys/rotate")
+@AdminApi
+@Tag(name = "OpenID Connect clients")
+public class SigningKeyAdminResource {
+
+    @Inject
+    SigningKeys keys;
+
+    @POST
+    @Operation(summary = "A new key signs from now on; the old one stays in the JWKS until its tokens have expired")
+    public Map<String, String> rotate(@HeaderParam(AccountAdminResource.OPERATOR_HEADER) String operator) {
+        return Map.of("kid", keys.rotate(operator != null ? operator : "admin"));
+    }
+}

@@ -1,0 +1,102 @@
+package dev.lockstep.auth.service.oidc;
+
+import dev.lockstep.auth.config.AuthConfig;
+import dev.lockstep.auth.domain.OidcAuthorization;
+import dev.lockstep.auth.domain.OidcClient;
+import dev.lockstep.auth.service.SigningKeys;
+import dev.lockstep.contracts.OidcBackchannelLogout;
+import dev.lockstep.contracts.Topic;
+import dev.lockstep.platform.outbox.Outbox;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * OpenID Connect Back-Channel Logout 1.0: when a session ends (logout, operator revoke, refresh token
+ * reuse, recovery, escalation), every application that got tokens from it and registered a
+ * back-channel URI is sent a signed logout token. Each delivery and its outcome is an event.
+ */
+@ApplicationScoped
+public class BackchannelLogout {
+
+    private static final String EVENT = "http://schemas.openid.net/event/backchannel-logout";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @Inject
+    SigningKeys keys;
+
+    @Inject
+    AuthConfig config;
+
+    @Inject
+    TokenTimes times;
+
+    @Inject
+    Outbox outbox;
+
+    /** Tells every application of the session; runs in the caller's transaction (the events commit with it). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void sessionEnded(String accountId, String sessionId, String correlationId) {
+        OidcAuthorization.<OidcAuthorization>list("sessionId = ?1 and status = ?2", sessionId, OidcAuthorization.Status.EXCHANGED)
+                .stream().map(a -> a.clientId).distinct()
+                .map(id -> OidcClient.<OidcClient>findByIdOptional(id))
+                .flatMap(Optional::stream)
+                .filter(c -> c.backchannelLogoutUri != null)
+                .forEach(client -> {
+                    Integer status = post(client, logoutToken(client.clientId, accountId, sessionId));
+                    outbox.publish(Topic.AUTH_EVENTS, accountId, correlationId, new OidcBackchannelLogout(accountId,
+                            client.clientId, sessionId, status != null && status / 100 == 2 ? "delivered" : "failed", status));
+                });
+    }
+
+    private String logoutToken(String clientId, String accountId, String sessionId) {
+        SigningKeys.Key key = keys.current();
+        Instant now = times.wallNow();
+        return Jwt.issuer(config.token().issuer())
+                .audience(clientId)
+                .subject(accountId)
+                .issuedAt(now)
+                .expiresAt(now.plusSeconds(120))
+                .claim("jti", UUID.randomUUID().toString())
+                .claim("sid", sessionId)
+                .claim("events", Map.of(EVENT, Map.of()))
+                .jws()
+                .header("typ", "logout+jwt")
+                .keyId(key.kid())
+                .algorithm(SignatureAlgorithm.RS256)
+                .sign(key.privateKey());
+    }
+
+    /** The application's HTTP status, or null when it could not be reached in time. */
+    private Integer post(OidcClient client, String logoutToken) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(client.backchannelLogoutUri))
+                .timeout(Duration.ofSeconds(3))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("logout_token=" + URLEncoder.encode(logoutToken, StandardCharsets.UTF_8)))
+                .build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+}

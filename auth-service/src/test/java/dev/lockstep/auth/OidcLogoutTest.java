@@ -1,0 +1,211 @@
+package dev.lockstep.auth;
+
+import static dev.lockstep.auth.AuthFixtures.ADMIN;
+import static dev.lockstep.auth.AuthFixtures.accountWithPhone;
+import static dev.lockstep.auth.AuthFixtures.events;
+import static dev.lockstep.auth.AuthFixtures.uniqueUsername;
+import static dev.lockstep.auth.OidcFixtures.REDIRECT;
+import static dev.lockstep.auth.OidcFixtures.VERIFIER;
+import static dev.lockstep.auth.OidcFixtures.exchange;
+import static dev.lockstep.auth.OidcFixtures.register;
+import static dev.lockstep.auth.OidcFixtures.signIn;
+import static dev.lockstep.auth.OidcFixtures.verify;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.when;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.lockstep.auth.service.OtpGateway;
+import dev.lockstep.contracts.CloudEvent;
+import dev.lockstep.contracts.Events;
+import dev.lockstep.contracts.OidcBackchannelLogout;
+import dev.lockstep.contracts.SessionChanged;
+import dev.lockstep.contracts.http.CodeCheckResult;
+import dev.lockstep.contracts.http.CodeCheckResult.Outcome;
+import io.quarkus.test.InjectMock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import io.smallrye.reactive.messaging.memory.InMemorySink;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** How OpenID Connect sign-ins end: RP-initiated and back-channel logout, revocation, introspection, key rotation. */
+@QuarkusTest
+class OidcLogoutTest {
+
+    @InjectMock
+    OtpGateway otp;
+
+    @Inject
+    @Any
+    InMemoryConnector connector;
+
+    private InMemorySink<String> outbox;
+    private HttpServer application;
+    private final List<String> logoutTokens = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void setUp() throws IOException {
+        outbox = connector.sink("outbox");
+        outbox.clear();
+        application = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        application.createContext("/backchannel", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            logoutTokens.add(URLDecoder.decode(body.substring("logout_token=".length()), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        application.start();
+    }
+
+    @AfterEach
+    void tearDown() {
+        application.stop(0);
+    }
+
+    /** A signed-in user's token response from a fresh public client with these extra registration fields. */
+    private Response tokens(String username, Map<String, Object> registration) {
+        return signedIn(username, registration).tokens();
+    }
+
+    private record SignedIn(String clientId, Response tokens) {
+    }
+
+    private SignedIn signedIn(String username, Map<String, Object> registration) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("public", true, "redirectUris", List.of(REDIRECT)));
+        body.putAll(registration);
+        String clientId = (String) register(body).get("clientId");
+        String accountId = accountWithPhone(otp, username);
+        when(otp.check(anyString(), eq(accountId), eq("123456"), any())).thenReturn(new CodeCheckResult(Outcome.VALID, 5, "sms"));
+        Response back = signIn(new Browser(), clientId, username, "123456", null);
+        Response tokens = exchange(clientId, Browser.param(back, "code"), VERIFIER);
+        tokens.then().statusCode(200);
+        return new SignedIn(clientId, tokens);
+    }
+
+    @Test
+    void anOperatorRevokingTheSessionSendsASignedLogoutTokenToTheApplication() throws Exception {
+        String username = uniqueUsername();
+        Response tokens = tokens(username, Map.of("backchannelLogoutUri",
+                "http://127.0.0.1:" + application.getAddress().getPort() + "/backchannel"));
+        String sid = verify(tokens.path("id_token")).getStringClaimValue("sid");
+
+        given().header("Authorization", ADMIN).delete("/v1/admin/accounts/" + username + "/sessions/" + sid + "?reason=test")
+                .then().statusCode(204);
+        // the session's end travels over the broker; here the in-memory channel carries it back
+        await().atMost(Duration.ofSeconds(5)).until(() -> !events(outbox, SessionChanged.class).stream()
+                .filter(e -> "revoked".equals(Events.body(e, SessionChanged.class).change())).toList().isEmpty());
+        for (Message<String> message : outbox.received()) {
+            connector.source("session-events").send(message.getPayload());
+        }
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> logoutTokens.size() == 1);
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setCompactSerialization(logoutTokens.get(0));
+        assertEquals("logout+jwt", jws.getHeader("typ"));
+        JwtClaims claims = verify(logoutTokens.get(0));
+        assertEquals(sid, claims.getStringClaimValue("sid"));
+        assertTrue(claims.getClaimsMap().containsKey("events"));
+        assertTrue(!claims.hasClaim("nonce"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> !events(outbox, OidcBackchannelLogout.class).isEmpty());
+        CloudEvent delivered = events(outbox, OidcBackchannelLogout.class).get(0);
+        assertEquals("delivered", Events.body(delivered, OidcBackchannelLogout.class).outcome());
+    }
+
+    @Test
+    void rpInitiatedLogoutEndsTheSessionAndReturnsOnlyToARegisteredUri() {
+        String username = uniqueUsername();
+        Response tokens = tokens(username, Map.of("postLogoutRedirectUris", List.of("http://127.0.0.1:9999/bye")));
+        String idToken = tokens.path("id_token");
+
+        given().redirects().follow(false).queryParam("id_token_hint", idToken)
+                .queryParam("post_logout_redirect_uri", "http://evil.example/bye").get("/oauth2/logout")
+                .then().statusCode(400).header("Location", nullValue());
+        given().redirects().follow(false).queryParam("id_token_hint", idToken)
+                .queryParam("post_logout_redirect_uri", "http://127.0.0.1:9999/bye").queryParam("state", "s1")
+                .get("/oauth2/logout").then().statusCode(302).header("Location", equalTo("http://127.0.0.1:9999/bye?state=s1"));
+        given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username + "/sessions").then().body("$", hasSize(0));
+        given().auth().oauth2(tokens.path("access_token")).get("/oauth2/userinfo").then().statusCode(401);
+    }
+
+    @Test
+    void tokensSignedBeforeAKeyRotationStillValidateAfterIt() throws Exception {
+        Response before = tokens(uniqueUsername(), Map.of());
+        String oldKid = header(before.path("id_token"), "kid");
+
+        String newKid = given().header("Authorization", ADMIN).post("/v1/admin/signing-keys/rotate")
+                .then().statusCode(200).extract().path("kid");
+        assertNotEquals(oldKid, newKid);
+        given().get("/.well-known/jwks.json").then().body("keys.kid", org.hamcrest.Matchers.hasItems(oldKid, newKid));
+        verify(before.path("id_token"));
+        given().auth().oauth2(before.path("access_token")).get("/oauth2/userinfo").then().statusCode(200);
+
+        Response after = tokens(uniqueUsername(), Map.of());
+        assertEquals(newKid, header(after.path("id_token"), "kid"));
+        given().header("Authorization", ADMIN).get("/v1/admin/audit").then()
+                .body("action", org.hamcrest.Matchers.hasItem("signing-key.rotate"));
+    }
+
+    @Test
+    void introspectionIsForConfidentialClientsAndRevocationEndsTheGrant() {
+        SignedIn app = signedIn(uniqueUsername(), Map.of());
+        String access = app.tokens().path("access_token");
+        String refresh = app.tokens().path("refresh_token");
+        Map<String, Object> resourceServer = register(Map.of("grantTypes", List.of("client_credentials")));
+        String id = (String) resourceServer.get("clientId");
+        String secret = (String) resourceServer.get("clientSecret");
+
+        given().contentType(ContentType.URLENC).formParam("token", access).formParam("client_id", app.clientId())
+                .post("/oauth2/introspect").then().statusCode(401).body("error", equalTo("invalid_client"));
+        introspect(id, secret, access).then().statusCode(200).body("active", equalTo(true))
+                .body("token_type", equalTo("Bearer")).body("client_id", equalTo(app.clientId()));
+        introspect(id, secret, refresh).then().body("active", equalTo(true)).body("token_type", equalTo("refresh_token"));
+
+        // another client's revocation of the token is answered 200 and changes nothing (RFC 7009 2.1)
+        given().auth().preemptive().basic(id, secret).contentType(ContentType.URLENC).formParam("token", refresh)
+                .post("/oauth2/revoke").then().statusCode(200);
+        introspect(id, secret, access).then().body("active", equalTo(true));
+
+        given().contentType(ContentType.URLENC).formParam("token", refresh).formParam("client_id", app.clientId())
+                .post("/oauth2/revoke").then().statusCode(200);
+        introspect(id, secret, access).then().body("active", equalTo(false));
+        introspect(id, secret, refresh).then().body("active", equalTo(false));
+        OidcFixtures.refresh(app.clientId(), refresh).then().statusCode(400).body("error", equalTo("invalid_grant"));
+    }
+
+    private static Response introspect(String clientId, String secret, String token) {
+        return given().auth().preemptive().basic(clientId, secret).contentType(ContentType.URLENC)
+                .formParam("token", token).post("/oauth2/introspect");
+    }
+
+    private static String header(String jwt, String name) throws Exception {
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setCompactSerialization(jwt);
+        return jws.getHeader(name);
+    }
+}

@@ -1,0 +1,181 @@
+package dev.lockstep.e2e;
+
+import static dev.lockstep.e2e.Lockstep.PASSWORD;
+import static dev.lockstep.e2e.Lockstep.admin;
+import static dev.lockstep.e2e.Lockstep.deliveryLog;
+import static dev.lockstep.e2e.Lockstep.inbox;
+import static dev.lockstep.e2e.Lockstep.newAccount;
+import static dev.lockstep.e2e.Lockstep.nthCode;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
+import com.nimbusds.oauth2.sdk.TokenErrorResponse;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionRequest;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionResponse;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.token.Tokens;
+import com.nimbusds.openid.connect.sdk.LogoutRequest;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.UserInfoRequest;
+import com.nimbusds.openid.connect.sdk.UserInfoResponse;
+import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
+import com.nimbusds.openid.connect.sdk.claims.UserInfo;
+import dev.lockstep.launcher.Service;
+import io.restassured.http.ContentType;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Lockstep as an OpenID Connect provider for an application built on Nimbus, on the real broker and
+ * services: the hosted login with the SMS code read off the virtual phone, tokens validated by Nimbus,
+ * refresh, introspection, revocation and logout; a lost SMS and its resend; a locked account.
+ */
+@ExtendWith(SharedSandbox.class)
+@Order(20)
+class OidcIT {
+
+    @Test
+    void anApplicationOnNimbusSignsAUserInWithAnSmsCodeAndManagesItsTokens() throws Exception {
+        Lockstep.Account account = newAccount();
+        RelyingParty app = RelyingParty.registered();
+
+        HttpResponse<String> codePage = passwordStep(app, account);
+        assertTrue(codePage.body().contains("+81 ••••"), codePage.body());
+        String sms = nthCode(account.phone(), 1);
+        AuthorizationCode code = app.code(app.post("code", Map.of("code", sms)));
+
+        OIDCTokenResponse tokens = app.exchange(code);
+        IDTokenClaimsSet id = app.validate(tokens.getOIDCTokens().getIDToken(), app.nonce);
+        assertEquals(account.id(), id.getSubject().getValue());
+        assertEquals("urn:lockstep:acr:mfa", id.getACR().getValue());
+        assertTrue(id.getAMR().stream().anyMatch(a -> a.getValue().equals("sms")), id.toJSONString());
+        assertTrue(id.getAuthenticationTime() != null);
+
+        UserInfoResponse info = UserInfoResponse.parse(new UserInfoRequest(app.provider.getUserInfoEndpointURI(),
+                tokens.getOIDCTokens().getBearerAccessToken()).toHTTPRequest().send());
+        assertTrue(info.indicatesSuccess());
+        UserInfo user = info.toSuccessResponse().getUserInfo();
+        assertEquals(account.username(), user.getPreferredUsername());
+        assertEquals(account.phone(), user.getPhoneNumber());
+
+        // refresh rotates; the first refresh token again revokes the session
+        Tokens refreshed = refresh(app, tokens.getOIDCTokens().getRefreshToken().getValue()).toSuccessResponse().getTokens();
+        assertNotEquals(tokens.getOIDCTokens().getRefreshToken(), refreshed.getRefreshToken());
+        ClientSecretBasic resourceServer = confidentialClient();
+        assertTrue(introspect(resourceServer, refreshed.getAccessToken().getValue()).isActive());
+
+        // revocation (RFC 7009) of the refreshed token ends its grant's access token too
+        HTTPResponse revoked = new TokenRevocationRequest(app.provider.getRevocationEndpointURI(), app.clientId,
+                refreshed.getRefreshToken()).toHTTPRequest().send();
+        assertEquals(200, revoked.getStatusCode());
+        assertFalse(introspect(resourceServer, refreshed.getAccessToken().getValue()).isActive());
+        assertFalse(introspect(resourceServer, refreshed.getRefreshToken().getValue()).isActive());
+
+        // reuse of the first refresh token is refused
+        TokenResponse reused = refresh(app, tokens.getOIDCTokens().getRefreshToken().getValue());
+        assertEquals("invalid_grant", ((TokenErrorResponse) reused).getErrorObject().getCode());
+
+        // RP-initiated logout goes back to the registered URI with the state; the session is over
+        State logoutState = new State();
+        HttpResponse<String> loggedOut = app.get(new LogoutRequest(app.provider.getEndSessionEndpointURI(),
+                tokens.getOIDCTokens().getIDToken(), URI.create("http://127.0.0.1:1/bye"), logoutState).toURI());
+        assertEquals(302, loggedOut.statusCode());
+        assertEquals("http://127.0.0.1:1/bye?state=" + logoutState.getValue(), loggedOut.headers().firstValue("Location").orElseThrow());
+        given().header("Authorization", admin()).get(SharedSandbox.url(Service.AUTH) + "/v1/admin/accounts/"
+                + account.username() + "/sessions").then().statusCode(200).body("$", org.hamcrest.Matchers.hasSize(0));
+    }
+
+    @Test
+    void aCodeLostOnTheNetworkIsResentFromTheHostedLoginAndTheSignInCompletes() throws Exception {
+        Lockstep.Account account = newAccount();
+        given().header("Authorization", admin()).contentType(ContentType.JSON)
+                .body("{\"match\":{\"number\":\"" + account.phone() + "\",\"kind\":\"login-code\"},"
+                        + "\"effect\":{\"type\":\"drop\"},\"trigger\":{\"next\":1}}")
+                .post(SharedSandbox.url(Service.SIM) + "/v1/faults").then().statusCode(201);
+        RelyingParty app = RelyingParty.registered();
+        passwordStep(app, account);
+        await().atMost(Duration.ofSeconds(30)).until(() -> deliveryLog(account.phone()).size() == 1);
+        assertTrue(inbox(account.phone()).isEmpty());
+
+        HttpResponse<String> resent = app.post("send", Map.of("channel", "sms"));
+        assertTrue(resent.body().contains("id=\"notice\""), resent.body());
+        AuthorizationCode code = app.code(app.post("code", Map.of("code", nthCode(account.phone(), 1))));
+        assertTrue(app.exchange(code).getOIDCTokens().getIDToken() != null);
+    }
+
+    @Test
+    void aFreshIdTokenPassesNimbusValidationAfterTheSandboxClockMovedThreeDaysAhead() throws Exception {
+        long revision = ((Number) given().header("Authorization", admin()).contentType(ContentType.JSON)
+                .body("{\"advance\":\"P3D\"}").post(SharedSandbox.url(Service.SIM) + "/v1/clock")
+                .then().statusCode(200).extract().path("revision")).longValue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> ((Number) given().get(SharedSandbox.url(Service.AUTH) + "/v1/clock")
+                .path("revision")).longValue() >= revision);
+        Lockstep.Account account = newAccount();
+        RelyingParty app = RelyingParty.registered();
+        passwordStep(app, account);
+        AuthorizationCode code = app.code(app.post("code", Map.of("code", nthCode(account.phone(), 1))));
+        IDTokenClaimsSet id = app.validate(app.exchange(code).getOIDCTokens().getIDToken(), app.nonce);
+        assertEquals(account.id(), id.getSubject().getValue());
+    }
+
+    @Test
+    void aLockedAccountCannotCompleteTheFlowAndLooksLikeAWrongPassword() throws Exception {
+        Lockstep.Account account = newAccount();
+        given().header("Authorization", admin()).contentType(ContentType.JSON).body(Map.of("reason", "e2e"))
+                .post(SharedSandbox.url(Service.AUTH) + "/v1/admin/accounts/" + account.username() + "/suspicious-activity")
+                .then().statusCode(200);
+        RelyingParty app = RelyingParty.registered();
+        app.open();
+        HttpResponse<String> refused = app.post("password", Map.of("username", account.username(), "password", PASSWORD));
+        assertEquals(200, refused.statusCode());
+        assertTrue(refused.body().contains("Incorrect username or password."), refused.body());
+        assertTrue(refused.headers().firstValue("Location").isEmpty());
+    }
+
+    private static HttpResponse<String> passwordStep(RelyingParty app, Lockstep.Account account) throws Exception {
+        app.open();
+        HttpResponse<String> codePage = app.post("password", Map.of("username", account.username(), "password", PASSWORD));
+        assertEquals(200, codePage.statusCode(), codePage.body());
+        return codePage;
+    }
+
+    private static TokenResponse refresh(RelyingParty app, String refreshToken) throws Exception {
+        return OIDCTokenResponseParser.parse(new TokenRequest(app.provider.getTokenEndpointURI(), app.clientId,
+                new RefreshTokenGrant(new com.nimbusds.oauth2.sdk.token.RefreshToken(refreshToken))).toHTTPRequest().send());
+    }
+
+    private static ClientSecretBasic confidentialClient() {
+        Map<String, Object> client = given().header("Authorization", admin()).contentType(ContentType.JSON)
+                .body(Map.of("grantTypes", List.of("client_credentials")))
+                .post(SharedSandbox.url(Service.AUTH) + "/v1/admin/clients").then().statusCode(201).extract().jsonPath().getMap("$");
+        return new ClientSecretBasic(new ClientID((String) client.get("clientId")), new Secret((String) client.get("clientSecret")));
+    }
+
+    private static com.nimbusds.oauth2.sdk.TokenIntrospectionSuccessResponse introspect(ClientSecretBasic client, String token)
+            throws Exception {
+        TokenIntrospectionResponse response = TokenIntrospectionResponse.parse(new TokenIntrospectionRequest(
+                URI.create(SharedSandbox.url(Service.AUTH) + "/oauth2/introspect"), client,
+                new com.nimbusds.oauth2.sdk.token.TypelessAccessToken(token)).toHTTPRequest().send());
+        return response.toSuccessResponse();
+    }
+}

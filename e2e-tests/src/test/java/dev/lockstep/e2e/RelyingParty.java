@@ -1,0 +1,139 @@
+package dev.lockstep.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.AuthorizationResponse;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
+import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
+import dev.lockstep.launcher.Service;
+import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * An application that signs its users in through Lockstep with Nimbus oauth2-oidc-sdk, as a real
+ * relying party would: discovery with its issuer check, PKCE and a nonce, the code exchange, and ID
+ * token validation against the JWKS. The user's browser is a JDK HTTP client with a cookie jar that
+ * fills in the hosted login's forms.
+ */
+final class RelyingParty {
+
+    static final URI CALLBACK = URI.create("http://127.0.0.1:1/callback");
+    private static final Pattern FORM = Pattern.compile("action=\"(/oauth2/login/[A-Za-z0-9_-]{43})/password\"");
+
+    final OIDCProviderMetadata provider;
+    final ClientID clientId;
+    final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    final CodeVerifier verifier = new CodeVerifier();
+    final State state = new State();
+    final Nonce nonce = new Nonce();
+    String loginPath;
+
+    private RelyingParty(OIDCProviderMetadata provider, ClientID clientId) {
+        this.provider = provider;
+        this.clientId = clientId;
+    }
+
+    /** A public client registered by an operator; discovery resolved by Nimbus (it checks the issuer). */
+    static RelyingParty registered() throws Exception {
+        String clientId = given().header("Authorization", Lockstep.admin()).contentType(ContentType.JSON)
+                .body(Map.of("public", true, "redirectUris", List.of(CALLBACK.toString()),
+                        "postLogoutRedirectUris", List.of("http://127.0.0.1:1/bye")))
+                .post(SharedSandbox.url(Service.AUTH) + "/v1/admin/clients").then().statusCode(201).extract().path("clientId");
+        return new RelyingParty(OIDCProviderMetadata.resolve(new Issuer(SharedSandbox.url(Service.AUTH))), new ClientID(clientId));
+    }
+
+    URI authorizationRequest(String... extra) {
+        AuthenticationRequest.Builder request = new AuthenticationRequest.Builder(ResponseType.CODE,
+                new Scope("openid", "profile", "phone", "offline_access"), clientId, CALLBACK)
+                .endpointURI(provider.getAuthorizationEndpointURI()).state(state).nonce(nonce)
+                .codeChallenge(verifier, CodeChallengeMethod.S256);
+        URI uri = request.build().toURI();
+        StringBuilder more = new StringBuilder();
+        for (int i = 0; i < extra.length; i += 2) {
+            more.append('&').append(extra[i]).append('=').append(URLEncoder.encode(extra[i + 1], StandardCharsets.UTF_8));
+        }
+        return URI.create(uri + more.toString());
+    }
+
+    /** Opens the hosted login: the authorization request, then the redirect to the login page. */
+    HttpResponse<String> open(String... extra) throws IOException, InterruptedException {
+        HttpResponse<String> start = get(authorizationRequest(extra));
+        assertEquals(303, start.statusCode(), start.body());
+        HttpResponse<String> page = get(URI.create(SharedSandbox.url(Service.AUTH)).resolve(start.headers().firstValue("Location").orElseThrow()));
+        Matcher form = FORM.matcher(page.body());
+        assertTrue(form.find(), page.body());
+        loginPath = form.group(1);
+        return page;
+    }
+
+    /** Posts a form of the hosted login ({@code step}: password, code, send, choose, cancel). */
+    HttpResponse<String> post(String step, Map<String, String> form) throws IOException, InterruptedException {
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return browser.send(HttpRequest.newBuilder(URI.create(SharedSandbox.url(Service.AUTH) + loginPath + "/" + step))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
+        return browser.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The redirect back to the application, parsed by Nimbus; the state must be ours. */
+    AuthorizationCode code(HttpResponse<String> redirect) throws Exception {
+        assertEquals(303, redirect.statusCode(), redirect.body());
+        AuthorizationResponse response = AuthorizationResponse.parse(URI.create(redirect.headers().firstValue("Location").orElseThrow()));
+        assertTrue(response.indicatesSuccess(), () -> response.toErrorResponse().getErrorObject().toString());
+        assertEquals(state, response.getState());
+        return response.toSuccessResponse().getAuthorizationCode();
+    }
+
+    OIDCTokenResponse exchange(AuthorizationCode code) throws Exception {
+        TokenResponse response = OIDCTokenResponseParser.parse(new TokenRequest(provider.getTokenEndpointURI(), clientId,
+                new AuthorizationCodeGrant(code, CALLBACK, verifier)).toHTTPRequest().send());
+        assertTrue(response.indicatesSuccess(), () -> response.toErrorResponse().getErrorObject().toString());
+        return (OIDCTokenResponse) response.toSuccessResponse();
+    }
+
+    /** Nimbus's own validation: signature by the JWKS, issuer, audience, expiry with its default skew, nonce. */
+    IDTokenClaimsSet validate(JWT idToken, Nonce expected) throws Exception {
+        IDTokenValidator validator = new IDTokenValidator(provider.getIssuer(), clientId, JWSAlgorithm.RS256,
+                provider.getJWKSetURI().toURL());
+        return validator.validate(idToken, expected);
+    }
+}
