@@ -111,7 +111,7 @@ public class SigningKeys {
             SigningKey.<SigningKey>list("retiredAt is null").forEach(k -> k.retiredAt = now);
             SigningKey key = newKey();
             key.persist();
-            audit.record(operator, "signing-key.rotate", "kid:" + key.kid, null);
+            audit.record(operator, "signing-key.rotate", "sandbox", "new key " + key.kid);
             return key.kid;
         });
         reread();

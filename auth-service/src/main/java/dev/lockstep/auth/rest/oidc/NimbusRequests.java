@@ -1,6 +1,8 @@
 package dev.lockstep.auth.rest.oidc;
 
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.util.URLUtils;
+import dev.lockstep.auth.service.oidc.OAuthException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
@@ -14,7 +16,14 @@ final class NimbusRequests {
     private NimbusRequests() {
     }
 
+    /**
+     * A request for Nimbus; a form body that repeats a parameter is refused first (RFC 6749 3.1 and
+     * 3.2: parameters must not be included more than once).
+     */
     static HTTPRequest of(HTTPRequest.Method method, UriInfo uri, HttpHeaders headers, String body) {
+        if (body != null && URLUtils.parseParameters(body).values().stream().anyMatch(v -> v.size() > 1)) {
+            throw OAuthException.invalidRequest("A parameter appears more than once");
+        }
         HTTPRequest request = new HTTPRequest(method, uri.getRequestUri());
         String contentType = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
         if (contentType != null) {

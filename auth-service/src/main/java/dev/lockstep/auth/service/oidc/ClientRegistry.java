@@ -81,7 +81,7 @@ public class ClientRegistry {
         client.defaultAcr = request.defaultAcr();
         client.createdAt = clock.instant();
         client.persist();
-        audit.record(operator, "client.register", "client:" + clientId, null);
+        audit.record(operator, "client.register", "sandbox", "client " + clientId);
         return new Registered(client, secret);
     }
 
@@ -91,7 +91,7 @@ public class ClientRegistry {
             throw ProblemException.notFound("client-not-found", "No such client");
         }
         OidcClient.deleteById(clientId);
-        audit.record(operator, "client.delete", "client:" + clientId, null);
+        audit.record(operator, "client.delete", "sandbox", "client " + clientId);
     }
 
     public Optional<OidcClient> find(String clientId) {

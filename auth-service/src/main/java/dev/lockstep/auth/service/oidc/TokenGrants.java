@@ -66,6 +66,9 @@ public class TokenGrants {
         }
         OidcClient client = authenticate(request.getClientAuthentication(), request.getClientID());
         AuthorizationGrant grant = request.getAuthorizationGrant();
+        if (!ClientRegistry.GRANT_TYPES.contains(grant.getType().getValue())) {
+            throw new OAuthException(400, "unsupported_grant_type", "Supported: authorization_code, refresh_token, client_credentials");
+        }
         if (!client.allows(grant.getType().getValue())) {
             throw new OAuthException(400, "unauthorized_client", "This client may not use the " + grant.getType() + " grant");
         }
@@ -82,7 +85,7 @@ public class TokenGrants {
                     new OidcTokenIssued(null, client.clientId, "client_credentials", null, minted.tokenId()));
             return response(minted, null, String.join(" ", scopes));
         }
-        throw new OAuthException(400, "unsupported_grant_type", "Supported: authorization_code, refresh_token, client_credentials");
+        throw new IllegalStateException("a supported grant type without a handler: " + grant.getType());
     }
 
     /** The client a request authenticated as ({@code client_secret_basic}, {@code client_secret_post} or a public id). */
