@@ -3,9 +3,16 @@ package dev.lockstep.auth;
 import static dev.lockstep.auth.AuthFixtures.ADMIN;
 import static dev.lockstep.auth.AuthFixtures.PASSWORD;
 import static io.restassured.RestAssured.given;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.when;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.nullValue;
 
+import dev.lockstep.auth.service.OtpGateway;
+import dev.lockstep.contracts.http.CodeCheckResult;
+import dev.lockstep.contracts.http.CodeCheckResult.Outcome;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +33,13 @@ final class OidcFixtures {
     static final String VERIFIER = "a-verifier-of-at-least-forty-three-characters-0123456789";
 
     private OidcFixtures() {
+    }
+
+    /** An account whose phone otp-service (the Mockito stand-in) lists, and for which the code 123456 is right. */
+    static String accountAcceptingCode(OtpGateway otp, String username) {
+        String accountId = AuthFixtures.accountWithPhone(otp, username);
+        when(otp.check(anyString(), eq(accountId), eq("123456"), any())).thenReturn(new CodeCheckResult(Outcome.VALID, 5, "sms"));
+        return accountId;
     }
 
     /** Registers a client from a JSON-able body; returns the registration answer (secret included). */

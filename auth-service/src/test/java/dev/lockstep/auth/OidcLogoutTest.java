@@ -100,8 +100,7 @@ class OidcLogoutTest {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("public", true, "redirectUris", List.of(REDIRECT)));
         body.putAll(registration);
         String clientId = (String) register(body).get("clientId");
-        String accountId = accountWithPhone(otp, username);
-        when(otp.check(anyString(), eq(accountId), eq("123456"), any())).thenReturn(new CodeCheckResult(Outcome.VALID, 5, "sms"));
+        String accountId = OidcFixtures.accountAcceptingCode(otp, username);
         Response back = signIn(new Browser(), clientId, username, "123456", null);
         Response tokens = exchange(clientId, Browser.param(back, "code"), VERIFIER);
         tokens.then().statusCode(200);

@@ -93,8 +93,7 @@ class OidcProviderTest {
     void aPublicClientSignsInWithPasswordAndSmsCodeAndGetsValidatedTokens() throws Exception {
         String clientId = publicClient();
         String username = uniqueUsername();
-        String accountId = accountWithPhone(otp, username);
-        when(otp.check(anyString(), eq(accountId), eq("123456"), any())).thenReturn(new CodeCheckResult(Outcome.VALID, 5, "sms"));
+        String accountId = OidcFixtures.accountAcceptingCode(otp, username);
 
         Browser browser = new Browser();
         Response back = signIn(browser, clientId, username, "123456", "n-0S6_WzA2Mj");
@@ -137,8 +136,7 @@ class OidcProviderTest {
     void aCodeWorksOnceAndItsSecondUseRevokesTheTokensItGave() {
         String clientId = publicClient();
         String username = uniqueUsername();
-        String accountId = accountWithPhone(otp, username);
-        when(otp.check(anyString(), eq(accountId), eq("123456"), any())).thenReturn(new CodeCheckResult(Outcome.VALID, 5, "sms"));
+        String accountId = OidcFixtures.accountAcceptingCode(otp, username);
         String code = Browser.param(signIn(new Browser(), clientId, username, "123456", null), "code");
 
         Response tokens = exchange(clientId, code, VERIFIER);
@@ -152,11 +150,62 @@ class OidcProviderTest {
     }
 
     @Test
+    void aBrowserSessionAnswersAtOnceUnlessMaxAgeOrPromptLoginAsksForAFreshSignIn() throws Exception {
+        String clientId = publicClient();
+        String username = uniqueUsername();
+        String accountId = OidcFixtures.accountAcceptingCode(otp, username);
+        Browser browser = new Browser();
+        signIn(browser, clientId, username, "123456", null).then().statusCode(303);
+
+        Response sso = browser.get(authorizeUrl(clientId, null) + "prompt=none");
+        assertEquals(302, sso.statusCode());
+        Response tokens = exchange(clientId, Browser.param(sso, "code"), VERIFIER);
+        assertNotNull(verify(tokens.path("id_token")).getClaimValue("auth_time"));
+
+        assertEquals("login_required", Browser.param(browser.get(authorizeUrl(clientId, null) + "prompt=none&max_age=0"), "error"));
+        Response forced = browser.get(authorizeUrl(clientId, null) + "max_age=0");
+        assertEquals(303, forced.statusCode());
+        assertTrue(forced.header("Location").contains("/oauth2/login/"), forced.header("Location"));
+        Response again = browser.get(authorizeUrl(clientId, null) + "prompt=login");
+        assertTrue(again.header("Location").contains("/oauth2/login/"), again.header("Location"));
+    }
+
+    @Test
+    void aConfidentialClientExchangesItsCodeWithBasicAuthAndRefreshesWithPostedCredentials() throws Exception {
+        Map<String, Object> webApp = OidcFixtures.register(Map.of("redirectUris", List.of(REDIRECT)));
+        String clientId = (String) webApp.get("clientId");
+        String secret = (String) webApp.get("clientSecret");
+        String username = uniqueUsername();
+        OidcFixtures.accountAcceptingCode(otp, username);
+        Browser browser = new Browser();
+        Map<String, String> params = authorizeParams(clientId, null);
+        params.remove("code_challenge");
+        params.remove("code_challenge_method");
+        StringBuilder url = new StringBuilder("/oauth2/authorize?");
+        params.forEach((k, v) -> url.append(k).append('=').append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)).append('&'));
+        String path = Browser.loginPath(browser.follow(browser.get(url.toString())));
+        browser.post(path + "/password", Map.of("username", username, "password", AuthFixtures.PASSWORD));
+        Response back = browser.post(path + "/code", Map.of("code", "123456", "trustDevice", "on"));
+
+        Response tokens = given().auth().preemptive().basic(clientId, secret).contentType(ContentType.URLENC)
+                .formParam("grant_type", "authorization_code").formParam("code", Browser.param(back, "code"))
+                .formParam("redirect_uri", REDIRECT).post("/oauth2/token");
+        tokens.then().statusCode(200);
+        assertEquals(clientId, verify(tokens.path("id_token")).getAudience().get(0));
+        given().contentType(ContentType.URLENC).formParam("grant_type", "refresh_token")
+                .formParam("refresh_token", (String) tokens.path("refresh_token"))
+                .formParam("client_id", clientId).formParam("client_secret", secret).post("/oauth2/token")
+                .then().statusCode(200).body("id_token", org.hamcrest.Matchers.notNullValue());
+        // "trust this browser" trusted the hosted login's device
+        given().header("Authorization", AuthFixtures.ADMIN).get("/v1/admin/accounts/" + username + "/devices")
+                .then().statusCode(200).body("trusted", hasItem(true));
+    }
+
+    @Test
     void aWrongPkceVerifierGetsNoTokens() {
         String clientId = publicClient();
         String username = uniqueUsername();
-        String accountId = accountWithPhone(otp, username);
-        when(otp.check(anyString(), eq(accountId), eq("123456"), any())).thenReturn(new CodeCheckResult(Outcome.VALID, 5, "sms"));
+        String accountId = OidcFixtures.accountAcceptingCode(otp, username);
         String code = Browser.param(signIn(new Browser(), clientId, username, "123456", null), "code");
         exchange(clientId, code, VERIFIER.replace('a', 'b')).then().statusCode(400).body("error", equalTo("invalid_grant"));
     }

@@ -157,4 +157,33 @@ class ConsoleBrowserIT {
         assertTrue(id("recovery-result").getText().contains("cannot be recovered"), id("recovery-result").getText());
         screenshot("s0-no-waiting-period-with-a-recovery-key");
     }
+
+    @Test
+    void theLoginPanelSignsInThroughTheHostedLoginWithTheRealCodeFlow() throws IOException {
+        Lockstep.Account account = Lockstep.newAccount();
+        String sim = SharedSandbox.url(Service.SIM);
+        String clientId = io.restassured.RestAssured.given().header("Authorization", Lockstep.admin())
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of("public", true, "redirectUris", java.util.List.of(sim + "/console/callback.html")))
+                .post(SharedSandbox.url(Service.AUTH) + "/v1/admin/clients").then().statusCode(201).extract().path("clientId");
+        browser.get(sim + "/console/index.html");
+        type("oidc-client", clientId);
+        click("oidc-start");
+
+        // Lockstep's hosted login, served by auth-service, no JavaScript
+        type("username", account.username());
+        type("password", Lockstep.PASSWORD);
+        screenshot("oidc-1-hosted-login");
+        click("continue");
+        waitForText("prompt", "text message");
+        type("code", Lockstep.nthCode(account.phone(), 1));
+        screenshot("oidc-2-sms-code");
+        click("verify");
+
+        // back in the console (the application), with the ID token
+        waitForText("oidc-result", "Signed in as " + account.username());
+        assertTrue(id("oidc-result").getText().contains("urn:lockstep:acr:mfa"), id("oidc-result").getText());
+        waitForText("oidc-userinfo", account.username());
+        screenshot("oidc-3-back-in-the-application");
+    }
 }

@@ -138,6 +138,27 @@ async function sendCode(factorId) {
     $('login-result').textContent = 'A new code was sent.';
   } catch (e) { $('login-result').textContent = 'Refused: ' + e.message; }
 }
+// The real code flow: PKCE pair and state kept in this tab; console/callback.html finishes it.
+function base64url(bytes) {
+  return btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+$('oidc-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  try {
+    const discovery = await (await fetch('/v1/console/auth/.well-known/openid-configuration')).json();
+    const verifier = base64url(crypto.getRandomValues(new Uint8Array(32)));
+    const challenge = base64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
+    const flow = { verifier, state: base64url(crypto.getRandomValues(new Uint8Array(16))),
+      nonce: base64url(crypto.getRandomValues(new Uint8Array(16))), clientId: $('oidc-client').value.trim(),
+      redirectUri: location.origin + '/console/callback.html' };
+    sessionStorage.setItem('lockstep-oidc', JSON.stringify(flow));
+    const params = new URLSearchParams({ response_type: 'code', client_id: flow.clientId, redirect_uri: flow.redirectUri,
+      scope: 'openid profile email phone', state: flow.state, nonce: flow.nonce, code_challenge: challenge,
+      code_challenge_method: 'S256' });
+    if ($('oidc-acr').value) { params.set('acr_values', $('oidc-acr').value); }
+    location.assign(discovery.authorization_endpoint + '?' + params);
+  } catch (e) { $('login-result').textContent = 'Could not start: ' + e.message; }
+});
 $('login-verify').onclick = async () => {
   try {
     signedIn(await api('auth', 'POST', `/v1/login/${state.challenge}/verify`, { code: $('login-code').value.trim() }));

@@ -28,9 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * The console runs in one origin (this service), so its calls to auth-service, otp-service and
  * recovery-service go through here: method, path, query, body and the caller's own credentials are
  * passed on as they are (the console never holds a token it was not given). Internal APIs are not
- * reachable this way.
+ * reachable this way. The console's OpenID Connect sign-in reaches discovery, the token endpoint and
+ * userinfo here too; the browser itself goes to the authorization endpoint and the hosted login.
  */
-@Path("/v1/console/{service: auth|otp|recovery}/{path: v1/.*}")
+@Path("/v1/console/{service: auth|otp|recovery}/{path: v1/.*|oauth2/token|oauth2/userinfo|\\.well-known/openid-configuration}")
 @Tag(name = "Console")
 public class ConsoleProxy {
 

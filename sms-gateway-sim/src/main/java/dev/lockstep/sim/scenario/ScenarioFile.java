@@ -26,6 +26,8 @@ public record ScenarioFile(
         List<AccountSpec> accounts,
         List<PhoneSpec> phones,
         List<Map<String, Object>> faults,
+        /** Applications registered with auth-service, as {@code POST /v1/admin/clients} takes them (replaced if present). */
+        List<Map<String, Object>> clients,
         List<Step> steps) {
 
     /**
@@ -60,7 +62,7 @@ public record ScenarioFile(
     public enum Action {
         LOGIN, ENTER_CODE, RESEND_CODE, SUSPICIOUS_ACTIVITY, ADVANCE_CLOCK, SET_PHONE, CHECK_ACCOUNT, SET_MFA,
         START_RECOVERY, VERIFY_RECOVERY_CONTACT, COMPLETE_RECOVERY, RECOVER_WITH_KEY, START_RECOVERY_FORM,
-        SUBMIT_FORM, CHECK_RECOVERY, ESCALATE;
+        SUBMIT_FORM, CHECK_RECOVERY, ESCALATE, OIDC_LOGIN;
 
         @JsonCreator
         public static Action of(String name) {
@@ -95,6 +97,10 @@ public record ScenarioFile(
      * {@code recover-with-key} (newPassword; the key made at setup, or recoveryKey);
      * {@code escalate} (reason; since: ISO-8601 instant, default the story's start);
      * {@code check-recovery}: the account's latest case, waited for up to 15 s.
+     * {@code oidc-login} (password, client: a client id from {@code clients}, optional acr, ip): an
+     * application signs the user in through the hosted login with the code flow and PKCE, the code
+     * read from the account's phone; its {@code status} is SUCCESS, REFUSED, CODE_REFUSED, NO_CODE or
+     * the OAuth error the application got back, and {@code acr} the ID token's.
      */
     public record Step(
             @JsonProperty(required = true) Action action,
@@ -114,6 +120,8 @@ public record ScenarioFile(
             String newPassword,
             String recoveryKey,
             String since,
+            String client,
+            String acr,
             Expect expect) {
     }
 
@@ -122,9 +130,10 @@ public record ScenarioFile(
      * {@code status}: a login's status (MFA_REQUIRED, SUCCESS); {@code codeArrives}: whether a code
      * reached the phone; {@code accountStatus}, {@code lockReason}: the account afterwards;
      * {@code signals}: risk signals the account's latest attempt carries; {@code sessions}: how many
-     * active sessions the account has; {@code caseStatus}: its latest recovery case's status.
+     * active sessions the account has; {@code caseStatus}: its latest recovery case's status;
+     * {@code acr}: the ID token's authentication context class ({@code oidc-login}).
      */
     public record Expect(Integer http, String status, Boolean codeArrives, String accountStatus, String lockReason,
-            List<String> signals, Integer sessions, String caseStatus) {
+            List<String> signals, Integer sessions, String caseStatus, String acr) {
     }
 }

@@ -99,8 +99,13 @@ public class ScenarioService {
         for (ScenarioFile.PhoneSpec phone : list(file.phones())) {
             PhoneNumbers.toE164(phone.number());
         }
+        List<Object> clientIds = list(file.clients()).stream().map(c -> c.get("clientId")).toList();
         for (int i = 0; i < steps.size(); i++) {
             String problem = problem(steps.get(i));
+            if (problem == null && steps.get(i).client() != null && !clientIds.contains(steps.get(i).client())) {
+                problem = steps.get(i).action().title() + " names client " + steps.get(i).client()
+                        + ", which is not among the scenario's clients (each needs a clientId)";
+            }
             if (problem != null) {
                 int line = i < lines.size() ? lines.get(i) : 0;
                 throw ProblemException.badRequest("invalid-scenario", "Step " + (i + 1) + " at line " + line + ": " + problem,
@@ -191,6 +196,7 @@ public class ScenarioService {
         }
         return switch (step.action()) {
             case LOGIN -> step.password() == null ? "login needs a password" : null;
+            case OIDC_LOGIN -> step.password() == null || step.client() == null ? "oidc-login needs a password and a client" : null;
             case ADVANCE_CLOCK -> {
                 try {
                     yield step.by() == null || Duration.parse(step.by()).isNegative() ? "advance-clock needs by, e.g. P1D" : null;
@@ -254,6 +260,9 @@ public class ScenarioService {
         }
         for (Map<String, Object> fault : list(file.faults())) {
             call("POST", config.services().sim() + "/v1/faults", fault, 201, "fault rule");
+        }
+        for (Map<String, Object> client : list(file.clients())) {
+            registerClient(client, state);
         }
         state.startedAt = clockNow();
         Current loaded = new Current(parsed, state);
@@ -408,6 +417,8 @@ public class ScenarioService {
         final Map<String, String> cases = new HashMap<>();
         /** Where the account's recovery codes go: the recovery phone or the contact email. */
         final Map<String, String> contacts = new HashMap<>();
+        /** Registered applications: client id → its first redirect URI. */
+        final Map<String, String> clients = new HashMap<>();
         /** The code last taken from each contact: the next step waits for a newer one. */
         final Map<String, String> usedCodes = new HashMap<>();
         String startedAt;
@@ -431,6 +442,17 @@ public class ScenarioService {
             sleep(100);
         }
         return null;
+    }
+
+    /** Registers an application, replacing one of the same id (clients outlive resets). */
+    private void registerClient(Map<String, Object> client, Run state) {
+        String clients = config.services().auth() + "/v1/admin/clients";
+        Object id = client.get("clientId");
+        if (id != null) {
+            send("DELETE", clients + "/" + encode(id.toString()), null, lockstep.admin().token());
+        }
+        JsonNode registered = call("POST", clients, client, 201, "client " + (id != null ? id : "")).body();
+        state.clients.put(registered.get("clientId").asText(), registered.path("redirectUris").path(0).asText(null));
     }
 
     private void createAccount(ScenarioFile.AccountSpec account, Run state) {
@@ -638,6 +660,19 @@ public class ScenarioService {
             }
             case SET_PHONE -> actual.put("http", send("PUT", config.services().sim() + "/v1/phones/"
                     + encode(PhoneNumbers.toE164(step.number())), step.state(), lockstep.admin().token()).status());
+            case OIDC_LOGIN -> {
+                String redirect = state.clients.get(step.client());
+                OidcLoginPlayer.Outcome outcome = oidcLogin(new OidcLoginPlayer.Request(auth, step.client(), redirect,
+                        step.username(), step.password(), step.acr(), step.ip()), state, phones.get(user), step.expect());
+                actual.put("status", outcome.status());
+                if (outcome.acr() != null) {
+                    actual.put("acr", outcome.acr());
+                    actual.put("amr", outcome.amr());
+                }
+                if (outcome.detail() != null) {
+                    actual.put("detail", outcome.detail());
+                }
+            }
             case CHECK_ACCOUNT -> {
                 Answer answer = send("GET", auth + "/v1/admin/accounts/" + encode(step.username()), null,
                         lockstep.admin().token());
@@ -693,6 +728,9 @@ public class ScenarioService {
         }
         if (expect.caseStatus() != null) {
             expected.put("caseStatus", expect.caseStatus());
+        }
+        if (expect.acr() != null) {
+            expected.put("acr", expect.acr());
         }
         return expected;
     }
@@ -754,6 +792,18 @@ public class ScenarioService {
     }
 
     /** An answer of one of the services. */
+    private OidcLoginPlayer.Outcome oidcLogin(OidcLoginPlayer.Request request, Run state, String phone, Expect expect) {
+        Duration wait = expect != null && "NO_CODE".equals(expect.status()) ? Duration.ofSeconds(3) : Duration.ofSeconds(15);
+        try {
+            return OidcLoginPlayer.play(request, () -> freshCode(state, phone, wait));
+        } catch (IOException e) {
+            throw new ProblemException(503, "scenario-setup-failed", "auth-service did not answer", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     record Answer(int status, JsonNode body) {
     }
 

@@ -65,6 +65,16 @@ class ScenarioParseTest {
     }
 
     @Test
+    void anOidcLoginNeedsAPasswordAndOneOfTheScenariosClients() {
+        assertEquals(3, lineOfError("name: x\nsteps:\n  - action: oidc-login\n    username: a\n    password: p\n"),
+                "no client");
+        assertEquals(5, lineOfError("name: x\nclients:\n  - clientId: shop\nsteps:\n  - action: oidc-login\n"
+                + "    username: a\n    password: p\n    client: other\n"), "a client the file does not register");
+        assertEquals(5, lineOfError("name: x\nclients:\n  - clientId: shop\nsteps:\n  - action: oidc-login\n"
+                + "    username: a\n    client: shop\n"), "no password");
+    }
+
+    @Test
     void unknownFieldsUnknownActionsWrongTypesAndIncompleteStepsNameTheirLine() {
         assertEquals(5, lineOfError("name: x\naccounts:\n  - username: bob\n    password: a long password\n    colour: blue\n"
                 + "    phone: \"+819011112222\"\n"));
