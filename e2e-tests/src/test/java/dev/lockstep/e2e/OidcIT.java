@@ -56,8 +56,19 @@ class OidcIT {
 
     @Test
     void anApplicationOnNimbusSignsAUserInWithAnSmsCodeAndManagesItsTokens() throws Exception {
+        signsInAndManagesTokens(RelyingParty.registered());
+    }
+
+    @Test
+    void overHttpsTheIssuerIsTheHttpsAddressAndTheSandboxCaIsAllTheApplicationTrusts() throws Exception {
+        RelyingParty app = RelyingParty.registeredOverHttps();
+        assertEquals(SharedSandbox.httpsUrl(Service.AUTH), app.provider.getIssuer().getValue());
+        assertTrue(app.provider.getTokenEndpointURI().toString().startsWith("https://"));
+        signsInAndManagesTokens(app);
+    }
+
+    private static void signsInAndManagesTokens(RelyingParty app) throws Exception {
         Lockstep.Account account = newAccount();
-        RelyingParty app = RelyingParty.registered();
 
         HttpResponse<String> codePage = passwordStep(app, account);
         assertTrue(codePage.body().contains("+81 ••••"), codePage.body());
@@ -71,8 +82,8 @@ class OidcIT {
         assertTrue(id.getAMR().stream().anyMatch(a -> a.getValue().equals("sms")), id.toJSONString());
         assertTrue(id.getAuthenticationTime() != null);
 
-        UserInfoResponse info = UserInfoResponse.parse(new UserInfoRequest(app.provider.getUserInfoEndpointURI(),
-                tokens.getOIDCTokens().getBearerAccessToken()).toHTTPRequest().send());
+        UserInfoResponse info = UserInfoResponse.parse(app.send(new UserInfoRequest(app.provider.getUserInfoEndpointURI(),
+                tokens.getOIDCTokens().getBearerAccessToken()).toHTTPRequest()));
         assertTrue(info.indicatesSuccess());
         UserInfo user = info.toSuccessResponse().getUserInfo();
         assertEquals(account.username(), user.getPreferredUsername());
@@ -82,14 +93,14 @@ class OidcIT {
         Tokens refreshed = refresh(app, tokens.getOIDCTokens().getRefreshToken().getValue()).toSuccessResponse().getTokens();
         assertNotEquals(tokens.getOIDCTokens().getRefreshToken(), refreshed.getRefreshToken());
         ClientSecretBasic resourceServer = confidentialClient();
-        assertTrue(introspect(resourceServer, refreshed.getAccessToken().getValue()).isActive());
+        assertTrue(introspect(app, resourceServer, refreshed.getAccessToken().getValue()).isActive());
 
         // revocation (RFC 7009) of the refreshed token ends its grant's access token too
-        HTTPResponse revoked = new TokenRevocationRequest(app.provider.getRevocationEndpointURI(), app.clientId,
-                refreshed.getRefreshToken()).toHTTPRequest().send();
+        HTTPResponse revoked = app.send(new TokenRevocationRequest(app.provider.getRevocationEndpointURI(), app.clientId,
+                refreshed.getRefreshToken()).toHTTPRequest());
         assertEquals(200, revoked.getStatusCode());
-        assertFalse(introspect(resourceServer, refreshed.getAccessToken().getValue()).isActive());
-        assertFalse(introspect(resourceServer, refreshed.getRefreshToken().getValue()).isActive());
+        assertFalse(introspect(app, resourceServer, refreshed.getAccessToken().getValue()).isActive());
+        assertFalse(introspect(app, resourceServer, refreshed.getRefreshToken().getValue()).isActive());
 
         // reuse of the first refresh token is refused
         TokenResponse reused = refresh(app, tokens.getOIDCTokens().getRefreshToken().getValue());
@@ -160,8 +171,8 @@ class OidcIT {
     }
 
     private static TokenResponse refresh(RelyingParty app, String refreshToken) throws Exception {
-        return OIDCTokenResponseParser.parse(new TokenRequest(app.provider.getTokenEndpointURI(), app.clientId,
-                new RefreshTokenGrant(new com.nimbusds.oauth2.sdk.token.RefreshToken(refreshToken))).toHTTPRequest().send());
+        return OIDCTokenResponseParser.parse(app.send(new TokenRequest(app.provider.getTokenEndpointURI(), app.clientId,
+                new RefreshTokenGrant(new com.nimbusds.oauth2.sdk.token.RefreshToken(refreshToken))).toHTTPRequest()));
     }
 
     private static ClientSecretBasic confidentialClient() {
@@ -171,11 +182,11 @@ class OidcIT {
         return new ClientSecretBasic(new ClientID((String) client.get("clientId")), new Secret((String) client.get("clientSecret")));
     }
 
-    private static com.nimbusds.oauth2.sdk.TokenIntrospectionSuccessResponse introspect(ClientSecretBasic client, String token)
-            throws Exception {
-        TokenIntrospectionResponse response = TokenIntrospectionResponse.parse(new TokenIntrospectionRequest(
-                URI.create(SharedSandbox.url(Service.AUTH) + "/oauth2/introspect"), client,
-                new com.nimbusds.oauth2.sdk.token.TypelessAccessToken(token)).toHTTPRequest().send());
+    private static com.nimbusds.oauth2.sdk.TokenIntrospectionSuccessResponse introspect(RelyingParty app,
+            ClientSecretBasic client, String token) throws Exception {
+        TokenIntrospectionResponse response = TokenIntrospectionResponse.parse(app.send(new TokenIntrospectionRequest(
+                app.provider.getIntrospectionEndpointURI(), client,
+                new com.nimbusds.oauth2.sdk.token.TypelessAccessToken(token)).toHTTPRequest()));
         return response.toSuccessResponse();
     }
 }

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import javax.net.ssl.SSLContext;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
@@ -55,25 +59,55 @@ final class RelyingParty {
 
     final OIDCProviderMetadata provider;
     final ClientID clientId;
-    final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    /** The address the application and the browser use: auth-service's HTTP or HTTPS one. */
+    final String base;
+    /** Trusts the sandbox's CA for HTTPS; null over plain HTTP. */
+    final SSLContext ssl;
+    final HttpClient browser;
     final CodeVerifier verifier = new CodeVerifier();
     final State state = new State();
     final Nonce nonce = new Nonce();
     String loginPath;
 
-    private RelyingParty(OIDCProviderMetadata provider, ClientID clientId) {
+    private RelyingParty(OIDCProviderMetadata provider, ClientID clientId, String base, SSLContext ssl) {
         this.provider = provider;
         this.clientId = clientId;
+        this.base = base;
+        this.ssl = ssl;
+        HttpClient.Builder builder = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .followRedirects(HttpClient.Redirect.NEVER);
+        this.browser = (ssl != null ? builder.sslContext(ssl) : builder).build();
     }
 
     /** A public client registered by an operator; discovery resolved by Nimbus (it checks the issuer). */
     static RelyingParty registered() throws Exception {
+        return registered(SharedSandbox.url(Service.AUTH), null);
+    }
+
+    /** The same over HTTPS, trusting the sandbox's CA and nothing else: the issuer is the HTTPS one. */
+    static RelyingParty registeredOverHttps() throws Exception {
+        return registered(SharedSandbox.httpsUrl(Service.AUTH), SharedSandbox.trustingTheSandboxCa());
+    }
+
+    private static RelyingParty registered(String base, SSLContext ssl) throws Exception {
         String clientId = given().header("Authorization", Lockstep.admin()).contentType(ContentType.JSON)
                 .body(Map.of("public", true, "redirectUris", List.of(CALLBACK.toString()),
                         "postLogoutRedirectUris", List.of("http://127.0.0.1:1/bye")))
                 .post(SharedSandbox.url(Service.AUTH) + "/v1/admin/clients").then().statusCode(201).extract().path("clientId");
-        return new RelyingParty(OIDCProviderMetadata.resolve(new Issuer(SharedSandbox.url(Service.AUTH))), new ClientID(clientId));
+        OIDCProviderMetadata provider = OIDCProviderMetadata.resolve(new Issuer(base), request -> {
+            if (ssl != null) {
+                request.setSSLSocketFactory(ssl.getSocketFactory());
+            }
+        });
+        return new RelyingParty(provider, new ClientID(clientId), base, ssl);
+    }
+
+    /** Sends an OAuth request the way this application does (trusting the sandbox's CA over HTTPS). */
+    HTTPResponse send(HTTPRequest request) throws IOException {
+        if (ssl != null) {
+            request.setSSLSocketFactory(ssl.getSocketFactory());
+        }
+        return request.send();
     }
 
     URI authorizationRequest(String... extra) {
@@ -93,7 +127,7 @@ final class RelyingParty {
     HttpResponse<String> open(String... extra) throws IOException, InterruptedException {
         HttpResponse<String> start = authorize(extra);
         assertEquals(303, start.statusCode(), start.body());
-        HttpResponse<String> page = get(URI.create(SharedSandbox.url(Service.AUTH)).resolve(start.headers().firstValue("Location").orElseThrow()));
+        HttpResponse<String> page = get(URI.create(base).resolve(start.headers().firstValue("Location").orElseThrow()));
         Matcher form = FORM.matcher(page.body());
         assertTrue(form.find(), page.body());
         loginPath = form.group(1);
@@ -110,7 +144,7 @@ final class RelyingParty {
         String body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return browser.send(HttpRequest.newBuilder(URI.create(SharedSandbox.url(Service.AUTH) + loginPath + "/" + step))
+        return browser.send(HttpRequest.newBuilder(URI.create(base + loginPath + "/" + step))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -129,8 +163,8 @@ final class RelyingParty {
     }
 
     OIDCTokenResponse exchange(AuthorizationCode code) throws Exception {
-        TokenResponse response = OIDCTokenResponseParser.parse(new TokenRequest(provider.getTokenEndpointURI(), clientId,
-                new AuthorizationCodeGrant(code, CALLBACK, verifier)).toHTTPRequest().send());
+        TokenResponse response = OIDCTokenResponseParser.parse(send(new TokenRequest(provider.getTokenEndpointURI(), clientId,
+                new AuthorizationCodeGrant(code, CALLBACK, verifier)).toHTTPRequest()));
         assertTrue(response.indicatesSuccess(), () -> response.toErrorResponse().getErrorObject().toString());
         return (OIDCTokenResponse) response.toSuccessResponse();
     }
@@ -138,7 +172,8 @@ final class RelyingParty {
     /** Nimbus's own validation: signature by the JWKS, issuer, audience, expiry with its default skew, nonce. */
     IDTokenClaimsSet validate(JWT idToken, Nonce expected) throws Exception {
         IDTokenValidator validator = new IDTokenValidator(provider.getIssuer(), clientId, JWSAlgorithm.RS256,
-                provider.getJWKSetURI().toURL());
+                provider.getJWKSetURI().toURL(), new DefaultResourceRetriever(2000, 2000, 51200, true,
+                        ssl != null ? ssl.getSocketFactory() : null));
         return validator.validate(idToken, expected);
     }
 }

@@ -54,6 +54,31 @@ public final class SharedSandbox implements BeforeAllCallback {
         return running.sandbox.url(service);
     }
 
+    /** auth-service's or the console's HTTPS address (a certificate from the sandbox's own CA). */
+    static String httpsUrl(Service service) {
+        return running.sandbox.httpsUrl(service);
+    }
+
+    /** An SSL context that trusts the sandbox's CA, and only it. */
+    static javax.net.ssl.SSLContext trustingTheSandboxCa() {
+        try (java.io.InputStream pem = Files.newInputStream(running.sandbox.caFile())) {
+            java.security.KeyStore trust = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+            trust.load(null, null);
+            trust.setCertificateEntry("lockstep-ca",
+                    java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(pem));
+            javax.net.ssl.TrustManagerFactory managers = javax.net.ssl.TrustManagerFactory.getInstance(
+                    javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            managers.init(trust);
+            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(null, managers.getTrustManagers(), null);
+            return context;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Running start() {
         Path home = Path.of(System.getProperty("lockstep.home", ".."));
         Path dataDir = Path.of(System.getProperty("lockstep.e2e.data-dir", "target/e2e-sandbox"));

@@ -80,6 +80,9 @@ public interface AuthConfig {
         /** The {@code iss} claim. */
         String issuer();
 
+        /** The issuer under the HTTPS address, when the service also listens on HTTPS. */
+        java.util.Optional<String> httpsIssuer();
+
         /** The {@code aud} claim. */
         String audience();
 

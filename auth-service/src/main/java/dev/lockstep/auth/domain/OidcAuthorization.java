@@ -66,6 +66,10 @@ public class OidcAuthorization extends PanacheEntityBase {
     @Column(name = "correlation_id", nullable = false, length = 36)
     public String correlationId;
 
+    /** The issuer the application reached the provider under (its tokens carry it). */
+    @Column(length = 256)
+    public String issuer;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     public Status status;

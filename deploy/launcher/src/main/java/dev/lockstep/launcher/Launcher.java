@@ -225,6 +225,9 @@ public final class Launcher {
             urls.put(service.moduleName(), sandbox.url(service));
         }
         run.put("urls", urls);
+        run.put("httpsUrls", Map.of(Service.AUTH.moduleName(), sandbox.httpsUrl(Service.AUTH),
+                Service.SIM.moduleName(), sandbox.httpsUrl(Service.SIM)));
+        run.put("caFile", sandbox.caFile().toString());
         Files.writeString(runFile, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(run));
     }
 
@@ -250,6 +253,7 @@ public final class Launcher {
                   Swagger UI        <service URL>/q/swagger-ui
 
                   OpenID issuer     %s   (discovery: /.well-known/openid-configuration)
+                    and over HTTPS  %s   (trust the sandbox's CA: %s)
                   Demo client       %s   (public, PKCE S256, redirect %s)
 
                   Admin token       %s   (also in %s)
@@ -263,7 +267,8 @@ public final class Launcher {
                         ? "PostgreSQL " + options.host() + ":" + sandbox.postgres().port() + " (one database per service)"
                         : "H2 files in " + options.dataDir().resolve("db"),
                 sim,
-                sandbox.url(Service.AUTH), DemoClient.CLIENT_ID, DemoClient.REDIRECT_URI,
+                sandbox.url(Service.AUTH), sandbox.httpsUrl(Service.AUTH), sandbox.caFile(),
+                DemoClient.CLIENT_ID, DemoClient.REDIRECT_URI,
                 adminToken, options.dataDir().resolve("admin-token"),
                 who,
                 options.dataDir());

@@ -27,6 +27,10 @@ public final class Sandbox implements AutoCloseable {
     private final List<JavaProcess> extraAuth = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private long readyMillis;
+    private LocalCa.Certificates certificates;
+
+    /** The services that also listen on HTTPS: the IdP and the console. */
+    private static final java.util.Set<Service> HTTPS = java.util.EnumSet.of(Service.AUTH, Service.SIM);
 
     public Sandbox(SandboxOptions options) {
         this.options = options;
@@ -63,10 +67,15 @@ public final class Sandbox implements AutoCloseable {
             }
             Ports.requireFree(options.host(), options.port(service), service.moduleName());
         }
+        for (Service service : HTTPS) {
+            Ports.requireFree(options.host(), options.httpsPort(options.port(service)), service.moduleName() + " (HTTPS)");
+        }
         for (int n = 1; n < options.authInstances(); n++) {
             Ports.requireFree(options.host(), options.authPort(n), "auth-service instance " + (n + 1));
+            Ports.requireFree(options.host(), options.httpsPort(options.authPort(n)), "auth-service instance " + (n + 1) + " (HTTPS)");
         }
         Files.createDirectories(options.dataDir().resolve("db"));
+        certificates = LocalCa.ensure(options.dataDir().resolve("tls"));
         if (postgres != null) {
             postgres.start(java.util.Arrays.stream(Service.values()).map(Sandbox::databaseName).toList());
         }
@@ -114,6 +123,12 @@ public final class Sandbox implements AutoCloseable {
         }
         jvm.add("-Dquarkus.http.host=" + options.host());
         jvm.add("-Dquarkus.http.port=" + port);
+        if (HTTPS.contains(service)) {
+            // also HTTPS, with a certificate from the sandbox's own CA (plain HTTP stays)
+            jvm.add("-Dquarkus.http.ssl-port=" + options.httpsPort(port));
+            jvm.add("-Dquarkus.http.ssl.certificate.files=" + certificates.serverCertificate());
+            jvm.add("-Dquarkus.http.ssl.certificate.key-files=" + certificates.serverKey());
+        }
         jvm.add("-Dlockstep.data-dir=" + options.dataDir().resolve("db"));
         if (postgres != null) {
             jvm.add("-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(databaseName(service)));
@@ -129,6 +144,7 @@ public final class Sandbox implements AutoCloseable {
         if (service == Service.AUTH) {
             jvm.add("-Dquarkus.rest-client.otp.url=" + url(Service.OTP));
             jvm.add("-Dlockstep.auth.token.issuer=" + url(Service.AUTH));
+            jvm.add("-Dlockstep.auth.token.https-issuer=" + httpsUrl(Service.AUTH));
         }
         if (service == Service.RECOVERY) {
             jvm.add("-Dquarkus.rest-client.auth.url=" + url(Service.AUTH));
@@ -165,6 +181,19 @@ public final class Sandbox implements AutoCloseable {
             Thread.sleep(100);
         }
         throw new IllegalStateException(process.name() + " not ready in time:\n" + process.tail(40));
+    }
+
+    /** The HTTPS address of auth-service or sms-gateway-sim (the console). */
+    public String httpsUrl(Service service) {
+        if (!HTTPS.contains(service)) {
+            throw new IllegalArgumentException(service.moduleName() + " listens on plain HTTP only");
+        }
+        return "https://" + options.host() + ":" + options.httpsPort(options.port(service));
+    }
+
+    /** The sandbox CA's certificate: what a client trusts to reach the HTTPS addresses. */
+    public Path caFile() {
+        return certificates.ca();
     }
 
     public String url(Service service) {

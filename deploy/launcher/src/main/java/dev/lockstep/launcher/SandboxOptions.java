@@ -120,6 +120,11 @@ public final class SandboxOptions {
         return authInstances;
     }
 
+    /** The HTTPS port of auth-service and the console's service: the HTTP port + 362 (8081 → 8443, 8083 → 8445). */
+    public int httpsPort(int httpPort) {
+        return httpPort + 362;
+    }
+
     /** The port of auth-service instance {@code n} (0 is the usual one). */
     public int authPort(int n) {
         return port(Service.AUTH) + 10 * n;

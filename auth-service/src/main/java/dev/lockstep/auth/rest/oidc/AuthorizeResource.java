@@ -1,6 +1,7 @@
 package dev.lockstep.auth.rest.oidc;
 
 import dev.lockstep.auth.service.oidc.AuthorizationService;
+import dev.lockstep.auth.service.oidc.Issuers;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
@@ -29,22 +30,25 @@ public class AuthorizeResource {
     @Inject
     LoginPages pages;
 
+    @Inject
+    Issuers issuers;
+
     @GET
     @Operation(summary = "Start a sign-in (code flow): a redirect back with a code or an error, or the hosted login")
     public Response get(@Context UriInfo uri, @CookieParam(LoginPages.SSO_COOKIE) String sso, @Context HttpHeaders headers) {
-        return decide(NimbusRequests.params(uri.getQueryParameters()), sso, headers);
+        return decide(NimbusRequests.params(uri.getQueryParameters()), sso, headers, issuers.of(uri.getRequestUri()));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "The same by form POST")
     public Response post(MultivaluedMap<String, String> form, @CookieParam(LoginPages.SSO_COOKIE) String sso,
-            @Context HttpHeaders headers) {
-        return decide(NimbusRequests.params(form), sso, headers);
+            @Context HttpHeaders headers, @Context UriInfo uri) {
+        return decide(NimbusRequests.params(form), sso, headers, issuers.of(uri.getRequestUri()));
     }
 
-    private Response decide(Map<String, List<String>> params, String sso, HttpHeaders headers) {
-        AuthorizationService.Decision decision = authorizations.authorize(params, sso);
+    private Response decide(Map<String, List<String>> params, String sso, HttpHeaders headers, String issuer) {
+        AuthorizationService.Decision decision = authorizations.authorize(params, sso, issuer);
         if (decision instanceof AuthorizationService.ShowError error) {
             return pages.error(400, error.error(), error.description(), headers);
         }

@@ -13,7 +13,9 @@ import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.openid.connect.sdk.SubjectType;
 import com.nimbusds.openid.connect.sdk.claims.ACR;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
-import dev.lockstep.auth.config.AuthConfig;
+import dev.lockstep.auth.service.oidc.Issuers;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 import dev.lockstep.auth.service.oidc.Acr;
 import dev.lockstep.auth.service.oidc.UserClaims;
 import jakarta.inject.Inject;
@@ -28,20 +30,21 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * OpenID Connect Discovery 1.0: what a client library reads first. {@code issuer} is exactly the
- * {@code iss} of every token (no trailing slash); the document is built by Nimbus.
+ * {@code iss} of every token (no trailing slash): the HTTP or the HTTPS issuer, whichever address
+ * was asked; the document is built by Nimbus.
  */
 @Path("/.well-known/openid-configuration")
 @Tag(name = "OpenID Connect")
 public class DiscoveryResource {
 
     @Inject
-    AuthConfig config;
+    Issuers issuers;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "OpenID Provider metadata")
-    public String metadata() throws LangTagException {
-        String issuer = config.token().issuer();
+    public String metadata(@Context UriInfo uri) throws LangTagException {
+        String issuer = issuers.of(uri.getRequestUri());
         OIDCProviderMetadata m = new OIDCProviderMetadata(new Issuer(issuer), List.of(SubjectType.PUBLIC),
                 URI.create(issuer + "/.well-known/jwks.json"));
         m.setAuthorizationEndpointURI(URI.create(issuer + "/oauth2/authorize"));

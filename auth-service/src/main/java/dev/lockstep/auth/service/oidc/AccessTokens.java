@@ -1,6 +1,5 @@
 package dev.lockstep.auth.service.oidc;
 
-import dev.lockstep.auth.config.AuthConfig;
 import dev.lockstep.auth.domain.LoginSession;
 import dev.lockstep.auth.domain.OidcAuthorization;
 import dev.lockstep.auth.service.SigningKeys;
@@ -29,7 +28,7 @@ public class AccessTokens {
     SigningKeys keys;
 
     @Inject
-    AuthConfig config;
+    Issuers issuers;
 
     @Inject
     TokenTimes times;
@@ -78,7 +77,7 @@ public class AccessTokens {
                 .setVerificationKeyResolver(keys.resolver())
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
                 .setExpectedType(true, "at+jwt")
-                .setExpectedIssuer(config.token().issuer())
+                .setExpectedIssuers(true, issuers.all().toArray(String[]::new))
                 .setSkipDefaultAudienceValidation()
                 .setRequireExpirationTime()
                 .setRequireSubject()

@@ -84,7 +84,7 @@ public class AuthorizationService {
 
     /** {@code ssoSecret}: the browser's session cookie, or null. */
     @Transactional
-    public Decision authorize(Map<String, List<String>> params, String ssoSecret) {
+    public Decision authorize(Map<String, List<String>> params, String ssoSecret, String issuer) {
         if (duplicated(params, "client_id") || duplicated(params, "redirect_uri")) {
             return new ShowError("invalid_request", "client_id and redirect_uri may appear only once");
         }
@@ -98,10 +98,11 @@ public class AuthorizationService {
             return new ShowError("invalid_request", "The redirect_uri is not registered for this application");
         }
         URI redirect = URI.create(redirectUri);
+        Issuer iss = new Issuer(issuer);
         State state = duplicated(params, "state") || first(params, "state") == null ? null : new State(first(params, "state"));
         for (String name : SINGLE) {
             if (duplicated(params, name)) {
-                return error(redirect, OAuth2Error.INVALID_REQUEST.setDescription(name + " appears more than once"), state);
+                return error(redirect, OAuth2Error.INVALID_REQUEST.setDescription(name + " appears more than once"), state, iss);
             }
         }
         AuthenticationRequest request;
@@ -109,17 +110,17 @@ public class AuthorizationService {
             request = AuthenticationRequest.parse(params);
         } catch (ParseException e) {
             ErrorObject error = e.getErrorObject() != null ? e.getErrorObject() : OAuth2Error.INVALID_REQUEST;
-            return error(redirect, error.setDescription(e.getMessage()), state);
+            return error(redirect, error.setDescription(e.getMessage()), state, iss);
         }
         if (!ResponseType.CODE.equals(request.getResponseType())) {
-            return error(redirect, OAuth2Error.UNSUPPORTED_RESPONSE_TYPE.setDescription("Only response_type=code"), state);
+            return error(redirect, OAuth2Error.UNSUPPORTED_RESPONSE_TYPE.setDescription("Only response_type=code"), state, iss);
         }
         if (!client.allows("authorization_code")) {
-            return error(redirect, OAuth2Error.UNAUTHORIZED_CLIENT, state);
+            return error(redirect, OAuth2Error.UNAUTHORIZED_CLIENT, state, iss);
         }
         Optional<ErrorObject> bad = invalid(request, client);
         if (bad.isPresent()) {
-            return error(redirect, bad.get(), state);
+            return error(redirect, bad.get(), state, iss);
         }
         String acr = requiredAcr(request, client);
         Optional<LoginSession> session = ssoSession(ssoSecret);
@@ -129,13 +130,14 @@ public class AuthorizationService {
         boolean strong = session.isPresent() && Acr.satisfies(Arrays.asList(session.get().amr.split(",")), acr);
         if (prompt != null && prompt.contains(Prompt.Type.NONE)) {
             if (!fresh) {
-                return error(redirect, OIDCError.LOGIN_REQUIRED, state);
+                return error(redirect, OIDCError.LOGIN_REQUIRED, state, iss);
             }
             if (!strong) {
-                return error(redirect, OIDCError.INTERACTION_REQUIRED.setDescription("A second factor is needed"), state);
+                return error(redirect, OIDCError.INTERACTION_REQUIRED.setDescription("A second factor is needed"), state, iss);
             }
         }
         OidcAuthorization authorization = newAuthorization(request, client, acr);
+        authorization.issuer = issuer;
         if (fresh && strong && (prompt == null || !prompt.contains(Prompt.Type.LOGIN))) {
             authorization.browserHash = session.get().browserHash;
             authorization.persist();
@@ -162,13 +164,18 @@ public class AuthorizationService {
                 new OidcCodeIssued(session.accountId, authorization.clientId, session.id, sso));
         return new AuthorizationSuccessResponse(URI.create(authorization.redirectUri), new AuthorizationCode(code), null,
                 authorization.state != null ? new State(authorization.state) : null,
-                new Issuer(config.token().issuer()), ResponseMode.QUERY).toURI();
+                new Issuer(issuerOf(authorization)), ResponseMode.QUERY).toURI();
+    }
+
+    /** The issuer a sign-in started under (rows from before there were two have none: the HTTP one). */
+    public String issuerOf(OidcAuthorization authorization) {
+        return authorization.issuer != null ? authorization.issuer : config.token().issuer();
     }
 
     /** The error redirect for a sign-in the user could not or would not finish. */
     public URI errorRedirect(OidcAuthorization authorization, ErrorObject error) {
         return error(URI.create(authorization.redirectUri), error,
-                authorization.state != null ? new State(authorization.state) : null).location();
+                authorization.state != null ? new State(authorization.state) : null, new Issuer(issuerOf(authorization))).location();
     }
 
     /** The browser's session, if its cookie names an active one of an account that may sign in now. */
@@ -234,9 +241,8 @@ public class AuthorizationService {
         return a;
     }
 
-    private Redirect error(URI redirect, ErrorObject error, State state) {
-        return new Redirect(new AuthorizationErrorResponse(redirect, error, state, new Issuer(config.token().issuer()),
-                ResponseMode.QUERY).toURI());
+    private static Redirect error(URI redirect, ErrorObject error, State state, Issuer issuer) {
+        return new Redirect(new AuthorizationErrorResponse(redirect, error, state, issuer, ResponseMode.QUERY).toURI());
     }
 
     private static boolean duplicated(Map<String, List<String>> params, String name) {

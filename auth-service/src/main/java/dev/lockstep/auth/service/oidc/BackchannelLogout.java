@@ -1,6 +1,5 @@
 package dev.lockstep.auth.service.oidc;
 
-import dev.lockstep.auth.config.AuthConfig;
 import dev.lockstep.auth.domain.OidcAuthorization;
 import dev.lockstep.auth.domain.OidcClient;
 import dev.lockstep.auth.service.SigningKeys;
@@ -22,7 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
+import java.util.LinkedHashMap;
 import java.util.UUID;
 
 /**
@@ -42,7 +41,7 @@ public class BackchannelLogout {
     SigningKeys keys;
 
     @Inject
-    AuthConfig config;
+    AuthorizationService authorizations;
 
     @Inject
     TokenTimes times;
@@ -53,22 +52,22 @@ public class BackchannelLogout {
     /** Tells every application of the session; runs in the caller's transaction (the events commit with it). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void sessionEnded(String accountId, String sessionId, String correlationId) {
-        OidcAuthorization.<OidcAuthorization>list("sessionId = ?1 and status = ?2", sessionId, OidcAuthorization.Status.EXCHANGED)
-                .stream().map(a -> a.clientId).distinct()
-                .map(id -> OidcClient.<OidcClient>findByIdOptional(id))
-                .flatMap(Optional::stream)
+        Map<String, OidcAuthorization> byClient = new LinkedHashMap<>();
+        OidcAuthorization.<OidcAuthorization>list("sessionId = ?1 and status = ?2 order by createdAt", sessionId,
+                OidcAuthorization.Status.EXCHANGED).forEach(a -> byClient.putIfAbsent(a.clientId, a));
+        byClient.values().forEach(grant -> OidcClient.<OidcClient>findByIdOptional(grant.clientId)
                 .filter(c -> c.backchannelLogoutUri != null)
-                .forEach(client -> {
-                    Integer status = post(client, logoutToken(client.clientId, accountId, sessionId));
+                .ifPresent(client -> {
+                    Integer status = post(client, logoutToken(authorizations.issuerOf(grant), client.clientId, accountId, sessionId));
                     outbox.publish(Topic.AUTH_EVENTS, accountId, correlationId, new OidcBackchannelLogout(accountId,
                             client.clientId, sessionId, status != null && status / 100 == 2 ? "delivered" : "failed", status));
-                });
+                }));
     }
 
-    private String logoutToken(String clientId, String accountId, String sessionId) {
+    private String logoutToken(String issuer, String clientId, String accountId, String sessionId) {
         SigningKeys.Key key = keys.current();
         Instant now = times.wallNow();
-        return Jwt.issuer(config.token().issuer())
+        return Jwt.issuer(issuer)
                 .audience(clientId)
                 .subject(accountId)
                 .issuedAt(now)

@@ -3,7 +3,6 @@ package dev.lockstep.auth.service.oidc;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.openid.connect.sdk.LogoutRequest;
-import dev.lockstep.auth.config.AuthConfig;
 import dev.lockstep.auth.domain.LoginSession;
 import dev.lockstep.auth.domain.OidcClient;
 import dev.lockstep.auth.service.Secrets;
@@ -35,7 +34,7 @@ public class EndSession {
     SigningKeys keys;
 
     @Inject
-    AuthConfig config;
+    Issuers issuers;
 
     @Inject
     ClientRegistry clients;
@@ -90,7 +89,7 @@ public class EndSession {
         try {
             JwtClaims claims = new JwtConsumerBuilder().setVerificationKeyResolver(keys.resolver()).setSkipAllValidators()
                     .build().processToClaims(idToken);
-            return config.token().issuer().equals(claims.getIssuer()) ? Optional.of(claims) : Optional.empty();
+            return issuers.known(claims.getIssuer()) ? Optional.of(claims) : Optional.empty();
         } catch (InvalidJwtException | org.jose4j.jwt.MalformedClaimException e) {
             return Optional.empty();
         }

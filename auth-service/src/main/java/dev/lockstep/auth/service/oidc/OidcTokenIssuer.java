@@ -40,7 +40,7 @@ public class OidcTokenIssuer {
     }
 
     /** The grant a token belongs to: the client, its scope, the nonce to echo (first exchange only). */
-    public record Grant(String id, String clientId, List<String> scopes, String nonce) {
+    public record Grant(String id, String issuer, String clientId, List<String> scopes, String nonce) {
     }
 
     public Minted forUser(Account account, LoginSession session, Grant grant) {
@@ -52,7 +52,7 @@ public class OidcTokenIssuer {
         Instant authTime = times.wallOf(session.createdAt);
         List<String> amr = Arrays.asList(session.amr.split(","));
         String jti = UUID.randomUUID().toString();
-        String access = Jwt.issuer(config.token().issuer())
+        String access = Jwt.issuer(grant.issuer())
                 .subject(account.id)
                 .audience(grant.clientId())
                 .issuedAt(iat)
@@ -74,7 +74,7 @@ public class OidcTokenIssuer {
                 .sign(key.privateKey());
         String idToken = null;
         if (grant.scopes().contains("openid")) {
-            JwtClaimsBuilder id = Jwt.issuer(config.token().issuer())
+            JwtClaimsBuilder id = Jwt.issuer(grant.issuer())
                     .audience(grant.clientId())
                     .issuedAt(iat)
                     .expiresAt(exp)
@@ -97,12 +97,12 @@ public class OidcTokenIssuer {
     }
 
     /** An access token for a client acting on its own behalf (client credentials): {@code sub} is the client. */
-    public Minted forClient(String clientId, List<String> scopes) {
+    public Minted forClient(String issuer, String clientId, List<String> scopes) {
         SigningKeys.Key key = keys.current();
         Instant iat = times.wallNow();
         long ttl = config.token().ttl().toSeconds();
         String jti = UUID.randomUUID().toString();
-        String access = Jwt.issuer(config.token().issuer())
+        String access = Jwt.issuer(issuer)
                 .subject(clientId)
                 .audience(clientId)
                 .issuedAt(iat)

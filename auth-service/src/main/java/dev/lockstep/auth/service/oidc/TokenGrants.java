@@ -55,6 +55,12 @@ public class TokenGrants {
     @Inject
     Outbox outbox;
 
+    @Inject
+    AuthorizationService authorizations;
+
+    @Inject
+    Issuers issuers;
+
     /** The token response's members (RFC 6749 5.1). */
     @Transactional(dontRollbackOn = OAuthException.class)
     public Map<String, Object> exchange(HTTPRequest http) {
@@ -80,7 +86,8 @@ public class TokenGrants {
         }
         if (grant instanceof ClientCredentialsGrant) {
             List<String> scopes = request.getScope() != null ? request.getScope().toStringList() : List.of();
-            OidcTokenIssuer.Minted minted = issuer.forClient(client.clientId, scopes.stream().limit(20).toList());
+            OidcTokenIssuer.Minted minted = issuer.forClient(issuers.of(http.getURI()), client.clientId,
+                    scopes.stream().limit(20).toList());
             outbox.publish(Topic.AUTH_EVENTS, client.clientId, null,
                     new OidcTokenIssued(null, client.clientId, "client_credentials", null, minted.tokenId()));
             return response(minted, null, String.join(" ", scopes));
@@ -136,7 +143,8 @@ public class TokenGrants {
         }
         List<String> scopes = List.of(authorization.scope.split(" "));
         OidcTokenIssuer.Minted minted = issuer.forUser(Account.findById(session.accountId), session,
-                new OidcTokenIssuer.Grant(authorization.id, client.clientId, scopes, authorization.nonce));
+                new OidcTokenIssuer.Grant(authorization.id, authorizations.issuerOf(authorization), client.clientId, scopes,
+                        authorization.nonce));
         String refresh = client.allows("refresh_token")
                 ? sessions.newRefreshToken(session.id, client.clientId, authorization.id, authorization.scope) : null;
         outbox.publish(Topic.AUTH_EVENTS, session.accountId, authorization.correlationId,
@@ -160,7 +168,7 @@ public class TokenGrants {
         LoginSession session = rotated.session();
         List<String> scopes = List.of(rotated.used().scope.split(" "));
         OidcTokenIssuer.Minted minted = issuer.forUser(Account.findById(session.accountId), session,
-                new OidcTokenIssuer.Grant(grant.id, client.clientId, scopes, null));
+                new OidcTokenIssuer.Grant(grant.id, authorizations.issuerOf(grant), client.clientId, scopes, null));
         outbox.publish(Topic.AUTH_EVENTS, session.accountId, grant.correlationId,
                 new OidcTokenIssued(session.accountId, client.clientId, "refresh_token", session.id, minted.tokenId()));
         return response(minted, rotated.refreshToken(), rotated.used().scope);
