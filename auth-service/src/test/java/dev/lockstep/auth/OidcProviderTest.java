@@ -274,7 +274,8 @@ class OidcProviderTest {
         Response page = browser.follow(browser.get(authorizeUrl(clientId, null)));
         String path = Browser.loginPath(page);
         browser.post(path + "/password", Map.of("username", username, "password", "wrong"))
-                .then().statusCode(200).body(containsString("Incorrect username or password."));
+                .then().statusCode(200).body(containsString("Incorrect username or password."))
+                .body(containsString("Sign in to " + clientId));
         given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username).then()
                 .body("recentAttempts[0].outcome", equalTo("wrong-password"));
         given().header("Accept-Language", "ja").cookies(browser.cookies).get(path).then()

@@ -164,7 +164,8 @@ class ConsoleBrowserIT {
         String sim = SharedSandbox.url(Service.SIM);
         String clientId = io.restassured.RestAssured.given().header("Authorization", Lockstep.admin())
                 .contentType(io.restassured.http.ContentType.JSON)
-                .body(java.util.Map.of("public", true, "redirectUris", java.util.List.of(sim + "/console/callback.html")))
+                .body(java.util.Map.of("public", true, "name", "the Lockstep console",
+                        "redirectUris", java.util.List.of(sim + "/console/callback.html")))
                 .post(SharedSandbox.url(Service.AUTH) + "/v1/admin/clients").then().statusCode(201).extract().path("clientId");
         browser.get(sim + "/console/index.html");
         type("oidc-client", clientId);

@@ -4,6 +4,7 @@ import com.nimbusds.oauth2.sdk.OAuth2Error;
 import dev.lockstep.auth.domain.LoginChallenge;
 import dev.lockstep.auth.domain.LoginSession;
 import dev.lockstep.auth.domain.OidcAuthorization;
+import dev.lockstep.auth.domain.OidcClient;
 import dev.lockstep.auth.service.LoginService;
 import dev.lockstep.auth.service.OtpGateway;
 import dev.lockstep.auth.service.RiskEngine;
@@ -50,7 +51,7 @@ public class HostedLogin {
      * A page of the hosted login. {@code view}: {@code password} or {@code code}; {@code error} and
      * {@code notice}: message keys; {@code factorId}: the factor whose code the page asks for.
      */
-    public record Page(OidcAuthorization authorization, String view, String error, String notice,
+    public record Page(OidcAuthorization authorization, String clientName, String view, String error, String notice,
             List<FactorView> factors, String factorId, CodePolicyView policy) {
 
         public FactorView factor() {
@@ -165,7 +166,7 @@ public class HostedLogin {
     }
 
     private Step passwordPage(OidcAuthorization authorization, String error) {
-        return new Step(null, new Page(authorization, "password", error, null, List.of(), null, null));
+        return new Step(null, new Page(authorization, clientName(authorization), "password", error, null, List.of(), null, null));
     }
 
     private Step codePage(OidcAuthorization authorization, String factorId, String error, String notice) {
@@ -174,7 +175,12 @@ public class HostedLogin {
         String current = factorId != null && factors.stream().anyMatch(f -> f.id().equals(factorId)) ? factorId : challenge.factorId;
         CodePolicyView policy = factors.stream().anyMatch(f -> f.id().equals(current) && "sms".equals(f.type()))
                 ? otp.policy(challenge.accountId, "sms") : null;
-        return new Step(null, new Page(authorization, "code", error, notice, factors, current, policy));
+        return new Step(null, new Page(authorization, clientName(authorization), "code", error, notice, factors, current, policy));
+    }
+
+    /** The application's name as registered (its id when it has none, or was removed meanwhile). */
+    private static String clientName(OidcAuthorization authorization) {
+        return OidcClient.<OidcClient>findByIdOptional(authorization.clientId).map(c -> c.name).orElse(authorization.clientId);
     }
 
     private static boolean blank(String value) {
