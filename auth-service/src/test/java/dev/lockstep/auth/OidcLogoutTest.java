@@ -1,7 +1,6 @@
 package dev.lockstep.auth;
 
 import static dev.lockstep.auth.AuthFixtures.ADMIN;
-import static dev.lockstep.auth.AuthFixtures.accountWithPhone;
 import static dev.lockstep.auth.AuthFixtures.events;
 import static dev.lockstep.auth.AuthFixtures.uniqueUsername;
 import static dev.lockstep.auth.OidcFixtures.REDIRECT;
@@ -18,10 +17,6 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.when;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.lockstep.auth.service.OtpGateway;
@@ -29,8 +24,6 @@ import dev.lockstep.contracts.CloudEvent;
 import dev.lockstep.contracts.Events;
 import dev.lockstep.contracts.OidcBackchannelLogout;
 import dev.lockstep.contracts.SessionChanged;
-import dev.lockstep.contracts.http.CodeCheckResult;
-import dev.lockstep.contracts.http.CodeCheckResult.Outcome;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -100,7 +93,7 @@ class OidcLogoutTest {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("public", true, "redirectUris", List.of(REDIRECT)));
         body.putAll(registration);
         String clientId = (String) register(body).get("clientId");
-        String accountId = OidcFixtures.accountAcceptingCode(otp, username);
+        OidcFixtures.accountAcceptingCode(otp, username);
         Response back = signIn(new Browser(), clientId, username, "123456", null);
         Response tokens = exchange(clientId, Browser.param(back, "code"), VERIFIER);
         tokens.then().statusCode(200);

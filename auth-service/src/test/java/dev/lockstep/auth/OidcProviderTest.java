@@ -23,19 +23,12 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.when;
 
 import dev.lockstep.auth.service.OtpGateway;
 import dev.lockstep.contracts.OidcCodeIssued;
 import dev.lockstep.contracts.OidcTokenIssued;
 import dev.lockstep.contracts.OidcTokenRefused;
-import dev.lockstep.contracts.http.CodeCheckResult;
-import dev.lockstep.contracts.http.CodeCheckResult.Outcome;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -66,6 +59,9 @@ class OidcProviderTest {
     @Inject
     @Any
     InMemoryConnector connector;
+
+    @Inject
+    dev.lockstep.platform.clock.SandboxClock clock;
 
     private InMemorySink<String> outbox;
 
@@ -136,7 +132,7 @@ class OidcProviderTest {
     void aCodeWorksOnceAndItsSecondUseRevokesTheTokensItGave() {
         String clientId = publicClient();
         String username = uniqueUsername();
-        String accountId = OidcFixtures.accountAcceptingCode(otp, username);
+        OidcFixtures.accountAcceptingCode(otp, username);
         String code = Browser.param(signIn(new Browser(), clientId, username, "123456", null), "code");
 
         Response tokens = exchange(clientId, code, VERIFIER);
@@ -153,7 +149,7 @@ class OidcProviderTest {
     void aBrowserSessionAnswersAtOnceUnlessMaxAgeOrPromptLoginAsksForAFreshSignIn() throws Exception {
         String clientId = publicClient();
         String username = uniqueUsername();
-        String accountId = OidcFixtures.accountAcceptingCode(otp, username);
+        OidcFixtures.accountAcceptingCode(otp, username);
         Browser browser = new Browser();
         signIn(browser, clientId, username, "123456", null).then().statusCode(303);
 
@@ -202,10 +198,25 @@ class OidcProviderTest {
     }
 
     @Test
+    void anAbandonedSignInIsRemovedOnceItsLifetimeHasPassedOnTheSandboxClock() {
+        String clientId = publicClient();
+        Browser browser = new Browser();
+        String path = Browser.loginPath(browser.follow(browser.get(authorizeUrl(clientId, null))));
+        String id = path.substring(path.lastIndexOf('/') + 1);
+        assertNotNull(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(
+                () -> dev.lockstep.auth.domain.OidcAuthorization.findById(id)));
+
+        AuthFixtures.advanceClock(connector, clock, Duration.ofMinutes(32));
+        await().atMost(Duration.ofSeconds(5)).until(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(
+                () -> dev.lockstep.auth.domain.OidcAuthorization.findById(id)) == null);
+        browser.get(path).then().statusCode(400).body(containsString("id=\"error\""));
+    }
+
+    @Test
     void aWrongPkceVerifierGetsNoTokens() {
         String clientId = publicClient();
         String username = uniqueUsername();
-        String accountId = OidcFixtures.accountAcceptingCode(otp, username);
+        OidcFixtures.accountAcceptingCode(otp, username);
         String code = Browser.param(signIn(new Browser(), clientId, username, "123456", null), "code");
         exchange(clientId, code, VERIFIER.replace('a', 'b')).then().statusCode(400).body("error", equalTo("invalid_grant"));
     }

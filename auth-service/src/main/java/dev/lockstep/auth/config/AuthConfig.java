@@ -71,6 +71,10 @@ public interface AuthConfig {
         @WithDefault("PT1M")
         Duration codeTtl();
 
+        /** How often sign-ins that never finished (and codes never exchanged) are removed once expired. */
+        @WithDefault("PT1M")
+        Duration housekeepingInterval();
+
         /** Where the hosted login's "recover your account" link leads (the console's recovery panel). */
         @WithDefault("http://127.0.0.1:8083/console/")
         String recoveryUrl();
