@@ -96,12 +96,13 @@ class RecoveryIT {
 
     /** Signs in with password and the SMS code that reaches {@code phone}; returns the login response. */
     private static Response signIn(Lockstep.Account account, String password, String phone, String deviceId) {
+        // counted before the login: its code may arrive before a count taken afterwards
+        int before = Lockstep.inbox(phone).size();
         Response login = given().contentType(ContentType.JSON)
                 .body(Map.of("username", account.username(), "password", password, "deviceId", deviceId))
                 .post(SharedSandbox.url(Service.AUTH) + "/v1/login");
         assertEquals(200, login.statusCode(), login.asString());
         String challenge = login.path("challengeId");
-        int before = Lockstep.inbox(phone).size();
         String code = Lockstep.nthCode(phone, before + 1);
         Response verified = Lockstep.verify(challenge, code);
         assertEquals(200, verified.statusCode(), verified.asString());
