@@ -27,6 +27,7 @@ CREATE TABLE oidc_authorization (
     login_hint      VARCHAR(128),
     ui_locale       VARCHAR(16),
     correlation_id  VARCHAR(36) NOT NULL,
+    issuer          VARCHAR(256) NOT NULL,
     status          VARCHAR(16) NOT NULL,
     challenge_id    VARCHAR(36),
     account_id      VARCHAR(36),

@@ -41,6 +41,12 @@ final class Lockstep {
         return "+8190" + PHONES.incrementAndGet();
     }
 
+    /** Whether a command (oathtool, node, npm) is on the PATH of the machine running the tests. */
+    static boolean onPath(String command) {
+        return System.getenv("PATH") != null && List.of(System.getenv("PATH").split(":")).stream()
+                .anyMatch(dir -> java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, command)));
+    }
+
     static String admin() {
         return "Bearer " + SharedSandbox.ADMIN_TOKEN;
     }

@@ -56,7 +56,7 @@ class NodeAppIT {
 
     @BeforeAll
     static void startTheApp() throws Exception {
-        boolean installed = onPath("node") && onPath("npm");
+        boolean installed = Lockstep.onPath("node") && Lockstep.onPath("npm");
         if (System.getenv("LOCKSTEP_REQUIRE_NODE") != null) {
             assertTrue(installed, "LOCKSTEP_REQUIRE_NODE is set but node or npm is not on the PATH");
         }
@@ -140,11 +140,6 @@ class NodeAppIT {
                 .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
         return browser.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static boolean onPath(String command) {
-        return System.getenv("PATH") != null && List.of(System.getenv("PATH").split(":")).stream()
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
     }
 
     private static void run(List<String> command) throws IOException, InterruptedException {

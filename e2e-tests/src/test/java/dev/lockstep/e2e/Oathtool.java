@@ -9,12 +9,9 @@ import dev.lockstep.launcher.Service;
 import io.restassured.http.ContentType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -36,8 +33,7 @@ final class Oathtool {
 
     /** Skips the calling test when oathtool is missing (fails it where it is required). */
     static void requireInstalled() {
-        boolean installed = System.getenv("PATH") != null && List.of(System.getenv("PATH").split(":")).stream()
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, "oathtool")));
+        boolean installed = Lockstep.onPath("oathtool");
         if (System.getenv("LOCKSTEP_REQUIRE_OATHTOOL") != null) {
             assertTrue(installed, "oathtool is required here (LOCKSTEP_REQUIRE_OATHTOOL) but not on the PATH");
         }

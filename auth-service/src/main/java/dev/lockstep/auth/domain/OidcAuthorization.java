@@ -67,7 +67,7 @@ public class OidcAuthorization extends PanacheEntityBase {
     public String correlationId;
 
     /** The issuer the application reached the provider under (its tokens carry it). */
-    @Column(length = 256)
+    @Column(nullable = false, length = 256)
     public String issuer;
 
     @Enumerated(EnumType.STRING)

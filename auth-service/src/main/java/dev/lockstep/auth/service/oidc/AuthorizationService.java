@@ -164,18 +164,13 @@ public class AuthorizationService {
                 new OidcCodeIssued(session.accountId, authorization.clientId, session.id, sso));
         return new AuthorizationSuccessResponse(URI.create(authorization.redirectUri), new AuthorizationCode(code), null,
                 authorization.state != null ? new State(authorization.state) : null,
-                new Issuer(issuerOf(authorization)), ResponseMode.QUERY).toURI();
-    }
-
-    /** The issuer a sign-in started under (rows from before there were two have none: the HTTP one). */
-    public String issuerOf(OidcAuthorization authorization) {
-        return authorization.issuer != null ? authorization.issuer : config.token().issuer();
+                new Issuer(authorization.issuer), ResponseMode.QUERY).toURI();
     }
 
     /** The error redirect for a sign-in the user could not or would not finish. */
     public URI errorRedirect(OidcAuthorization authorization, ErrorObject error) {
         return error(URI.create(authorization.redirectUri), error,
-                authorization.state != null ? new State(authorization.state) : null, new Issuer(issuerOf(authorization))).location();
+                authorization.state != null ? new State(authorization.state) : null, new Issuer(authorization.issuer)).location();
     }
 
     /** The browser's session, if its cookie names an active one of an account that may sign in now. */

@@ -40,8 +40,6 @@ public class BackchannelLogout {
     @Inject
     SigningKeys keys;
 
-    @Inject
-    AuthorizationService authorizations;
 
     @Inject
     TokenTimes times;
@@ -58,7 +56,7 @@ public class BackchannelLogout {
         byClient.values().forEach(grant -> OidcClient.<OidcClient>findByIdOptional(grant.clientId)
                 .filter(c -> c.backchannelLogoutUri != null)
                 .ifPresent(client -> {
-                    Integer status = post(client, logoutToken(authorizations.issuerOf(grant), client.clientId, accountId, sessionId));
+                    Integer status = post(client, logoutToken(grant.issuer, client.clientId, accountId, sessionId));
                     outbox.publish(Topic.AUTH_EVENTS, accountId, correlationId, new OidcBackchannelLogout(accountId,
                             client.clientId, sessionId, status != null && status / 100 == 2 ? "delivered" : "failed", status));
                 }));

@@ -56,9 +56,6 @@ public class TokenGrants {
     Outbox outbox;
 
     @Inject
-    AuthorizationService authorizations;
-
-    @Inject
     Issuers issuers;
 
     /** The token response's members (RFC 6749 5.1). */
@@ -143,7 +140,7 @@ public class TokenGrants {
         }
         List<String> scopes = List.of(authorization.scope.split(" "));
         OidcTokenIssuer.Minted minted = issuer.forUser(Account.findById(session.accountId), session,
-                new OidcTokenIssuer.Grant(authorization.id, authorizations.issuerOf(authorization), client.clientId, scopes,
+                new OidcTokenIssuer.Grant(authorization.id, authorization.issuer, client.clientId, scopes,
                         authorization.nonce));
         String refresh = client.allows("refresh_token")
                 ? sessions.newRefreshToken(session.id, client.clientId, authorization.id, authorization.scope) : null;
@@ -168,7 +165,7 @@ public class TokenGrants {
         LoginSession session = rotated.session();
         List<String> scopes = List.of(rotated.used().scope.split(" "));
         OidcTokenIssuer.Minted minted = issuer.forUser(Account.findById(session.accountId), session,
-                new OidcTokenIssuer.Grant(grant.id, authorizations.issuerOf(grant), client.clientId, scopes, null));
+                new OidcTokenIssuer.Grant(grant.id, grant.issuer, client.clientId, scopes, null));
         outbox.publish(Topic.AUTH_EVENTS, session.accountId, grant.correlationId,
                 new OidcTokenIssued(session.accountId, client.clientId, "refresh_token", session.id, minted.tokenId()));
         return response(minted, rotated.refreshToken(), rotated.used().scope);
