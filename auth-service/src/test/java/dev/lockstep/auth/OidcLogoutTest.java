@@ -143,6 +143,8 @@ class OidcLogoutTest {
                 .get("/oauth2/logout").then().statusCode(302).header("Location", equalTo("http://127.0.0.1:9999/bye?state=s1"));
         given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username + "/sessions").then().body("$", hasSize(0));
         given().auth().oauth2(tokens.path("access_token")).get("/oauth2/userinfo").then().statusCode(401);
+        await().atMost(Duration.ofSeconds(5)).until(() -> events(outbox, dev.lockstep.contracts.OidcLoggedOut.class).stream()
+                .anyMatch(e -> "end-session".equals(Events.body(e, dev.lockstep.contracts.OidcLoggedOut.class).how())));
     }
 
     @Test

@@ -26,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lockstep.auth.service.OtpGateway;
+import dev.lockstep.contracts.OidcAuthorizationStarted;
 import dev.lockstep.contracts.OidcCodeIssued;
 import dev.lockstep.contracts.OidcTokenIssued;
 import dev.lockstep.contracts.OidcTokenRefused;
@@ -71,6 +72,12 @@ class OidcProviderTest {
         outbox.clear();
     }
 
+    /** The first event of a type on the outbox that {@code which} accepts, once it was published. */
+    private <T> dev.lockstep.contracts.CloudEvent awaitEvent(Class<T> type, java.util.function.Predicate<T> which) {
+        return await().atMost(Duration.ofSeconds(5)).until(() -> events(outbox, type).stream()
+                .filter(e -> which.test(dev.lockstep.contracts.Events.body(e, type))).findFirst(), java.util.Optional::isPresent).get();
+    }
+
     @Test
     void discoveryNamesTheIssuerOfEveryTokenAndTheCodeFlowWithS256() {
         given().get("/.well-known/openid-configuration").then().statusCode(200)
@@ -98,6 +105,11 @@ class OidcProviderTest {
         assertEquals("xyz", Browser.param(back, "state"));
         assertEquals(ISSUER, Browser.param(back, "iss"));
         await().atMost(Duration.ofSeconds(5)).until(() -> !events(outbox, OidcCodeIssued.class).isEmpty());
+        // the sign-in's steps share one correlation id: authorization started, the login, the code
+        String correlationId = awaitEvent(OidcAuthorizationStarted.class, e -> e.clientId().equals(clientId)).correlationid();
+        assertEquals(correlationId, awaitEvent(OidcCodeIssued.class, e -> e.clientId().equals(clientId)).correlationid());
+        assertEquals(correlationId, awaitEvent(dev.lockstep.contracts.LoginChallengeCreated.class,
+                e -> e.accountId().equals(accountId)).correlationid());
 
         Response tokens = exchange(clientId, Browser.param(back, "code"), VERIFIER);
         tokens.then().statusCode(200).header("Cache-Control", "no-store").body("token_type", equalTo("Bearer"));
