@@ -78,8 +78,14 @@ class NodeAppIT {
                 "PORT", String.valueOf(port), "NODE_EXTRA_CA_CERTS", SharedSandbox.sandbox().caFile().toString()));
         node = builder.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
+        // Node may print warnings first (stderr is merged in); the app says when it listens
+        StringBuilder seen = new StringBuilder();
         String line = out.readLine();
-        assertTrue(line != null && line.startsWith("listening on"), "the Node app did not start: " + line);
+        for (int lines = 0; line != null && !line.startsWith("listening on") && lines < 50; lines++) {
+            seen.append(line).append('\n');
+            line = out.readLine();
+        }
+        assertTrue(line != null && line.startsWith("listening on"), "the Node app did not start:\n" + seen);
         Thread echo = new Thread(() -> out.lines().forEach(l -> System.out.println("[node-app] " + l)), "node-app-output");
         echo.setDaemon(true);
         echo.start();
