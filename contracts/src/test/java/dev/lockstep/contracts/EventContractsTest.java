@@ -62,6 +62,8 @@ class EventContractsTest {
                 Arguments.of(new OidcLoggedOut("a1", "web-app", "s1", "end-session"), "lockstep.oidc.logged-out.v1"),
                 Arguments.of(new OidcBackchannelLogout("a1", "web-app", "s1", "delivered", 200),
                         "lockstep.oidc.backchannel-logout.v1"),
+                Arguments.of(new IdpFaultFired("r1", "token down", "token", "fail", "web-app", 503, "temporarily_unavailable",
+                        null), "lockstep.idp.fault-fired.v1"),
                 Arguments.of(new ClockChanged(7, 86_400_000L, null, T), "lockstep.sandbox.clock-changed.v1"),
                 Arguments.of(new PhoneStateChanged("+819012345678", "JP", "docomo", "cancelled", "on", "ok", "ES",
                         "international", 100), "lockstep.phone.state-changed.v1"));

@@ -1,12 +1,14 @@
 package dev.lockstep.auth.rest;
 
 import dev.lockstep.auth.service.SigningKeys;
+import dev.lockstep.auth.service.faults.IdpFaults;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -18,10 +20,17 @@ public class JwksResource {
     @Inject
     SigningKeys keys;
 
+    @Inject
+    IdpFaults faults;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "JSON Web Key Set with the RS256 token signing key")
     public Map<String, Object> jwks() {
-        return keys.jwks();
+        Optional<IdpFaults.Fired> fault = faults.at("jwks", null);
+        if (fault.isPresent() && "fail".equals(fault.get().effect())) {
+            throw fault.get().asOAuthError();
+        }
+        return fault.isPresent() ? keys.jwksWithout(keys.current().kid()) : keys.jwks();
     }
 }

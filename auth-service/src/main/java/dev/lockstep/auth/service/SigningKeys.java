@@ -94,8 +94,13 @@ public class SigningKeys {
 
     /** The JWKS document: the public halves of the signing key and of retired keys whose tokens may live. */
     public Map<String, Object> jwks() {
+        return jwksWithout(null);
+    }
+
+    /** The JWKS document missing one key (an identity-provider fault: a rotation seen late). */
+    public Map<String, Object> jwksWithout(String kid) {
         current();
-        return Map.of("keys", published().stream().map(k -> {
+        return Map.of("keys", published().stream().filter(k -> !k.kid().equals(kid)).map(k -> {
             RsaJsonWebKey jwk = new RsaJsonWebKey(k.publicKey());
             jwk.setKeyId(k.kid());
             jwk.setUse("sig");

@@ -1,9 +1,6 @@
 package dev.lockstep.sim.domain;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.lockstep.platform.fault.Triggers;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -75,10 +72,7 @@ public final class FaultEngine {
         }
 
         public boolean matches(Facts facts) {
-            if (windowFrom != null && facts.now().isBefore(windowFrom)) {
-                return false;
-            }
-            if (windowUntil != null && !facts.now().isBefore(windowUntil)) {
+            if (!Triggers.inWindow(windowFrom, windowUntil, facts.now())) {
                 return false;
             }
             return (address == null || address.equals(facts.address()))
@@ -91,7 +85,7 @@ public final class FaultEngine {
     }
 
     static boolean matches(FaultRule rule, Facts facts) {
-        if (rule.triggerNext != null && rule.triggerNext <= 0) {
+        if (Triggers.spent(rule.triggerNext)) {
             return false;
         }
         return Criteria.of(rule).matches(facts);
@@ -108,13 +102,8 @@ public final class FaultEngine {
             rule.throttleCount++;
             return rule.throttleCount > rule.perMinute;
         }
-        if (rule.triggerEvery != null) {
-            return rule.matched % rule.triggerEvery == 0;
-        }
-        if (rule.triggerProbability != null) {
-            return draw(seed, facts, rule.position, 0) < rule.triggerProbability;
-        }
-        return true; // "next N" (counted down by the caller) or always
+        double draw = rule.triggerProbability != null ? draw(seed, facts, rule.position, 0) : 0;
+        return Triggers.fires(rule.triggerEvery, rule.triggerProbability, rule.matched, draw);
     }
 
     private static Duration delay(FaultRule rule, Facts facts, long seed) {
@@ -158,15 +147,6 @@ public final class FaultEngine {
 
     /** A number in [0, 1) that depends only on its inputs. */
     static double draw(long seed, Facts facts, int position, int purpose) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(ByteBuffer.allocate(28).putLong(seed).putLong(facts.addressSeq()).putInt(position)
-                    .putInt(purpose).putInt(0).array());
-            sha.update(facts.address().getBytes(StandardCharsets.UTF_8));
-            long bits = ByteBuffer.wrap(sha.digest()).getLong() >>> 11;
-            return bits / (double) (1L << 53);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Triggers.draw(seed, facts.addressSeq(), position, purpose, facts.address());
     }
 }

@@ -1,5 +1,7 @@
 package dev.lockstep.sim.rest;
 
+import dev.lockstep.platform.fault.FaultTrigger;
+import dev.lockstep.platform.fault.FaultWindow;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -8,7 +10,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.time.Instant;
 
 /**
  * {@code POST /v1/faults}: which messages, what happens to them, and when.
@@ -20,8 +21,8 @@ public record FaultRequest(
         @Size(max = 128) String name,
         @Valid Match match,
         @NotNull @Valid Effect effect,
-        @Valid Trigger trigger,
-        @Valid Window window) {
+        @Valid FaultTrigger trigger,
+        @Valid FaultWindow window) {
 
     /** Every field given must match; none given matches every message. */
     public record Match(
@@ -63,14 +64,4 @@ public record FaultRequest(
             @Min(1) @Max(100_000) Integer perMinute) {
     }
 
-    /** At most one: the next N matching messages, every Nth, or each with a probability. None: every message. */
-    public record Trigger(
-            @Min(1) @Max(1_000_000) Integer next,
-            @Min(1) @Max(1_000_000) Integer everyNth,
-            @DecimalMin("0.0") @DecimalMax("1.0") Double probability) {
-    }
-
-    /** Sandbox-clock instants between which the rule is active (an outage "until 14:00"). */
-    public record Window(Instant from, Instant until) {
-    }
 }

@@ -1,13 +1,14 @@
 package dev.lockstep.sim.rest;
 
+import dev.lockstep.platform.fault.FaultTrigger;
+import dev.lockstep.platform.fault.FaultWindow;
 import dev.lockstep.sim.domain.FaultRule;
 import java.time.Duration;
 import java.time.Instant;
 
 /** A fault rule as listed: what it matches and does, its trigger state and its hit counts. */
 public record FaultView(String id, int position, String name, FaultRequest.Match match, FaultRequest.Effect effect,
-        FaultRequest.Trigger trigger, FaultRequest.Window window, long matched, long hits, boolean enabled,
-        Instant createdAt) {
+        FaultTrigger trigger, FaultWindow window, long matched, long hits, boolean enabled, Instant createdAt) {
 
     public static FaultView of(FaultRule r) {
         return new FaultView(r.id, r.position, r.name,
@@ -18,8 +19,8 @@ public record FaultView(String id, int position, String name, FaultRequest.Match
                         r.delayMinMs != null ? Duration.ofMillis(r.delayMinMs).toString() : null,
                         r.delayMaxMs != null ? Duration.ofMillis(r.delayMaxMs).toString() : null,
                         r.delayDistribution, r.delaySigma, r.textLength, r.perMinute),
-                new FaultRequest.Trigger(r.triggerNext, r.triggerEvery, r.triggerProbability),
-                new FaultRequest.Window(r.windowFrom, r.windowUntil),
+                new FaultTrigger(r.triggerNext, r.triggerEvery, r.triggerProbability),
+                new FaultWindow(r.windowFrom, r.windowUntil),
                 r.matched, r.hits, r.enabled, r.createdAt);
     }
 

@@ -1,6 +1,8 @@
 package dev.lockstep.sim.service;
 
 import dev.lockstep.platform.clock.SandboxClock;
+import dev.lockstep.platform.fault.FaultTrigger;
+import dev.lockstep.platform.fault.FaultWindow;
 import dev.lockstep.platform.phone.PhoneNumbers;
 import dev.lockstep.platform.problem.ProblemException;
 import dev.lockstep.platform.tx.AfterCommit;
@@ -68,25 +70,19 @@ public class FaultService {
             rule.matchKind = match.kind();
         }
         effect(rule, request.effect());
-        FaultRequest.Trigger trigger = request.trigger();
+        FaultTrigger trigger = request.trigger();
         if (trigger != null && "throttle".equals(rule.effect)) {
             throw invalid("throttle decides by its own count (perMinute); it takes no trigger");
         }
         if (trigger != null) {
-            int kinds = (trigger.next() != null ? 1 : 0) + (trigger.everyNth() != null ? 1 : 0)
-                    + (trigger.probability() != null ? 1 : 0);
-            if (kinds > 1) {
-                throw invalid("give at most one of next, everyNth, probability");
-            }
+            trigger.checked();
             rule.triggerNext = trigger.next();
             rule.triggerEvery = trigger.everyNth();
             rule.triggerProbability = trigger.probability();
         }
-        FaultRequest.Window window = request.window();
+        FaultWindow window = request.window();
         if (window != null) {
-            if (window.from() != null && window.until() != null && !window.from().isBefore(window.until())) {
-                throw invalid("window.from must be before window.until");
-            }
+            window.checked();
             rule.windowFrom = window.from();
             rule.windowUntil = window.until();
         }

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 import dev.lockstep.auth.service.oidc.Acr;
 import dev.lockstep.auth.service.oidc.UserClaims;
+import dev.lockstep.auth.service.faults.IdpFaults;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -40,10 +41,14 @@ public class DiscoveryResource {
     @Inject
     Issuers issuers;
 
+    @Inject
+    IdpFaults faults;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "OpenID Provider metadata")
     public String metadata(@Context UriInfo uri) throws LangTagException {
+        faults.gate("discovery", null);
         String issuer = issuers.of(uri.getRequestUri());
         OIDCProviderMetadata m = new OIDCProviderMetadata(new Issuer(issuer), List.of(SubjectType.PUBLIC),
                 URI.create(issuer + "/.well-known/jwks.json"));

@@ -39,6 +39,21 @@ final class NimbusRequests {
         return request;
     }
 
+    /** The application a token request names, by its HTTP Basic credentials or its {@code client_id}; null if none. */
+    static String clientId(HTTPRequest request) {
+        try {
+            com.nimbusds.oauth2.sdk.auth.ClientAuthentication auth = com.nimbusds.oauth2.sdk.auth.ClientAuthentication.parse(request);
+            if (auth != null) {
+                return auth.getClientID().getValue();
+            }
+        } catch (com.nimbusds.oauth2.sdk.ParseException e) {
+            // not a client authentication Nimbus knows: the form may still name the client
+        }
+        String body = request.getBody();
+        List<String> ids = body != null ? URLUtils.parseParameters(body).get("client_id") : null;
+        return ids != null && ids.size() == 1 ? ids.get(0) : null;
+    }
+
     static Map<String, List<String>> params(MultivaluedMap<String, String> values) {
         Map<String, List<String>> params = new LinkedHashMap<>();
         values.forEach(params::put);

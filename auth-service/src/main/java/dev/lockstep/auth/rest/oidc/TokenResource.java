@@ -1,6 +1,7 @@
 package dev.lockstep.auth.rest.oidc;
 
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import dev.lockstep.auth.service.faults.IdpFaults;
 import dev.lockstep.auth.service.oidc.TokenGrants;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -23,12 +24,17 @@ public class TokenResource {
     @Inject
     TokenGrants grants;
 
+    @Inject
+    IdpFaults faults;
+
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Exchange a code, a refresh token or client credentials for tokens")
     public Response token(String body, @Context UriInfo uri, @Context HttpHeaders headers) {
-        return Response.ok(grants.exchange(NimbusRequests.of(HTTPRequest.Method.POST, uri, headers, body)))
+        HTTPRequest request = NimbusRequests.of(HTTPRequest.Method.POST, uri, headers, body);
+        faults.gate("token", NimbusRequests.clientId(request));
+        return Response.ok(grants.exchange(request))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").header("Pragma", "no-cache").build();
     }
 }

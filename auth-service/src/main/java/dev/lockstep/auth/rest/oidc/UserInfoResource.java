@@ -7,6 +7,7 @@ import dev.lockstep.auth.domain.Account;
 import dev.lockstep.auth.service.oidc.AccessTokens;
 import dev.lockstep.auth.service.oidc.OAuthException;
 import dev.lockstep.auth.service.oidc.UserClaims;
+import dev.lockstep.auth.service.faults.IdpFaults;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -31,6 +32,9 @@ public class UserInfoResource {
     @Inject
     AccessTokens tokens;
 
+    @Inject
+    IdpFaults faults;
+
     @GET
     @Operation(summary = "The signed-in user's claims for the token's scopes")
     public Response get(@Context UriInfo uri, @Context HttpHeaders headers) {
@@ -45,6 +49,7 @@ public class UserInfoResource {
     }
 
     private Response claims(HTTPRequest http) {
+        faults.gate("userinfo", null);
         String token;
         try {
             token = UserInfoRequest.parse(http).getAccessToken().getValue();

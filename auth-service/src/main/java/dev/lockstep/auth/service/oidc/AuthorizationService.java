@@ -24,6 +24,7 @@ import dev.lockstep.auth.domain.OidcAuthorization;
 import dev.lockstep.auth.domain.OidcClient;
 import dev.lockstep.auth.service.LockoutService;
 import dev.lockstep.auth.service.Secrets;
+import dev.lockstep.auth.service.faults.IdpFaults;
 import dev.lockstep.contracts.OidcAuthorizationStarted;
 import dev.lockstep.contracts.OidcCodeIssued;
 import dev.lockstep.contracts.Topic;
@@ -66,6 +67,9 @@ public class AuthorizationService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    IdpFaults faults;
 
     /** What the endpoint does: show an error page, redirect (a code or an error), or open the hosted login. */
     public sealed interface Decision {
@@ -111,6 +115,11 @@ public class AuthorizationService {
         } catch (ParseException e) {
             ErrorObject error = e.getErrorObject() != null ? e.getErrorObject() : OAuth2Error.INVALID_REQUEST;
             return error(redirect, error.setDescription(e.getMessage()), state, iss);
+        }
+        Optional<IdpFaults.Fired> fault = faults.at("authorize", client.clientId);
+        if (fault.isPresent()) {
+            return error(redirect, new ErrorObject(fault.get().error(), "Refused by an identity-provider fault rule (sandbox)"),
+                    state, iss);
         }
         if (!ResponseType.CODE.equals(request.getResponseType())) {
             return error(redirect, OAuth2Error.UNSUPPORTED_RESPONSE_TYPE.setDescription("Only response_type=code"), state, iss);

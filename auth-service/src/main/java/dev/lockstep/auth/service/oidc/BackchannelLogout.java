@@ -3,6 +3,7 @@ package dev.lockstep.auth.service.oidc;
 import dev.lockstep.auth.domain.OidcAuthorization;
 import dev.lockstep.auth.domain.OidcClient;
 import dev.lockstep.auth.service.SigningKeys;
+import dev.lockstep.auth.service.faults.IdpFaults;
 import dev.lockstep.contracts.OidcBackchannelLogout;
 import dev.lockstep.contracts.Topic;
 import dev.lockstep.platform.outbox.Outbox;
@@ -27,7 +28,8 @@ import java.util.UUID;
 /**
  * OpenID Connect Back-Channel Logout 1.0: when a session ends (logout, operator revoke, refresh token
  * reuse, recovery, escalation), every application that got tokens from it and registered a
- * back-channel URI is sent a signed logout token. Each delivery and its outcome is an event.
+ * back-channel URI is sent a signed logout token. Each delivery and its outcome is an event; a
+ * {@code drop} fault rule keeps a token from being sent ({@code dropped}).
  */
 @ApplicationScoped
 public class BackchannelLogout {
@@ -47,6 +49,9 @@ public class BackchannelLogout {
     @Inject
     Outbox outbox;
 
+    @Inject
+    IdpFaults faults;
+
     /** Tells every application of the session; runs in the caller's transaction (the events commit with it). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void sessionEnded(String accountId, String sessionId, String correlationId) {
@@ -56,6 +61,11 @@ public class BackchannelLogout {
         byClient.values().forEach(grant -> OidcClient.<OidcClient>findByIdOptional(grant.clientId)
                 .filter(c -> c.backchannelLogoutUri != null)
                 .ifPresent(client -> {
+                    if (faults.at("backchannel-logout", client.clientId).isPresent()) {
+                        outbox.publish(Topic.AUTH_EVENTS, accountId, correlationId, new OidcBackchannelLogout(accountId,
+                                client.clientId, sessionId, "dropped", null));
+                        return;
+                    }
                     Integer status = post(client, logoutToken(grant.issuer, client.clientId, accountId, sessionId));
                     outbox.publish(Topic.AUTH_EVENTS, accountId, correlationId, new OidcBackchannelLogout(accountId,
                             client.clientId, sessionId, status != null && status / 100 == 2 ? "delivered" : "failed", status));

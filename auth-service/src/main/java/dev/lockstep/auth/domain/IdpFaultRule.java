@@ -1,0 +1,84 @@
+package dev.lockstep.auth.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * A fault rule on one of Lockstep's own OpenID Connect endpoints: which requests it matches, what they
+ * get instead of the normal answer, and when it fires (the triggers and windows of the phone network's
+ * rules).
+ */
+@Entity
+@Table(name = "idp_fault_rule")
+public class IdpFaultRule extends PanacheEntityBase {
+
+    @Id
+    @Column(length = 36)
+    public String id;
+
+    /** Evaluation order; the first rule that fires decides. */
+    @Column(nullable = false)
+    public int position;
+
+    @Column(length = 128)
+    public String name;
+
+    /** {@code authorize}, {@code token}, {@code userinfo}, {@code jwks}, {@code discovery} or {@code backchannel-logout}. */
+    @Column(nullable = false, length = 32)
+    public String endpoint;
+
+    /** Only requests of this application; null: every application. */
+    @Column(name = "client_id", length = 64)
+    public String clientId;
+
+    /** {@code fail}, {@code error}, {@code delay}, {@code hide-current-key} or {@code drop}. */
+    @Column(nullable = false, length = 32)
+    public String effect;
+
+    /** For {@code fail}: the HTTP status answered. */
+    public Integer status;
+
+    /** For {@code fail} and {@code error}: the OAuth error code answered. */
+    @Column(length = 64)
+    public String error;
+
+    /** For {@code delay}: the fixed wait, or the lower bound of a uniform one. */
+    @Column(name = "delay_min_ms")
+    public Long delayMinMs;
+
+    @Column(name = "delay_max_ms")
+    public Long delayMaxMs;
+
+    @Column(name = "trigger_next")
+    public Integer triggerNext;
+
+    @Column(name = "trigger_every")
+    public Integer triggerEvery;
+
+    @Column(name = "trigger_probability")
+    public Double triggerProbability;
+
+    @Column(name = "window_from")
+    public Instant windowFrom;
+
+    @Column(name = "window_until")
+    public Instant windowUntil;
+
+    /** Requests that matched (inside the window). */
+    @Column(nullable = false)
+    public long matched;
+
+    /** Requests the rule acted on. */
+    @Column(nullable = false)
+    public long hits;
+
+    @Column(nullable = false)
+    public boolean enabled = true;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+}

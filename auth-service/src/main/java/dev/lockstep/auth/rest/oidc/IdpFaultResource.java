@@ -1,0 +1,67 @@
+package dev.lockstep.auth.rest.oidc;
+
+import dev.lockstep.auth.rest.AccountAdminResource;
+import dev.lockstep.auth.service.faults.IdpFaultRules;
+import dev.lockstep.platform.security.AdminApi;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Break the identity provider on purpose: fault rules on Lockstep's own OpenID Connect endpoints; audited. */
+@Path("/v1/admin/idp-faults")
+@AdminApi
+@Tag(name = "Identity-provider faults")
+public class IdpFaultResource {
+
+    @Inject
+    IdpFaultRules rules;
+
+    /** {@code PUT /v1/admin/idp-faults/{id}/enabled}: switch a rule off or on. */
+    public record Enabled(@NotNull Boolean enabled) {
+    }
+
+    @POST
+    @Operation(summary = "Add a fault rule at the end of the list")
+    public Response add(@Valid @NotNull IdpFaultRequest request, @HeaderParam(AccountAdminResource.OPERATOR_HEADER) String operator) {
+        IdpFaultView view = IdpFaultView.of(rules.add(request, operator(operator)));
+        return Response.created(URI.create("/v1/admin/idp-faults/" + view.id())).entity(view).build();
+    }
+
+    @GET
+    @Operation(summary = "The fault rules in evaluation order, with their matched and hit counts")
+    public List<IdpFaultView> list() {
+        return rules.list().stream().map(IdpFaultView::of).toList();
+    }
+
+    @PUT
+    @Path("/{id}/enabled")
+    @Operation(summary = "Switch a fault rule off or on again (its counts stay)")
+    public IdpFaultView setEnabled(@PathParam("id") String id, @Valid @NotNull Enabled request,
+            @HeaderParam(AccountAdminResource.OPERATOR_HEADER) String operator) {
+        return IdpFaultView.of(rules.setEnabled(id, request.enabled(), operator(operator)));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Remove a fault rule")
+    public Response delete(@PathParam("id") String id, @HeaderParam(AccountAdminResource.OPERATOR_HEADER) String operator) {
+        rules.delete(id, operator(operator));
+        return Response.noContent().build();
+    }
+
+    private static String operator(String header) {
+        return header != null ? header : "admin";
+    }
+}

@@ -1,0 +1,172 @@
+package dev.lockstep.auth.service.faults;
+
+import dev.lockstep.auth.domain.IdpFaultRule;
+import dev.lockstep.auth.rest.oidc.IdpFaultRequest;
+import dev.lockstep.auth.service.AuditTrail;
+import dev.lockstep.platform.clock.SandboxClock;
+import dev.lockstep.platform.fault.FaultTrigger;
+import dev.lockstep.platform.fault.FaultWindow;
+import dev.lockstep.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The identity provider's fault rules as operators keep them: added at the end of the list (checked:
+ * each effect only where it means something), switched off and on, removed; every change audited.
+ */
+@ApplicationScoped
+public class IdpFaultRules {
+
+    /** The longest an endpoint may be made to wait: client libraries time out well before. */
+    static final Duration LONGEST_DELAY = Duration.ofSeconds(60);
+
+    private static final Set<String> AUTHORIZE_ERRORS = Set.of("access_denied", "temporarily_unavailable", "server_error",
+            "login_required", "interaction_required", "consent_required", "account_selection_required");
+    private static final Set<String> TOKEN_ERRORS = Set.of("invalid_grant", "invalid_client", "invalid_request",
+            "unauthorized_client", "temporarily_unavailable", "server_error");
+
+    @Inject
+    SandboxClock clock;
+
+    @Inject
+    AuditTrail audit;
+
+    @Transactional
+    public IdpFaultRule add(IdpFaultRequest request, String operator) {
+        IdpFaultRule rule = new IdpFaultRule();
+        rule.id = UUID.randomUUID().toString();
+        rule.name = request.name();
+        rule.endpoint = request.match().endpoint();
+        rule.clientId = request.match().clientId();
+        effect(rule, request.effect());
+        FaultTrigger trigger = request.trigger();
+        if (trigger != null) {
+            trigger.checked();
+            rule.triggerNext = trigger.next();
+            rule.triggerEvery = trigger.everyNth();
+            rule.triggerProbability = trigger.probability();
+        }
+        FaultWindow window = request.window();
+        if (window != null) {
+            window.checked();
+            rule.windowFrom = window.from();
+            rule.windowUntil = window.until();
+        }
+        Integer last = IdpFaultRule.find("select max(r.position) from IdpFaultRule r").project(Integer.class).firstResult();
+        rule.position = last != null ? last + 1 : 1;
+        rule.createdAt = clock.instant();
+        rule.persist();
+        audit.record(operator, "idp-fault.added", "sandbox", describe(rule));
+        return rule;
+    }
+
+    public List<IdpFaultRule> list() {
+        return IdpFaultRule.list("order by position");
+    }
+
+    @Transactional
+    public IdpFaultRule setEnabled(String id, boolean enabled, String operator) {
+        IdpFaultRule rule = find(id);
+        rule.enabled = enabled;
+        audit.record(operator, enabled ? "idp-fault.enabled" : "idp-fault.disabled", "sandbox", describe(rule));
+        return rule;
+    }
+
+    @Transactional
+    public void delete(String id, String operator) {
+        IdpFaultRule rule = find(id);
+        rule.delete();
+        audit.record(operator, "idp-fault.removed", "sandbox", describe(rule));
+    }
+
+    private static IdpFaultRule find(String id) {
+        IdpFaultRule rule = id != null && id.length() <= 36 ? IdpFaultRule.findById(id) : null;
+        if (rule == null) {
+            throw ProblemException.notFound("fault-not-found", "No such fault rule");
+        }
+        return rule;
+    }
+
+    private static String describe(IdpFaultRule rule) {
+        return "rule " + rule.id + ": " + rule.effect + " on " + rule.endpoint + (rule.name != null ? " (" + rule.name + ")" : "");
+    }
+
+    /** Checks that the effect suits the endpoint and carries only the settings its type uses, and copies them. */
+    private static void effect(IdpFaultRule rule, IdpFaultRequest.Effect effect) {
+        String type = effect.type();
+        String endpoint = rule.endpoint;
+        rule.effect = type;
+        allow(type, "status", effect.status(), "fail");
+        allow(type, "error", effect.error(), "fail", "error");
+        allow(type, "delay", effect.delay(), "delay");
+        allow(type, "delayMax", effect.delayMax(), "delay");
+        switch (type) {
+            case "fail" -> {
+                only(type, endpoint, "token", "userinfo", "jwks", "discovery");
+                rule.status = effect.status() != null ? effect.status() : 503;
+                rule.error = effect.error() != null ? effect.error()
+                        : rule.status == 503 ? "temporarily_unavailable" : "server_error";
+            }
+            case "error" -> {
+                only(type, endpoint, "authorize", "token");
+                Set<String> known = "authorize".equals(endpoint) ? AUTHORIZE_ERRORS : TOKEN_ERRORS;
+                if (effect.error() == null || !known.contains(effect.error())) {
+                    throw invalid("the error effect on " + endpoint + " needs error, one of " + String.join(", ",
+                            known.stream().sorted().toList()));
+                }
+                rule.error = effect.error();
+            }
+            case "delay" -> delay(rule, effect);
+            case "hide-current-key" -> only(type, endpoint, "jwks");
+            default -> only(type, endpoint, "backchannel-logout");
+        }
+    }
+
+    private static void delay(IdpFaultRule rule, IdpFaultRequest.Effect effect) {
+        if (effect.delay() == null) {
+            throw invalid("the delay effect needs delay, e.g. \"PT5S\"");
+        }
+        Duration min = duration(effect.delay(), "delay");
+        Duration max = effect.delayMax() != null ? duration(effect.delayMax(), "delayMax") : null;
+        if (max != null && max.compareTo(min) < 0) {
+            throw invalid("delayMax must not be shorter than delay");
+        }
+        rule.delayMinMs = min.toMillis();
+        rule.delayMaxMs = max != null ? max.toMillis() : null;
+    }
+
+    private static void only(String type, String endpoint, String... endpoints) {
+        if (!List.of(endpoints).contains(endpoint)) {
+            throw invalid("the " + type + " effect acts on " + String.join(", ", endpoints) + " only");
+        }
+    }
+
+    private static void allow(String type, String field, Object value, String... types) {
+        if (value != null && !List.of(types).contains(type)) {
+            throw invalid(field + " belongs to the " + String.join(" and ", types) + " effect" + (types.length > 1 ? "s" : "")
+                    + " only");
+        }
+    }
+
+    private static Duration duration(String text, String field) {
+        try {
+            Duration d = Duration.parse(text);
+            if (d.isNegative() || d.compareTo(LONGEST_DELAY) > 0) {
+                throw invalid(field + " must be between PT0S and PT60S");
+            }
+            return d;
+        } catch (DateTimeParseException e) {
+            throw invalid(field + " is not an ISO-8601 duration such as PT5S");
+        }
+    }
+
+    private static ProblemException invalid(String title) {
+        return ProblemException.badRequest("invalid-fault", title, null);
+    }
+}
