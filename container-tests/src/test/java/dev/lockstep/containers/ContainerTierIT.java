@@ -9,7 +9,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lockstep.testcontainers.LockstepClient;
 import dev.lockstep.testcontainers.LockstepSandbox;
 import dev.lockstep.testcontainers.LockstepSandbox.Service;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import java.util.Base64;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
@@ -22,14 +35,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The sandbox as its images, started once for these tests (unique accounts and phones keep them
- * apart): the SMS-code login in containers, a broker outage between login and code issuance, and
- * services killed and restarted with their data.
+ * apart): the SMS-code login in containers, a broker outage between login and code issuance,
+ * services killed and restarted with their data, a scenario, and the OpenID Connect provider at the
+ * issuer the test reaches it by, over HTTP and over HTTPS trusting the CA the image made.
  */
 @ExtendWith(RequiresDocker.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ContainerTierIT {
 
     private static final String PASSWORD = "correct horse battery staple";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static LockstepSandbox sandbox;
     private static LockstepClient lockstep;
 
@@ -157,5 +172,46 @@ class ContainerTierIT {
         JsonNode report = lockstep.loadScenario(s0, true);
         assertTrue(report.get("passed").asBoolean(), report.toString());
         assertEquals("LOCKED", lockstep.account("aiko").get("status").asText());
+    }
+
+    @Test
+    @Order(5)
+    void theProviderAnswersAtItsIssuerOverHttpAndOverHttpsTrustingTheSandboxCa() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        JsonNode discovery = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(sandbox.issuer()
+                + "/.well-known/openid-configuration")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertEquals(sandbox.issuer(), discovery.get("issuer").asText());
+
+        KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+        trusted.load(null, null);
+        try (InputStream pem = Files.newInputStream(sandbox.caFile())) {
+            trusted.setCertificateEntry("lockstep-ca", CertificateFactory.getInstance("X.509").generateCertificate(pem));
+        }
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(null, trust.getTrustManagers(), null);
+        HttpClient https = HttpClient.newBuilder().sslContext(tls).build();
+        JsonNode secure = JSON.readTree(https.send(HttpRequest.newBuilder(URI.create(sandbox.httpsIssuer()
+                + "/.well-known/openid-configuration")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertEquals(sandbox.httpsIssuer(), secure.get("issuer").asText());
+        assertEquals(sandbox.httpsIssuer() + "/oauth2/token", secure.get("token_endpoint").asText());
+
+        // a registered application gets tokens whose iss is the issuer it used; a fault rule breaks that once
+        LockstepClient.OidcClient app = lockstep.registerClient(LockstepClient.map("name", "container test",
+                "grantTypes", java.util.List.of("client_credentials")));
+        lockstep.addIdpFaultRule(LockstepClient.map("match", LockstepClient.map("endpoint", "token", "clientId", app.clientId()),
+                "effect", LockstepClient.map("type", "fail", "status", 503), "trigger", LockstepClient.map("next", 1)));
+        HttpRequest tokenRequest = HttpRequest.newBuilder(URI.create(sandbox.httpsIssuer() + "/oauth2/token"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (app.clientId() + ":" + app.clientSecret()).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build();
+        assertEquals(503, https.send(tokenRequest, HttpResponse.BodyHandlers.ofString()).statusCode());
+        HttpResponse<String> tokens = https.send(tokenRequest, HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, tokens.statusCode(), tokens.body());
+        String payload = JSON.readTree(tokens.body()).get("access_token").asText().split("\\.")[1];
+        JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(payload));
+        assertEquals(sandbox.httpsIssuer(), claims.get("iss").asText());
     }
 }

@@ -223,14 +223,30 @@ $('fault-add').onclick = async () => {
   await api('sim', 'POST', '/v1/faults', PRESETS[$('fault-preset').value]($('fault-number').value.replace(/[\s-]/g, '')));
   refreshFaults();
 };
+// the identity provider's own endpoints (auth-service's /v1/admin/idp-faults), broken the same way
+const IDP_PRESETS = {
+  'token-503': (c) => ({ name: 'the token endpoint answers 503 once', match: { endpoint: 'token', clientId: c }, effect: { type: 'fail', status: 503 }, trigger: { next: 1 } }),
+  'token-slow': (c) => ({ name: 'the token endpoint takes 10 s', match: { endpoint: 'token', clientId: c }, effect: { type: 'delay', delay: 'PT10S' } }),
+  'authorize-denied': (c) => ({ name: 'the next sign-in comes back access_denied', match: { endpoint: 'authorize', clientId: c }, effect: { type: 'error', error: 'access_denied' }, trigger: { next: 1 } }),
+  'authorize-unavailable': (c) => ({ name: 'the next sign-in comes back temporarily_unavailable', match: { endpoint: 'authorize', clientId: c }, effect: { type: 'error', error: 'temporarily_unavailable' }, trigger: { next: 1 } }),
+  'jwks-missing-key': () => ({ name: 'the JWKS misses the signing key once', match: { endpoint: 'jwks' }, effect: { type: 'hide-current-key' }, trigger: { next: 1 } }),
+  'backchannel-drop': (c) => ({ name: 'back-channel logouts never arrive', match: { endpoint: 'backchannel-logout', clientId: c }, effect: { type: 'drop' } }),
+};
+$('idp-fault-add').onclick = async () => {
+  await api('auth', 'POST', '/v1/admin/idp-faults', IDP_PRESETS[$('idp-fault-preset').value]($('idp-fault-client').value.trim() || undefined));
+  refreshFaults();
+};
+function faultRows(table, service, path, rules) {
+  $(table).tBodies[0].replaceChildren(...rules.map((r) => el('tr', {},
+    el('td', {}, r.name || r.effect.type), el('td', {}, r.matched), el('td', {}, r.hits),
+    el('td', {}, el('input', { type: 'checkbox', ...(r.enabled ? { checked: '' } : {}), onclick: async (e) => {
+      await api(service, 'PUT', `${path}/${r.id}/enabled`, { enabled: e.target.checked }); refreshFaults(); } })),
+    el('td', {}, el('button', { onclick: async () => { await api(service, 'DELETE', `${path}/${r.id}`); refreshFaults(); } }, 'delete')))));
+}
 async function refreshFaults() {
   try {
-    const rules = await api('sim', 'GET', '/v1/faults');
-    $('fault-list').tBodies[0].replaceChildren(...rules.map((r) => el('tr', {},
-      el('td', {}, r.name || r.effect.type), el('td', {}, r.matched), el('td', {}, r.hits),
-      el('td', {}, el('input', { type: 'checkbox', ...(r.enabled ? { checked: '' } : {}), onclick: async (e) => {
-        await api('sim', 'PUT', `/v1/faults/${r.id}/enabled`, { enabled: e.target.checked }); refreshFaults(); } })),
-      el('td', {}, el('button', { onclick: async () => { await api('sim', 'DELETE', '/v1/faults/' + r.id); refreshFaults(); } }, 'delete')))));
+    faultRows('fault-list', 'sim', '/v1/faults', await api('sim', 'GET', '/v1/faults'));
+    faultRows('idp-fault-list', 'auth', '/v1/admin/idp-faults', await api('auth', 'GET', '/v1/admin/idp-faults'));
   } catch (e) { /* shown */ }
 }
 

@@ -123,6 +123,31 @@ public final class LockstepClient {
         return new Tokens(body.path("access_token").asText(null), body.path("refresh_token").asText(null), body);
     }
 
+    // ---- applications that sign users in (OpenID Connect) ----
+
+    /** An application registered with the provider; {@code clientSecret} is null for a public client (PKCE). */
+    public record OidcClient(String clientId, String clientSecret, JsonNode registration) {
+    }
+
+    /**
+     * Registers an application, e.g. {@code map("redirectUris", List.of("http://localhost:8080/callback"))}
+     * for a confidential one, with {@code "public", true} for one without a secret; also
+     * {@code postLogoutRedirectUris}, {@code backchannelLogoutUri}, {@code grantTypes}, {@code defaultAcr}.
+     */
+    public OidcClient registerClient(Map<String, ?> registration) {
+        JsonNode body = expect(201, "client registration", call("POST", Service.AUTH, "/v1/admin/clients", registration,
+                adminToken));
+        return new OidcClient(body.get("clientId").asText(), body.path("clientSecret").asText(null), body);
+    }
+
+    /**
+     * Adds a fault rule on the provider's own endpoints and returns it with its id, e.g. the token endpoint
+     * answering 503 once: {@code map("match", map("endpoint", "token"), "effect", map("type", "fail"), "trigger", map("next", 1))}.
+     */
+    public JsonNode addIdpFaultRule(Map<String, ?> rule) {
+        return expect(201, "identity-provider fault rule", call("POST", Service.AUTH, "/v1/admin/idp-faults", rule, adminToken));
+    }
+
     // ---- the simulated world ----
 
     /** Changes a virtual phone, e.g. {@code Map.of("handset", "off")} or {@code Map.of("sim", "swapped")}. */

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,10 +22,8 @@ import java.util.UUID;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
-import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.lifecycle.Startable;
 import org.testcontainers.lifecycle.Startables;
-import org.testcontainers.utility.DockerImageName;
 
 /**
  * The whole Lockstep sandbox in containers, for a JUnit test: the Kafka broker and the four services
@@ -68,9 +68,7 @@ public class LockstepSandbox implements Startable, AutoCloseable {
     }
 
     /** The version of the images that match this module. */
-    public static final String VERSION = readVersion();
-
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    public static final String VERSION = SandboxContainers.version();
 
     private String imagePrefix = "lockstep/";
     private String tag = VERSION;
@@ -79,6 +77,8 @@ public class LockstepSandbox implements Startable, AutoCloseable {
     private long memoryBytes = 512L * 1024 * 1024;
 
     private Network network;
+    private ProviderAddress provider;
+    private Path caFile;
     private GenericContainer<?> kafka;
     private final Map<Service, GenericContainer<?>> services = new EnumMap<>(Service.class);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -109,37 +109,14 @@ public class LockstepSandbox implements Startable, AutoCloseable {
             return;
         }
         network = Network.newNetwork();
-        kafka = new GenericContainer<>(image("kafka"))
-                .withNetwork(network)
-                .withNetworkAliases("kafka")
-                .withEnv("KAFKA_ADVERTISED_HOST", "kafka")
-                .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withMemory(memoryBytes))
-                .waitingFor(Wait.forHealthcheck().withStartupTimeout(START_TIMEOUT));
+        caFile = null;
+        SandboxContainers containers = new SandboxContainers(imagePrefix, tag, network, memoryBytes);
+        kafka = containers.broker();
         for (Service service : Service.values()) {
-            GenericContainer<?> container = new GenericContainer<>(image(service.containerName()))
-                    .withNetwork(network)
-                    .withNetworkAliases(service.containerName())
-                    .withExposedPorts(service.port())
-                    .withEnv("LOCKSTEP_ADMIN_TOKEN", adminToken)
-                    .withEnv("LOCKSTEP_INTERNAL_TOKEN", internalToken)
-                    .withEnv("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092")
-                    .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withMemory(memoryBytes))
-                    .dependsOn(kafka)
-                    .waitingFor(Wait.forHttp("/q/health/ready").forPort(service.port()).forStatusCode(200)
-                            .withStartupTimeout(START_TIMEOUT));
-            if (service == Service.SIM) {
-                // scenarios drive the other services through their APIs, by their names on the network
-                container.withEnv("LOCKSTEP_SIM_SERVICES_AUTH", "http://auth-service:8081")
-                        .withEnv("LOCKSTEP_SIM_SERVICES_OTP", "http://otp-service:8082")
-                        .withEnv("LOCKSTEP_SIM_SERVICES_RECOVERY", "http://recovery-service:8084");
-            }
+            GenericContainer<?> container = containers.service(service, kafka, adminToken, internalToken);
             if (service == Service.AUTH) {
-                container.withEnv("QUARKUS_REST_CLIENT_OTP_URL", "http://otp-service:8082")
-                        .withEnv("LOCKSTEP_AUTH_TOKEN_ISSUER", "http://auth-service:8081");
-            }
-            if (service == Service.RECOVERY) {
-                container.withEnv("QUARKUS_REST_CLIENT_AUTH_URL", "http://auth-service:8081")
-                        .withEnv("QUARKUS_REST_CLIENT_OTP_URL", "http://otp-service:8082");
+                provider = ProviderAddress.pick();
+                provider.applyTo(container);
             }
             services.put(service, container);
         }
@@ -149,10 +126,6 @@ public class LockstepSandbox implements Startable, AutoCloseable {
             stop();
             throw e;
         }
-    }
-
-    private DockerImageName image(String name) {
-        return DockerImageName.parse(imagePrefix + name + ":" + tag);
     }
 
     /** The service's base URL as seen from the test, e.g. {@code http://localhost:32768}. */
@@ -166,6 +139,29 @@ public class LockstepSandbox implements Startable, AutoCloseable {
             throw new IllegalStateException(service.containerName() + " is not running");
         }
         return "http://" + container.getHost() + ":" + bindings[0].getHostPortSpec();
+    }
+
+    /**
+     * The OpenID Connect issuer as the test reaches it, e.g. {@code http://localhost:32801}: discovery at
+     * {@code /.well-known/openid-configuration}, and the {@code iss} of every token it signs.
+     */
+    public String issuer() {
+        requireStarted(services.get(Service.AUTH));
+        return provider.issuer();
+    }
+
+    /** The same provider over HTTPS, for clients that refuse plain HTTP; they trust {@link #caFile()}. */
+    public String httpsIssuer() {
+        requireStarted(services.get(Service.AUTH));
+        return provider.httpsIssuer();
+    }
+
+    /** The sandbox CA's certificate (PEM), which issued auth-service's HTTPS certificate; copied out once. */
+    public synchronized Path caFile() {
+        if (caFile == null) {
+            caFile = provider.copyCa(running(Service.AUTH));
+        }
+        return caFile;
     }
 
     public String adminToken() {
@@ -188,7 +184,7 @@ public class LockstepSandbox implements Startable, AutoCloseable {
         DockerClient docker = DockerClientFactory.instance().client();
         String id = requireStarted(kafka).getContainerId();
         docker.startContainerCmd(id).exec();
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        long deadline = System.nanoTime() + SandboxContainers.START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             var health = docker.inspectContainerCmd(id).exec().getState().getHealth();
             if (health != null && "healthy".equals(health.getStatus())) {
@@ -208,7 +204,7 @@ public class LockstepSandbox implements Startable, AutoCloseable {
         String id = running(service).getContainerId();
         docker.killContainerCmd(id).exec();
         docker.startContainerCmd(id).exec();
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        long deadline = System.nanoTime() + SandboxContainers.START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             try {
                 HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready"))
@@ -292,16 +288,6 @@ public class LockstepSandbox implements Startable, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static String readVersion() {
-        try (InputStream in = LockstepSandbox.class.getResourceAsStream("lockstep.properties")) {
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("version");
-        } catch (IOException | NullPointerException e) {
-            throw new UncheckedIOException(new IOException("lockstep.properties is missing from the jar", e));
         }
     }
 }

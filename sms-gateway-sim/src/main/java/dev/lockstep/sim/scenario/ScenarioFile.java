@@ -28,6 +28,8 @@ public record ScenarioFile(
         List<Map<String, Object>> faults,
         /** Applications registered with auth-service, as {@code POST /v1/admin/clients} takes them (replaced if present). */
         List<Map<String, Object>> clients,
+        /** Fault rules on Lockstep's own OpenID Connect endpoints, as {@code POST /v1/admin/idp-faults} takes them. */
+        List<Map<String, Object>> idpFaults,
         List<Step> steps) {
 
     /**

@@ -264,6 +264,9 @@ public class ScenarioService {
         for (Map<String, Object> client : list(file.clients())) {
             registerClient(client, state);
         }
+        for (Map<String, Object> fault : list(file.idpFaults())) {
+            call("POST", config.services().auth() + "/v1/admin/idp-faults", fault, 201, "identity-provider fault rule");
+        }
         state.startedAt = clockNow();
         Current loaded = new Current(parsed, state);
         current = loaded;
