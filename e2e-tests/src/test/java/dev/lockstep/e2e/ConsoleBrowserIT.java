@@ -1,14 +1,18 @@
 package dev.lockstep.e2e;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lockstep.launcher.Service;
+import io.restassured.http.ContentType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +28,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -186,5 +191,31 @@ class ConsoleBrowserIT {
         assertTrue(id("oidc-result").getText().contains("urn:lockstep:acr:mfa"), id("oidc-result").getText());
         waitForText("oidc-userinfo", account.username());
         screenshot("oidc-3-back-in-the-application");
+    }
+
+    @Test
+    void anIdentityProviderFaultAddedInTheConsoleFiresOnceAndShowsOnTheTimeline() throws IOException {
+        Map<String, Object> app = given().header("Authorization", Lockstep.admin()).contentType(ContentType.JSON)
+                .body(Map.of("name", "console fault test", "grantTypes", List.of("client_credentials")))
+                .post(SharedSandbox.url(Service.AUTH) + "/v1/admin/clients").then().statusCode(201).extract().jsonPath()
+                .getMap("$");
+        browser.get(SharedSandbox.url(Service.SIM) + "/console/index.html");
+        type("token", SharedSandbox.ADMIN_TOKEN + "\t");
+        new Select(id("idp-fault-preset")).selectByValue("token-503");
+        type("idp-fault-client", (String) app.get("clientId"));
+        click("idp-fault-add");
+        waitForText("idp-fault-list", "the token endpoint answers 503 once");
+
+        given().auth().preemptive().basic((String) app.get("clientId"), (String) app.get("clientSecret"))
+                .contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
+                .post(SharedSandbox.url(Service.AUTH) + "/oauth2/token").then().statusCode(503);
+        wait.until(d -> d.findElements(By.cssSelector("#idp-fault-list tbody tr")).stream()
+                .anyMatch(row -> row.getText().startsWith("the token endpoint answers 503 once 1 1")));
+        waitForText("timeline", "idp.fault-fired");
+        waitForText("timeline", "token: fail");
+        screenshot("console-idp-fault-fired");
+        given().auth().preemptive().basic((String) app.get("clientId"), (String) app.get("clientSecret"))
+                .contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
+                .post(SharedSandbox.url(Service.AUTH) + "/oauth2/token").then().statusCode(200);
     }
 }

@@ -330,7 +330,8 @@ function addToTimeline(entry) {
   $('timeline').prepend(group);
   const what = e.type.replace(/^lockstep\./, '').replace(/\.v\d+$/, '');
   const data = e.data || {};
-  const detail = data.outcome || data.status || data.reason || data.level || data.channel || data.cause || '';
+  const detail = data.endpoint ? `${data.endpoint}: ${data.effect}`
+    : data.outcome || data.status || data.reason || data.level || data.channel || data.cause || '';
   group.querySelector('ol').append(el('li', {}, `${(e.time || '').slice(11, 19)} ${what} `, el('small', {}, detail)));
   while (state.groups.size > 60) {
     const [oldest, node] = state.groups.entries().next().value;
