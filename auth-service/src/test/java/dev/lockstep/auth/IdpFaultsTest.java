@@ -113,6 +113,16 @@ class IdpFaultsTest {
     }
 
     @Test
+    void aDelayedDiscoveryStillAnswersAndTheEventSaysHowLongItWaited() {
+        String id = addRule(Map.of("match", Map.of("endpoint", "discovery"), "effect", Map.of("type", "delay", "delay", "PT0.2S"),
+                "trigger", Map.of("next", 1)));
+        given().get("/.well-known/openid-configuration").then().statusCode(200).body("issuer", equalTo(OidcFixtures.ISSUER));
+        await().atMost(Duration.ofSeconds(5)).until(() -> events(outbox, IdpFaultFired.class).stream()
+                .map(e -> Events.body(e, IdpFaultFired.class))
+                .anyMatch(f -> f.ruleId().equals(id) && "delay".equals(f.effect()) && Long.valueOf(200).equals(f.delayMs())));
+    }
+
+    @Test
     void aSwitchedOffRuleActsOnNothingAndARemovedOneIsGone() {
         Map<String, Object> app = OidcFixtures.register(Map.of("grantTypes", List.of("client_credentials")));
         String id = addRule(Map.of("match", Map.of("endpoint", "token", "clientId", app.get("clientId")),

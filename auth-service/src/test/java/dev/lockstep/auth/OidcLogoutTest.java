@@ -130,6 +130,32 @@ class OidcLogoutTest {
     }
 
     @Test
+    void aDropFaultRuleKeepsTheLogoutTokenFromBeingSentAndTheEventSaysSo() throws Exception {
+        String username = uniqueUsername();
+        SignedIn signedIn = signedIn(username, Map.of("backchannelLogoutUri",
+                "http://127.0.0.1:" + application.getAddress().getPort() + "/backchannel"));
+        given().header("Authorization", ADMIN).contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("match", Map.of("endpoint", "backchannel-logout", "clientId", signedIn.clientId()),
+                        "effect", Map.of("type", "drop"), "trigger", Map.of("next", 1)))
+                .post("/v1/admin/idp-faults").then().statusCode(201);
+        String sid = verify(signedIn.tokens().path("id_token")).getStringClaimValue("sid");
+
+        given().header("Authorization", ADMIN).delete("/v1/admin/accounts/" + username + "/sessions/" + sid + "?reason=test")
+                .then().statusCode(204);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !events(outbox, SessionChanged.class).stream()
+                .filter(e -> "revoked".equals(Events.body(e, SessionChanged.class).change())).toList().isEmpty());
+        for (Message<String> message : outbox.received()) {
+            connector.source("session-events").send(message.getPayload());
+        }
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !events(outbox, OidcBackchannelLogout.class).isEmpty());
+        OidcBackchannelLogout outcome = Events.body(events(outbox, OidcBackchannelLogout.class).get(0), OidcBackchannelLogout.class);
+        assertEquals("dropped", outcome.outcome());
+        assertEquals(signedIn.clientId(), outcome.clientId());
+        assertTrue(logoutTokens.isEmpty(), "no logout token reached the application");
+    }
+
+    @Test
     void rpInitiatedLogoutEndsTheSessionAndReturnsOnlyToARegisteredUri() {
         String username = uniqueUsername();
         Response tokens = tokens(username, Map.of("postLogoutRedirectUris", List.of("http://127.0.0.1:9999/bye")));
