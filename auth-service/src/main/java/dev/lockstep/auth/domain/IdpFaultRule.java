@@ -1,7 +1,9 @@
 package dev.lockstep.auth.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.lockstep.platform.fault.FaultSchedule;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -9,8 +11,8 @@ import java.time.Instant;
 
 /**
  * A fault rule on one of Lockstep's own OpenID Connect endpoints: which requests it matches, what they
- * get instead of the normal answer, and when it fires (the triggers and windows of the phone network's
- * rules).
+ * get instead of the normal answer, and when it fires (the phone network's schedule: triggers, windows,
+ * counts).
  */
 @Entity
 @Table(name = "idp_fault_rule")
@@ -53,28 +55,9 @@ public class IdpFaultRule extends PanacheEntityBase {
     @Column(name = "delay_max_ms")
     public Long delayMaxMs;
 
-    @Column(name = "trigger_next")
-    public Integer triggerNext;
-
-    @Column(name = "trigger_every")
-    public Integer triggerEvery;
-
-    @Column(name = "trigger_probability")
-    public Double triggerProbability;
-
-    @Column(name = "window_from")
-    public Instant windowFrom;
-
-    @Column(name = "window_until")
-    public Instant windowUntil;
-
-    /** Requests that matched (inside the window). */
-    @Column(nullable = false)
-    public long matched;
-
-    /** Requests the rule acted on. */
-    @Column(nullable = false)
-    public long hits;
+    /** When it fires (next N, every Nth, a probability; a window of sandbox time) and its counts. */
+    @Embedded
+    public FaultSchedule schedule = new FaultSchedule();
 
     @Column(nullable = false)
     public boolean enabled = true;

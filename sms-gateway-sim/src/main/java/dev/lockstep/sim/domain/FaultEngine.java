@@ -46,15 +46,17 @@ public final class FaultEngine {
             if (!matches(rule, facts)) {
                 continue;
             }
-            rule.matched++;
-            if (!fires(rule, facts, seed)) {
-                continue;
+            boolean acts;
+            if ("throttle".equals(rule.effect)) {
+                rule.schedule.matched++;
+                acts = throttled(rule, facts);
+                rule.schedule.hits += acts ? 1 : 0;
+            } else {
+                acts = rule.schedule.fire(() -> draw(seed, facts, rule.position, 0));
             }
-            rule.hits++;
-            if (rule.triggerNext != null) {
-                rule.triggerNext--;
+            if (acts) {
+                return Optional.of(new Firing(rule, delay(rule, facts, seed)));
             }
-            return Optional.of(new Firing(rule, delay(rule, facts, seed)));
         }
         return Optional.empty();
     }
@@ -68,7 +70,7 @@ public final class FaultEngine {
 
         public static Criteria of(FaultRule rule) {
             return new Criteria(rule.id, rule.matchAddress, rule.matchPrefix, rule.matchCountry, rule.matchCarrier,
-                    rule.matchChannel, rule.matchKind, rule.windowFrom, rule.windowUntil);
+                    rule.matchChannel, rule.matchKind, rule.schedule.from, rule.schedule.until);
         }
 
         public boolean matches(Facts facts) {
@@ -85,25 +87,21 @@ public final class FaultEngine {
     }
 
     static boolean matches(FaultRule rule, Facts facts) {
-        if (Triggers.spent(rule.triggerNext)) {
+        if (Triggers.spent(rule.schedule.next)) {
             return false;
         }
         return Criteria.of(rule).matches(facts);
     }
 
-    private static boolean fires(FaultRule rule, Facts facts, long seed) {
-        if ("throttle".equals(rule.effect)) {
-            // fixed minutes of sandbox time: the first perMinute messages of each pass untouched
-            Instant minute = facts.now().truncatedTo(ChronoUnit.MINUTES);
-            if (rule.throttleMinute == null || !minute.equals(rule.throttleMinute)) {
-                rule.throttleMinute = minute;
-                rule.throttleCount = 0;
-            }
-            rule.throttleCount++;
-            return rule.throttleCount > rule.perMinute;
+    /** A throttle passes the first perMinute messages of each fixed sandbox-clock minute; true for the rest. */
+    private static boolean throttled(FaultRule rule, Facts facts) {
+        Instant minute = facts.now().truncatedTo(ChronoUnit.MINUTES);
+        if (rule.throttleMinute == null || !minute.equals(rule.throttleMinute)) {
+            rule.throttleMinute = minute;
+            rule.throttleCount = 0;
         }
-        double draw = rule.triggerProbability != null ? draw(seed, facts, rule.position, 0) : 0;
-        return Triggers.fires(rule.triggerEvery, rule.triggerProbability, rule.matched, draw);
+        rule.throttleCount++;
+        return rule.throttleCount > rule.perMinute;
     }
 
     private static Duration delay(FaultRule rule, Facts facts, long seed) {

@@ -1,7 +1,9 @@
 package dev.lockstep.sim.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.lockstep.platform.fault.FaultSchedule;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -90,31 +92,9 @@ public class FaultRule extends PanacheEntityBase {
     @Column(name = "throttle_count")
     public Integer throttleCount;
 
-    /** Fires for the next N matching messages, then no more. */
-    @Column(name = "trigger_next")
-    public Integer triggerNext;
-
-    /** Fires for every Nth matching message. */
-    @Column(name = "trigger_every")
-    public Integer triggerEvery;
-
-    /** Fires with this probability (0 to 1), drawn from the sandbox seed. */
-    @Column(name = "trigger_probability")
-    public Double triggerProbability;
-
-    @Column(name = "window_from")
-    public Instant windowFrom;
-
-    @Column(name = "window_until")
-    public Instant windowUntil;
-
-    /** Messages that matched (inside the window). */
-    @Column(nullable = false)
-    public long matched;
-
-    /** Messages the rule acted on. */
-    @Column(nullable = false)
-    public long hits;
+    /** When it fires (next N, every Nth, a probability; a window of sandbox time) and its counts. */
+    @Embedded
+    public FaultSchedule schedule = new FaultSchedule();
 
     /** A switched-off rule matches nothing and keeps its counts. */
     @Column(nullable = false)

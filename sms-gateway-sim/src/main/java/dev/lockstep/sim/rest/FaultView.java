@@ -19,9 +19,7 @@ public record FaultView(String id, int position, String name, FaultRequest.Match
                         r.delayMinMs != null ? Duration.ofMillis(r.delayMinMs).toString() : null,
                         r.delayMaxMs != null ? Duration.ofMillis(r.delayMaxMs).toString() : null,
                         r.delayDistribution, r.delaySigma, r.textLength, r.perMinute),
-                new FaultTrigger(r.triggerNext, r.triggerEvery, r.triggerProbability),
-                new FaultWindow(r.windowFrom, r.windowUntil),
-                r.matched, r.hits, r.enabled, r.createdAt);
+                r.schedule.trigger(), r.schedule.window(), r.schedule.matched, r.schedule.hits, r.enabled, r.createdAt);
     }
 
     private static boolean isEmail(String address) {

@@ -1,8 +1,7 @@
 package dev.lockstep.sim.service;
 
 import dev.lockstep.platform.clock.SandboxClock;
-import dev.lockstep.platform.fault.FaultTrigger;
-import dev.lockstep.platform.fault.FaultWindow;
+import dev.lockstep.platform.fault.FaultSchedule;
 import dev.lockstep.platform.phone.PhoneNumbers;
 import dev.lockstep.platform.problem.ProblemException;
 import dev.lockstep.platform.tx.AfterCommit;
@@ -70,22 +69,10 @@ public class FaultService {
             rule.matchKind = match.kind();
         }
         effect(rule, request.effect());
-        FaultTrigger trigger = request.trigger();
-        if (trigger != null && "throttle".equals(rule.effect)) {
+        if (request.trigger() != null && "throttle".equals(rule.effect)) {
             throw invalid("throttle decides by its own count (perMinute); it takes no trigger");
         }
-        if (trigger != null) {
-            trigger.checked();
-            rule.triggerNext = trigger.next();
-            rule.triggerEvery = trigger.everyNth();
-            rule.triggerProbability = trigger.probability();
-        }
-        FaultWindow window = request.window();
-        if (window != null) {
-            window.checked();
-            rule.windowFrom = window.from();
-            rule.windowUntil = window.until();
-        }
+        rule.schedule = FaultSchedule.of(request.trigger(), request.window());
         Integer last = FaultRule.find("select max(r.position) from FaultRule r").project(Integer.class).firstResult();
         rule.position = last != null ? last + 1 : 1;
         rule.createdAt = clock.instant();

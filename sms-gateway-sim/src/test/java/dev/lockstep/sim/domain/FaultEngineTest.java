@@ -34,28 +34,28 @@ class FaultEngineTest {
         FaultRule second = rule(3, "drop");
         Optional<FaultEngine.Firing> firing = FaultEngine.decide(List.of(other, first, second), message(1), 1);
         assertEquals("r2", firing.orElseThrow().rule().id);
-        assertEquals(0, other.matched);
-        assertEquals(1, first.hits);
-        assertEquals(0, second.matched);
+        assertEquals(0, other.schedule.matched);
+        assertEquals(1, first.schedule.hits);
+        assertEquals(0, second.schedule.matched);
     }
 
     @Test
     void nextNFiresNTimesThenStepsAside() {
         FaultRule rule = rule(1, "drop");
-        rule.triggerNext = 2;
+        rule.schedule.next = 2;
         assertTrue(FaultEngine.decide(List.of(rule), message(1), 1).isPresent());
         assertTrue(FaultEngine.decide(List.of(rule), message(2), 1).isPresent());
         assertFalse(FaultEngine.decide(List.of(rule), message(3), 1).isPresent());
-        assertEquals(2, rule.hits);
+        assertEquals(2, rule.schedule.hits);
     }
 
     @Test
     void aWindowOfSandboxTimeIncludesItsStartAndExcludesItsEnd() {
         FaultRule rule = rule(1, "drop");
-        rule.windowFrom = NOW;
-        rule.windowUntil = NOW.plusSeconds(60);
+        rule.schedule.from = NOW;
+        rule.schedule.until = NOW.plusSeconds(60);
         assertTrue(FaultEngine.matches(rule, message(1)));
-        rule.windowUntil = NOW;
+        rule.schedule.until = NOW;
         assertFalse(FaultEngine.matches(rule, message(1)));
     }
 
@@ -71,7 +71,7 @@ class FaultEngineTest {
     @Test
     void aProbabilityOfAHalfFiresForAboutHalfTheMessages() {
         FaultRule rule = rule(1, "drop");
-        rule.triggerProbability = 0.5;
+        rule.schedule.probability = 0.5;
         int fired = 0;
         for (int seq = 1; seq <= 2000; seq++) {
             fired += FaultEngine.decide(List.of(rule), message(seq), 99).isPresent() ? 1 : 0;

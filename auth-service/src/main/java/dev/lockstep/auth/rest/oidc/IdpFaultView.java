@@ -15,7 +15,6 @@ public record IdpFaultView(String id, int position, String name, IdpFaultRequest
                 new IdpFaultRequest.Effect(r.effect, r.status, r.error,
                         r.delayMinMs != null ? Duration.ofMillis(r.delayMinMs).toString() : null,
                         r.delayMaxMs != null ? Duration.ofMillis(r.delayMaxMs).toString() : null),
-                new FaultTrigger(r.triggerNext, r.triggerEvery, r.triggerProbability),
-                new FaultWindow(r.windowFrom, r.windowUntil), r.matched, r.hits, r.enabled, r.createdAt);
+                r.schedule.trigger(), r.schedule.window(), r.schedule.matched, r.schedule.hits, r.enabled, r.createdAt);
     }
 }

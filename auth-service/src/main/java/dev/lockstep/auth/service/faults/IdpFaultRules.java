@@ -4,8 +4,7 @@ import dev.lockstep.auth.domain.IdpFaultRule;
 import dev.lockstep.auth.rest.oidc.IdpFaultRequest;
 import dev.lockstep.auth.service.AuditTrail;
 import dev.lockstep.platform.clock.SandboxClock;
-import dev.lockstep.platform.fault.FaultTrigger;
-import dev.lockstep.platform.fault.FaultWindow;
+import dev.lockstep.platform.fault.FaultSchedule;
 import dev.lockstep.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -45,19 +44,7 @@ public class IdpFaultRules {
         rule.endpoint = request.match().endpoint();
         rule.clientId = request.match().clientId();
         effect(rule, request.effect());
-        FaultTrigger trigger = request.trigger();
-        if (trigger != null) {
-            trigger.checked();
-            rule.triggerNext = trigger.next();
-            rule.triggerEvery = trigger.everyNth();
-            rule.triggerProbability = trigger.probability();
-        }
-        FaultWindow window = request.window();
-        if (window != null) {
-            window.checked();
-            rule.windowFrom = window.from();
-            rule.windowUntil = window.until();
-        }
+        rule.schedule = FaultSchedule.of(request.trigger(), request.window());
         Integer last = IdpFaultRule.find("select max(r.position) from IdpFaultRule r").project(Integer.class).firstResult();
         rule.position = last != null ? last + 1 : 1;
         rule.createdAt = clock.instant();

@@ -65,18 +65,11 @@ public class IdpFaults {
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
         Instant now = clock.instant();
         for (IdpFaultRule rule : rules) {
-            if (Triggers.spent(rule.triggerNext) || !Triggers.inWindow(rule.windowFrom, rule.windowUntil, now)
-                    || rule.clientId != null && !rule.clientId.equals(clientId)) {
+            if (!rule.schedule.open(now) || rule.clientId != null && !rule.clientId.equals(clientId)) {
                 continue;
             }
-            rule.matched++;
-            double draw = rule.triggerProbability != null ? Triggers.draw(0, rule.matched, rule.position, 0, rule.endpoint) : 0;
-            if (!Triggers.fires(rule.triggerEvery, rule.triggerProbability, rule.matched, draw)) {
+            if (!rule.schedule.fire(() -> Triggers.draw(0, rule.schedule.matched, rule.position, 0, rule.endpoint))) {
                 continue;
-            }
-            rule.hits++;
-            if (rule.triggerNext != null) {
-                rule.triggerNext--;
             }
             Duration delay = delay(rule);
             outbox.publish(Topic.AUTH_EVENTS, rule.id, null, new IdpFaultFired(rule.id, rule.name, endpoint, rule.effect,
@@ -94,7 +87,7 @@ public class IdpFaults {
         if (rule.delayMaxMs == null) {
             return Duration.ofMillis(rule.delayMinMs);
         }
-        double draw = Triggers.draw(0, rule.matched, rule.position, 1, rule.endpoint);
+        double draw = Triggers.draw(0, rule.schedule.matched, rule.position, 1, rule.endpoint);
         return Duration.ofMillis(rule.delayMinMs + (long) (draw * (rule.delayMaxMs - rule.delayMinMs)));
     }
 
