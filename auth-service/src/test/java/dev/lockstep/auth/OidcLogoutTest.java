@@ -100,6 +100,17 @@ class OidcLogoutTest {
         return new SignedIn(clientId, tokens);
     }
 
+    /** An operator revokes the session; its end travels over the broker, here the in-memory channel carries it back. */
+    private void revokeAndCarryTheEventBack(String username, String sid) {
+        given().header("Authorization", ADMIN).delete("/v1/admin/accounts/" + username + "/sessions/" + sid + "?reason=test")
+                .then().statusCode(204);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !events(outbox, SessionChanged.class).stream()
+                .filter(e -> "revoked".equals(Events.body(e, SessionChanged.class).change())).toList().isEmpty());
+        for (Message<String> message : outbox.received()) {
+            connector.source("session-events").send(message.getPayload());
+        }
+    }
+
     @Test
     void anOperatorRevokingTheSessionSendsASignedLogoutTokenToTheApplication() throws Exception {
         String username = uniqueUsername();
@@ -107,14 +118,7 @@ class OidcLogoutTest {
                 "http://127.0.0.1:" + application.getAddress().getPort() + "/backchannel"));
         String sid = verify(tokens.path("id_token")).getStringClaimValue("sid");
 
-        given().header("Authorization", ADMIN).delete("/v1/admin/accounts/" + username + "/sessions/" + sid + "?reason=test")
-                .then().statusCode(204);
-        // the session's end travels over the broker; here the in-memory channel carries it back
-        await().atMost(Duration.ofSeconds(5)).until(() -> !events(outbox, SessionChanged.class).stream()
-                .filter(e -> "revoked".equals(Events.body(e, SessionChanged.class).change())).toList().isEmpty());
-        for (Message<String> message : outbox.received()) {
-            connector.source("session-events").send(message.getPayload());
-        }
+        revokeAndCarryTheEventBack(username, sid);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> logoutTokens.size() == 1);
         JsonWebSignature jws = new JsonWebSignature();
@@ -140,13 +144,7 @@ class OidcLogoutTest {
                 .post("/v1/admin/idp-faults").then().statusCode(201);
         String sid = verify(signedIn.tokens().path("id_token")).getStringClaimValue("sid");
 
-        given().header("Authorization", ADMIN).delete("/v1/admin/accounts/" + username + "/sessions/" + sid + "?reason=test")
-                .then().statusCode(204);
-        await().atMost(Duration.ofSeconds(5)).until(() -> !events(outbox, SessionChanged.class).stream()
-                .filter(e -> "revoked".equals(Events.body(e, SessionChanged.class).change())).toList().isEmpty());
-        for (Message<String> message : outbox.received()) {
-            connector.source("session-events").send(message.getPayload());
-        }
+        revokeAndCarryTheEventBack(username, sid);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !events(outbox, OidcBackchannelLogout.class).isEmpty());
         OidcBackchannelLogout outcome = Events.body(events(outbox, OidcBackchannelLogout.class).get(0), OidcBackchannelLogout.class);

@@ -1,6 +1,7 @@
 package dev.lockstep.sim.service;
 
 import dev.lockstep.platform.clock.SandboxClock;
+import dev.lockstep.platform.fault.EffectSettings;
 import dev.lockstep.platform.fault.FaultSchedule;
 import dev.lockstep.platform.phone.PhoneNumbers;
 import dev.lockstep.platform.problem.ProblemException;
@@ -20,7 +21,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -58,7 +58,7 @@ public class FaultService {
         FaultRequest.Match match = request.match();
         if (match != null) {
             if (match.number() != null && match.email() != null) {
-                throw invalid("give number or email, not both");
+                throw EffectSettings.invalid("give number or email, not both");
             }
             rule.matchAddress = match.number() != null ? PhoneNumbers.toE164(match.number())
                     : match.email() != null ? Addresses.email(match.email()) : null;
@@ -70,7 +70,7 @@ public class FaultService {
         }
         effect(rule, request.effect());
         if (request.trigger() != null && "throttle".equals(rule.effect)) {
-            throw invalid("throttle decides by its own count (perMinute); it takes no trigger");
+            throw EffectSettings.invalid("throttle decides by its own count (perMinute); it takes no trigger");
         }
         rule.schedule = FaultSchedule.of(request.trigger(), request.window());
         Integer last = FaultRule.find("select max(r.position) from FaultRule r").project(Integer.class).firstResult();
@@ -176,27 +176,27 @@ public class FaultService {
     private static void effect(FaultRule rule, FaultRequest.Effect effect) {
         String type = effect.type();
         rule.effect = type;
-        allow(type, "errorCode", effect.errorCode(), "reject", "throttle");
-        allow(type, "delay", effect.delay(), "delay", "reorder");
-        allow(type, "delayMax", effect.delayMax(), "delay");
-        allow(type, "distribution", effect.distribution(), "delay");
-        allow(type, "sigma", effect.sigma(), "delay");
-        allow(type, "length", effect.length(), "truncate");
-        allow(type, "perMinute", effect.perMinute(), "throttle");
+        EffectSettings.allow(type, "errorCode", effect.errorCode(), "reject", "throttle");
+        EffectSettings.allow(type, "delay", effect.delay(), "delay", "reorder");
+        EffectSettings.allow(type, "delayMax", effect.delayMax(), "delay");
+        EffectSettings.allow(type, "distribution", effect.distribution(), "delay");
+        EffectSettings.allow(type, "sigma", effect.sigma(), "delay");
+        EffectSettings.allow(type, "length", effect.length(), "truncate");
+        EffectSettings.allow(type, "perMinute", effect.perMinute(), "throttle");
         switch (type) {
             case "reject" -> rule.errorCode = effect.errorCode() != null ? effect.errorCode() : DeliveryPolicy.UNKNOWN;
             case "throttle" -> {
                 if (effect.perMinute() == null) {
-                    throw invalid("the throttle effect needs perMinute, the messages a minute that pass");
+                    throw EffectSettings.invalid("the throttle effect needs perMinute, the messages a minute that pass");
                 }
                 rule.perMinute = effect.perMinute();
                 rule.errorCode = effect.errorCode() != null ? effect.errorCode() : RATE_LIMITED;
             }
             case "delay" -> delay(rule, effect);
-            case "reorder" -> rule.delayMinMs = effect.delay() != null ? duration(effect.delay(), "delay").toMillis() : null;
+            case "reorder" -> rule.delayMinMs = effect.delay() != null ? EffectSettings.duration(effect.delay(), "delay", FaultEngine.LONGEST_DELAY).toMillis() : null;
             case "truncate" -> {
                 if (effect.length() == null) {
-                    throw invalid("the truncate effect needs length, the characters kept");
+                    throw EffectSettings.invalid("the truncate effect needs length, the characters kept");
                 }
                 rule.textLength = effect.length();
             }
@@ -208,60 +208,37 @@ public class FaultService {
 
     private static void delay(FaultRule rule, FaultRequest.Effect effect) {
         if (effect.delay() == null) {
-            throw invalid("the delay effect needs delay, e.g. \"PT30S\" or \"P2D\" (the median of a log-normal one)");
+            throw EffectSettings.invalid("the delay effect needs delay, e.g. \"PT30S\" or \"P2D\" (the median of a log-normal one)");
         }
-        Duration min = duration(effect.delay(), "delay");
-        Duration max = effect.delayMax() != null ? duration(effect.delayMax(), "delayMax") : null;
+        Duration min = EffectSettings.duration(effect.delay(), "delay", FaultEngine.LONGEST_DELAY);
+        Duration max = effect.delayMax() != null ? EffectSettings.duration(effect.delayMax(), "delayMax", FaultEngine.LONGEST_DELAY) : null;
         String distribution = effect.distribution() != null ? effect.distribution() : max != null ? "uniform" : "fixed";
         switch (distribution) {
             case "fixed" -> {
                 if (max != null) {
-                    throw invalid("a fixed delay takes no delayMax");
+                    throw EffectSettings.invalid("a fixed delay takes no delayMax");
                 }
             }
             case "uniform" -> {
                 if (max == null || max.compareTo(min) < 0) {
-                    throw invalid("a uniform delay needs delayMax, not shorter than delay");
+                    throw EffectSettings.invalid("a uniform delay needs delayMax, not shorter than delay");
                 }
             }
             default -> {
                 if (effect.sigma() == null) {
-                    throw invalid("a log-normal delay needs sigma, its spread (e.g. 0.5)");
+                    throw EffectSettings.invalid("a log-normal delay needs sigma, its spread (e.g. 0.5)");
                 }
                 if (max != null && max.compareTo(min) < 0) {
-                    throw invalid("delayMax, the cap of a log-normal delay, must not be shorter than delay");
+                    throw EffectSettings.invalid("delayMax, the cap of a log-normal delay, must not be shorter than delay");
                 }
             }
         }
         if (effect.sigma() != null && !"log-normal".equals(distribution)) {
-            throw invalid("sigma belongs to a log-normal delay only");
+            throw EffectSettings.invalid("sigma belongs to a log-normal delay only");
         }
         rule.delayDistribution = distribution;
         rule.delaySigma = effect.sigma();
         rule.delayMinMs = min.toMillis();
         rule.delayMaxMs = max != null ? max.toMillis() : null;
-    }
-
-    private static void allow(String type, String field, Object value, String... types) {
-        if (value != null && !List.of(types).contains(type)) {
-            throw invalid(field + " belongs to the " + String.join(" and ", types) + " effect" + (types.length > 1 ? "s" : "")
-                    + " only");
-        }
-    }
-
-    private static Duration duration(String text, String field) {
-        try {
-            Duration d = Duration.parse(text);
-            if (d.isNegative() || d.compareTo(FaultEngine.LONGEST_DELAY) > 0) {
-                throw invalid(field + " must be between PT0S and P366D");
-            }
-            return d;
-        } catch (DateTimeParseException e) {
-            throw invalid(field + " is not an ISO-8601 duration such as PT30S or P2D");
-        }
-    }
-
-    private static ProblemException invalid(String title) {
-        return ProblemException.badRequest("invalid-fault", title, null);
     }
 }

@@ -4,13 +4,13 @@ import dev.lockstep.auth.domain.IdpFaultRule;
 import dev.lockstep.auth.rest.oidc.IdpFaultRequest;
 import dev.lockstep.auth.service.AuditTrail;
 import dev.lockstep.platform.clock.SandboxClock;
+import dev.lockstep.platform.fault.EffectSettings;
 import dev.lockstep.platform.fault.FaultSchedule;
 import dev.lockstep.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -89,10 +89,10 @@ public class IdpFaultRules {
         String type = effect.type();
         String endpoint = rule.endpoint;
         rule.effect = type;
-        allow(type, "status", effect.status(), "fail");
-        allow(type, "error", effect.error(), "fail", "error");
-        allow(type, "delay", effect.delay(), "delay");
-        allow(type, "delayMax", effect.delayMax(), "delay");
+        EffectSettings.allow(type, "status", effect.status(), "fail");
+        EffectSettings.allow(type, "error", effect.error(), "fail", "error");
+        EffectSettings.allow(type, "delay", effect.delay(), "delay");
+        EffectSettings.allow(type, "delayMax", effect.delayMax(), "delay");
         switch (type) {
             case "fail" -> {
                 only(type, endpoint, "token", "userinfo", "jwks", "discovery");
@@ -104,7 +104,7 @@ public class IdpFaultRules {
                 only(type, endpoint, "authorize", "token");
                 Set<String> known = "authorize".equals(endpoint) ? AUTHORIZE_ERRORS : TOKEN_ERRORS;
                 if (effect.error() == null || !known.contains(effect.error())) {
-                    throw invalid("the error effect on " + endpoint + " needs error, one of " + String.join(", ",
+                    throw EffectSettings.invalid("the error effect on " + endpoint + " needs error, one of " + String.join(", ",
                             known.stream().sorted().toList()));
                 }
                 rule.error = effect.error();
@@ -117,12 +117,12 @@ public class IdpFaultRules {
 
     private static void delay(IdpFaultRule rule, IdpFaultRequest.Effect effect) {
         if (effect.delay() == null) {
-            throw invalid("the delay effect needs delay, e.g. \"PT5S\"");
+            throw EffectSettings.invalid("the delay effect needs delay, e.g. \"PT5S\"");
         }
-        Duration min = duration(effect.delay(), "delay");
-        Duration max = effect.delayMax() != null ? duration(effect.delayMax(), "delayMax") : null;
+        Duration min = EffectSettings.duration(effect.delay(), "delay", LONGEST_DELAY);
+        Duration max = effect.delayMax() != null ? EffectSettings.duration(effect.delayMax(), "delayMax", LONGEST_DELAY) : null;
         if (max != null && max.compareTo(min) < 0) {
-            throw invalid("delayMax must not be shorter than delay");
+            throw EffectSettings.invalid("delayMax must not be shorter than delay");
         }
         rule.delayMinMs = min.toMillis();
         rule.delayMaxMs = max != null ? max.toMillis() : null;
@@ -130,30 +130,7 @@ public class IdpFaultRules {
 
     private static void only(String type, String endpoint, String... endpoints) {
         if (!List.of(endpoints).contains(endpoint)) {
-            throw invalid("the " + type + " effect acts on " + String.join(", ", endpoints) + " only");
+            throw EffectSettings.invalid("the " + type + " effect acts on " + String.join(", ", endpoints) + " only");
         }
-    }
-
-    private static void allow(String type, String field, Object value, String... types) {
-        if (value != null && !List.of(types).contains(type)) {
-            throw invalid(field + " belongs to the " + String.join(" and ", types) + " effect" + (types.length > 1 ? "s" : "")
-                    + " only");
-        }
-    }
-
-    private static Duration duration(String text, String field) {
-        try {
-            Duration d = Duration.parse(text);
-            if (d.isNegative() || d.compareTo(LONGEST_DELAY) > 0) {
-                throw invalid(field + " must be between PT0S and PT60S");
-            }
-            return d;
-        } catch (DateTimeParseException e) {
-            throw invalid(field + " is not an ISO-8601 duration such as PT5S");
-        }
-    }
-
-    private static ProblemException invalid(String title) {
-        return ProblemException.badRequest("invalid-fault", title, null);
     }
 }
