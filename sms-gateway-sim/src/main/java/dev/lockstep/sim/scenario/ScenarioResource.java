@@ -22,7 +22,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ScenarioResource {
 
     @Inject
+    ScenarioParser parser;
+
+    @Inject
     ScenarioService scenarios;
+
+    @Inject
+    ShippedScenarios shippedScenarios;
+
+    @Inject
+    ScenarioSession session;
+
+    @Inject
+    SandboxWideReset sandboxReset;
 
     @POST
     @Path("/scenarios")
@@ -32,15 +44,15 @@ public class ScenarioResource {
     public ScenarioService.Report load(String yaml,
             @Parameter(description = "false: set the starting state up only") @QueryParam("run") @DefaultValue("true")
             boolean run) {
-        ScenarioService.Parsed parsed = scenarios.parse(yaml);
+        ScenarioParser.Parsed parsed = parser.parse(yaml);
         return scenarios.load(parsed, run);
     }
 
     @GET
     @Path("/scenarios")
     @Operation(summary = "The scenarios shipped with the sandbox: file, name and story")
-    public java.util.List<ScenarioService.Shipped> shipped() {
-        return scenarios.shipped();
+    public java.util.List<ShippedScenarios.Shipped> shipped() {
+        return shippedScenarios.shipped();
     }
 
     @GET
@@ -48,29 +60,29 @@ public class ScenarioResource {
     @Produces("application/yaml")
     @Operation(summary = "A shipped scenario's file")
     public String shippedFile(@PathParam("file") String file) {
-        return scenarios.shippedText(file);
+        return shippedScenarios.text(file);
     }
 
     @POST
     @Path("/scenarios/{file}/load")
     @Operation(summary = "Load a shipped scenario: the starting state is set up, its steps wait to be played one by one")
-    public ScenarioService.Progress loadShipped(@PathParam("file") String file) {
-        scenarios.load(scenarios.parse(scenarios.shippedText(file)), false);
-        return scenarios.progress();
+    public ScenarioSession.Progress loadShipped(@PathParam("file") String file) {
+        scenarios.load(parser.parse(shippedScenarios.text(file)), false);
+        return session.progress();
     }
 
     @GET
     @Path("/scenario")
     @Operation(summary = "The scenario loaded last: its steps and the reports of those played")
-    public ScenarioService.Progress progress() {
-        return scenarios.progress();
+    public ScenarioSession.Progress progress() {
+        return session.progress();
     }
 
     @POST
     @Path("/scenario/next")
     @Operation(summary = "Play the loaded scenario's next step and report it; 409 once every step was played")
-    public ScenarioService.StepReport next() {
-        return scenarios.next();
+    public StepReport next() {
+        return session.next();
     }
 
     @POST
@@ -78,7 +90,7 @@ public class ScenarioResource {
     @Operation(summary = "Empty all four services: accounts, factors, codes, phones, messages, fault rules "
             + "(the clock, the seed and the keys stay)")
     public Response reset() {
-        scenarios.resetAll();
+        sandboxReset.resetAll();
         return Response.noContent().build();
     }
 }

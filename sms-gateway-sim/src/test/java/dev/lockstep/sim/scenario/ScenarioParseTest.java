@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** Scenario files are checked whole before anything changes, and every error names its line. */
 class ScenarioParseTest {
 
-    private final ScenarioService scenarios = new ScenarioService();
+    private final ScenarioParser scenarios = new ScenarioParser();
 
     private int lineOfError(String yaml) {
         ProblemException e = assertThrows(ProblemException.class, () -> scenarios.parse(yaml));
@@ -24,7 +24,7 @@ class ScenarioParseTest {
 
     @Test
     void theShippedS0StoryParsesWithTheLineOfEachStep() throws IOException {
-        ScenarioService.Parsed parsed = scenarios.parse(Files.readString(
+        ScenarioParser.Parsed parsed = scenarios.parse(Files.readString(
                 Path.of("src/main/resources/scenarios/s0-locked-and-no-code.yaml")));
         assertEquals("s0-locked-and-no-code", parsed.file().name());
         assertEquals(8, parsed.file().steps().size());
@@ -40,10 +40,10 @@ class ScenarioParseTest {
             assertEquals(List.of("happy-path.yaml", "idp-outage.yaml", "s0-locked-and-no-code.yaml", "s1-cannot-receive-codes.yaml",
                     "s2-someone-used-my-account.yaml", "s3-new-pc-no-sms-abroad.yaml",
                     "s4-suspicious-activity-recovery-form.yaml"), shipped.stream().map(p -> p.getFileName().toString()).toList());
-            assertEquals(shipped.stream().map(p -> p.getFileName().toString()).toList(), ScenarioService.shippedFiles(),
+            assertEquals(shipped.stream().map(p -> p.getFileName().toString()).toList(), ShippedScenarios.files(),
                     "scenarios/index lists every shipped file");
             for (Path file : shipped) {
-                ScenarioService.Parsed parsed = scenarios.parse(Files.readString(file));
+                ScenarioParser.Parsed parsed = scenarios.parse(Files.readString(file));
                 assertEquals(file.getFileName().toString(), parsed.file().name() + ".yaml");
                 assertEquals(parsed.file().steps().size(), parsed.stepLines().size());
             }
