@@ -116,4 +116,18 @@ class SupportActionsTest {
         given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username + "/audit").then()
                 .body("action[-1]", equalTo("account.totp-reset"));
     }
+
+    @Test
+    void theOperatorIsTakenFromTheRequestAndAnOverlongNameIsRefusedChangingNothing() {
+        String username = uniqueUsername();
+        createAccount(username);
+        given().header("Authorization", ADMIN).header("X-Lockstep-Operator", "x".repeat(129)).contentType(ContentType.JSON)
+                .body(Map.of("reason", "spoofed")).post("/v1/admin/accounts/" + username + "/disable")
+                .then().statusCode(400).body("type", org.hamcrest.Matchers.endsWith("invalid-operator"));
+        given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username).then().body("status", equalTo("ACTIVE"));
+        given().header("Authorization", ADMIN).header("X-Lockstep-Operator", "desk-9").contentType(ContentType.JSON)
+                .body(Map.of("reason", "owner asked")).post("/v1/admin/accounts/" + username + "/disable").then().statusCode(200);
+        given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username + "/audit").then()
+                .body("operator[-1]", equalTo("desk-9"));
+    }
 }

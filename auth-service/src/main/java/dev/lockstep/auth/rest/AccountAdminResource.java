@@ -13,13 +13,12 @@ import dev.lockstep.auth.rest.AccountRequests.CreateAccount;
 import dev.lockstep.auth.service.AccountService;
 import dev.lockstep.platform.phone.PhoneNumbers;
 import dev.lockstep.platform.security.AdminApi;
+import dev.lockstep.platform.security.Operator;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.QueryParam;
@@ -41,8 +40,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "admin")
 public class AccountAdminResource {
 
-    /** Names the operator in the audit trail; defaults to {@code admin}. */
-    public static final String OPERATOR_HEADER = "X-Lockstep-Operator";
+    /** Names the operator in the audit trail ({@code X-Lockstep-Operator}; {@code admin} without it). */
+    @Inject
+    Operator operator;
 
     @Inject
     AccountService accounts;
@@ -58,10 +58,9 @@ public class AccountAdminResource {
 
     @POST
     @Operation(summary = "Create an account with a password and a trusted phone (its SMS factor)")
-    public Response create(@Valid @NotNull CreateAccount request,
-            @HeaderParam(OPERATOR_HEADER) @DefaultValue("admin") @Size(max = 128) String operator) {
+    public Response create(@Valid @NotNull CreateAccount request) {
         AccountService.NewAccount created = accounts.create(request.username(), request.password(), request.phone(), request.email(),
-                operator);
+                operator.name());
         Account account = created.account();
         return Response.created(URI.create("/v1/admin/accounts/" + account.username))
                 .entity(view(account, PhoneNumbers.mask(created.phone())))
@@ -79,9 +78,8 @@ public class AccountAdminResource {
     @PUT
     @Path("/{username}/mfa")
     @Operation(summary = "Support action: second factor off (password-only login) or back on; audited, an event")
-    public AccountView setMfaMode(@PathParam("username") String username, @Valid @NotNull SetMfaMode request,
-            @HeaderParam(OPERATOR_HEADER) @DefaultValue("admin") @Size(max = 128) String operator) {
-        Account account = accounts.setMfaMode(username, request.mode(), operator, request.reason());
+    public AccountView setMfaMode(@PathParam("username") String username, @Valid @NotNull SetMfaMode request) {
+        Account account = accounts.setMfaMode(username, request.mode(), operator.name(), request.reason());
         return view(account, null);
     }
 
@@ -96,9 +94,8 @@ public class AccountAdminResource {
     @Path("/{username}/devices/{id}")
     @Operation(summary = "Revoke a device of the account; audited, an event")
     public Response revokeDevice(@PathParam("username") String username, @PathParam("id") String id,
-            @QueryParam("reason") @Size(max = 512) String reason,
-            @HeaderParam(OPERATOR_HEADER) @DefaultValue("admin") @Size(max = 128) String operator) {
-        devices.revoke(accounts.get(username).id, id, operator, reason);
+            @QueryParam("reason") @Size(max = 512) String reason) {
+        devices.revoke(accounts.get(username).id, id, operator.name(), reason);
         return Response.noContent().build();
     }
 
@@ -113,9 +110,8 @@ public class AccountAdminResource {
     @Path("/{username}/sessions/{id}")
     @Operation(summary = "Revoke a session; its refresh token fails at once; audited, an event")
     public Response revokeSession(@PathParam("username") String username, @PathParam("id") String id,
-            @QueryParam("reason") @Size(max = 512) String reason,
-            @HeaderParam(OPERATOR_HEADER) @DefaultValue("admin") @Size(max = 128) String operator) {
-        sessions.revoke(accounts.get(username).id, id, reason != null ? reason : "revoked-by-operator", operator);
+            @QueryParam("reason") @Size(max = 512) String reason) {
+        sessions.revoke(accounts.get(username).id, id, reason != null ? reason : "revoked-by-operator", operator.name());
         return Response.noContent().build();
     }
 
@@ -123,17 +119,15 @@ public class AccountAdminResource {
     @Path("/{username}/sessions/revoke-all")
     @Operation(summary = "Support action: revoke every session of the account; audited, an event per session")
     public Map<String, Integer> revokeAll(@PathParam("username") String username,
-            @Valid @NotNull AccountRequests.RevokeAll request,
-            @HeaderParam(OPERATOR_HEADER) @DefaultValue("admin") @Size(max = 128) String operator) {
-        return Map.of("revoked", sessions.revokeAll(accounts.get(username).id, request.reason(), operator));
+            @Valid @NotNull AccountRequests.RevokeAll request) {
+        return Map.of("revoked", sessions.revokeAll(accounts.get(username).id, request.reason(), operator.name()));
     }
 
     @POST
     @Path("/{username}/totp/reset")
     @Operation(summary = "Support action: forget the account's authenticator app (otp-service removes it); audited, an event")
-    public Response resetTotp(@PathParam("username") String username, @Valid @NotNull AccountRequests.RevokeAll request,
-            @HeaderParam(OPERATOR_HEADER) @DefaultValue("admin") @Size(max = 128) String operator) {
-        accounts.resetTotp(username, operator, request.reason());
+    public Response resetTotp(@PathParam("username") String username, @Valid @NotNull AccountRequests.RevokeAll request) {
+        accounts.resetTotp(username, operator.name(), request.reason());
         return Response.accepted().build();
     }
 
@@ -148,17 +142,15 @@ public class AccountAdminResource {
     @Path("/{username}/lockout-policy")
     @Operation(summary = "Give the account its own brute-force policy: a preset (off exempts it) and/or Keycloak's knobs; audited")
     public LockoutService.PolicyView setLockoutPolicy(@PathParam("username") String username,
-            @Valid @NotNull LockoutService.PolicyChange change,
-            @HeaderParam(OPERATOR_HEADER) @DefaultValue("admin") @Size(max = 128) String operator) {
-        return lockout.setPolicy(accounts.get(username), change, operator);
+            @Valid @NotNull LockoutService.PolicyChange change) {
+        return lockout.setPolicy(accounts.get(username), change, operator.name());
     }
 
     @DELETE
     @Path("/{username}/lockout-policy")
     @Operation(summary = "Remove the account's own brute-force policy; the sandbox's applies again; audited")
-    public Response clearLockoutPolicy(@PathParam("username") String username,
-            @HeaderParam(OPERATOR_HEADER) @DefaultValue("admin") @Size(max = 128) String operator) {
-        lockout.clearPolicy(accounts.get(username), operator);
+    public Response clearLockoutPolicy(@PathParam("username") String username) {
+        lockout.clearPolicy(accounts.get(username), operator.name());
         return Response.noContent().build();
     }
 
@@ -166,26 +158,23 @@ public class AccountAdminResource {
     @Path("/{username}/suspicious-activity")
     @Operation(summary = "Support saw suspicious activity: lock the account and invalidate its password; audited, events")
     public AccountView suspiciousActivity(@PathParam("username") String username,
-            @Valid @NotNull AccountRequests.RevokeAll request,
-            @HeaderParam(OPERATOR_HEADER) @DefaultValue("admin") @Size(max = 128) String operator) {
-        return view(lockout.suspiciousActivity(accounts.get(username), operator, request.reason()), null);
+            @Valid @NotNull AccountRequests.RevokeAll request) {
+        return view(lockout.suspiciousActivity(accounts.get(username), operator.name(), request.reason()), null);
     }
 
     @PUT
     @Path("/{username}/password")
     @Operation(summary = "Support sets a new password (the invalidated one stops mattering); audited")
     public AccountView resetPassword(@PathParam("username") String username,
-            @Valid @NotNull AccountRequests.ResetPassword request,
-            @HeaderParam(OPERATOR_HEADER) @DefaultValue("admin") @Size(max = 128) String operator) {
-        return view(accounts.resetPassword(username, request.password(), operator, request.reason()), null);
+            @Valid @NotNull AccountRequests.ResetPassword request) {
+        return view(accounts.resetPassword(username, request.password(), operator.name(), request.reason()), null);
     }
 
     @POST
     @Path("/{username}/unlock")
     @Operation(summary = "End the account's lock (temporary or permanent) and clear its counters; audited, an event")
-    public AccountView unlock(@PathParam("username") String username, @Valid @NotNull AccountRequests.RevokeAll request,
-            @HeaderParam(OPERATOR_HEADER) @DefaultValue("admin") @Size(max = 128) String operator) {
-        return view(lockout.unlock(accounts.get(username), operator, request.reason()), null);
+    public AccountView unlock(@PathParam("username") String username, @Valid @NotNull AccountRequests.RevokeAll request) {
+        return view(lockout.unlock(accounts.get(username), operator.name(), request.reason()), null);
     }
 
     private AccountView view(Account account, String maskedPhone) {
@@ -205,17 +194,15 @@ public class AccountAdminResource {
     @POST
     @Path("/{username}/disable")
     @Operation(summary = "Disable the account: nothing signs in until it is enabled again; audited, an event")
-    public AccountView disable(@PathParam("username") String username, @Valid @NotNull AccountRequests.RevokeAll request,
-            @HeaderParam(OPERATOR_HEADER) @DefaultValue("admin") @Size(max = 128) String operator) {
-        return view(lockout.disable(accounts.get(username), operator, request.reason()), null);
+    public AccountView disable(@PathParam("username") String username, @Valid @NotNull AccountRequests.RevokeAll request) {
+        return view(lockout.disable(accounts.get(username), operator.name(), request.reason()), null);
     }
 
     @POST
     @Path("/{username}/enable")
     @Operation(summary = "Enable a disabled account again; audited, an event")
-    public AccountView enable(@PathParam("username") String username, @Valid @NotNull AccountRequests.RevokeAll request,
-            @HeaderParam(OPERATOR_HEADER) @DefaultValue("admin") @Size(max = 128) String operator) {
-        return view(lockout.enable(accounts.get(username), operator, request.reason()), null);
+    public AccountView enable(@PathParam("username") String username, @Valid @NotNull AccountRequests.RevokeAll request) {
+        return view(lockout.enable(accounts.get(username), operator.name(), request.reason()), null);
     }
 
     @GET

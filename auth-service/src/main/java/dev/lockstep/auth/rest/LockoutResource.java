@@ -3,13 +3,11 @@ package dev.lockstep.auth.rest;
 import dev.lockstep.auth.rest.AccountRequests.LockoutSettings;
 import dev.lockstep.auth.service.LockoutService;
 import dev.lockstep.platform.security.AdminApi;
+import dev.lockstep.platform.security.Operator;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -20,6 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @AdminApi
 @Tag(name = "Admin: lockout")
 public class LockoutResource {
+
+    @Inject
+    Operator operator;
 
     @Inject
     LockoutService lockout;
@@ -34,13 +35,12 @@ public class LockoutResource {
     @Operation(summary = "Set the lockout preset (off, keycloak-default, cognito, nist-800-63b, demo), optionally with "
             + "Keycloak's knobs on top (mode, failureFactor, waitIncrement, maxWait, maxDeltaTime, quickLoginCheck, "
             + "minimumQuickLoginWait, maxTemporaryLockouts, strategy); audited")
-    public AccountRequests.LockoutView set(@Valid @NotNull LockoutSettings request,
-            @HeaderParam(AccountAdminResource.OPERATOR_HEADER) @DefaultValue("admin") @Size(max = 128) String operator) {
+    public AccountRequests.LockoutView set(@Valid @NotNull LockoutSettings request) {
         return view(lockout.set(new LockoutService.Settings(request.preset(), Boolean.TRUE.equals(request.separateCounters()),
                 Boolean.TRUE.equals(request.revealLockState())), new LockoutService.PolicyChange(null, request.mode(),
                 request.failureFactor(), request.waitIncrement(), request.maxWait(), request.maxDeltaTime(),
                 request.quickLoginCheck(), request.minimumQuickLoginWait(), request.maxTemporaryLockouts(),
-                request.strategy()), operator));
+                request.strategy()), operator.name()));
     }
 
     private AccountRequests.LockoutView view(LockoutService.Settings settings) {

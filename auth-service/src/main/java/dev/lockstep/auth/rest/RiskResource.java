@@ -2,12 +2,10 @@ package dev.lockstep.auth.rest;
 
 import dev.lockstep.auth.service.RiskEngine;
 import dev.lockstep.platform.security.AdminApi;
+import dev.lockstep.platform.security.Operator;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -23,6 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RiskResource {
 
     @Inject
+    Operator operator;
+
+    @Inject
     RiskEngine risk;
 
     @GET
@@ -34,8 +35,7 @@ public class RiskResource {
     @PUT
     @Operation(summary = "Change risk settings; fields left out keep their value, compromisedPasswords replaces the "
             + "list (kept as SHA-256 only); audited")
-    public RiskEngine.Settings set(@NotNull RiskEngine.Settings request,
-            @HeaderParam(AccountAdminResource.OPERATOR_HEADER) @DefaultValue("admin") @Size(max = 128) String operator) {
-        return risk.set(request, operator);
+    public RiskEngine.Settings set(@NotNull RiskEngine.Settings request) {
+        return risk.set(request, operator.name());
     }
 }

@@ -1,20 +1,15 @@
 package dev.lockstep.otp.service;
 
-import dev.lockstep.otp.domain.ServiceSecret;
+import dev.lockstep.platform.secret.KeyedHash;
+import dev.lockstep.platform.secret.ServiceSecrets;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import jakarta.inject.Inject;
 
 /**
  * Keyed hashes of one-time codes: HMAC-SHA256 over challenge id and code under a 256-bit pepper
- * that the service makes on first start and keeps in its database. A leaked table alone does not
- * let anyone test codes offline.
+ * that the service makes on first start and keeps in its database ({@link KeyedHash}).
  */
 @Startup
 @ApplicationScoped
@@ -22,25 +17,22 @@ public class CodeHasher {
 
     private static final String PEPPER = "code-pepper";
 
-    private SecretKeySpec key;
+    @Inject
+    ServiceSecrets secrets;
+
+    private KeyedHash hash;
 
     @PostConstruct
     void load() {
-        key = new SecretKeySpec(ServiceSecret.getOrCreate(PEPPER), "HmacSHA256");
+        hash = new KeyedHash(secrets.getOrCreate(PEPPER));
     }
 
     public String hash(String challengeId, String code) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal((challengeId + ":" + code).getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return hash.of(challengeId, code);
     }
 
     /** Constant-time comparison of two hashes. */
     public static boolean same(String a, String b) {
-        return MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
+        return KeyedHash.same(a, b);
     }
 }

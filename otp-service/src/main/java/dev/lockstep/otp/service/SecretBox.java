@@ -1,9 +1,10 @@
 package dev.lockstep.otp.service;
 
-import dev.lockstep.otp.domain.ServiceSecret;
+import dev.lockstep.platform.secret.ServiceSecrets;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -26,9 +27,12 @@ public class SecretBox {
     private final SecureRandom random = new SecureRandom();
     private SecretKeySpec key;
 
+    @Inject
+    ServiceSecrets secrets;
+
     @PostConstruct
     void load() {
-        key = new SecretKeySpec(ServiceSecret.getOrCreate(KEY), "AES");
+        key = new SecretKeySpec(secrets.getOrCreate(KEY), "AES");
     }
 
     public String seal(byte[] plain) {

@@ -4,6 +4,7 @@ import dev.lockstep.contracts.http.RecoveryCalls;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.problem.ProblemException;
 import dev.lockstep.platform.security.AdminApi;
+import dev.lockstep.platform.security.Operator;
 import dev.lockstep.recovery.domain.AccountProfile;
 import dev.lockstep.recovery.domain.AuditEntry;
 import dev.lockstep.recovery.domain.CaseHistory;
@@ -21,9 +22,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -45,8 +44,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "admin")
 public class RecoveryAdminResource {
 
-    /** Names the operator in the audit trail; defaults to {@code admin}. */
-    public static final String OPERATOR_HEADER = "X-Lockstep-Operator";
+    /** Names the operator in the audit trail ({@code X-Lockstep-Operator}; {@code admin} without it). */
+    @Inject
+    Operator operator;
 
     @Inject
     RecoveryService recovery;
@@ -102,18 +102,16 @@ public class RecoveryAdminResource {
     @Path("/cases/{caseId}/cancel")
     @Operation(summary = "Cancel an open case, with a reason; audited, the owner told")
     public RecoveryRequests.CaseSummary cancel(@PathParam("caseId") String caseId,
-            @Valid @NotNull RecoveryRequests.OperatorCancel request,
-            @HeaderParam(OPERATOR_HEADER) @DefaultValue("admin") @Size(max = 128) String operator) {
-        return RecoveryRequests.CaseSummary.of(recovery.cancelByOperator(caseId, operator, request.reason()));
+            @Valid @NotNull RecoveryRequests.OperatorCancel request) {
+        return RecoveryRequests.CaseSummary.of(recovery.cancelByOperator(caseId, operator.name(), request.reason()));
     }
 
     @POST
     @Path("/escalations")
     @Operation(summary = "S2: after an identity check, escalate: after the delay (default 1 day) the sessions, devices "
             + "and second factors added since the given time are removed; audited")
-    public Response escalate(@Valid @NotNull RecoveryRequests.Escalate request,
-            @HeaderParam(OPERATOR_HEADER) @DefaultValue("admin") @Size(max = 128) String operator) {
-        RecoveryCase c = recovery.escalate(request.username(), request.since(), request.identityCheck(), operator,
+    public Response escalate(@Valid @NotNull RecoveryRequests.Escalate request) {
+        RecoveryCase c = recovery.escalate(request.username(), request.since(), request.identityCheck(), operator.name(),
                 request.reason());
         return Response.created(URI.create("/v1/admin/recovery/cases/" + c.id))
                 .entity(RecoveryRequests.CaseSummary.of(c)).build();
@@ -130,10 +128,9 @@ public class RecoveryAdminResource {
     @Path("/settings")
     @Transactional
     @Operation(summary = "Change any of the settings (the rest stay); checked whole, audited")
-    public RecoverySettings.Settings change(@NotNull RecoverySettings.Settings change,
-            @HeaderParam(OPERATOR_HEADER) @DefaultValue("admin") @Size(max = 128) String operator) {
+    public RecoverySettings.Settings change(@NotNull RecoverySettings.Settings change) {
         RecoverySettings.Settings changed = settings.change(change);
-        log.audit(operator, "recovery.settings", "sandbox", changed.toString());
+        log.audit(operator.name(), "recovery.settings", "sandbox", changed.toString());
         return changed;
     }
 
@@ -141,10 +138,9 @@ public class RecoveryAdminResource {
     @Path("/accounts/{username}/profile")
     @Operation(summary = "What the provider knows about the owner (name, birth date, address, products, card): recovery forms are scored against it")
     public RecoveryRequests.Profile putProfile(@PathParam("username") String username,
-            @Valid @NotNull RecoveryRequests.Profile profile,
-            @HeaderParam(OPERATOR_HEADER) @DefaultValue("admin") @Size(max = 128) String operator) {
+            @Valid @NotNull RecoveryRequests.Profile profile) {
         String accountId = accountId(username);
-        storeProfile(accountId, profile, operator);
+        storeProfile(accountId, profile, operator.name());
         return profile;
     }
 
@@ -183,10 +179,9 @@ public class RecoveryAdminResource {
     @POST
     @Path("/accounts/{username}/mail")
     @Operation(summary = "Add a mail to the account's simulated sent history (recipient and exact subject)")
-    public Response addMail(@PathParam("username") String username, @Valid @NotNull RecoveryRequests.Mail mail,
-            @HeaderParam(OPERATOR_HEADER) @DefaultValue("admin") @Size(max = 128) String operator) {
+    public Response addMail(@PathParam("username") String username, @Valid @NotNull RecoveryRequests.Mail mail) {
         String accountId = accountId(username);
-        storeMail(accountId, mail, operator);
+        storeMail(accountId, mail, operator.name());
         return Response.status(201).entity(mail).build();
     }
 

@@ -1,20 +1,15 @@
 package dev.lockstep.recovery.service;
 
 import dev.lockstep.platform.clock.SandboxClock;
+import dev.lockstep.platform.secret.KeyedHash;
+import dev.lockstep.platform.secret.ServiceSecrets;
 import dev.lockstep.recovery.domain.CaseCode;
-import dev.lockstep.recovery.domain.ServiceSecret;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Codes a case sends to the owner (to verify a recovery phone or contact email, to complete, to
@@ -28,7 +23,10 @@ public class CaseCodes {
 
     private final SecureRandom random = new SecureRandom();
 
-    private volatile SecretKeySpec key;
+    private volatile KeyedHash hash;
+
+    @Inject
+    ServiceSecrets secrets;
 
     @Inject
     SandboxClock clock;
@@ -70,8 +68,7 @@ public class CaseCodes {
         if (row.wrongAttempts >= maxAttempts) {
             return Outcome.EXHAUSTED;
         }
-        boolean right = MessageDigest.isEqual(row.codeHash.getBytes(StandardCharsets.US_ASCII),
-                hash(caseId, purpose, presented.trim()).getBytes(StandardCharsets.US_ASCII));
+        boolean right = KeyedHash.same(row.codeHash, hash(caseId, purpose, presented.trim()));
         Instant now = clock.instant();
         if (!right) {
             row.wrongAttempts++;
@@ -101,19 +98,11 @@ public class CaseCodes {
     }
 
     private String hash(String caseId, String purpose, String code) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key());
-            return HexFormat.of().formatHex(mac.doFinal((caseId + ":" + purpose + ":" + code).getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+        KeyedHash keyed = hash;
+        if (keyed == null) {
+            keyed = new KeyedHash(secrets.getOrCreate("code-pepper"));
+            hash = keyed;
         }
-    }
-
-    private SecretKeySpec key() {
-        if (key == null) {
-            key = new SecretKeySpec(ServiceSecret.getOrCreate("code-pepper"), "HmacSHA256");
-        }
-        return key;
+        return keyed.of(caseId, purpose, code);
     }
 }

@@ -1,6 +1,7 @@
 package dev.lockstep.sim.console;
 
 import dev.lockstep.platform.problem.ProblemException;
+import dev.lockstep.platform.security.Operator;
 import dev.lockstep.sim.config.SimConfig;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -86,7 +87,7 @@ public class ConsoleProxy {
         String query = uri.getRequestUri().getRawQuery();
         URI target = URI.create(base + "/" + path + (query != null ? "?" + query : ""));
         HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
-                .header("X-Lockstep-Operator", "console")
+                .header(Operator.HEADER, "console")
                 .method(method, body == null || body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         if (authorization != null) {

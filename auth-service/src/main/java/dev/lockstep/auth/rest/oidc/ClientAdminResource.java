@@ -1,17 +1,16 @@
 package dev.lockstep.auth.rest.oidc;
 
 import dev.lockstep.auth.domain.OidcClient;
-import dev.lockstep.auth.rest.AccountAdminResource;
 import dev.lockstep.auth.service.oidc.ClientRegistry;
 import dev.lockstep.platform.problem.ProblemException;
 import dev.lockstep.platform.security.AdminApi;
+import dev.lockstep.platform.security.Operator;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,6 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @AdminApi
 @Tag(name = "OpenID Connect clients")
 public class ClientAdminResource {
+
+    @Inject
+    Operator operator;
 
     @Inject
     ClientRegistry registry;
@@ -55,12 +57,11 @@ public class ClientAdminResource {
 
     @POST
     @Operation(summary = "Register a client; a confidential one's secret is in this answer only (stored hashed)")
-    public Response register(@Valid @NotNull Register request,
-            @HeaderParam(AccountAdminResource.OPERATOR_HEADER) String operator) {
+    public Response register(@Valid @NotNull Register request) {
         ClientRegistry.Registered registered = registry.register(new ClientRegistry.Registration(request.clientId(),
                 request.name(), Boolean.TRUE.equals(request.publicClient()), request.redirectUris(),
                 request.postLogoutRedirectUris(), request.backchannelLogoutUri(), request.grantTypes(), request.defaultAcr()),
-                operator != null ? operator : "admin");
+                operator.name());
         return Response.status(201).entity(ClientView.of(registered.client(), registered.secret())).build();
     }
 
@@ -81,9 +82,8 @@ public class ClientAdminResource {
     @DELETE
     @Path("/{clientId}")
     @Operation(summary = "Remove a client; its tokens stop being refreshable")
-    public Response delete(@PathParam("clientId") String clientId,
-            @HeaderParam(AccountAdminResource.OPERATOR_HEADER) String operator) {
-        registry.delete(clientId, operator != null ? operator : "admin");
+    public Response delete(@PathParam("clientId") String clientId) {
+        registry.delete(clientId, operator.name());
         return Response.noContent().build();
     }
 }

@@ -1,14 +1,13 @@
 package dev.lockstep.auth.rest.oidc;
 
-import dev.lockstep.auth.rest.AccountAdminResource;
 import dev.lockstep.auth.service.faults.IdpFaultRules;
 import dev.lockstep.platform.security.AdminApi;
+import dev.lockstep.platform.security.Operator;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -26,6 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class IdpFaultResource {
 
     @Inject
+    Operator operator;
+
+    @Inject
     IdpFaultRules rules;
 
     /** {@code PUT /v1/admin/idp-faults/{id}/enabled}: switch a rule off or on. */
@@ -34,8 +36,8 @@ public class IdpFaultResource {
 
     @POST
     @Operation(summary = "Add a fault rule at the end of the list")
-    public Response add(@Valid @NotNull IdpFaultRequest request, @HeaderParam(AccountAdminResource.OPERATOR_HEADER) String operator) {
-        IdpFaultView view = IdpFaultView.of(rules.add(request, operator(operator)));
+    public Response add(@Valid @NotNull IdpFaultRequest request) {
+        IdpFaultView view = IdpFaultView.of(rules.add(request, operator.name()));
         return Response.created(URI.create("/v1/admin/idp-faults/" + view.id())).entity(view).build();
     }
 
@@ -48,20 +50,16 @@ public class IdpFaultResource {
     @PUT
     @Path("/{id}/enabled")
     @Operation(summary = "Switch a fault rule off or on again (its counts stay)")
-    public IdpFaultView setEnabled(@PathParam("id") String id, @Valid @NotNull Enabled request,
-            @HeaderParam(AccountAdminResource.OPERATOR_HEADER) String operator) {
-        return IdpFaultView.of(rules.setEnabled(id, request.enabled(), operator(operator)));
+    public IdpFaultView setEnabled(@PathParam("id") String id, @Valid @NotNull Enabled request) {
+        return IdpFaultView.of(rules.setEnabled(id, request.enabled(), operator.name()));
     }
 
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Remove a fault rule")
-    public Response delete(@PathParam("id") String id, @HeaderParam(AccountAdminResource.OPERATOR_HEADER) String operator) {
-        rules.delete(id, operator(operator));
+    public Response delete(@PathParam("id") String id) {
+        rules.delete(id, operator.name());
         return Response.noContent().build();
     }
 
-    private static String operator(String header) {
-        return header != null ? header : "admin";
-    }
 }

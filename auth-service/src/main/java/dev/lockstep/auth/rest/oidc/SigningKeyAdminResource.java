@@ -1,10 +1,9 @@
 package dev.lockstep.auth.rest.oidc;
 
-import dev.lockstep.auth.rest.AccountAdminResource;
 import dev.lockstep.auth.service.SigningKeys;
 import dev.lockstep.platform.security.AdminApi;
+import dev.lockstep.platform.security.Operator;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import java.util.Map;
@@ -18,11 +17,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SigningKeyAdminResource {
 
     @Inject
+    Operator operator;
+
+    @Inject
     SigningKeys keys;
 
     @POST
     @Operation(summary = "A new key signs from now on; the old one stays in the JWKS until its tokens have expired")
-    public Map<String, String> rotate(@HeaderParam(AccountAdminResource.OPERATOR_HEADER) String operator) {
-        return Map.of("kid", keys.rotate(operator != null ? operator : "admin"));
+    public Map<String, String> rotate() {
+        return Map.of("kid", keys.rotate(operator.name()));
     }
 }
