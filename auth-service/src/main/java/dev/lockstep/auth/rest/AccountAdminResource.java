@@ -4,7 +4,9 @@ import dev.lockstep.auth.domain.Account;
 import dev.lockstep.auth.domain.Device;
 import dev.lockstep.auth.domain.LoginSession;
 import dev.lockstep.auth.service.DeviceService;
-import dev.lockstep.auth.service.LockoutService;
+import dev.lockstep.auth.service.LockoutPolicies;
+import dev.lockstep.auth.service.AccountLocks;
+import dev.lockstep.auth.service.FailureCounter;
 import dev.lockstep.auth.service.SessionService;
 import dev.lockstep.auth.rest.AccountRequests.AccountView;
 import dev.lockstep.auth.rest.AccountRequests.AuditView;
@@ -54,7 +56,13 @@ public class AccountAdminResource {
     SessionService sessions;
 
     @Inject
-    LockoutService lockout;
+    LockoutPolicies lockoutPolicies;
+
+    @Inject
+    AccountLocks accountLocks;
+
+    @Inject
+    FailureCounter failureCounter;
 
     @POST
     @Operation(summary = "Create an account with a password and a trusted phone (its SMS factor)")
@@ -119,14 +127,14 @@ public class AccountAdminResource {
     @Path("/{username}/sessions/revoke-all")
     @Operation(summary = "Support action: revoke every session of the account; audited, an event per session")
     public Map<String, Integer> revokeAll(@PathParam("username") String username,
-            @Valid @NotNull AccountRequests.RevokeAll request) {
+            @Valid @NotNull AccountRequests.Reason request) {
         return Map.of("revoked", sessions.revokeAll(accounts.get(username).id, request.reason(), operator.name()));
     }
 
     @POST
     @Path("/{username}/totp/reset")
     @Operation(summary = "Support action: forget the account's authenticator app (otp-service removes it); audited, an event")
-    public Response resetTotp(@PathParam("username") String username, @Valid @NotNull AccountRequests.RevokeAll request) {
+    public Response resetTotp(@PathParam("username") String username, @Valid @NotNull AccountRequests.Reason request) {
         accounts.resetTotp(username, operator.name(), request.reason());
         return Response.accepted().build();
     }
@@ -134,23 +142,24 @@ public class AccountAdminResource {
     @GET
     @Path("/{username}/lockout-policy")
     @Operation(summary = "The brute-force policy that counts this account's failures (its own or the sandbox's)")
-    public LockoutService.PolicyView lockoutPolicy(@PathParam("username") String username) {
-        return lockout.policyView(accounts.get(username));
+    public AccountRequests.LockoutPolicyView lockoutPolicy(@PathParam("username") String username) {
+        return AccountRequests.LockoutPolicyView.of(lockoutPolicies.policyView(accounts.get(username)));
     }
 
     @PUT
     @Path("/{username}/lockout-policy")
     @Operation(summary = "Give the account its own brute-force policy: a preset (off exempts it) and/or Keycloak's knobs; audited")
-    public LockoutService.PolicyView setLockoutPolicy(@PathParam("username") String username,
-            @Valid @NotNull LockoutService.PolicyChange change) {
-        return lockout.setPolicy(accounts.get(username), change, operator.name());
+    public AccountRequests.LockoutPolicyView setLockoutPolicy(@PathParam("username") String username,
+            @Valid @NotNull AccountRequests.LockoutPolicyChange change) {
+        return AccountRequests.LockoutPolicyView.of(lockoutPolicies.setPolicy(accounts.get(username), change.toChange(),
+                operator.name()));
     }
 
     @DELETE
     @Path("/{username}/lockout-policy")
     @Operation(summary = "Remove the account's own brute-force policy; the sandbox's applies again; audited")
     public Response clearLockoutPolicy(@PathParam("username") String username) {
-        lockout.clearPolicy(accounts.get(username), operator.name());
+        lockoutPolicies.clearPolicy(accounts.get(username), operator.name());
         return Response.noContent().build();
     }
 
@@ -158,8 +167,8 @@ public class AccountAdminResource {
     @Path("/{username}/suspicious-activity")
     @Operation(summary = "Support saw suspicious activity: lock the account and invalidate its password; audited, events")
     public AccountView suspiciousActivity(@PathParam("username") String username,
-            @Valid @NotNull AccountRequests.RevokeAll request) {
-        return view(lockout.suspiciousActivity(accounts.get(username), operator.name(), request.reason()), null);
+            @Valid @NotNull AccountRequests.Reason request) {
+        return view(accountLocks.suspiciousActivity(accounts.get(username), operator.name(), request.reason()), null);
     }
 
     @PUT
@@ -173,19 +182,19 @@ public class AccountAdminResource {
     @POST
     @Path("/{username}/unlock")
     @Operation(summary = "End the account's lock (temporary or permanent) and clear its counters; audited, an event")
-    public AccountView unlock(@PathParam("username") String username, @Valid @NotNull AccountRequests.RevokeAll request) {
-        return view(lockout.unlock(accounts.get(username), operator.name(), request.reason()), null);
+    public AccountView unlock(@PathParam("username") String username, @Valid @NotNull AccountRequests.Reason request) {
+        return view(accountLocks.unlock(accounts.get(username), operator.name(), request.reason()), null);
     }
 
     private AccountView view(Account account, String maskedPhone) {
-        java.util.Optional<LockoutService.Lock> lock = lockout.lockOf(account);
-        java.util.Optional<dev.lockstep.auth.domain.LoginFailure> counters = lockout.counters(account.id);
+        java.util.Optional<AccountLocks.Lock> lock = accountLocks.lockOf(account);
+        java.util.Optional<dev.lockstep.auth.domain.LoginFailure> counters = failureCounter.counters(account.id);
         return new AccountView(account.id, account.username,
                 lock.map(l -> l.status().name()).orElse(account.passwordInvalidatedAt != null
                         ? dev.lockstep.auth.domain.AccountStatus.PASSWORD_RESET_REQUIRED.name()
                         : dev.lockstep.auth.domain.AccountStatus.ACTIVE.name()),
                 account.mfaMode, maskedPhone, account.email, account.createdAt,
-                lock.map(LockoutService.Lock::reason).orElse(null), lock.map(LockoutService.Lock::until).orElse(null),
+                lock.map(AccountLocks.Lock::reason).orElse(null), lock.map(AccountLocks.Lock::until).orElse(null),
                 counters.map(c -> c.failures).orElse(0), counters.map(c -> c.mfaFailures).orElse(0),
                 dev.lockstep.auth.domain.LoginAttempt.recent(account.id, 10).stream()
                         .map(AccountRequests.AttemptView::of).toList());
@@ -194,15 +203,15 @@ public class AccountAdminResource {
     @POST
     @Path("/{username}/disable")
     @Operation(summary = "Disable the account: nothing signs in until it is enabled again; audited, an event")
-    public AccountView disable(@PathParam("username") String username, @Valid @NotNull AccountRequests.RevokeAll request) {
-        return view(lockout.disable(accounts.get(username), operator.name(), request.reason()), null);
+    public AccountView disable(@PathParam("username") String username, @Valid @NotNull AccountRequests.Reason request) {
+        return view(accountLocks.disable(accounts.get(username), operator.name(), request.reason()), null);
     }
 
     @POST
     @Path("/{username}/enable")
     @Operation(summary = "Enable a disabled account again; audited, an event")
-    public AccountView enable(@PathParam("username") String username, @Valid @NotNull AccountRequests.RevokeAll request) {
-        return view(lockout.enable(accounts.get(username), operator.name(), request.reason()), null);
+    public AccountView enable(@PathParam("username") String username, @Valid @NotNull AccountRequests.Reason request) {
+        return view(accountLocks.enable(accounts.get(username), operator.name(), request.reason()), null);
     }
 
     @GET

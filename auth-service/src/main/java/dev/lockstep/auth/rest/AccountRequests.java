@@ -1,6 +1,7 @@
 package dev.lockstep.auth.rest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.lockstep.auth.service.LockoutPolicies;
 import dev.lockstep.contracts.http.FactorView;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -63,8 +64,29 @@ public final class AccountRequests {
     }
 
     /** The sandbox's lockout as operators read it: the switches and the policy in force, knob by knob. */
-    public record LockoutView(String preset, boolean separateCounters, boolean revealLockState,
-            dev.lockstep.auth.service.LockoutService.PolicyView policy) {
+    public record LockoutView(String preset, boolean separateCounters, boolean revealLockState, LockoutPolicyView policy) {
+    }
+
+    /** {@code PUT /v1/admin/accounts/{username}/lockout-policy}: a preset ({@code off} exempts the account) and/or knobs. */
+    public record LockoutPolicyChange(String preset, String mode, Integer failureFactor, String waitIncrement, String maxWait,
+            String maxDeltaTime, String quickLoginCheck, String minimumQuickLoginWait, Integer maxTemporaryLockouts,
+            String strategy) {
+
+        LockoutPolicies.PolicyChange toChange() {
+            return new LockoutPolicies.PolicyChange(preset, mode, failureFactor, waitIncrement, maxWait, maxDeltaTime,
+                    quickLoginCheck, minimumQuickLoginWait, maxTemporaryLockouts, strategy);
+        }
+    }
+
+    /** A brute-force policy knob by knob; {@code source}: {@code account} (its own) or {@code sandbox}. */
+    public record LockoutPolicyView(String source, String preset, String mode, Integer failureFactor, String waitIncrement,
+            String maxWait, String maxDeltaTime, String quickLoginCheck, String minimumQuickLoginWait,
+            Integer maxTemporaryLockouts, String strategy) {
+
+        static LockoutPolicyView of(LockoutPolicies.PolicyView p) {
+            return new LockoutPolicyView(p.source(), p.preset(), p.mode(), p.failureFactor(), p.waitIncrement(), p.maxWait(),
+                    p.maxDeltaTime(), p.quickLoginCheck(), p.minimumQuickLoginWait(), p.maxTemporaryLockouts(), p.strategy());
+        }
     }
 
     /** {@code PUT /v1/admin/accounts/{username}/mfa}: a support action, with its reason for the audit trail. */
@@ -127,8 +149,12 @@ public final class AccountRequests {
     public record Refresh(@NotBlank @Size(max = 128) @JsonProperty("refresh_token") String refreshToken) {
     }
 
-    /** A support action's body ({@code sessions/revoke-all}, {@code totp/reset}): its reason, for the audit trail. */
-    public record RevokeAll(@NotBlank @Size(max = 512) String reason) {
+    /**
+     * The body of an operator action that takes nothing but its reason, for the audit trail
+     * ({@code sessions/revoke-all}, {@code totp/reset}, {@code suspicious-activity}, {@code unlock},
+     * {@code disable}, {@code enable}).
+     */
+    public record Reason(@NotBlank @Size(max = 512) String reason) {
     }
 
     /** A session as the owner and operators see it. */

@@ -1,7 +1,7 @@
 package dev.lockstep.auth.rest;
 
 import dev.lockstep.auth.rest.AccountRequests.LockoutSettings;
-import dev.lockstep.auth.service.LockoutService;
+import dev.lockstep.auth.service.LockoutPolicies;
 import dev.lockstep.platform.security.AdminApi;
 import dev.lockstep.platform.security.Operator;
 import jakarta.inject.Inject;
@@ -23,12 +23,12 @@ public class LockoutResource {
     Operator operator;
 
     @Inject
-    LockoutService lockout;
+    LockoutPolicies lockoutPolicies;
 
     @GET
     @Operation(summary = "The lockout settings in force, with the sandbox's policy knob by knob")
     public AccountRequests.LockoutView get() {
-        return view(lockout.settings());
+        return view(lockoutPolicies.settings());
     }
 
     @PUT
@@ -36,15 +36,15 @@ public class LockoutResource {
             + "Keycloak's knobs on top (mode, failureFactor, waitIncrement, maxWait, maxDeltaTime, quickLoginCheck, "
             + "minimumQuickLoginWait, maxTemporaryLockouts, strategy); audited")
     public AccountRequests.LockoutView set(@Valid @NotNull LockoutSettings request) {
-        return view(lockout.set(new LockoutService.Settings(request.preset(), Boolean.TRUE.equals(request.separateCounters()),
-                Boolean.TRUE.equals(request.revealLockState())), new LockoutService.PolicyChange(null, request.mode(),
+        return view(lockoutPolicies.set(new LockoutPolicies.Settings(request.preset(), Boolean.TRUE.equals(request.separateCounters()),
+                Boolean.TRUE.equals(request.revealLockState())), new LockoutPolicies.PolicyChange(null, request.mode(),
                 request.failureFactor(), request.waitIncrement(), request.maxWait(), request.maxDeltaTime(),
                 request.quickLoginCheck(), request.minimumQuickLoginWait(), request.maxTemporaryLockouts(),
                 request.strategy()), operator.name()));
     }
 
-    private AccountRequests.LockoutView view(LockoutService.Settings settings) {
+    private AccountRequests.LockoutView view(LockoutPolicies.Settings settings) {
         return new AccountRequests.LockoutView(settings.preset(), settings.separateCounters(), settings.revealLockState(),
-                lockout.sandboxPolicy());
+                AccountRequests.LockoutPolicyView.of(lockoutPolicies.sandboxPolicy()));
     }
 }

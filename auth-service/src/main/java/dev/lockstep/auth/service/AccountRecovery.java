@@ -34,7 +34,7 @@ public class AccountRecovery {
     PasswordHasher hasher;
 
     @Inject
-    LockoutService lockout;
+    AccountLocks accountLocks;
 
     @Inject
     SessionService sessions;
@@ -58,7 +58,7 @@ public class AccountRecovery {
         Account account = Account.findByUsername(username)
                 .orElseThrow(() -> ProblemException.notFound("account-not-found", "No such account"));
         return new RecoveryCalls.AccountFacts(account.id, account.username, account.email,
-                lockout.lockOf(account).map(l -> l.status().name()).orElse(account.status.name()));
+                accountLocks.lockOf(account).map(l -> l.status().name()).orElse(account.status.name()));
     }
 
     /**
@@ -104,7 +104,7 @@ public class AccountRecovery {
         if (AuditEntry.count("action = 'account.recovered' and target = ?1 and reason = ?2", accountId, caseId) > 0) {
             return; // this case already restored access
         }
-        lockout.unlockByRecovery(account, correlationId);
+        accountLocks.unlockByRecovery(account, correlationId);
         account.passwordHash = hash;
         account.passwordInvalidatedAt = null;
         PasswordHistory.remember(accountId, hash, clock.instant());

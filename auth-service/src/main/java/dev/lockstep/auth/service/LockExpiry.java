@@ -16,12 +16,12 @@ import jakarta.inject.Inject;
 public class LockExpiry {
 
     @Inject
-    LockoutService lockout;
+    AccountLocks accountLocks;
 
     private PeriodicTask timer;
 
     void start(@Observes StartupEvent event) {
-        timer = PeriodicTask.start("lock-expiry", 500, lockout::announceExpiredLocks);
+        timer = PeriodicTask.start("lock-expiry", 500, accountLocks::announceExpiredLocks);
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -58,7 +58,13 @@ public class LoginService {
     DeviceService devices;
 
     @Inject
-    LockoutService lockout;
+    LockoutPolicies lockoutPolicies;
+
+    @Inject
+    AccountLocks accountLocks;
+
+    @Inject
+    FailureCounter failureCounter;
 
     @Inject
     RiskEngine risk;
@@ -118,7 +124,7 @@ public class LoginService {
             throw invalidCredentials();
         }
         Account account = found.get();
-        Optional<LockoutService.Lock> lock = lockout.lockOf(account);
+        Optional<AccountLocks.Lock> lock = accountLocks.lockOf(account);
         if (lock.isPresent()) {
             hasher.matches(password, account.passwordHash);
             refused(account, username, client, risk.assess(account, client, password, false), "locked");
@@ -127,7 +133,7 @@ public class LoginService {
         if (account.passwordInvalidatedAt != null) {
             hasher.matches(password, account.passwordHash); // support invalidated it: no password works
             refused(account, username, client, risk.assess(account, client, password, false), "locked");
-            throw locked(new LockoutService.Lock(AccountStatus.PASSWORD_RESET_REQUIRED, "password-invalidated", null));
+            throw locked(new AccountLocks.Lock(AccountStatus.PASSWORD_RESET_REQUIRED, "password-invalidated", null));
         }
         boolean right = hasher.matches(password, account.passwordHash);
         RiskEngine.Verdict verdict = risk.assess(account, client, password, right);
@@ -142,7 +148,7 @@ public class LoginService {
         }
         if ("lock".equals(action)) {
             riskLock(account, client, verdict);
-            throw locked(new LockoutService.Lock(AccountStatus.LOCKED, "risk-" + verdict.assessment().level(), null));
+            throw locked(new AccountLocks.Lock(AccountStatus.LOCKED, "risk-" + verdict.assessment().level(), null));
         }
         boolean secondFactorRequired = "require-mfa".equals(action) || via.secondFactorRequired();
         if (!secondFactorRequired && ("off".equals(account.mfaMode)
@@ -175,7 +181,7 @@ public class LoginService {
     void riskLock(Account account, RiskEngine.Client client, RiskEngine.Verdict verdict) {
         String correlationId = UUID.randomUUID().toString();
         risk.record(account, account.username, client, verdict, "locked-by-risk", correlationId);
-        lockout.riskLock(account.id, verdict.assessment().level(), String.join(",", verdict.assessment().signals()),
+        accountLocks.riskLock(account.id, verdict.assessment().level(), String.join(",", verdict.assessment().signals()),
                 correlationId);
     }
 
@@ -284,7 +290,7 @@ public class LoginService {
     /** The same, for the way the login came ({@link Via}). */
     public Success verify(String challengeId, String code, String factorId, boolean trustDevice, Via via) {
         LoginChallenge challenge = openChallenge(challengeId);
-        Optional<LockoutService.Lock> lock = lockout.lockOf(Account.findById(challenge.accountId));
+        Optional<AccountLocks.Lock> lock = accountLocks.lockOf(Account.findById(challenge.accountId));
         if (lock.isPresent()) {
             throw locked(lock.get());
         }
@@ -337,7 +343,7 @@ public class LoginService {
         ensureOpen(challenge);
         refuseIfLocked(challenge.accountId);
         challenge.status = LoginChallenge.Status.COMPLETED;
-        lockout.success(challenge.accountId);
+        failureCounter.success(challenge.accountId);
         Account account = Account.findById(challenge.accountId);
         List<String> amr = List.of("pwd", method);
         Success success = startSession(account, amr, challenge.deviceKey, challenge.correlationId, via);
@@ -352,20 +358,20 @@ public class LoginService {
     void recordFailure(String accountId, String challengeId, String correlationId, String reason) {
         outbox.publish(Topic.AUTH_EVENTS, accountId, correlationId, new LoginFailed(accountId, challengeId, reason));
         if (!"code-expired".equals(reason)) {
-            lockout.failure(accountId, !"password".equals(reason), correlationId);
+            failureCounter.failure(accountId, !"password".equals(reason), correlationId);
         }
     }
 
     /** Under the account's row lock: a lock that took effect meanwhile stops a right password too. */
     private void refuseIfLocked(String accountId) {
-        if (lockout.lockedNow(accountId)) {
-            throw locked(lockout.lockOf(Account.findById(accountId)).orElseThrow());
+        if (failureCounter.lockedNow(accountId)) {
+            throw locked(accountLocks.lockOf(Account.findById(accountId)).orElseThrow());
         }
     }
 
     /** By default a locked account answers like a wrong password (no enumeration); trainers may reveal it. */
-    private ProblemException locked(LockoutService.Lock lock) {
-        if (!lockout.settings().revealLockState()) {
+    private ProblemException locked(AccountLocks.Lock lock) {
+        if (!lockoutPolicies.settings().revealLockState()) {
             return invalidCredentials();
         }
         ProblemException locked = new ProblemException(423, "account-locked", "The account is locked",
@@ -397,7 +403,7 @@ public class LoginService {
 
     /** The risk engine blocked a right password: like a wrong one by default, 403 when locks are revealed. */
     private ProblemException blocked() {
-        if (!lockout.settings().revealLockState()) {
+        if (!lockoutPolicies.settings().revealLockState()) {
             return invalidCredentials();
         }
         return new ProblemException(403, "sign-in-blocked", "This sign-in was blocked as risky",

@@ -20,7 +20,7 @@ import java.util.Optional;
 public class OwnerActions {
 
     @Inject
-    LockoutService lockout;
+    AccountLocks accountLocks;
 
     @Inject
     PasswordHasher hasher;
@@ -85,14 +85,14 @@ public class OwnerActions {
     }
 
     private void refuseIfLocked(Account account) {
-        Optional<LockoutService.Lock> lock = lockout.lockOf(account);
+        Optional<AccountLocks.Lock> lock = accountLocks.lockOf(account);
         if (lock.isEmpty() && account.passwordInvalidatedAt == null) {
             return;
         }
         // The owner is signed in, so saying why enumerates nothing.
         ProblemException locked = new ProblemException(423, "account-locked", "The account is locked",
                 "This action needs the account's password, which cannot be used while the account is locked.")
-                .with("reason", lock.map(LockoutService.Lock::reason).orElse("password-invalidated"));
+                .with("reason", lock.map(AccountLocks.Lock::reason).orElse("password-invalidated"));
         throw lock.flatMap(l -> Optional.ofNullable(l.until())).map(until -> locked.with("unlockAt", until.toString()))
                 .orElse(locked);
     }

@@ -22,7 +22,7 @@ import dev.lockstep.auth.domain.Account;
 import dev.lockstep.auth.domain.LoginSession;
 import dev.lockstep.auth.domain.OidcAuthorization;
 import dev.lockstep.auth.domain.OidcClient;
-import dev.lockstep.auth.service.LockoutService;
+import dev.lockstep.auth.service.AccountLocks;
 import dev.lockstep.auth.service.Secrets;
 import dev.lockstep.auth.service.faults.IdpFaults;
 import dev.lockstep.contracts.OidcAuthorizationStarted;
@@ -63,7 +63,7 @@ public class AuthorizationService {
     TokenTimes times;
 
     @Inject
-    LockoutService lockout;
+    AccountLocks accountLocks;
 
     @Inject
     Outbox outbox;
@@ -189,7 +189,7 @@ public class AuthorizationService {
         }
         return LoginSession.ofBrowser(Secrets.sha256(ssoSecret)).filter(s -> {
             Account account = Account.findById(s.accountId);
-            return account != null && account.passwordInvalidatedAt == null && lockout.lockOf(account).isEmpty();
+            return account != null && account.passwordInvalidatedAt == null && accountLocks.lockOf(account).isEmpty();
         });
     }
 
