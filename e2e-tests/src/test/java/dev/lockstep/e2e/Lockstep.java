@@ -47,6 +47,15 @@ final class Lockstep {
                 .anyMatch(dir -> java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, command)));
     }
 
+    /** A port on 127.0.0.1 free right now, for an application the test starts (a web app beside the sandbox). */
+    static int freePort() {
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            return free.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static String admin() {
         return "Bearer " + SharedSandbox.ADMIN_TOKEN;
     }

@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -64,10 +63,7 @@ class NodeAppIT {
         if (!Files.isDirectory(APP.resolve("node_modules/openid-client"))) {
             run(List.of("npm", "ci", "--no-audit", "--no-fund"));
         }
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = Lockstep.freePort();
         app = "http://127.0.0.1:" + port;
         String clientId = given().header("Authorization", admin()).contentType(ContentType.JSON)
                 .body(Map.of("public", true, "name", "node app", "redirectUris", List.of(app + "/callback"),

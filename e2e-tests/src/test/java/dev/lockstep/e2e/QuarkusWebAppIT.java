@@ -15,12 +15,10 @@ import io.restassured.http.ContentType;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.cert.Certificate;
 import java.time.Duration;
@@ -32,22 +30,14 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.HttpsURLConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The example Quarkus web application ({@code examples/quarkus-web-app}: quarkus-oidc in web-app mode,
@@ -64,31 +54,20 @@ class QuarkusWebAppIT {
 
     private static final Path APP_JAR = Path.of(System.getProperty("lockstep.home", ".."))
             .resolve("examples/quarkus-web-app/target/quarkus-app/quarkus-run.jar");
-    private static final Path CHROMIUM = Path.of(System.getProperty("lockstep.chromium", "/usr/bin/chromium"));
-    private static final Path DRIVER = Path.of(System.getProperty("lockstep.chromedriver", "/usr/bin/chromedriver"));
-    private static final Path SHOTS = Path.of("target/screenshots");
 
     private static Process shop;
     private static String app;
     private static String clientId;
     private static String sandboxKeys;
 
+    private Chromium chrome;
     private WebDriver browser;
-    private WebDriverWait wait;
 
     @BeforeAll
     static void startTheApp() throws Exception {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
-        if (System.getenv("LOCKSTEP_REQUIRE_BROWSER") != null) {
-            assertTrue(installed, "LOCKSTEP_REQUIRE_BROWSER is set but " + CHROMIUM + " or " + DRIVER + " is missing");
-        }
-        Assumptions.assumeTrue(installed, "no Chromium here (apt-get install chromium chromium-driver)");
+        Chromium.assumeInstalled();
         assertTrue(Files.isRegularFile(APP_JAR), APP_JAR + " is missing: build the reactor first (./mvnw install)");
-        Files.createDirectories(SHOTS);
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = Lockstep.freePort();
         app = "http://127.0.0.1:" + port;
         Map<String, Object> client = given().header("Authorization", admin()).contentType(ContentType.JSON)
                 .body(Map.of("name", "example shop", "redirectUris", List.of(app + "/account", app + "/payments"),
@@ -142,19 +121,15 @@ class QuarkusWebAppIT {
     }
 
     @BeforeEach
-    void openBrowser() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1100,900",
-                "--lang=en", "--ignore-certificate-errors-spki-list=" + sandboxKeys);
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(), options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(45));
+    void openBrowser() throws IOException {
+        chrome = Chromium.open("1100,900", "--ignore-certificate-errors-spki-list=" + sandboxKeys);
+        browser = chrome.driver();
     }
 
     @AfterEach
     void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (chrome != null) {
+            chrome.close();
         }
     }
 
@@ -168,19 +143,19 @@ class QuarkusWebAppIT {
 
         browser.get(app + "/account");
         signInWithPassword(account.username());
-        screenshot("quarkus-app-1-hosted-login-code");
+        chrome.screenshot("quarkus-app-1-hosted-login-code");
         await().atMost(Duration.ofSeconds(30)).until(() -> Lockstep.deliveryLog(account.phone()).size() == 1);
-        click("send-again");
-        textIn("notice", "on its way");
-        type("code", nthCode(account.phone(), 1));
-        screenshot("quarkus-app-2-code-from-the-virtual-phone");
-        click("verify");
+        chrome.click("send-again");
+        chrome.waitForText("notice", "on its way");
+        chrome.type("code", nthCode(account.phone(), 1));
+        chrome.screenshot("quarkus-app-2-code-from-the-virtual-phone");
+        chrome.click("verify");
 
-        textIn("username", account.username());
+        chrome.waitForText("username", account.username());
         assertTrue(browser.getCurrentUrl().startsWith(app + "/account"), browser.getCurrentUrl());
-        assertTrue(element("amr").getText().contains("sms"), element("amr").getText());
-        assertEquals("urn:lockstep:acr:mfa", element("acr").getText());
-        screenshot("quarkus-app-3-signed-in");
+        assertTrue(chrome.element("amr").getText().contains("sms"), chrome.element("amr").getText());
+        assertEquals("urn:lockstep:acr:mfa", chrome.element("acr").getText());
+        chrome.screenshot("quarkus-app-3-signed-in");
         assertEquals(1, given().header("Authorization", admin()).get(SharedSandbox.url(Service.SIM) + "/v1/faults")
                 .then().extract().jsonPath().getInt("find { it.id == '" + rule + "' }.hits"));
     }
@@ -192,32 +167,32 @@ class QuarkusWebAppIT {
                 .put(SharedSandbox.url(Service.AUTH) + "/v1/admin/accounts/" + account.username() + "/mfa").then().statusCode(200);
         browser.get(app + "/account");
         signInWithPassword(account.username());
-        textIn("username", account.username());
-        assertEquals("urn:lockstep:acr:pwd", element("acr").getText());
+        chrome.waitForText("username", account.username());
+        assertEquals("urn:lockstep:acr:pwd", chrome.element("acr").getText());
 
-        click("payments-link");
+        chrome.click("payments-link");
         signInWithPassword(account.username());
-        type("code", nthCode(account.phone(), 1));
-        screenshot("quarkus-app-4-step-up-code");
-        click("verify");
-        textIn("title", "Payments");
+        chrome.type("code", nthCode(account.phone(), 1));
+        chrome.screenshot("quarkus-app-4-step-up-code");
+        chrome.click("verify");
+        chrome.waitForText("title", "Payments");
         assertTrue(browser.getCurrentUrl().startsWith(app + "/payments"), browser.getCurrentUrl());
-        assertEquals("urn:lockstep:acr:mfa", element("acr").getText());
-        screenshot("quarkus-app-5-stepped-up");
+        assertEquals("urn:lockstep:acr:mfa", chrome.element("acr").getText());
+        chrome.screenshot("quarkus-app-5-stepped-up");
     }
 
     @Test
     void signingOutInTheAppEndsTheSessionInLockstep() throws IOException {
         Lockstep.Account account = signedIn();
-        click("logout-link");
-        textIn("title", "Example shop");
+        chrome.click("logout-link");
+        chrome.waitForText("title", "Example shop");
         // back on the app's front page (quarkus-oidc sends a state along to the end-session endpoint)
         assertEquals(app + "/", browser.getCurrentUrl().replaceFirst("\\?state=[0-9a-f-]+$", ""));
-        screenshot("quarkus-app-8-signed-out");
+        chrome.screenshot("quarkus-app-8-signed-out");
         given().header("Authorization", admin()).get(SharedSandbox.url(Service.AUTH) + "/v1/admin/accounts/"
                 + account.username() + "/sessions").then().statusCode(200).body("$", hasSize(0));
         browser.get(app + "/account");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password")));
+        chrome.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("password")));
     }
 
     @Test
@@ -232,7 +207,7 @@ class QuarkusWebAppIT {
                         && e.data().path("clientId").asText().equals(clientId)));
 
         browser.get(app + "/account");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password")));
+        chrome.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("password")));
         assertTrue(browser.getCurrentUrl().contains("/oauth2/login/"), browser.getCurrentUrl());
     }
 
@@ -245,16 +220,16 @@ class QuarkusWebAppIT {
                 .post(SharedSandbox.url(Service.AUTH) + "/v1/admin/idp-faults").then().statusCode(201).extract().path("id");
         browser.get(app + "/account");
         signInWithPassword(account.username());
-        type("code", nthCode(account.phone(), 1));
-        click("verify");
-        textIn("title", "Sign-in failed");
-        screenshot("quarkus-app-6-token-endpoint-503");
+        chrome.type("code", nthCode(account.phone(), 1));
+        chrome.click("verify");
+        chrome.waitForText("title", "Sign-in failed");
+        chrome.screenshot("quarkus-app-6-token-endpoint-503");
         assertEquals(1, given().header("Authorization", admin()).get(SharedSandbox.url(Service.AUTH) + "/v1/admin/idp-faults")
                 .then().extract().jsonPath().getInt("find { it.id == '" + rule + "' }.hits"));
 
         // Lockstep's session stands, so trying again returns to the app without a page
-        click("retry");
-        textIn("username", account.username());
+        chrome.click("retry");
+        chrome.waitForText("username", account.username());
     }
 
     @Test
@@ -265,8 +240,8 @@ class QuarkusWebAppIT {
                 .then().statusCode(200);
         browser.get(app + "/account");
         signInWithPassword(account.username());
-        textIn("error", "Incorrect username or password.");
-        screenshot("quarkus-app-7-locked-account");
+        chrome.waitForText("error", "Incorrect username or password.");
+        chrome.screenshot("quarkus-app-7-locked-account");
         assertTrue(browser.getCurrentUrl().contains("/oauth2/login/"), browser.getCurrentUrl());
     }
 
@@ -275,38 +250,15 @@ class QuarkusWebAppIT {
         Lockstep.Account account = newAccount();
         browser.get(app + "/account");
         signInWithPassword(account.username());
-        type("code", nthCode(account.phone(), 1));
-        click("verify");
-        textIn("username", account.username());
+        chrome.type("code", nthCode(account.phone(), 1));
+        chrome.click("verify");
+        chrome.waitForText("username", account.username());
         return account;
     }
 
     private void signInWithPassword(String username) {
-        type("username", username);
-        type("password", PASSWORD);
-        click("continue");
-    }
-
-    private WebElement element(String id) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
-    }
-
-    private void type(String id, String text) {
-        WebElement field = element(id);
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private void click(String id) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
-    }
-
-    private void textIn(String id, String text) {
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
-    }
-
-    private void screenshot(String name) throws IOException {
-        Path file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(file, SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        chrome.type("username", username);
+        chrome.type("password", PASSWORD);
+        chrome.click("continue");
     }
 }
