@@ -37,6 +37,14 @@ public interface RecoveryConfig {
     @WithDefault("P1D")
     Duration escalationDelay();
 
+    /** Codes a case sends at most (the first and the resends); beyond, 429 {@code too-many-sends}. */
+    @WithDefault("5")
+    int maxSends();
+
+    /** How long a right recovery key or trusted-phone code lets the owner set a new password. */
+    @WithDefault("PT15M")
+    Duration verifiedWindow();
+
     Form form();
 
     Messages messages();

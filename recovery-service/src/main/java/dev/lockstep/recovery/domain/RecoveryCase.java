@@ -1,5 +1,6 @@
 package dev.lockstep.recovery.domain;
 
+import dev.lockstep.platform.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -7,11 +8,17 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.UUID;
 
-/** One attempt to get an account back, by one of the paths; its history is in {@link CaseHistory}. */
+/**
+ * One attempt to get an account back, by one of the paths; its history is in {@link CaseHistory}.
+ * The case owns its moves: each is a method that refuses (409 {@code case-not-ready}) when the case
+ * is not where that move starts, and leaves the new status and its reason for the case log to record.
+ */
 @Entity
 @Table(name = "recovery_case")
 public class RecoveryCase extends PanacheEntityBase {
@@ -133,5 +140,185 @@ public class RecoveryCase extends PanacheEntityBase {
 
     public boolean open() {
         return Status.OPEN.contains(status);
+    }
+
+    // ---- starting ----------------------------------------------------------------------------
+
+    /** A new case on the path, in the status that path starts in. */
+    public static RecoveryCase start(Path path, String accountId, String username, String deviceId, Instant at) {
+        RecoveryCase c = new RecoveryCase();
+        c.id = UUID.randomUUID().toString();
+        c.accountId = accountId;
+        c.username = username;
+        c.path = path;
+        c.deviceId = deviceId;
+        c.correlationId = UUID.randomUUID().toString();
+        c.createdAt = at;
+        switch (path) {
+            case WAITING_PERIOD, FORM -> {
+                c.status = Status.VERIFYING_CONTACT;
+                c.reason = "started";
+                c.sends = 1;
+            }
+            case TRUSTED_PHONE -> {
+                c.status = Status.VERIFYING_PHONE;
+                c.reason = "password-ok";
+            }
+            case RECOVERY_KEY -> c.status = Status.VERIFYING_CONTACT; // decided at once by keyChecked
+            case ESCALATION -> {
+                c.status = Status.ESCALATED;
+                c.reason = "identity-checked";
+            }
+        }
+        return c;
+    }
+
+    // ---- the owner's moves --------------------------------------------------------------------
+
+    /** Refuses unless a contact code (recovery phone, contact email) is awaited. */
+    public void requireContactCode() {
+        require(status == Status.VERIFYING_CONTACT, "The contact is already verified or not to be verified");
+    }
+
+    /** The recovery phone or contact email is verified: the wait starts, or the form opens. */
+    public void contactVerified(Instant at, Duration statusAfter, Duration wait) {
+        requireContactCode();
+        if (path == Path.FORM) {
+            moveTo(Status.AWAITING_FORM, "contact-verified");
+            return;
+        }
+        statusAvailableAt = at.plus(statusAfter);
+        dueAt = at.plus(wait);
+        moveTo(Status.WAITING, "contact-verified");
+    }
+
+    /** The contact code goes out again; at most {@code maxSends} codes per case. */
+    public void contactCodeResent(int maxSends) {
+        require(status == Status.VERIFYING_CONTACT, "No code is waiting to be entered");
+        countSend(maxSends);
+        reason = "code-resent";
+    }
+
+    /** A code goes to the chosen trusted phone (trusted-phone path); at most {@code maxSends} per case. */
+    public void trustedPhoneChosen(String chosenFactorId, int maxSends) {
+        require(path == Path.TRUSTED_PHONE && status == Status.VERIFYING_PHONE,
+                "This case sends no code to a trusted phone now");
+        countSend(maxSends);
+        factorId = chosenFactorId;
+        reason = "code-sent";
+    }
+
+    /** Refuses unless a code went to a trusted phone and is awaited. */
+    public void requireTrustedPhoneCode() {
+        require(path == Path.TRUSTED_PHONE && status == Status.VERIFYING_PHONE && factorId != null,
+                "No code was sent to a trusted phone for this case");
+    }
+
+    /** The trusted phone's code was right: a new password may be set until {@code until}. */
+    public void trustedPhoneVerified(Instant until) {
+        require(status == Status.VERIFYING_PHONE, "No code is awaited from a trusted phone");
+        dueAt = until;
+        moveTo(Status.READY, "code-valid");
+    }
+
+    /** The recovery key was checked when the case was opened: ready until {@code until}, or failed. */
+    public void recoveryKeyChecked(boolean valid, Instant until) {
+        require(path == Path.RECOVERY_KEY && status == Status.VERIFYING_CONTACT, "The recovery key was already checked");
+        if (valid) {
+            dueAt = until;
+            moveTo(Status.READY, "recovery-key-valid");
+        } else {
+            moveTo(Status.FAILED, "wrong-recovery-key");
+        }
+    }
+
+    /** Refuses unless the form may be (re)submitted now. */
+    public void requireFormOpen() {
+        require(path == Path.FORM && (status == Status.AWAITING_FORM || status == Status.REJECTED),
+                "The form cannot be submitted now");
+    }
+
+    /** A form went to the reviewers; the verdict is due at {@code verdictDue}. */
+    public void formSubmitted(Instant verdictDue) {
+        requireFormOpen();
+        dueAt = verdictDue;
+        moveTo(Status.SUBMITTED, "form-submitted");
+    }
+
+    /** Refuses unless the case is ready to complete. */
+    public void requireReady() {
+        require(status == Status.READY, "The case is not ready to complete");
+    }
+
+    /** A new password was set: the case is done. */
+    public void restored() {
+        requireReady();
+        moveTo(Status.COMPLETED, "restored");
+    }
+
+    /** Too many wrong codes: the case takes no more. */
+    public void tooManyWrongCodes() {
+        require(open(), "The recovery case is closed");
+        moveTo(Status.FAILED, "too-many-wrong-codes");
+    }
+
+    /** Cancelled by the owner ({@code owner}), a sign-in ({@code sign-in-during-wait}) or an operator ({@code operator}). */
+    public void cancel(String by) {
+        require(open(), "The recovery case is closed");
+        moveTo(Status.CANCELLED, by);
+    }
+
+    // ---- the sandbox clock's moves ------------------------------------------------------------
+
+    /** The wait is over: the recovery code is valid until {@code until}. */
+    public void waitOver(Instant until) {
+        require(status == Status.WAITING, "The case is not waiting");
+        dueAt = until;
+        moveTo(Status.READY, "wait-over");
+    }
+
+    /** A ready case was not completed in time. */
+    public void expired() {
+        requireReady();
+        moveTo(Status.FAILED, "expired");
+    }
+
+    /** The reviewers accepted the form: the recovery code is valid until {@code until}. */
+    public void formAccepted(Instant until) {
+        require(status == Status.SUBMITTED, "No form is with the reviewers");
+        dueAt = until;
+        moveTo(Status.READY, "form-accepted");
+    }
+
+    /** The reviewers rejected the form: another may be submitted. */
+    public void formRejected() {
+        require(status == Status.SUBMITTED, "No form is with the reviewers");
+        dueAt = null;
+        moveTo(Status.REJECTED, "form-rejected");
+    }
+
+    /** The escalation's removals ran. */
+    public void escalationDone() {
+        require(status == Status.ESCALATED, "The case is not an escalation that runs");
+        moveTo(Status.COMPLETED, "escalation-done");
+    }
+
+    private void countSend(int maxSends) {
+        if (sends >= maxSends) {
+            throw new ProblemException(429, "too-many-sends", "No more codes for this case",
+                    "At most " + maxSends + " codes are sent per case; start again.");
+        }
+        sends++;
+    }
+
+    private void moveTo(Status next, String why) {
+        status = next;
+        reason = why;
+    }
+
+    private void require(boolean allowed, String title) {
+        if (!allowed) {
+            throw new ProblemException(409, "case-not-ready", title, null).with("status", status.name());
+        }
     }
 }

@@ -3,7 +3,7 @@ package dev.lockstep.recovery.messaging;
 import dev.lockstep.contracts.AccountCreated;
 import dev.lockstep.contracts.Events;
 import dev.lockstep.contracts.LoginSucceeded;
-import dev.lockstep.recovery.service.RecoveryService;
+import dev.lockstep.recovery.service.WaitingPeriodRecovery;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.inbox.Inbox;
 import dev.lockstep.recovery.domain.KnownAccount;
@@ -27,7 +27,7 @@ public class AuthEventsConsumer {
     SandboxClock clock;
 
     @Inject
-    RecoveryService recovery;
+    WaitingPeriodRecovery waitingPeriod;
 
     @Incoming("auth-events")
     @Blocking
@@ -36,7 +36,7 @@ public class AuthEventsConsumer {
         inbox.receive(json, event -> {
             if (Events.is(event, LoginSucceeded.class)) {
                 LoginSucceeded login = Events.body(event, LoginSucceeded.class);
-                recovery.signedIn(login.accountId(), login.deviceId(), event.correlationid());
+                waitingPeriod.signedIn(login.accountId(), login.deviceId(), event.correlationid());
             }
             if (Events.is(event, AccountCreated.class)) {
                 AccountCreated created = Events.body(event, AccountCreated.class);

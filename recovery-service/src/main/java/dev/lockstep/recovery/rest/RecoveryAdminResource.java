@@ -14,7 +14,8 @@ import dev.lockstep.recovery.domain.RecoveryCase;
 import dev.lockstep.recovery.rest.RecoveryRequests.AdminView;
 import dev.lockstep.recovery.service.CaseLog;
 import dev.lockstep.recovery.service.IdpGateway;
-import dev.lockstep.recovery.service.RecoveryService;
+import dev.lockstep.recovery.service.Cases;
+import dev.lockstep.recovery.service.OperatorActions;
 import dev.lockstep.recovery.service.RecoverySettings;
 import io.quarkus.panache.common.Page;
 import jakarta.inject.Inject;
@@ -49,7 +50,10 @@ public class RecoveryAdminResource {
     Operator operator;
 
     @Inject
-    RecoveryService recovery;
+    Cases cases;
+
+    @Inject
+    OperatorActions operatorActions;
 
     @Inject
     RecoverySettings settings;
@@ -90,7 +94,7 @@ public class RecoveryAdminResource {
     @Path("/cases/{caseId}")
     @Operation(summary = "A case with its whole history and form submissions (never a code)")
     public AdminView get(@PathParam("caseId") String caseId) {
-        RecoveryCase c = recovery.caseOf(caseId);
+        RecoveryCase c = cases.caseOf(caseId);
         return new AdminView(c.id, c.accountId, c.username, c.path.slug, c.status.name(), c.reason, c.deviceId,
                 c.recoveryPhone, c.contactEmail, c.createdAt, c.statusAvailableAt, c.dueAt, c.closedAt, c.since,
                 c.openedBy, c.correlationId, CaseHistory.of(c.id).stream().map(RecoveryRequests.HistoryView::of).toList(),
@@ -103,7 +107,7 @@ public class RecoveryAdminResource {
     @Operation(summary = "Cancel an open case, with a reason; audited, the owner told")
     public RecoveryRequests.CaseSummary cancel(@PathParam("caseId") String caseId,
             @Valid @NotNull RecoveryRequests.OperatorCancel request) {
-        return RecoveryRequests.CaseSummary.of(recovery.cancelByOperator(caseId, operator.name(), request.reason()));
+        return RecoveryRequests.CaseSummary.of(operatorActions.cancel(caseId, operator.name(), request.reason()));
     }
 
     @POST
@@ -111,7 +115,7 @@ public class RecoveryAdminResource {
     @Operation(summary = "S2: after an identity check, escalate: after the delay (default 1 day) the sessions, devices "
             + "and second factors added since the given time are removed; audited")
     public Response escalate(@Valid @NotNull RecoveryRequests.Escalate request) {
-        RecoveryCase c = recovery.escalate(request.username(), request.since(), request.identityCheck(), operator.name(),
+        RecoveryCase c = operatorActions.escalate(request.username(), request.since(), request.identityCheck(), operator.name(),
                 request.reason());
         return Response.created(URI.create("/v1/admin/recovery/cases/" + c.id))
                 .entity(RecoveryRequests.CaseSummary.of(c)).build();

@@ -4,8 +4,14 @@ import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.recovery.domain.FormSubmission;
 import dev.lockstep.recovery.domain.RecoveryCase;
 import dev.lockstep.recovery.rest.RecoveryRequests.OwnerView;
+import dev.lockstep.recovery.service.Cases;
+import dev.lockstep.recovery.service.Completion;
+import dev.lockstep.recovery.service.ContactVerification;
+import dev.lockstep.recovery.service.FormRecovery;
 import dev.lockstep.recovery.service.FormScoring;
-import dev.lockstep.recovery.service.RecoveryService;
+import dev.lockstep.recovery.service.RecoveryKeyRecovery;
+import dev.lockstep.recovery.service.TrustedPhoneRecovery;
+import dev.lockstep.recovery.service.WaitingPeriodRecovery;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -28,7 +34,25 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RecoveryResource {
 
     @Inject
-    RecoveryService recovery;
+    Cases cases;
+
+    @Inject
+    WaitingPeriodRecovery waitingPeriod;
+
+    @Inject
+    ContactVerification contact;
+
+    @Inject
+    Completion completion;
+
+    @Inject
+    RecoveryKeyRecovery recoveryKey;
+
+    @Inject
+    TrustedPhoneRecovery trustedPhone;
+
+    @Inject
+    FormRecovery forms;
 
     @Inject
     SandboxClock clock;
@@ -38,7 +62,7 @@ public class RecoveryResource {
     @Operation(summary = "S1: start a waiting-period recovery with the account name, a trusted number and a recovery "
             + "number (it gets a 6-digit code); a wrong pair answers like an unknown account")
     public Response startWaitingPeriod(@Valid @NotNull RecoveryRequests.StartWaitingPeriod request) {
-        RecoveryCase c = recovery.startWaitingPeriod(request.username(), request.trustedPhone(), request.recoveryPhone(),
+        RecoveryCase c = waitingPeriod.start(request.username(), request.trustedPhone(), request.recoveryPhone(),
                 request.deviceId());
         return created(c, null);
     }
@@ -47,28 +71,28 @@ public class RecoveryResource {
     @Path("/cases/{caseId}")
     @Operation(summary = "The case as the owner sees it: during a wait only \"REQUESTED\" and when more is available")
     public OwnerView get(@PathParam("caseId") String caseId) {
-        return OwnerView.of(recovery.caseOf(caseId), null, clock.instant());
+        return OwnerView.of(cases.caseOf(caseId), null, clock.instant());
     }
 
     @POST
     @Path("/cases/{caseId}/verify-contact")
     @Operation(summary = "The code sent to the recovery phone or contact email; the wait starts, or the form opens")
     public OwnerView verifyContact(@PathParam("caseId") String caseId, @Valid @NotNull RecoveryRequests.Code request) {
-        return view(recovery.verifyContact(caseId, request.code()));
+        return view(contact.verify(caseId, request.code()));
     }
 
     @POST
     @Path("/cases/{caseId}/resend")
     @Operation(summary = "\"Didn't get a code?\": send the pending code again (at most 5 per case)")
     public Response resend(@PathParam("caseId") String caseId) {
-        return Response.accepted(view(recovery.resend(caseId))).build();
+        return Response.accepted(view(contact.resend(caseId))).build();
     }
 
     @POST
     @Path("/cases/{caseId}/cancel")
     @Operation(summary = "The owner cancels a recovery with the cancellation code from the email")
     public OwnerView cancel(@PathParam("caseId") String caseId, @Valid @NotNull RecoveryRequests.Cancel request) {
-        return view(recovery.cancelByOwner(caseId, request.code(), request.reason()));
+        return view(waitingPeriod.cancel(caseId, request.code(), request.reason()));
     }
 
     @POST
@@ -76,14 +100,14 @@ public class RecoveryResource {
     @Operation(summary = "A ready case and a new password (and the recovery code, after a wait or a form) restore "
             + "access: unlocked, new password, every session revoked; after a wait the recovery number becomes the trusted phone")
     public OwnerView complete(@PathParam("caseId") String caseId, @Valid @NotNull RecoveryRequests.Complete request) {
-        return view(recovery.complete(caseId, request.code(), request.newPassword()));
+        return view(completion.complete(caseId, request.code(), request.newPassword()));
     }
 
     @POST
     @Path("/recovery-key")
     @Operation(summary = "S0: the recovery key and a new password restore access at once")
     public OwnerView recoveryKey(@Valid @NotNull RecoveryRequests.RecoveryKey request) {
-        return view(recovery.recoverWithKey(request.username(), request.recoveryKey(), request.newPassword(),
+        return view(recoveryKey.recover(request.username(), request.recoveryKey(), request.newPassword(),
                 request.deviceId()));
     }
 
@@ -92,7 +116,7 @@ public class RecoveryResource {
     @Operation(summary = "S0's fallback: the account name and current password (an invalidated one too); the answer "
             + "lists the trusted numbers, masked")
     public Response trustedPhone(@Valid @NotNull RecoveryRequests.TrustedPhone request) {
-        RecoveryService.TrustedPhoneCase started = recovery.startTrustedPhone(request.username(), request.password(),
+        TrustedPhoneRecovery.Started started = trustedPhone.start(request.username(), request.password(),
                 request.deviceId());
         return created(started.recoveryCase(), started.phones());
     }
@@ -101,28 +125,28 @@ public class RecoveryResource {
     @Path("/cases/{caseId}/send-code")
     @Operation(summary = "Send a code to the chosen trusted number (by its id from the list)")
     public Response sendCode(@PathParam("caseId") String caseId, @Valid @NotNull RecoveryRequests.SendCode request) {
-        return Response.accepted(view(recovery.sendToTrustedPhone(caseId, request.factorId()))).build();
+        return Response.accepted(view(trustedPhone.sendCode(caseId, request.factorId()))).build();
     }
 
     @POST
     @Path("/cases/{caseId}/verify-code")
     @Operation(summary = "The code from the trusted phone; right: a new password may be set within 15 minutes")
     public OwnerView verifyCode(@PathParam("caseId") String caseId, @Valid @NotNull RecoveryRequests.Code request) {
-        return view(recovery.verifyTrustedPhone(caseId, request.code()));
+        return view(trustedPhone.verify(caseId, request.code()));
     }
 
     @POST
     @Path("/forms")
     @Operation(summary = "S4: start a recovery form with a contact email other than the account's (it gets a code)")
     public Response startForm(@Valid @NotNull RecoveryRequests.StartForm request) {
-        return created(recovery.startForm(request.username(), request.contactEmail()), null);
+        return created(forms.start(request.username(), request.contactEmail()), null);
     }
 
     @POST
     @Path("/cases/{caseId}/form")
     @Operation(summary = "Submit the form; the verdict comes by email after the configured delay; at most 2 a day (429)")
     public Response submitForm(@PathParam("caseId") String caseId, @Valid @NotNull RecoveryRequests.Form form) {
-        FormSubmission submitted = recovery.submitForm(caseId, new FormScoring.Answers(form.name(), form.dateOfBirth(),
+        FormSubmission submitted = forms.submit(caseId, new FormScoring.Answers(form.name(), form.dateOfBirth(),
                 form.country(), form.region(), form.postalCode(), form.previousPasswords(), form.products(),
                 form.recentRecipients(), form.subjects(), form.cardHolder(), form.cardLast4(), form.cardExpiry()));
         return Response.accepted(new OwnerView(caseId, "form", "SUBMITTED", null, submitted.verdictDueAt, null)).build();

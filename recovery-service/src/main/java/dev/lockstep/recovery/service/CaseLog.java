@@ -16,8 +16,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Every change of a case goes through here: its new status, a line of history, and the
- * {@code recovery.case-changed} event, in the caller's transaction. Also the messages a case sends
+ * Every move of a case is recorded here: a line of history and the {@code recovery.case-changed}
+ * event, in the caller's transaction. Also the messages a case sends
  * (to the simulated phones and mailboxes) and the operator audit.
  */
 @ApplicationScoped
@@ -32,25 +32,26 @@ public class CaseLog {
     @Inject
     RecoveryConfig config;
 
+    /**
+     * Records the move the case just made (its status and reason): a line of history and the event.
+     * {@code availableAt}: when the owner may see more, or the next thing happens.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void change(RecoveryCase recoveryCase, RecoveryCase.Status status, String reason, Instant availableAt,
-            String actor, String detail) {
+    public void record(RecoveryCase recoveryCase, Instant availableAt, String actor, String detail) {
         Instant now = clock.instant();
-        recoveryCase.status = status;
-        recoveryCase.reason = reason;
         if (!recoveryCase.open() && recoveryCase.closedAt == null) {
             recoveryCase.closedAt = now;
         }
         CaseHistory line = new CaseHistory();
         line.caseId = recoveryCase.id;
         line.at = now;
-        line.status = status.name();
+        line.status = recoveryCase.status.name();
         line.actor = actor;
         line.detail = detail != null && detail.length() > 512 ? detail.substring(0, 512) : detail;
         line.persist();
         outbox.publish(Topic.RECOVERY_EVENTS, recoveryCase.accountId != null ? recoveryCase.accountId : recoveryCase.username,
                 recoveryCase.correlationId, new RecoveryCaseChanged(recoveryCase.id, recoveryCase.accountId,
-                        recoveryCase.path.slug, status.name(), reason, availableAt, now));
+                        recoveryCase.path.slug, recoveryCase.status.name(), recoveryCase.reason, availableAt, now));
     }
 
     /** A text message to a virtual phone. */

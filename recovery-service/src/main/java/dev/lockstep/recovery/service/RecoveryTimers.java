@@ -93,8 +93,11 @@ public class RecoveryTimers {
             RecoverySettings.Settings s = settings.current();
             switch (c.status) {
                 case WAITING -> waitOver(c, s, now);
-                case READY -> log.change(c, Status.FAILED, "expired", null, ACTOR,
-                        "not completed by " + c.dueAt + "; start again");
+                case READY -> {
+                    Instant due = c.dueAt;
+                    c.expired();
+                    log.record(c, null, ACTOR, "not completed by " + due + "; start again");
+                }
                 case SUBMITTED -> verdict(c, s, now);
                 default -> {
                     return false;
@@ -106,10 +109,9 @@ public class RecoveryTimers {
 
     private void waitOver(RecoveryCase c, RecoverySettings.Settings s, Instant now) {
         String code = codes.issue(c.id, "recovery", 8, s.recoveryCodeTtl());
-        c.dueAt = now.plus(s.recoveryCodeTtl());
-        log.sms(c, c.recoveryPhone, "Account recovery for " + c.username + " is ready. Your recovery code is " + code
-                + ". Complete the recovery at " + log.link(c) + " before " + c.dueAt + ".", "recovery-code");
-        log.change(c, Status.READY, "wait-over", c.dueAt, ACTOR, "recovery code sent to the recovery phone");
+        c.waitOver(now.plus(s.recoveryCodeTtl()));
+        log.sms(c, c.recoveryPhone, OwnerMessages.waitOver(c.username, code, log.link(c), c.dueAt), "recovery-code");
+        log.record(c, c.dueAt, ACTOR, "recovery code sent to the recovery phone");
     }
 
     private void verdict(RecoveryCase c, RecoverySettings.Settings s, Instant now) {
@@ -123,16 +125,14 @@ public class RecoveryTimers {
         String tally = " (score " + submission.score + ", " + submission.threshold + " needed)";
         if (accepted) {
             String code = codes.issue(c.id, "recovery", 8, s.recoveryCodeTtl());
-            c.dueAt = now.plus(s.recoveryCodeTtl());
-            log.email(c, c.contactEmail, "We verified that the Lockstep account " + c.username + " is yours" + tally
-                    + ". Your recovery code is " + code + ": set a new password at " + log.link(c) + " before "
-                    + c.dueAt + ".", "recovery-code");
-            log.change(c, Status.READY, "form-accepted", c.dueAt, ACTOR, "verdict: accepted" + tally);
+            c.formAccepted(now.plus(s.recoveryCodeTtl()));
+            log.email(c, c.contactEmail, OwnerMessages.formAccepted(c.username, tally, code, log.link(c), c.dueAt),
+                    "recovery-code");
+            log.record(c, c.dueAt, ACTOR, "verdict: accepted" + tally);
         } else {
-            c.dueAt = null;
-            log.email(c, c.contactEmail, "The information you provided was not enough to verify that the account "
-                    + c.username + " is yours" + tally + ". You can try again: answering more questions helps.", "alert");
-            log.change(c, Status.REJECTED, "form-rejected", null, ACTOR, "verdict: rejected" + tally);
+            c.formRejected();
+            log.email(c, c.contactEmail, OwnerMessages.formRejected(c.username, tally), "alert");
+            log.record(c, null, ACTOR, "verdict: rejected" + tally);
         }
     }
 
@@ -150,11 +150,10 @@ public class RecoveryTimers {
             }
             String summary = removed.sessions() + " sessions, " + removed.devices() + " devices and " + removed.factors()
                     + " second factors added since " + locked.since + " removed";
-            log.change(locked, Status.COMPLETED, "escalation-done", null, ACTOR, summary);
+            locked.escalationDone();
+            log.record(locked, null, ACTOR, summary);
             log.audit(locked.openedBy != null ? locked.openedBy : ACTOR, "recovery.escalation-done", locked.id, summary);
-            log.email(locked, locked.ownerEmail, "Support secured your Lockstep account " + locked.username + ": "
-                    + summary + ". Turn on two-step verification so that a sign-in from another device needs a code.",
-                    "alert");
+            log.email(locked, locked.ownerEmail, OwnerMessages.escalationDone(locked.username, summary), "alert");
             return true;
         });
     }

@@ -1,0 +1,111 @@
+package dev.lockstep.recovery.service;
+
+import dev.lockstep.contracts.http.CodeCheckResult;
+import dev.lockstep.contracts.http.FactorView;
+import dev.lockstep.contracts.http.RecoveryCalls;
+import dev.lockstep.platform.clock.SandboxClock;
+import dev.lockstep.platform.problem.ProblemException;
+import dev.lockstep.recovery.config.RecoveryConfig;
+import dev.lockstep.recovery.domain.RecoveryCase;
+import dev.lockstep.recovery.domain.RecoveryCase.Path;
+import dev.lockstep.recovery.domain.RecoveryCase.Status;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+
+/**
+ * S0's fallback: the current password (even an invalidated one), then a code to a trusted phone the
+ * owner picks from the masked list. otp-service issues and checks the code; the case id is its
+ * challenge. A right code lets the owner set a new password for a while.
+ */
+@ApplicationScoped
+public class TrustedPhoneRecovery {
+
+    public record Started(RecoveryCase recoveryCase, List<FactorView> phones) {
+    }
+
+    @Inject
+    IdpGateway idp;
+
+    @Inject
+    Cases cases;
+
+    @Inject
+    CaseLog log;
+
+    @Inject
+    RecoveryConfig config;
+
+    @Inject
+    SandboxClock clock;
+
+    public Started start(String username, String password, String deviceId) {
+        RecoveryCalls.AccountFacts account = idp.account(username).orElseThrow(TrustedPhoneRecovery::invalidCredentials);
+        if (!idp.currentPassword(account.id(), password)) {
+            throw invalidCredentials();
+        }
+        List<FactorView> phones = idp.factors(account.id()).stream().filter(f -> "sms".equals(f.type())).toList();
+        RecoveryCase c = QuarkusTransaction.requiringNew().call(() -> {
+            RecoveryCase created = cases.start(Path.TRUSTED_PHONE, account.id(), account.username(), deviceId);
+            created.ownerEmail = account.email();
+            created.persist();
+            log.record(created, null, "owner", phones.size() + " trusted phones to choose from");
+            return created;
+        });
+        return new Started(c, phones);
+    }
+
+    /** Sends a code to the chosen trusted phone; at most so many per case. */
+    public RecoveryCase sendCode(String caseId, String factorId) {
+        RecoveryCase c = QuarkusTransaction.requiringNew().call(() -> {
+            RecoveryCase locked = Cases.lockOpen(caseId);
+            locked.trustedPhoneChosen(factorId, config.maxSends());
+            log.record(locked, null, "owner", "code " + locked.sends + " requested");
+            return locked;
+        });
+        idp.sendCode(c.accountId, factorId, c.id, c.correlationId);
+        return c;
+    }
+
+    /** The code from the trusted phone, checked by otp-service (which counts a wrong one). */
+    public RecoveryCase verify(String caseId, String code) {
+        RecoveryCase found = QuarkusTransaction.requiringNew().call(() -> Cases.lockOpen(caseId));
+        found.requireTrustedPhoneCode();
+        CodeCheckResult result = idp.check(found.id, found.accountId, code, found.factorId);
+        RecoveryCase c = QuarkusTransaction.requiringNew().call(() -> {
+            RecoveryCase locked = Cases.lockOpen(caseId);
+            if (locked.status != Status.VERIFYING_PHONE) {
+                return locked;
+            }
+            switch (result.outcome()) {
+                case VALID -> {
+                    locked.trustedPhoneVerified(clock.instant().plus(config.verifiedWindow()));
+                    log.record(locked, locked.dueAt, "owner", "trusted phone verified");
+                }
+                case ATTEMPTS_EXHAUSTED -> {
+                    locked.tooManyWrongCodes();
+                    log.record(locked, null, "owner", "trusted phone code wrong too often");
+                }
+                default -> {
+                    // a wrong, old or expired code: otp-service counted it
+                }
+            }
+            return locked;
+        });
+        return switch (result.outcome()) {
+            case VALID -> c;
+            case INVALID, USED, SUPERSEDED -> throw new ProblemException(401, "code-invalid", "The code is not right", null)
+                    .with("remainingAttempts", result.remainingAttempts());
+            case EXPIRED -> throw new ProblemException(410, "code-expired", "The code has expired", "Ask for a new code.");
+            case ATTEMPTS_EXHAUSTED -> throw CheckedCode.tooManyCodes();
+            case NO_CODE -> throw new ProblemException(409, "code-not-sent-yet", "No code has been sent yet",
+                    "Wait for the message, or ask for a new code.");
+            case UNKNOWN_FACTOR -> throw ProblemException.badRequest("unknown-factor", "No such trusted phone", null);
+        };
+    }
+
+    private static ProblemException invalidCredentials() {
+        return new ProblemException(401, "invalid-credentials", "The account name or password is not right", null);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.lockstep.recovery.service;
+
+import dev.lockstep.contracts.http.RecoveryCalls;
+import dev.lockstep.platform.phone.PhoneNumbers;
+import dev.lockstep.platform.problem.ProblemException;
+import dev.lockstep.recovery.domain.RecoveryCase;
+import dev.lockstep.recovery.domain.RecoveryCase.Path;
+import dev.lockstep.recovery.domain.RecoveryCase.Status;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import java.util.List;
+
+/**
+ * Apple's recovery without a recovery key (S1): the account name and a trusted number, a recovery
+ * phone verified by a code, then a wait the owner can cancel from the email and that any sign-in
+ * (or one from another device, as configured) ends. The wait's end is {@link RecoveryTimers}' job.
+ */
+@ApplicationScoped
+public class WaitingPeriodRecovery {
+
+    @Inject
+    IdpGateway idp;
+
+    @Inject
+    Cases cases;
+
+    @Inject
+    CaseCodes codes;
+
+    @Inject
+    CaseLog log;
+
+    @Inject
+    ContactVerification contact;
+
+    /**
+     * Starts a waiting-period recovery: the account name and one of its trusted numbers (a wrong pair
+     * answers exactly like an unknown account), and a recovery phone that gets a 6-digit code.
+     */
+    public RecoveryCase start(String username, String trustedPhone, String recoveryPhone, String deviceId) {
+        String trusted = PhoneNumbers.toE164(trustedPhone);
+        String recovery = PhoneNumbers.toE164(recoveryPhone);
+        RecoveryCalls.AccountFacts account = idp.account(username).orElseThrow(WaitingPeriodRecovery::noSuchAccount);
+        if (idp.trustedPhone(account.id(), trusted).isEmpty()) {
+            throw noSuchAccount();
+        }
+        if (idp.factors(account.id()).stream().anyMatch(f -> "recovery-key".equals(f.type()))) {
+            throw new ProblemException(409, "recovery-key-required", "This account is protected by a recovery key",
+                    "Recover it with the recovery key, or with a trusted phone and the current password. An account "
+                            + "with a recovery key has no waiting-period recovery: without the key or a trusted phone it "
+                            + "cannot be recovered.");
+        }
+        RecoverySettings.Settings now = cases.settingsNow();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            RecoveryCase c = cases.start(Path.WAITING_PERIOD, account.id(), account.username(), deviceId);
+            c.ownerEmail = account.email();
+            c.recoveryPhone = recovery;
+            c.persist();
+            contact.send(c, now);
+            log.record(c, null, "owner", "recovery phone " + PhoneNumbers.mask(recovery) + " to verify");
+            return c;
+        });
+    }
+
+    /** The owner cancels a waiting-period recovery with the code from the email. */
+    public RecoveryCase cancel(String caseId, String code, String reason) {
+        RecoverySettings.Settings now = cases.settingsNow();
+        CheckedCode checked = QuarkusTransaction.requiringNew().call(() -> {
+            RecoveryCase c = Cases.lockOpen(caseId);
+            CaseCodes.Outcome outcome = codes.check(c.id, "cancel", code, now.maxCodeAttempts(), true);
+            if (outcome == CaseCodes.Outcome.VALID) {
+                c.cancel("owner");
+                log.record(c, null, "owner", reason != null ? reason : "cancelled from the email");
+            }
+            return new CheckedCode(c, outcome);
+        });
+        return checked.orThrow();
+    }
+
+    /**
+     * A sign-in to the account ended its waiting periods (any sign-in, or one from a device other
+     * than the one that started the case, as configured); the owner is told. In the caller's
+     * transaction (the consumer's).
+     */
+    public int signedIn(String accountId, String deviceId, String correlationId) {
+        String cancelOn = cases.settingsNow().cancelOn();
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            List<RecoveryCase> waiting = RecoveryCase.<RecoveryCase>find(
+                    "accountId = ?1 and path = ?2 and status in ?3", accountId, Path.WAITING_PERIOD,
+                    List.of(Status.VERIFYING_CONTACT, Status.WAITING)).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+            int cancelled = 0;
+            for (RecoveryCase c : waiting) {
+                boolean sameDevice = deviceId != null && deviceId.equals(c.deviceId);
+                if ("other-device".equals(cancelOn) && sameDevice) {
+                    continue;
+                }
+                c.cancel("sign-in-during-wait");
+                log.record(c, null, "auth-service",
+                        "signed in " + (deviceId != null ? "from device " + deviceId : "") + " (login " + correlationId + ")");
+                log.email(c, c.ownerEmail, OwnerMessages.cancelledBySignIn(c.username), "alert");
+                cancelled++;
+            }
+            return cancelled;
+        });
+    }
+
+    private static ProblemException noSuchAccount() {
+        return ProblemException.notFound("account-not-found", "No account with this name and trusted phone number");
+    }
+}
