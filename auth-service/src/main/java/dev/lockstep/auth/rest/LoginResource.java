@@ -15,6 +15,7 @@ import dev.lockstep.auth.rest.AccountRequests.Send;
 import dev.lockstep.auth.rest.AccountRequests.TokenResponse;
 import dev.lockstep.auth.rest.AccountRequests.Verify;
 import dev.lockstep.auth.service.LoginService;
+import dev.lockstep.auth.service.SecondFactorStep;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,6 +45,9 @@ public class LoginResource {
 
     @Inject
     LoginService logins;
+
+    @Inject
+    SecondFactorStep secondFactor;
 
 
     @Inject
@@ -93,7 +97,7 @@ public class LoginResource {
             throw ProblemException.badRequest("invalid-request", "channel must be sms or voice", null)
                     .with("field", "channel");
         }
-        LoginChallenge challenge = logins.resend(challengeId, request != null ? request.factorId() : null,
+        LoginChallenge challenge = secondFactor.resend(challengeId, request != null ? request.factorId() : null,
                 request != null ? request.channel() : null);
         return Response.accepted(new CodeSent("CODE_SENT", challenge.id, challenge.factorId, challenge.sends)).build();
     }
@@ -102,7 +106,7 @@ public class LoginResource {
     @Path("/{challengeId}/verify")
     @Operation(summary = "Check the code; the right one returns a signed access token")
     public TokenResponse verify(@PathParam("challengeId") String challengeId, @Valid @NotNull Verify request) {
-        LoginService.Success success = logins.verify(challengeId, request.code(), request.factorId(),
+        LoginService.Success success = secondFactor.verify(challengeId, request.code(), request.factorId(),
                 Boolean.TRUE.equals(request.trustDevice()));
         return TokenResponse.of(success.tokens());
     }

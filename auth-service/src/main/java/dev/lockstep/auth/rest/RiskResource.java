@@ -1,6 +1,6 @@
 package dev.lockstep.auth.rest;
 
-import dev.lockstep.auth.service.RiskEngine;
+import dev.lockstep.auth.service.RiskSettings;
 import dev.lockstep.platform.security.AdminApi;
 import dev.lockstep.platform.security.Operator;
 import jakarta.inject.Inject;
@@ -24,18 +24,18 @@ public class RiskResource {
     Operator operator;
 
     @Inject
-    RiskEngine risk;
+    RiskSettings risk;
 
     @GET
     @Operation(summary = "The risk settings in force (the compromised list only as a count)")
-    public RiskEngine.Settings get() {
-        return risk.view();
+    public RiskSettingsBody get() {
+        return RiskSettingsBody.of(risk.policy());
     }
 
     @PUT
     @Operation(summary = "Change risk settings; fields left out keep their value, compromisedPasswords replaces the "
             + "list (kept as SHA-256 only); audited")
-    public RiskEngine.Settings set(@NotNull RiskEngine.Settings request) {
-        return risk.set(request, operator.name());
+    public RiskSettingsBody set(@NotNull RiskSettingsBody request) {
+        return RiskSettingsBody.of(risk.set(request.toChange(), operator.name()));
     }
 }

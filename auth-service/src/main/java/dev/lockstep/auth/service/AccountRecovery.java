@@ -52,7 +52,7 @@ public class AccountRecovery {
     SandboxClock clock;
 
     @Inject
-    LoginService logins;
+    LoginRefusals refusals;
 
     public RecoveryCalls.AccountFacts facts(String username) {
         Account account = Account.findByUsername(username)
@@ -70,7 +70,7 @@ public class AccountRecovery {
         if (hasher.matches(password, account.passwordHash)) {
             return true;
         }
-        logins.recordFailure(accountId, null, null, "password");
+        refusals.recordFailure(accountId, null, null, "password");
         return false;
     }
 

@@ -35,7 +35,7 @@ public class OwnerActions {
     AuditTrail audit;
 
     @Inject
-    LoginService logins;
+    LoginRefusals refusals;
 
     @Inject
     SandboxClock clock;
@@ -78,7 +78,7 @@ public class OwnerActions {
         Account account = Account.findById(accountId);
         refuseIfLocked(account);
         if (!hasher.matches(password, account.passwordHash)) {
-            logins.recordFailure(accountId, null, null, "password");
+            refusals.recordFailure(accountId, null, null, "password");
             throw new ProblemException(401, "invalid-credentials", "The password is not right", null);
         }
         return account;

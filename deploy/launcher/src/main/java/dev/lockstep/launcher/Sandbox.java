@@ -29,8 +29,10 @@ public final class Sandbox implements AutoCloseable {
     private long readyMillis;
     private LocalCa.Certificates certificates;
 
+    private final ServiceCommandLine commandLine;
+
     /** The services that also listen on HTTPS: the IdP and the console. */
-    private static final java.util.Set<Service> HTTPS = java.util.EnumSet.of(Service.AUTH, Service.SIM);
+    static final java.util.Set<Service> HTTPS = java.util.EnumSet.of(Service.AUTH, Service.SIM);
 
     public Sandbox(SandboxOptions options) {
         this.options = options;
@@ -51,6 +53,7 @@ public final class Sandbox implements AutoCloseable {
             extraAuth.add(new JavaProcess("auth-service-" + (n + 1),
                     dataDir.resolve("logs").resolve("auth-service-" + (n + 1) + ".log")));
         }
+        this.commandLine = new ServiceCommandLine(options, this);
     }
 
     /** Starts everything and returns once every service reports ready. */
@@ -60,7 +63,7 @@ public final class Sandbox implements AutoCloseable {
             throw new IllegalStateException("admin and internal tokens must be set");
         }
         for (Service service : Service.values()) {
-            Path jar = jar(service);
+            Path jar = commandLine.jar(service);
             if (!Files.exists(jar)) {
                 throw new IllegalStateException(service.moduleName() + " is not built (" + jar
                         + " is missing): run ./mvnw -DskipTests package");
@@ -77,7 +80,7 @@ public final class Sandbox implements AutoCloseable {
         Files.createDirectories(options.dataDir().resolve("db"));
         certificates = LocalCa.ensure(options.dataDir().resolve("tls"));
         if (postgres != null) {
-            postgres.start(java.util.Arrays.stream(Service.values()).map(Sandbox::databaseName).toList());
+            postgres.start(java.util.Arrays.stream(Service.values()).map(ServiceCommandLine::databaseName).toList());
         }
         broker.start();
         for (Service service : Service.values()) {
@@ -99,65 +102,13 @@ public final class Sandbox implements AutoCloseable {
         return this;
     }
 
-    /** The H2 build ({@code target/quarkus-app}) or the PostgreSQL one ({@code target/postgresql}). */
-    private Path jar(Service service) {
-        String build = postgres != null ? "target/postgresql" : "target/quarkus-app";
-        return options.home().resolve(service.moduleName()).resolve(build).resolve("quarkus-run.jar");
-    }
-
-    /** Each service has a database of its own: {@code auth_service}, {@code otp_service}, … */
-    static String databaseName(Service service) {
-        return service.moduleName().replace('-', '_');
-    }
-
     private void startService(Service service) throws IOException {
         startService(service, services.get(service), options.port(service));
     }
 
     private void startService(Service service, JavaProcess process, int port) throws IOException {
-        List<String> jvm = new ArrayList<>(options.serviceJvmArgs);
-        if (service != Service.AUTH) {
-            // C1 only: quicker to start and smaller; auth-service keeps C2 for its Argon2 loop.
-            jvm.add("-XX:TieredStopAtLevel=1");
-            jvm.add("-XX:CICompilerCount=1");
-        }
-        jvm.add("-Dquarkus.http.host=" + options.host());
-        jvm.add("-Dquarkus.http.port=" + port);
-        if (HTTPS.contains(service)) {
-            // also HTTPS, with a certificate from the sandbox's own CA (plain HTTP stays)
-            jvm.add("-Dquarkus.http.ssl-port=" + options.httpsPort(port));
-            jvm.add("-Dquarkus.http.ssl.certificate.files=" + certificates.serverCertificate());
-            jvm.add("-Dquarkus.http.ssl.certificate.key-files=" + certificates.serverKey());
-        }
-        jvm.add("-Dlockstep.data-dir=" + options.dataDir().resolve("db"));
-        if (postgres != null) {
-            jvm.add("-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(databaseName(service)));
-            jvm.add("-Dquarkus.datasource.username=" + LocalPostgres.USER);
-        }
-        jvm.add("-Dkafka.bootstrap.servers=" + broker.bootstrapServers());
-        if (service == Service.SIM) {
-            jvm.add("-Dlockstep.sim.services.auth=" + url(Service.AUTH));
-            jvm.add("-Dlockstep.sim.services.otp=" + url(Service.OTP));
-            jvm.add("-Dlockstep.sim.services.sim=" + url(Service.SIM));
-            jvm.add("-Dlockstep.sim.services.recovery=" + url(Service.RECOVERY));
-        }
-        if (service == Service.AUTH) {
-            jvm.add("-Dquarkus.rest-client.otp.url=" + url(Service.OTP));
-            jvm.add("-Dlockstep.auth.token.issuer=" + url(Service.AUTH));
-            jvm.add("-Dlockstep.auth.token.https-issuer=" + httpsUrl(Service.AUTH));
-        }
-        if (service == Service.RECOVERY) {
-            jvm.add("-Dquarkus.rest-client.auth.url=" + url(Service.AUTH));
-            jvm.add("-Dquarkus.rest-client.otp.url=" + url(Service.OTP));
-        }
-        Path archive = jar(service).resolveSibling("app-cds.jsa");
-        if (Files.exists(archive)) {
-            jvm.add("-XX:SharedArchiveFile=" + archive);
-        }
-        jvm.add("-jar");
-        jvm.add(jar(service).toString());
         // Secrets go through the environment, not the command line that `ps` shows.
-        process.start(jvm, List.of(), options.dataDir(), Map.of(
+        process.start(commandLine.jvmArgs(service, port), List.of(), options.dataDir(), Map.of(
                 "MALLOC_ARENA_MAX", "2",
                 "LOCKSTEP_ADMIN_TOKEN", options.adminToken,
                 "LOCKSTEP_INTERNAL_TOKEN", options.internalToken));
@@ -194,6 +145,11 @@ public final class Sandbox implements AutoCloseable {
     /** The sandbox CA's certificate: what a client trusts to reach the HTTPS addresses. */
     public Path caFile() {
         return certificates.ca();
+    }
+
+    /** The certificate and key the HTTPS listeners serve (made at start). */
+    LocalCa.Certificates certificates() {
+        return certificates;
     }
 
     public String url(Service service) {

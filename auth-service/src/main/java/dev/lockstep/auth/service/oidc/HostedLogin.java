@@ -6,6 +6,7 @@ import dev.lockstep.auth.domain.LoginSession;
 import dev.lockstep.auth.domain.OidcAuthorization;
 import dev.lockstep.auth.domain.OidcClient;
 import dev.lockstep.auth.service.LoginService;
+import dev.lockstep.auth.service.SecondFactorStep;
 import dev.lockstep.auth.service.OtpGateway;
 import dev.lockstep.auth.service.RiskEngine;
 import dev.lockstep.auth.service.Secrets;
@@ -20,7 +21,7 @@ import java.net.URI;
 import java.util.List;
 
 /**
- * The hosted login's steps, driven through the same {@link LoginService} as the JSON login: the
+ * The hosted login's steps, driven through the same {@link LoginService} and {@link SecondFactorStep} as the JSON login: the
  * password, then a code from a second factor, then back to the application with a code. Every
  * failure counts toward lockout exactly as there; a lock looks like a wrong password unless revealed.
  */
@@ -29,6 +30,9 @@ public class HostedLogin {
 
     @Inject
     LoginService logins;
+
+    @Inject
+    SecondFactorStep secondFactor;
 
     @Inject
     AuthorizationService authorizations;
@@ -105,7 +109,7 @@ public class HostedLogin {
             return codePage(authorization, factorId, "code-invalid", null);
         }
         try {
-            return finish(id, logins.verify(authorization.challengeId, code.trim(), factorId, trustDevice, via(authorization)));
+            return finish(id, secondFactor.verify(authorization.challengeId, code.trim(), factorId, trustDevice, via(authorization)));
         } catch (ProblemException e) {
             if (List.of("too-many-attempts", "challenge-expired", "challenge-not-found", "challenge-completed").contains(e.slug())) {
                 detach(id);
@@ -123,7 +127,7 @@ public class HostedLogin {
             return passwordPage(authorization, null);
         }
         try {
-            LoginChallenge challenge = logins.resend(authorization.challengeId, factorId,
+            LoginChallenge challenge = secondFactor.resend(authorization.challengeId, factorId,
                     "voice".equals(channel) ? "voice" : "sms");
             return codePage(authorization, challenge.factorId, null, "voice".equals(channel) ? "call-placed" : "code-sent");
         } catch (ProblemException e) {

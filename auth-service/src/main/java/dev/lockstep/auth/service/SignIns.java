@@ -1,0 +1,47 @@
+package dev.lockstep.auth.service;
+
+import dev.lockstep.auth.domain.Account;
+import dev.lockstep.contracts.LoginSucceeded;
+import dev.lockstep.contracts.Topic;
+import dev.lockstep.platform.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+
+/**
+ * The end of every successful login, with or without a second factor: a session (with tokens for
+ * the JSON API, tied to the browser for the hosted login), the device remembered, and
+ * {@code login.succeeded}.
+ */
+@ApplicationScoped
+public class SignIns {
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    DeviceService devices;
+
+    @Inject
+    Outbox outbox;
+
+    /** {@code challengeId}: the second-factor challenge it completed, or null for a password-only login. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    LoginService.Success signIn(Account account, List<String> amr, String deviceKey, boolean trustDevice,
+            String challengeId, String correlationId, LoginService.Via via) {
+        LoginService.Success success;
+        if (via.apiTokens()) {
+            SessionService.Tokens issued = sessions.start(account, amr, deviceKey, correlationId);
+            success = new LoginService.Success(issued, issued.sessionId(), amr);
+        } else {
+            success = new LoginService.Success(null,
+                    sessions.open(account, amr, deviceKey, correlationId, via.browserHash()).id, amr);
+        }
+        devices.signedIn(account.id, deviceKey, trustDevice, correlationId);
+        String tokenId = success.tokens() != null ? success.tokens().access().tokenId() : null;
+        outbox.publish(Topic.AUTH_EVENTS, account.id, correlationId,
+                new LoginSucceeded(account.id, challengeId, tokenId, amr, deviceKey));
+        return success;
+    }
+}

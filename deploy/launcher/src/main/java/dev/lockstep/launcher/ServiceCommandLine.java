@@ -1,0 +1,83 @@
+package dev.lockstep.launcher;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The JVM command line of one service in the sandbox: its build, the JIT settings, where it
+ * listens (and on HTTPS with the sandbox CA's certificate), its database, the broker and where the
+ * other services are. Secrets are not here: they go through the environment.
+ */
+final class ServiceCommandLine {
+
+    private final SandboxOptions options;
+    private final Sandbox sandbox;
+
+    ServiceCommandLine(SandboxOptions options, Sandbox sandbox) {
+        this.options = options;
+        this.sandbox = sandbox;
+    }
+
+    /** The H2 build ({@code target/quarkus-app}) or the PostgreSQL one ({@code target/postgresql}). */
+    Path jar(Service service) {
+        String build = sandbox.postgres() != null ? "target/postgresql" : "target/quarkus-app";
+        return options.home().resolve(service.moduleName()).resolve(build).resolve("quarkus-run.jar");
+    }
+
+    /** Each service has a database of its own: {@code auth_service}, {@code otp_service}, … */
+    static String databaseName(Service service) {
+        return service.moduleName().replace('-', '_');
+    }
+
+    List<String> jvmArgs(Service service, int port) {
+        List<String> jvm = new ArrayList<>(options.serviceJvmArgs);
+        if (service != Service.AUTH) {
+            // C1 only: quicker to start and smaller; auth-service keeps C2 for its Argon2 loop.
+            jvm.add("-XX:TieredStopAtLevel=1");
+            jvm.add("-XX:CICompilerCount=1");
+        }
+        jvm.add("-Dquarkus.http.host=" + options.host());
+        jvm.add("-Dquarkus.http.port=" + port);
+        if (Sandbox.HTTPS.contains(service)) {
+            // also HTTPS, with a certificate from the sandbox's own CA (plain HTTP stays)
+            jvm.add("-Dquarkus.http.ssl-port=" + options.httpsPort(port));
+            jvm.add("-Dquarkus.http.ssl.certificate.files=" + sandbox.certificates().serverCertificate());
+            jvm.add("-Dquarkus.http.ssl.certificate.key-files=" + sandbox.certificates().serverKey());
+        }
+        jvm.add("-Dlockstep.data-dir=" + options.dataDir().resolve("db"));
+        if (sandbox.postgres() != null) {
+            jvm.add("-Dquarkus.datasource.jdbc.url=" + sandbox.postgres().jdbcUrl(databaseName(service)));
+            jvm.add("-Dquarkus.datasource.username=" + LocalPostgres.USER);
+        }
+        jvm.add("-Dkafka.bootstrap.servers=" + sandbox.broker().bootstrapServers());
+        switch (service) {
+            case SIM -> {
+                jvm.add("-Dlockstep.sim.services.auth=" + sandbox.url(Service.AUTH));
+                jvm.add("-Dlockstep.sim.services.otp=" + sandbox.url(Service.OTP));
+                jvm.add("-Dlockstep.sim.services.sim=" + sandbox.url(Service.SIM));
+                jvm.add("-Dlockstep.sim.services.recovery=" + sandbox.url(Service.RECOVERY));
+            }
+            case AUTH -> {
+                jvm.add("-Dquarkus.rest-client.otp.url=" + sandbox.url(Service.OTP));
+                jvm.add("-Dlockstep.auth.token.issuer=" + sandbox.url(Service.AUTH));
+                jvm.add("-Dlockstep.auth.token.https-issuer=" + sandbox.httpsUrl(Service.AUTH));
+            }
+            case RECOVERY -> {
+                jvm.add("-Dquarkus.rest-client.auth.url=" + sandbox.url(Service.AUTH));
+                jvm.add("-Dquarkus.rest-client.otp.url=" + sandbox.url(Service.OTP));
+            }
+            default -> {
+                // otp-service asks nobody
+            }
+        }
+        Path archive = jar(service).resolveSibling("app-cds.jsa");
+        if (Files.exists(archive)) {
+            jvm.add("-XX:SharedArchiveFile=" + archive);
+        }
+        jvm.add("-jar");
+        jvm.add(jar(service).toString());
+        return jvm;
+    }
+}
