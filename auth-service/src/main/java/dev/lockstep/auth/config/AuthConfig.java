@@ -39,6 +39,13 @@ public interface AuthConfig {
         /** {@code off} (as in Keycloak), or a preset: keycloak-default, cognito, nist-800-63b, demo. */
         String preset();
 
+        /**
+         * How often (real time) temporary locks that ended on the sandbox clock are looked for and
+         * announced ({@code account.unlocked}, cause {@code expired}).
+         */
+        @WithDefault("PT0.5S")
+        Duration expiryCheckInterval();
+
         /** Count wrong second-factor codes apart from wrong passwords. */
         boolean separateCounters();
 

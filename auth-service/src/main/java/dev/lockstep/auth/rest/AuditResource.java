@@ -1,7 +1,7 @@
 package dev.lockstep.auth.rest;
 
-import dev.lockstep.auth.domain.AuditEntry;
 import dev.lockstep.auth.rest.AccountRequests.AuditView;
+import dev.lockstep.platform.audit.AuditEntry;
 import dev.lockstep.platform.security.AdminApi;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -7,6 +7,7 @@ import dev.lockstep.contracts.AccountLocked;
 import dev.lockstep.contracts.AccountUnlocked;
 import dev.lockstep.contracts.PasswordInvalidated;
 import dev.lockstep.contracts.Topic;
+import dev.lockstep.platform.audit.AuditTrail;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.outbox.Outbox;
 import dev.lockstep.platform.problem.ProblemException;

@@ -1,11 +1,12 @@
 package dev.lockstep.auth.service;
 
 import dev.lockstep.auth.domain.Account;
-import dev.lockstep.auth.domain.AuditEntry;
 import dev.lockstep.auth.domain.Device;
 import dev.lockstep.auth.domain.LoginSession;
 import dev.lockstep.auth.domain.PasswordHistory;
 import dev.lockstep.contracts.http.RecoveryCalls;
+import dev.lockstep.platform.audit.AuditEntry;
+import dev.lockstep.platform.audit.AuditTrail;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,12 +2,13 @@ package dev.lockstep.auth.service;
 
 import dev.lockstep.auth.domain.Account;
 import dev.lockstep.auth.domain.AccountStatus;
-import dev.lockstep.auth.domain.AuditEntry;
 import dev.lockstep.auth.domain.PasswordHistory;
 import dev.lockstep.contracts.AccountCreated;
 import dev.lockstep.contracts.MfaModeChanged;
-import dev.lockstep.contracts.TotpReset;
 import dev.lockstep.contracts.Topic;
+import dev.lockstep.contracts.TotpReset;
+import dev.lockstep.platform.audit.AuditEntry;
+import dev.lockstep.platform.audit.AuditTrail;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.outbox.Outbox;
 import dev.lockstep.platform.phone.PhoneNumbers;

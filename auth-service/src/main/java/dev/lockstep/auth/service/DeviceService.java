@@ -4,6 +4,7 @@ import dev.lockstep.auth.domain.Account;
 import dev.lockstep.auth.domain.Device;
 import dev.lockstep.contracts.DeviceChanged;
 import dev.lockstep.contracts.Topic;
+import dev.lockstep.platform.audit.AuditTrail;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.outbox.Outbox;
 import dev.lockstep.platform.problem.ProblemException;

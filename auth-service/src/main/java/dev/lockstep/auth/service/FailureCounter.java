@@ -6,6 +6,7 @@ import dev.lockstep.auth.domain.BruteForcePolicy;
 import dev.lockstep.auth.domain.LoginFailure;
 import dev.lockstep.contracts.AccountLocked;
 import dev.lockstep.contracts.Topic;
+import dev.lockstep.platform.audit.AuditTrail;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;

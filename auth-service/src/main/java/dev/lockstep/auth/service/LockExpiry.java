@@ -1,5 +1,6 @@
 package dev.lockstep.auth.service;
 
+import dev.lockstep.auth.config.AuthConfig;
 import dev.lockstep.platform.clock.PeriodicTask;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -9,8 +10,9 @@ import jakarta.inject.Inject;
 
 /**
  * Watches the sandbox clock for temporary locks that ended (S4: "unlocked the next day") and
- * announces each one ({@code account.unlocked}, cause {@code expired}) within half a second of the
- * clock passing its end, also when the clock jumped there.
+ * announces each one ({@code account.unlocked}, cause {@code expired}) within
+ * {@code lockstep.auth.lockout.expiry-check-interval} (half a second) of the clock passing its end,
+ * also when the clock jumped there.
  */
 @ApplicationScoped
 public class LockExpiry {
@@ -18,10 +20,13 @@ public class LockExpiry {
     @Inject
     AccountLocks accountLocks;
 
+    @Inject
+    AuthConfig config;
+
     private PeriodicTask timer;
 
     void start(@Observes StartupEvent event) {
-        timer = PeriodicTask.start("lock-expiry", 500, accountLocks::announceExpiredLocks);
+        timer = PeriodicTask.start("lock-expiry", config.lockout().expiryCheckInterval().toMillis(), accountLocks::announceExpiredLocks);
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -5,6 +5,7 @@ import dev.lockstep.auth.domain.Account;
 import dev.lockstep.auth.domain.AuthSetting;
 import dev.lockstep.auth.domain.BruteForcePolicy;
 import dev.lockstep.auth.domain.LockoutPolicySetting;
+import dev.lockstep.platform.audit.AuditTrail;
 import dev.lockstep.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

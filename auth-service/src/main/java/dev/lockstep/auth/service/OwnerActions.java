@@ -2,6 +2,7 @@ package dev.lockstep.auth.service;
 
 import dev.lockstep.auth.domain.Account;
 import dev.lockstep.auth.domain.PasswordHistory;
+import dev.lockstep.platform.audit.AuditTrail;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;

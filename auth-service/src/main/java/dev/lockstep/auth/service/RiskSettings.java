@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lockstep.auth.domain.GeoIp;
 import dev.lockstep.auth.domain.RiskPolicy;
 import dev.lockstep.auth.domain.RiskSetting;
+import dev.lockstep.platform.audit.AuditTrail;
 import dev.lockstep.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

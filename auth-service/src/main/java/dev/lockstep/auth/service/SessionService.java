@@ -6,6 +6,7 @@ import dev.lockstep.auth.domain.LoginSession;
 import dev.lockstep.auth.domain.RefreshToken;
 import dev.lockstep.contracts.SessionChanged;
 import dev.lockstep.contracts.Topic;
+import dev.lockstep.platform.audit.AuditTrail;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.outbox.Outbox;
 import dev.lockstep.platform.problem.ProblemException;

@@ -2,6 +2,7 @@ package dev.lockstep.auth.service;
 
 import dev.lockstep.auth.config.AuthConfig;
 import dev.lockstep.auth.domain.SigningKey;
+import dev.lockstep.platform.audit.AuditTrail;
 import dev.lockstep.platform.clock.SandboxClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Startup;

@@ -37,6 +37,10 @@ public interface RecoveryConfig {
     @WithDefault("P1D")
     Duration escalationDelay();
 
+    /** How often (real time) cases whose time came on the sandbox clock are advanced. */
+    @WithDefault("PT0.5S")
+    Duration timerInterval();
+
     /** Codes a case sends at most (the first and the resends); beyond, 429 {@code too-many-sends}. */
     @WithDefault("5")
     int maxSends();

@@ -1,20 +1,20 @@
 package dev.lockstep.recovery.rest;
 
 import dev.lockstep.contracts.http.RecoveryCalls;
+import dev.lockstep.platform.audit.AuditTrail;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.problem.ProblemException;
 import dev.lockstep.platform.security.AdminApi;
 import dev.lockstep.platform.security.Operator;
 import dev.lockstep.recovery.domain.AccountProfile;
-import dev.lockstep.recovery.domain.AuditEntry;
 import dev.lockstep.recovery.domain.CaseHistory;
 import dev.lockstep.recovery.domain.FormSubmission;
 import dev.lockstep.recovery.domain.MailFact;
 import dev.lockstep.recovery.domain.RecoveryCase;
 import dev.lockstep.recovery.rest.RecoveryRequests.AdminView;
 import dev.lockstep.recovery.service.CaseLog;
-import dev.lockstep.recovery.service.IdpGateway;
 import dev.lockstep.recovery.service.Cases;
+import dev.lockstep.recovery.service.IdpGateway;
 import dev.lockstep.recovery.service.OperatorActions;
 import dev.lockstep.recovery.service.RecoverySettings;
 import io.quarkus.panache.common.Page;
@@ -63,6 +63,9 @@ public class RecoveryAdminResource {
 
     @Inject
     CaseLog log;
+
+    @Inject
+    AuditTrail auditTrail;
 
     @Inject
     SandboxClock clock;
@@ -212,7 +215,7 @@ public class RecoveryAdminResource {
     @Path("/audit")
     @Operation(summary = "Operator actions in recovery-service, oldest first")
     public List<RecoveryRequests.AuditView> audit() {
-        return AuditEntry.<AuditEntry>list("order by at, id").stream()
+        return auditTrail.all().stream()
                 .map(a -> new RecoveryRequests.AuditView(a.at, a.operator, a.action, a.target, a.reason)).toList();
     }
 

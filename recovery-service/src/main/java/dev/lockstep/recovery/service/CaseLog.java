@@ -3,10 +3,10 @@ package dev.lockstep.recovery.service;
 import dev.lockstep.contracts.OutboundMessage;
 import dev.lockstep.contracts.RecoveryCaseChanged;
 import dev.lockstep.contracts.Topic;
+import dev.lockstep.platform.audit.AuditTrail;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.outbox.Outbox;
 import dev.lockstep.recovery.config.RecoveryConfig;
-import dev.lockstep.recovery.domain.AuditEntry;
 import dev.lockstep.recovery.domain.CaseHistory;
 import dev.lockstep.recovery.domain.RecoveryCase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +31,9 @@ public class CaseLog {
 
     @Inject
     RecoveryConfig config;
+
+    @Inject
+    AuditTrail auditTrail;
 
     /**
      * Records the move the case just made (its status and reason): a line of history and the event.
@@ -78,14 +81,9 @@ public class CaseLog {
         return config.messages().publicUrl() + "/v1/recovery/cases/" + recoveryCase.id;
     }
 
+    /** An operator action, in the recovery-service audit trail. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void audit(String operator, String action, String target, String reason) {
-        AuditEntry entry = new AuditEntry();
-        entry.at = clock.instant();
-        entry.operator = operator;
-        entry.action = action;
-        entry.target = target;
-        entry.reason = reason;
-        entry.persist();
+        auditTrail.record(operator, action, target, reason);
     }
 }

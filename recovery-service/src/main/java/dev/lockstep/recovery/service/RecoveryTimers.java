@@ -3,6 +3,7 @@ package dev.lockstep.recovery.service;
 import dev.lockstep.contracts.http.RecoveryCalls;
 import dev.lockstep.platform.clock.PeriodicTask;
 import dev.lockstep.platform.clock.SandboxClock;
+import dev.lockstep.recovery.config.RecoveryConfig;
 import dev.lockstep.recovery.domain.FormSubmission;
 import dev.lockstep.recovery.domain.RecoveryCase;
 import dev.lockstep.recovery.domain.RecoveryCase.Status;
@@ -15,7 +16,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,13 +46,13 @@ public class RecoveryTimers {
     @Inject
     IdpGateway idp;
 
-    @ConfigProperty(name = "lockstep.recovery.timer-millis", defaultValue = "500")
-    long periodMillis;
+    @Inject
+    RecoveryConfig config;
 
     private PeriodicTask timer;
 
     void start(@Observes StartupEvent event) {
-        timer = PeriodicTask.start("recovery-timers", periodMillis, this::round);
+        timer = PeriodicTask.start("recovery-timers", config.timerInterval().toMillis(), this::round);
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -14,6 +14,39 @@ public interface SimConfig {
     /** Seed of every random fault decision until {@code PUT /v1/seed} sets another. */
     long seed();
 
+    /**
+     * How often (real time) held messages whose time came on the sandbox clock are delivered. Quarkus'
+     * scheduler runs nothing more often than once a second, hence a thread of its own.
+     */
+    @WithDefault("PT0.2S")
+    Duration deliveryCheckInterval();
+
+    /** How long a scenario's steps wait (real time) for what the services do asynchronously. */
+    Scenario scenario();
+
+    interface Scenario {
+
+        /** For a code to reach a virtual phone or mailbox. */
+        @WithDefault("PT15S")
+        Duration codeWait();
+
+        /** Before a step that expects no code concludes that none arrived. */
+        @WithDefault("PT3S")
+        Duration noCodeWait();
+
+        /** For a recovery case to reach the status a step expects. */
+        @WithDefault("PT15S")
+        Duration caseStatusWait();
+
+        /** For a new account's trusted phone to reach otp-service. */
+        @WithDefault("PT30S")
+        Duration accountSetupWait();
+
+        /** For the other services to follow a move of the sandbox clock. */
+        @WithDefault("PT10S")
+        Duration clockWait();
+    }
+
     /** Where the services are; scenarios drive them (and this one) through their HTTP APIs. */
     Services services();
 

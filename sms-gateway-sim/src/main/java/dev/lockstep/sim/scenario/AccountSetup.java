@@ -4,7 +4,6 @@ import dev.lockstep.platform.phone.PhoneNumbers;
 import dev.lockstep.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -74,9 +73,9 @@ public class AccountSetup {
         }
     }
 
-    /** The trusted phone travels to otp-service as an event; the story goes on once it is there (up to 30 s). */
+    /** The trusted phone travels to otp-service as an event; the story goes on once it is there (up to {@code accountSetupWait}). */
     private void awaitPhoneFactor(String accountId, String username) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long deadline = System.nanoTime() + api.waits().accountSetupWait().toNanos();
         while (System.nanoTime() < deadline) {
             SandboxApi.Answer factors = api.send("GET", api.otp() + "/v1/internal/accounts/" + accountId + "/factors",
                     null, api.internalToken());
@@ -101,7 +100,7 @@ public class AccountSetup {
         if (!"MFA_REQUIRED".equals(login.body().path("status").asText())) {
             return;
         }
-        String code = codes.fresh(state, PhoneNumbers.toE164(account.phone()), Duration.ofSeconds(15));
+        String code = codes.fresh(state, PhoneNumbers.toE164(account.phone()), api.waits().codeWait());
         if (code == null) {
             throw new ProblemException(422, "scenario-setup-failed", "No code reached " + account.username()
                     + " to trust device " + device, "Is the broker running?");

@@ -5,7 +5,6 @@ import dev.lockstep.sim.scenario.ScenarioFile.Action;
 import dev.lockstep.sim.scenario.ScenarioFile.Step;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -49,7 +48,7 @@ public class LoginSteps {
     private void enterCode(Step step, ScenarioRun run, String user, Map<String, Object> actual) {
         String phone = step.number() != null ? PhoneNumbers.toE164(step.number()) : run.phones.get(user);
         String code = codes.fresh(run, phone, step.expect() != null
-                && Boolean.FALSE.equals(step.expect().codeArrives()) ? Duration.ofSeconds(3) : Duration.ofSeconds(15));
+                && Boolean.FALSE.equals(step.expect().codeArrives()) ? api.waits().noCodeWait() : api.waits().codeWait());
         actual.put("codeArrives", code != null);
         if (code != null && run.challenges.containsKey(user)) {
             SandboxApi.Answer answer = api.send("POST", api.auth() + "/v1/login/" + run.challenges.get(user) + "/verify",

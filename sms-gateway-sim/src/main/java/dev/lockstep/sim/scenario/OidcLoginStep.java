@@ -39,7 +39,7 @@ public class OidcLoginStep {
     }
 
     private OidcLoginPlayer.Outcome signIn(OidcLoginPlayer.Request request, ScenarioRun run, String phone, Expect expect) {
-        Duration wait = expect != null && "NO_CODE".equals(expect.status()) ? Duration.ofSeconds(3) : Duration.ofSeconds(15);
+        Duration wait = expect != null && "NO_CODE".equals(expect.status()) ? api.waits().noCodeWait() : api.waits().codeWait();
         try {
             return OidcLoginPlayer.play(request, () -> codes.fresh(run, phone, wait));
         } catch (IOException e) {

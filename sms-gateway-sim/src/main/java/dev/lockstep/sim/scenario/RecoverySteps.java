@@ -5,7 +5,6 @@ import dev.lockstep.sim.scenario.ScenarioFile.Action;
 import dev.lockstep.sim.scenario.ScenarioFile.Step;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -17,8 +16,6 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class RecoverySteps {
-
-    private static final Duration CODE_WAIT = Duration.ofSeconds(15);
 
     @Inject
     SandboxApi api;
@@ -58,7 +55,7 @@ public class RecoverySteps {
     }
 
     private void verifyContact(Step step, ScenarioRun run, String user, Map<String, Object> actual) {
-        String code = codes.fresh(run, run.contacts.get(user), CODE_WAIT);
+        String code = codes.fresh(run, run.contacts.get(user), api.waits().codeWait());
         actual.put("codeArrives", code != null);
         if (code != null && run.cases.containsKey(user)) {
             actual.put("http", api.send("POST", cases(run, user) + "/verify-contact", Map.of("code", code), null).status());
@@ -70,7 +67,7 @@ public class RecoverySteps {
     }
 
     private void complete(Step step, ScenarioRun run, String user, Map<String, Object> actual) {
-        String code = codes.fresh(run, run.contacts.get(user), CODE_WAIT);
+        String code = codes.fresh(run, run.contacts.get(user), api.waits().codeWait());
         actual.put("codeArrives", code != null);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("newPassword", step.newPassword());
@@ -100,10 +97,10 @@ public class RecoverySteps {
         }
     }
 
-    /** The case's status, waiting (up to 15 s) for the one expected. */
+    /** The case's status, waiting (up to {@code caseStatusWait}) for the one expected. */
     private void check(Step step, ScenarioRun run, String user, Map<String, Object> actual) {
         String want = step.expect() != null ? step.expect().caseStatus() : null;
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        long deadline = System.nanoTime() + api.waits().caseStatusWait().toNanos();
         String status = caseStatus(run, user);
         while (want != null && !want.equals(status) && System.nanoTime() < deadline) {
             SandboxApi.sleep(100);

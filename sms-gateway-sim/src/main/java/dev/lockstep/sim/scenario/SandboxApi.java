@@ -109,10 +109,15 @@ public class SandboxApi {
         return send("GET", sim() + "/v1/clock", null, null).body().path("now").asText();
     }
 
-    /** Waits (up to 10 s) until the other services follow the sandbox clock's latest change. */
+    /** How long steps wait for what happens asynchronously. */
+    SimConfig.Scenario waits() {
+        return config.scenario();
+    }
+
+    /** Waits (up to {@code clockWait}) until the other services follow the sandbox clock's latest change. */
     void awaitClock() {
         long revision = send("GET", sim() + "/v1/clock", null, null).body().path("revision").asLong();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long deadline = System.nanoTime() + config.scenario().clockWait().toNanos();
         for (String service : List.of(auth(), otp(), recovery())) {
             while (send("GET", service + "/v1/clock", null, null).body().path("revision").asLong() < revision
                     && System.nanoTime() < deadline) {

@@ -2,6 +2,7 @@ package dev.lockstep.sim.service;
 
 import dev.lockstep.platform.clock.PeriodicTask;
 import dev.lockstep.platform.clock.SandboxClock;
+import dev.lockstep.sim.config.SimConfig;
 import dev.lockstep.sim.domain.Message;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -13,17 +14,18 @@ import java.util.List;
 
 /**
  * Delivers held messages (delayed, or waiting to be overtaken) once the sandbox clock reaches their
- * time, looking every 0.2 s: advancing the clock by two days makes a two-day delay arrive at once. A
- * late message keeps its original text, so its code may well have expired. (Quarkus' scheduler runs
- * nothing more often than once a second, hence a thread of its own.)
+ * time, looking every {@code lockstep.sim.delivery-check-interval} (0.2 s): advancing the clock by
+ * two days makes a two-day delay arrive at once. A late message keeps its original text, so its code
+ * may well have expired.
  */
 @ApplicationScoped
 public class DelayedDeliveries {
 
-    private static final long PERIOD_MILLIS = 200;
-
     @Inject
     SandboxClock clock;
+
+    @Inject
+    SimConfig config;
 
     @Inject
     DeliveryService delivery;
@@ -31,7 +33,7 @@ public class DelayedDeliveries {
     private PeriodicTask timer;
 
     void start(@Observes StartupEvent event) {
-        timer = PeriodicTask.start("delayed-deliveries", PERIOD_MILLIS, this::deliverDue);
+        timer = PeriodicTask.start("delayed-deliveries", config.deliveryCheckInterval().toMillis(), this::deliverDue);
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -2,7 +2,7 @@ package dev.lockstep.auth.service.faults;
 
 import dev.lockstep.auth.domain.IdpFaultRule;
 import dev.lockstep.auth.rest.oidc.IdpFaultRequest;
-import dev.lockstep.auth.service.AuditTrail;
+import dev.lockstep.platform.audit.AuditTrail;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.fault.EffectSettings;
 import dev.lockstep.platform.fault.FaultSchedule;

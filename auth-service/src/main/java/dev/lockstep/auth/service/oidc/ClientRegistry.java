@@ -1,8 +1,8 @@
 package dev.lockstep.auth.service.oidc;
 
 import dev.lockstep.auth.domain.OidcClient;
-import dev.lockstep.auth.service.AuditTrail;
 import dev.lockstep.auth.service.Secrets;
+import dev.lockstep.platform.audit.AuditTrail;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package dev.lockstep.auth.domain;
+package dev.lockstep.platform.audit;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -9,7 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One operator action: who did what to which account, when and why. */
+/** One operator action in this service: who did what to which account, case or setting, when and why. */
 @Entity
 @Table(name = "audit_entry")
 public class AuditEntry extends PanacheEntityBase {

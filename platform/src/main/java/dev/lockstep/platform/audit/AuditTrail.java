@@ -1,12 +1,15 @@
-package dev.lockstep.auth.service;
+package dev.lockstep.platform.audit;
 
-import dev.lockstep.auth.domain.AuditEntry;
 import dev.lockstep.platform.clock.SandboxClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.List;
 
-/** Writes operator actions to the audit trail, in the transaction of the action itself. */
+/**
+ * Each service's audit trail of operator actions ({@code audit_entry}), written in the transaction
+ * of the action itself; the operator comes from {@link dev.lockstep.platform.security.Operator}.
+ */
 @ApplicationScoped
 public class AuditTrail {
 
@@ -14,18 +17,23 @@ public class AuditTrail {
     SandboxClock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(String operator, String action, String accountId, String reason) {
+    public void record(String operator, String action, String target, String reason) {
         AuditEntry audit = new AuditEntry();
         audit.at = clock.instant();
         audit.operator = operator;
         audit.action = action;
-        audit.target = accountId;
+        audit.target = target;
         audit.reason = reason;
         audit.persist();
     }
 
+    /** Every entry, oldest first. */
+    public List<AuditEntry> all() {
+        return AuditEntry.list("order by at, id");
+    }
+
     /** A reset empties the audit trail with everything else; the reset itself is its first entry. */
     void onReset(@jakarta.enterprise.event.Observes dev.lockstep.platform.reset.SandboxReset.Done done) {
-        record("admin", "sandbox.reset", "sandbox", "every account, setting and audit entry removed");
+        record("admin", "sandbox.reset", "sandbox", "every account, setting and audit entry of this service removed");
     }
 }
