@@ -1,10 +1,10 @@
 package dev.lockstep.auth;
 
-import static dev.lockstep.auth.AuthFixtures.ADMIN;
 import static dev.lockstep.auth.AuthFixtures.PASSWORD;
 import static dev.lockstep.auth.AuthFixtures.createAccount;
-import static dev.lockstep.auth.AuthFixtures.events;
 import static dev.lockstep.auth.AuthFixtures.uniqueUsername;
+import static dev.lockstep.platform.testing.InMemoryEvents.published;
+import static dev.lockstep.platform.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -19,6 +19,7 @@ import dev.lockstep.contracts.DeviceChanged;
 import dev.lockstep.contracts.Events;
 import dev.lockstep.contracts.http.CodeCheckResult;
 import dev.lockstep.contracts.http.FactorView;
+import dev.lockstep.platform.testing.InMemoryEvents;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -50,8 +51,7 @@ class DevicesTest {
 
     @BeforeEach
     void setUp() {
-        outbox = connector.sink("outbox");
-        outbox.clear();
+        outbox = InMemoryEvents.clearedOutbox(connector);
     }
 
     private String account(String username, String mode) {
@@ -97,8 +97,8 @@ class DevicesTest {
         given().header("Authorization", "Bearer " + token).delete("/v1/me/devices/" + mine.get(0).get("id"))
                 .then().statusCode(204);
         login(username, "laptop-1").body("status", equalTo("MFA_REQUIRED"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> events(outbox, DeviceChanged.class).size() == 3);
-        assertEquals(List.of("new", "trusted", "revoked"), events(outbox, DeviceChanged.class).stream()
+        await().atMost(Duration.ofSeconds(5)).until(() -> published(outbox, DeviceChanged.class).size() == 3);
+        assertEquals(List.of("new", "trusted", "revoked"), published(outbox, DeviceChanged.class).stream()
                 .map(e -> Events.body(e, DeviceChanged.class)).filter(d -> d.accountId().equals(accountId))
                 .map(DeviceChanged::change).toList());
     }
@@ -144,8 +144,8 @@ class DevicesTest {
                 .put("/v1/admin/accounts/" + username + "/mfa").then().statusCode(200);
         login(username, "intruder-pc").body("status", equalTo("SUCCESS"));
         login(username, "intruder-pc").body("status", equalTo("SUCCESS"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> !events(outbox, dev.lockstep.contracts.OutboundMessage.class).isEmpty());
-        List<dev.lockstep.contracts.OutboundMessage> alerts = events(outbox, dev.lockstep.contracts.OutboundMessage.class).stream()
+        await().atMost(Duration.ofSeconds(5)).until(() -> !published(outbox, dev.lockstep.contracts.OutboundMessage.class).isEmpty());
+        List<dev.lockstep.contracts.OutboundMessage> alerts = published(outbox, dev.lockstep.contracts.OutboundMessage.class).stream()
                 .map(e -> Events.body(e, dev.lockstep.contracts.OutboundMessage.class)).filter(m -> m.accountId().equals(id)).toList();
         assertEquals(1, alerts.size());
         assertEquals("email", alerts.get(0).channel());

@@ -1,10 +1,10 @@
 package dev.lockstep.auth;
 
-import static dev.lockstep.auth.AuthFixtures.ADMIN;
-import static dev.lockstep.auth.AuthFixtures.events;
 import static dev.lockstep.auth.OidcFixtures.REDIRECT;
 import static dev.lockstep.auth.OidcFixtures.authorizeUrl;
 import static dev.lockstep.auth.OidcFixtures.publicClient;
+import static dev.lockstep.platform.testing.InMemoryEvents.published;
+import static dev.lockstep.platform.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.lockstep.contracts.Events;
 import dev.lockstep.contracts.IdpFaultFired;
+import dev.lockstep.platform.testing.InMemoryEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -44,8 +45,7 @@ class IdpFaultsTest {
 
     @BeforeEach
     void listen() {
-        outbox = connector.sink("outbox");
-        outbox.clear();
+        outbox = InMemoryEvents.clearedOutbox(connector);
     }
 
     private static String addRule(Map<String, Object> rule) {
@@ -78,7 +78,7 @@ class IdpFaultsTest {
         Map<String, Object> seen = rule(id);
         assertEquals(1, seen.get("hits"));
         assertEquals(1, seen.get("matched"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> events(outbox, IdpFaultFired.class).stream()
+        await().atMost(Duration.ofSeconds(5)).until(() -> published(outbox, IdpFaultFired.class).stream()
                 .map(e -> Events.body(e, IdpFaultFired.class)).anyMatch(f -> f.ruleId().equals(id)
                         && f.endpoint().equals("token") && f.status() == 503 && app.get("clientId").equals(f.clientId())));
         given().header("Authorization", ADMIN).get("/v1/admin/audit").then().statusCode(200)
@@ -117,7 +117,7 @@ class IdpFaultsTest {
         String id = addRule(Map.of("match", Map.of("endpoint", "discovery"), "effect", Map.of("type", "delay", "delay", "PT0.2S"),
                 "trigger", Map.of("next", 1)));
         given().get("/.well-known/openid-configuration").then().statusCode(200).body("issuer", equalTo(OidcFixtures.ISSUER));
-        await().atMost(Duration.ofSeconds(5)).until(() -> events(outbox, IdpFaultFired.class).stream()
+        await().atMost(Duration.ofSeconds(5)).until(() -> published(outbox, IdpFaultFired.class).stream()
                 .map(e -> Events.body(e, IdpFaultFired.class))
                 .anyMatch(f -> f.ruleId().equals(id) && "delay".equals(f.effect()) && Long.valueOf(200).equals(f.delayMs())));
     }

@@ -1,9 +1,9 @@
 package dev.lockstep.auth;
 
-import static dev.lockstep.auth.AuthFixtures.ADMIN;
 import static dev.lockstep.auth.AuthFixtures.PASSWORD;
-import static dev.lockstep.auth.AuthFixtures.events;
 import static dev.lockstep.auth.AuthFixtures.uniqueUsername;
+import static dev.lockstep.platform.testing.InMemoryEvents.published;
+import static dev.lockstep.platform.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -17,6 +17,8 @@ import dev.lockstep.auth.service.OtpGateway;
 import dev.lockstep.contracts.AccountLocked;
 import dev.lockstep.contracts.AccountUnlocked;
 import dev.lockstep.platform.clock.SandboxClock;
+import dev.lockstep.platform.testing.ClockFixture;
+import dev.lockstep.platform.testing.InMemoryEvents;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -60,8 +62,7 @@ class LockoutTest {
 
     @BeforeEach
     void setUp() {
-        outbox = connector.sink("outbox");
-        outbox.clear();
+        outbox = InMemoryEvents.clearedOutbox(connector);
     }
 
     @AfterEach
@@ -102,17 +103,17 @@ class LockoutTest {
         given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username).then()
                 .body("status", equalTo("LOCKED_TEMPORARILY")).body("lockReason", equalTo("password-failures"))
                 .body("unlockAt", notNullValue()).body("failures", equalTo(3));
-        await().atMost(Duration.ofSeconds(5)).until(() -> !events(outbox, AccountLocked.class).isEmpty());
+        await().atMost(Duration.ofSeconds(5)).until(() -> !published(outbox, AccountLocked.class).isEmpty());
 
-        AuthFixtures.advanceClock(connector, clock, Duration.ofMinutes(16));
-        await().atMost(Duration.ofSeconds(5)).until(() -> events(outbox, AccountUnlocked.class).stream()
+        ClockFixture.advance(connector, clock, Duration.ofMinutes(16));
+        await().atMost(Duration.ofSeconds(5)).until(() -> published(outbox, AccountUnlocked.class).stream()
                 .map(e -> dev.lockstep.contracts.Events.body(e, AccountUnlocked.class))
                 .anyMatch(u -> u.accountId().equals(id) && u.cause().equals("expired")));
         assertEquals("MFA_REQUIRED", login(username, PASSWORD).path("status"));
         given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username + "/audit").then()
                 .body("action", org.hamcrest.Matchers.hasItems("account.lock", "account.unlock"))
                 .body("operator", org.hamcrest.Matchers.hasItems("lockout-policy", "sandbox-clock"));
-        assertEquals(id, dev.lockstep.contracts.Events.body(events(outbox, AccountLocked.class).get(0), AccountLocked.class)
+        assertEquals(id, dev.lockstep.contracts.Events.body(published(outbox, AccountLocked.class).get(0), AccountLocked.class)
                 .accountId());
     }
 
@@ -208,7 +209,7 @@ class LockoutTest {
         assertEquals("MFA_REQUIRED", login(username, PASSWORD).path("status"));
         given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(Map.of("reason", "again"))
                 .post("/v1/admin/accounts/" + username + "/unlock").then().statusCode(409);
-        await().atMost(Duration.ofSeconds(5)).until(() -> !events(outbox, AccountUnlocked.class).isEmpty());
+        await().atMost(Duration.ofSeconds(5)).until(() -> !published(outbox, AccountUnlocked.class).isEmpty());
         given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username + "/audit").then()
                 .body("action[-1]", equalTo("account.unlock"));
     }
@@ -311,8 +312,8 @@ class LockoutTest {
                 .put(base + "/password").then().statusCode(200).body("status", equalTo("ACTIVE"));
         assertEquals("MFA_REQUIRED", login(username, "a brand new passphrase").path("status"));
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> !events(outbox, dev.lockstep.contracts.PasswordInvalidated.class).isEmpty());
-        assertEquals(id, dev.lockstep.contracts.Events.body(events(outbox, dev.lockstep.contracts.PasswordInvalidated.class).get(0),
+        await().atMost(Duration.ofSeconds(5)).until(() -> !published(outbox, dev.lockstep.contracts.PasswordInvalidated.class).isEmpty());
+        assertEquals(id, dev.lockstep.contracts.Events.body(published(outbox, dev.lockstep.contracts.PasswordInvalidated.class).get(0),
                 dev.lockstep.contracts.PasswordInvalidated.class).accountId());
         given().header("Authorization", ADMIN).get(base + "/audit").then().body("action",
                 equalTo(List.of("account.create", "account.suspicious-activity", "account.unlock", "account.password-reset")));

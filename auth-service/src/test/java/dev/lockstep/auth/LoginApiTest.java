@@ -1,10 +1,10 @@
 package dev.lockstep.auth;
 
-import static dev.lockstep.auth.AuthFixtures.ADMIN;
 import static dev.lockstep.auth.AuthFixtures.PASSWORD;
 import static dev.lockstep.auth.AuthFixtures.createAccount;
-import static dev.lockstep.auth.AuthFixtures.events;
 import static dev.lockstep.auth.AuthFixtures.uniqueUsername;
+import static dev.lockstep.platform.testing.InMemoryEvents.published;
+import static dev.lockstep.platform.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.endsWith;
@@ -31,6 +31,8 @@ import dev.lockstep.contracts.http.CodeCheckResult.Outcome;
 import dev.lockstep.contracts.http.CodePolicyView;
 import dev.lockstep.contracts.http.FactorView;
 import dev.lockstep.platform.clock.SandboxClock;
+import dev.lockstep.platform.testing.ClockFixture;
+import dev.lockstep.platform.testing.InMemoryEvents;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -41,7 +43,6 @@ import io.smallrye.reactive.messaging.memory.InMemorySink;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -74,8 +75,7 @@ class LoginApiTest {
 
     @BeforeEach
     void setUp() {
-        outbox = connector.sink("outbox");
-        outbox.clear();
+        outbox = InMemoryEvents.clearedOutbox(connector);
     }
 
     private String accountWithPhone(String username) {
@@ -109,8 +109,8 @@ class LoginApiTest {
                 .body("maskedPhone", equalTo("+81 ••••••••42"))
                 .extract().path("id");
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> !events(outbox, AccountCreated.class).isEmpty());
-        CloudEvent event = events(outbox, AccountCreated.class).get(0);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !published(outbox, AccountCreated.class).isEmpty());
+        CloudEvent event = published(outbox, AccountCreated.class).get(0);
         assertEquals(new AccountCreated(id, username, "+819012340042"), Events.body(event, AccountCreated.class));
         assertEquals("/lockstep/auth-service", event.source());
         assertEquals("lockstep.auth.events", AuthFixtures.topicOf(outbox.received().get(0)));
@@ -129,8 +129,8 @@ class LoginApiTest {
         assertEquals("sms", response.path("factors[0].type"));
         String challengeId = response.path("challengeId");
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> !events(outbox, LoginChallengeCreated.class).isEmpty());
-        CloudEvent event = events(outbox, LoginChallengeCreated.class).get(0);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !published(outbox, LoginChallengeCreated.class).isEmpty());
+        CloudEvent event = published(outbox, LoginChallengeCreated.class).get(0);
         LoginChallengeCreated body = Events.body(event, LoginChallengeCreated.class);
         assertEquals(challengeId, body.challengeId());
         assertEquals(accountId, body.accountId());
@@ -180,7 +180,7 @@ class LoginApiTest {
         assertEquals(accountId, claims.getSubject());
         assertEquals(List.of("pwd", "sms"), claims.getStringListClaimValue("amr"));
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> !events(outbox, LoginSucceeded.class).isEmpty());
+        await().atMost(Duration.ofSeconds(5)).until(() -> !published(outbox, LoginSucceeded.class).isEmpty());
 
         // The challenge is spent: the same code does not log in twice.
         given().contentType(ContentType.JSON).body(Map.of("code", "123456"))
@@ -207,7 +207,7 @@ class LoginApiTest {
         verify(challengeId, "000003", 410, "code-expired");
         verify(challengeId, "000004", 429, "too-many-attempts");
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> events(outbox, LoginFailed.class).size() == 4);
+        await().atMost(Duration.ofSeconds(5)).until(() -> published(outbox, LoginFailed.class).size() == 4);
     }
 
     @Test
@@ -222,13 +222,13 @@ class LoginApiTest {
         }
         given().post("/v1/login/" + challengeId + "/send").then().statusCode(429)
                 .body("type", equalTo("tag:lockstep.dev,2026:problem:too-many-sends"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> events(outbox, LoginCodeRequested.class).size() == 4);
-        assertEquals(accountId, Events.body(events(outbox, LoginCodeRequested.class).get(0), LoginCodeRequested.class)
+        await().atMost(Duration.ofSeconds(5)).until(() -> published(outbox, LoginCodeRequested.class).size() == 4);
+        assertEquals(accountId, Events.body(published(outbox, LoginCodeRequested.class).get(0), LoginCodeRequested.class)
                 .accountId());
     }
 
     private ClockChanged advanceClock(Duration by) {
-        return AuthFixtures.advanceClock(connector, clock, by);
+        return ClockFixture.advance(connector, clock, by);
     }
 
     @Test
@@ -294,8 +294,8 @@ class LoginApiTest {
                 .post("/v1/login/" + challengeId + "/send").then().statusCode(400);
         given().contentType(ContentType.JSON).body("{\"channel\":\"voice\"}")
                 .post("/v1/login/" + challengeId + "/send").then().statusCode(202);
-        await().atMost(Duration.ofSeconds(5)).until(() -> events(outbox, LoginCodeRequested.class).size() == 1);
-        LoginCodeRequested requested = Events.body(events(outbox, LoginCodeRequested.class).get(0), LoginCodeRequested.class);
+        await().atMost(Duration.ofSeconds(5)).until(() -> published(outbox, LoginCodeRequested.class).size() == 1);
+        LoginCodeRequested requested = Events.body(published(outbox, LoginCodeRequested.class).get(0), LoginCodeRequested.class);
         assertEquals(new LoginCodeRequested(challengeId, accountId, factorOf(accountId), "voice"), requested);
     }
 

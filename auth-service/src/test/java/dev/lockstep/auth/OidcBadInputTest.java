@@ -1,10 +1,10 @@
 package dev.lockstep.auth;
 
-import static dev.lockstep.auth.AuthFixtures.ADMIN;
 import static dev.lockstep.auth.OidcFixtures.REDIRECT;
 import static dev.lockstep.auth.OidcFixtures.VERIFIER;
 import static dev.lockstep.auth.OidcFixtures.authorizeParams;
 import static dev.lockstep.auth.OidcFixtures.publicClient;
+import static dev.lockstep.platform.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;

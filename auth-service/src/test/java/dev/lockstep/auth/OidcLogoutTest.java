@@ -1,7 +1,5 @@
 package dev.lockstep.auth;
 
-import static dev.lockstep.auth.AuthFixtures.ADMIN;
-import static dev.lockstep.auth.AuthFixtures.events;
 import static dev.lockstep.auth.AuthFixtures.uniqueUsername;
 import static dev.lockstep.auth.OidcFixtures.REDIRECT;
 import static dev.lockstep.auth.OidcFixtures.VERIFIER;
@@ -9,6 +7,8 @@ import static dev.lockstep.auth.OidcFixtures.exchange;
 import static dev.lockstep.auth.OidcFixtures.register;
 import static dev.lockstep.auth.OidcFixtures.signIn;
 import static dev.lockstep.auth.OidcFixtures.verify;
+import static dev.lockstep.platform.testing.InMemoryEvents.published;
+import static dev.lockstep.platform.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -24,6 +24,7 @@ import dev.lockstep.contracts.CloudEvent;
 import dev.lockstep.contracts.Events;
 import dev.lockstep.contracts.OidcBackchannelLogout;
 import dev.lockstep.contracts.SessionChanged;
+import dev.lockstep.platform.testing.InMemoryEvents;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -64,8 +65,7 @@ class OidcLogoutTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        outbox = connector.sink("outbox");
-        outbox.clear();
+        outbox = InMemoryEvents.clearedOutbox(connector);
         application = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         application.createContext("/backchannel", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -104,7 +104,7 @@ class OidcLogoutTest {
     private void revokeAndCarryTheEventBack(String username, String sid) {
         given().header("Authorization", ADMIN).delete("/v1/admin/accounts/" + username + "/sessions/" + sid + "?reason=test")
                 .then().statusCode(204);
-        await().atMost(Duration.ofSeconds(5)).until(() -> !events(outbox, SessionChanged.class).stream()
+        await().atMost(Duration.ofSeconds(5)).until(() -> !published(outbox, SessionChanged.class).stream()
                 .filter(e -> "revoked".equals(Events.body(e, SessionChanged.class).change())).toList().isEmpty());
         for (Message<String> message : outbox.received()) {
             connector.source("session-events").send(message.getPayload());
@@ -128,8 +128,8 @@ class OidcLogoutTest {
         assertEquals(sid, claims.getStringClaimValue("sid"));
         assertTrue(claims.getClaimsMap().containsKey("events"));
         assertTrue(!claims.hasClaim("nonce"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> !events(outbox, OidcBackchannelLogout.class).isEmpty());
-        CloudEvent delivered = events(outbox, OidcBackchannelLogout.class).get(0);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !published(outbox, OidcBackchannelLogout.class).isEmpty());
+        CloudEvent delivered = published(outbox, OidcBackchannelLogout.class).get(0);
         assertEquals("delivered", Events.body(delivered, OidcBackchannelLogout.class).outcome());
     }
 
@@ -146,8 +146,8 @@ class OidcLogoutTest {
 
         revokeAndCarryTheEventBack(username, sid);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> !events(outbox, OidcBackchannelLogout.class).isEmpty());
-        OidcBackchannelLogout outcome = Events.body(events(outbox, OidcBackchannelLogout.class).get(0), OidcBackchannelLogout.class);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !published(outbox, OidcBackchannelLogout.class).isEmpty());
+        OidcBackchannelLogout outcome = Events.body(published(outbox, OidcBackchannelLogout.class).get(0), OidcBackchannelLogout.class);
         assertEquals("dropped", outcome.outcome());
         assertEquals(signedIn.clientId(), outcome.clientId());
         assertTrue(logoutTokens.isEmpty(), "no logout token reached the application");
@@ -167,7 +167,7 @@ class OidcLogoutTest {
                 .get("/oauth2/logout").then().statusCode(302).header("Location", equalTo("http://127.0.0.1:9999/bye?state=s1"));
         given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username + "/sessions").then().body("$", hasSize(0));
         given().auth().oauth2(tokens.path("access_token")).get("/oauth2/userinfo").then().statusCode(401);
-        await().atMost(Duration.ofSeconds(5)).until(() -> events(outbox, dev.lockstep.contracts.OidcLoggedOut.class).stream()
+        await().atMost(Duration.ofSeconds(5)).until(() -> published(outbox, dev.lockstep.contracts.OidcLoggedOut.class).stream()
                 .anyMatch(e -> "end-session".equals(Events.body(e, dev.lockstep.contracts.OidcLoggedOut.class).how())));
     }
 

@@ -1,8 +1,6 @@
 package dev.lockstep.auth;
 
-import static dev.lockstep.auth.AuthFixtures.ADMIN;
 import static dev.lockstep.auth.AuthFixtures.accountWithPhone;
-import static dev.lockstep.auth.AuthFixtures.events;
 import static dev.lockstep.auth.AuthFixtures.uniqueUsername;
 import static dev.lockstep.auth.OidcFixtures.ISSUER;
 import static dev.lockstep.auth.OidcFixtures.REDIRECT;
@@ -15,6 +13,8 @@ import static dev.lockstep.auth.OidcFixtures.publicClient;
 import static dev.lockstep.auth.OidcFixtures.refresh;
 import static dev.lockstep.auth.OidcFixtures.signIn;
 import static dev.lockstep.auth.OidcFixtures.verify;
+import static dev.lockstep.platform.testing.InMemoryEvents.published;
+import static dev.lockstep.platform.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -30,6 +30,9 @@ import dev.lockstep.contracts.OidcAuthorizationStarted;
 import dev.lockstep.contracts.OidcCodeIssued;
 import dev.lockstep.contracts.OidcTokenIssued;
 import dev.lockstep.contracts.OidcTokenRefused;
+import dev.lockstep.platform.testing.ClockFixture;
+import dev.lockstep.platform.testing.InMemoryEvents;
+import dev.lockstep.platform.testing.TestTokens;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -68,13 +71,12 @@ class OidcProviderTest {
 
     @BeforeEach
     void setUp() {
-        outbox = connector.sink("outbox");
-        outbox.clear();
+        outbox = InMemoryEvents.clearedOutbox(connector);
     }
 
     /** The first event of a type on the outbox that {@code which} accepts, once it was published. */
     private <T> dev.lockstep.contracts.CloudEvent awaitEvent(Class<T> type, java.util.function.Predicate<T> which) {
-        return await().atMost(Duration.ofSeconds(5)).until(() -> events(outbox, type).stream()
+        return await().atMost(Duration.ofSeconds(5)).until(() -> published(outbox, type).stream()
                 .filter(e -> which.test(dev.lockstep.contracts.Events.body(e, type))).findFirst(), java.util.Optional::isPresent).get();
     }
 
@@ -104,7 +106,7 @@ class OidcProviderTest {
         assertTrue(back.header("Location").startsWith(REDIRECT + "?"), back.header("Location"));
         assertEquals("xyz", Browser.param(back, "state"));
         assertEquals(ISSUER, Browser.param(back, "iss"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> !events(outbox, OidcCodeIssued.class).isEmpty());
+        await().atMost(Duration.ofSeconds(5)).until(() -> !published(outbox, OidcCodeIssued.class).isEmpty());
         // the sign-in's steps share one correlation id: authorization started, the login, the code
         String correlationId = awaitEvent(OidcAuthorizationStarted.class, e -> e.clientId().equals(clientId)).correlationid();
         assertEquals(correlationId, awaitEvent(OidcCodeIssued.class, e -> e.clientId().equals(clientId)).correlationid());
@@ -127,7 +129,7 @@ class OidcProviderTest {
                 .body("sub", equalTo(accountId)).body("preferred_username", equalTo(username));
         given().contentType(ContentType.URLENC).formParam("access_token", (String) tokens.path("access_token"))
                 .post("/oauth2/userinfo").then().statusCode(200).body("sub", equalTo(accountId));
-        await().atMost(Duration.ofSeconds(5)).until(() -> !events(outbox, OidcTokenIssued.class).isEmpty());
+        await().atMost(Duration.ofSeconds(5)).until(() -> !published(outbox, OidcTokenIssued.class).isEmpty());
 
         // refresh: rotation, then the used token again revokes the session and its access tokens
         String first = tokens.path("refresh_token");
@@ -154,7 +156,7 @@ class OidcProviderTest {
         exchange(clientId, code, VERIFIER).then().statusCode(400).body("error", equalTo("invalid_grant"));
         given().auth().oauth2(tokens.path("access_token")).get("/oauth2/userinfo").then().statusCode(401);
         refresh(clientId, tokens.path("refresh_token")).then().statusCode(400).body("error", equalTo("invalid_grant"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> !events(outbox, OidcTokenRefused.class).isEmpty());
+        await().atMost(Duration.ofSeconds(5)).until(() -> !published(outbox, OidcTokenRefused.class).isEmpty());
     }
 
     @Test
@@ -205,7 +207,7 @@ class OidcProviderTest {
                 .formParam("client_id", clientId).formParam("client_secret", secret).post("/oauth2/token")
                 .then().statusCode(200).body("id_token", org.hamcrest.Matchers.notNullValue());
         // "trust this browser" trusted the hosted login's device
-        given().header("Authorization", AuthFixtures.ADMIN).get("/v1/admin/accounts/" + username + "/devices")
+        given().header("Authorization", TestTokens.ADMIN).get("/v1/admin/accounts/" + username + "/devices")
                 .then().statusCode(200).body("trusted", hasItem(true));
     }
 
@@ -218,7 +220,7 @@ class OidcProviderTest {
         assertNotNull(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(
                 () -> dev.lockstep.auth.domain.OidcAuthorization.findById(id)));
 
-        AuthFixtures.advanceClock(connector, clock, Duration.ofMinutes(32));
+        ClockFixture.advance(connector, clock, Duration.ofMinutes(32));
         await().atMost(Duration.ofSeconds(5)).until(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(
                 () -> dev.lockstep.auth.domain.OidcAuthorization.findById(id)) == null);
         browser.get(path).then().statusCode(400).body(containsString("id=\"error\""));

@@ -1,8 +1,8 @@
 package dev.lockstep.auth;
 
-import static dev.lockstep.auth.AuthFixtures.ADMIN;
 import static dev.lockstep.auth.AuthFixtures.PASSWORD;
 import static dev.lockstep.auth.AuthFixtures.uniqueUsername;
+import static dev.lockstep.platform.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;

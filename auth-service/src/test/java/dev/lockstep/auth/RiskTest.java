@@ -1,9 +1,9 @@
 package dev.lockstep.auth;
 
-import static dev.lockstep.auth.AuthFixtures.ADMIN;
 import static dev.lockstep.auth.AuthFixtures.PASSWORD;
-import static dev.lockstep.auth.AuthFixtures.events;
 import static dev.lockstep.auth.AuthFixtures.uniqueUsername;
+import static dev.lockstep.platform.testing.InMemoryEvents.published;
+import static dev.lockstep.platform.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -23,6 +23,8 @@ import dev.lockstep.contracts.PhoneStateChanged;
 import dev.lockstep.contracts.RiskAssessed;
 import dev.lockstep.contracts.http.FactorView;
 import dev.lockstep.platform.clock.SandboxClock;
+import dev.lockstep.platform.testing.ClockFixture;
+import dev.lockstep.platform.testing.InMemoryEvents;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -61,8 +63,7 @@ class RiskTest {
 
     @BeforeEach
     void setUp() {
-        outbox = connector.sink("outbox");
-        outbox.clear();
+        outbox = InMemoryEvents.clearedOutbox(connector);
     }
 
     @AfterEach
@@ -128,7 +129,7 @@ class RiskTest {
         AuthFixtures.setMfaMode(username, "off");
 
         assertEquals("SUCCESS", login(username, PASSWORD, TOKYO, "phone-1").path("status"));
-        AuthFixtures.advanceClock(connector, clock, Duration.ofHours(1));
+        ClockFixture.advance(connector, clock, Duration.ofHours(1));
         ExtractableResponse<Response> madrid = login(username, PASSWORD, MADRID, "phone-1");
         assertEquals(401, madrid.statusCode(), "answered like a wrong password");
         assertEquals("invalid-credentials", madrid.path("type").toString().substring(madrid.path("type").toString().lastIndexOf(':') + 1));
@@ -139,13 +140,13 @@ class RiskTest {
                 .body("recentAttempts[0].signals", hasItems("new-country", "impossible-travel"))
                 .body("recentAttempts[0].riskLevel", equalTo("high"))
                 .body("recentAttempts[1].country", equalTo("JP")).body("recentAttempts[1].ip", equalTo(TOKYO));
-        await().atMost(Duration.ofSeconds(5)).until(() -> !events(outbox, PasswordInvalidated.class).isEmpty()
-                && !events(outbox, AccountLocked.class).isEmpty());
-        RiskAssessed assessed = events(outbox, RiskAssessed.class).stream().map(e -> Events.body(e, RiskAssessed.class))
+        await().atMost(Duration.ofSeconds(5)).until(() -> !published(outbox, PasswordInvalidated.class).isEmpty()
+                && !published(outbox, AccountLocked.class).isEmpty());
+        RiskAssessed assessed = published(outbox, RiskAssessed.class).stream().map(e -> Events.body(e, RiskAssessed.class))
                 .filter(r -> r.accountId().equals(id) && r.level().equals("high")).findFirst().orElseThrow();
         assertEquals("lock", assessed.action());
         assertEquals("ES", assessed.country());
-        assertTrue(events(outbox, OutboundMessage.class).stream().map(e -> Events.body(e, OutboundMessage.class))
+        assertTrue(published(outbox, OutboundMessage.class).stream().map(e -> Events.body(e, OutboundMessage.class))
                 .anyMatch(m -> m.to().equals(username + "@example.com") && m.text().contains("impossible-travel")),
                 "the owner is told by email");
         given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username + "/audit").then()

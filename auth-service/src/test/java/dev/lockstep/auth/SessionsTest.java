@@ -1,10 +1,10 @@
 package dev.lockstep.auth;
 
-import static dev.lockstep.auth.AuthFixtures.ADMIN;
 import static dev.lockstep.auth.AuthFixtures.PASSWORD;
 import static dev.lockstep.auth.AuthFixtures.createAccount;
-import static dev.lockstep.auth.AuthFixtures.events;
 import static dev.lockstep.auth.AuthFixtures.uniqueUsername;
+import static dev.lockstep.platform.testing.InMemoryEvents.published;
+import static dev.lockstep.platform.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lockstep.auth.service.OtpGateway;
 import dev.lockstep.contracts.Events;
 import dev.lockstep.contracts.SessionChanged;
+import dev.lockstep.platform.testing.InMemoryEvents;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -47,8 +48,7 @@ class SessionsTest {
 
     @BeforeEach
     void setUp() {
-        outbox = connector.sink("outbox");
-        outbox.clear();
+        outbox = InMemoryEvents.clearedOutbox(connector);
     }
 
     /** An account whose second factor support turned off, so that the password alone signs in. */
@@ -81,7 +81,7 @@ class SessionsTest {
         assertNotEquals(first, second);
         refresh(first).statusCode(401).body("type", equalTo("tag:lockstep.dev,2026:problem:refresh-token-reused"));
         refresh(second).statusCode(401).body("type", equalTo("tag:lockstep.dev,2026:problem:session-revoked"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> events(outbox, SessionChanged.class).stream()
+        await().atMost(Duration.ofSeconds(5)).until(() -> published(outbox, SessionChanged.class).stream()
                 .map(e -> Events.body(e, SessionChanged.class)).anyMatch(s -> "refresh-token-reuse".equals(s.reason())));
     }
 

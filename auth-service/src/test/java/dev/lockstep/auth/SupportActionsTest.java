@@ -1,10 +1,10 @@
 package dev.lockstep.auth;
 
-import static dev.lockstep.auth.AuthFixtures.ADMIN;
 import static dev.lockstep.auth.AuthFixtures.PASSWORD;
 import static dev.lockstep.auth.AuthFixtures.createAccount;
-import static dev.lockstep.auth.AuthFixtures.events;
 import static dev.lockstep.auth.AuthFixtures.uniqueUsername;
+import static dev.lockstep.platform.testing.InMemoryEvents.published;
+import static dev.lockstep.platform.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -17,6 +17,7 @@ import dev.lockstep.contracts.Events;
 import dev.lockstep.contracts.LoginSucceeded;
 import dev.lockstep.contracts.MfaModeChanged;
 import dev.lockstep.contracts.http.FactorView;
+import dev.lockstep.platform.testing.InMemoryEvents;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -46,8 +47,7 @@ class SupportActionsTest {
 
     @BeforeEach
     void setUp() {
-        outbox = connector.sink("outbox");
-        outbox.clear();
+        outbox = InMemoryEvents.clearedOutbox(connector);
     }
 
     private static io.restassured.response.ValidatableResponse setMode(String username, String body) {
@@ -69,17 +69,17 @@ class SupportActionsTest {
         setMode(username, "{\"mode\":\"off\",\"reason\":\"phone lost abroad, case 4711\"}").statusCode(200)
                 .body("mfaMode", equalTo("off"));
         login(username).body("status", equalTo("SUCCESS")).body("token_type", equalTo("Bearer"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> !events(outbox, LoginSucceeded.class).isEmpty());
-        LoginSucceeded success = Events.body(events(outbox, LoginSucceeded.class).get(0), LoginSucceeded.class);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !published(outbox, LoginSucceeded.class).isEmpty());
+        LoginSucceeded success = Events.body(published(outbox, LoginSucceeded.class).get(0), LoginSucceeded.class);
         assertEquals(List.of("pwd"), success.amr());
         assertNull(success.challengeId());
 
         setMode(username, "{\"mode\":\"always\",\"reason\":\"owner has a new SIM\"}").statusCode(200);
         login(username).body("status", equalTo("MFA_REQUIRED"));
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> events(outbox, MfaModeChanged.class).size() == 2);
+        await().atMost(Duration.ofSeconds(5)).until(() -> published(outbox, MfaModeChanged.class).size() == 2);
         assertEquals(new MfaModeChanged(accountId, "off", "support-7", "phone lost abroad, case 4711"),
-                Events.body(events(outbox, MfaModeChanged.class).get(0), MfaModeChanged.class));
+                Events.body(published(outbox, MfaModeChanged.class).get(0), MfaModeChanged.class));
         given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username + "/audit").then().statusCode(200)
                 .body("action", equalTo(List.of("account.create", "account.mfa-mode.off", "account.mfa-mode.always")))
                 .body("operator[1]", equalTo("support-7")).body("reason[1]", equalTo("phone lost abroad, case 4711"));
@@ -110,9 +110,9 @@ class SupportActionsTest {
                 .then().statusCode(202);
         given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("{}")
                 .post("/v1/admin/accounts/" + username + "/totp/reset").then().statusCode(400);
-        await().atMost(Duration.ofSeconds(5)).until(() -> !events(outbox, dev.lockstep.contracts.TotpReset.class).isEmpty());
+        await().atMost(Duration.ofSeconds(5)).until(() -> !published(outbox, dev.lockstep.contracts.TotpReset.class).isEmpty());
         assertEquals(new dev.lockstep.contracts.TotpReset(accountId, "desk", "new phone, app lost"),
-                Events.body(events(outbox, dev.lockstep.contracts.TotpReset.class).get(0), dev.lockstep.contracts.TotpReset.class));
+                Events.body(published(outbox, dev.lockstep.contracts.TotpReset.class).get(0), dev.lockstep.contracts.TotpReset.class));
         given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username + "/audit").then()
                 .body("action[-1]", equalTo("account.totp-reset"));
     }

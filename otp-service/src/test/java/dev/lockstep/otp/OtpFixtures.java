@@ -1,15 +1,15 @@
 package dev.lockstep.otp;
 
+import static dev.lockstep.platform.testing.TestTokens.INTERNAL;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import dev.lockstep.contracts.AccountCreated;
-import dev.lockstep.contracts.Events;
+import dev.lockstep.platform.testing.InMemoryEvents;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,8 +18,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Object mother for otp-service tests: accounts made as auth-service makes them, factors, checks. */
 final class OtpFixtures {
 
-    static final String ADMIN = "Bearer test-admin-token";
-    static final String INTERNAL = "Bearer test-internal-token";
     private static final AtomicInteger PHONES = new AtomicInteger(6000);
 
     private OtpFixtures() {
@@ -34,8 +32,8 @@ final class OtpFixtures {
     static String account(InMemoryConnector connector) {
         String accountId = UUID.randomUUID().toString();
         String phone = "+8190" + String.format("%04d", PHONES.incrementAndGet()) + "5678";
-        connector.source("auth-events").send(Events.toJson(Events.envelope("/lockstep/auth-service", accountId,
-                Instant.now(), null, new AccountCreated(accountId, "u-" + accountId, phone))));
+        InMemoryEvents.publish(connector, "auth-events", "auth-service", accountId, null,
+                new AccountCreated(accountId, "u-" + accountId, phone));
         await().atMost(Duration.ofSeconds(5)).until(() -> !factorTypes(accountId).isEmpty());
         return accountId;
     }

@@ -1,5 +1,6 @@
 package dev.lockstep.otp;
 
+import static dev.lockstep.platform.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -10,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lockstep.contracts.AccountCreated;
-import dev.lockstep.contracts.ClockChanged;
 import dev.lockstep.contracts.CloudEvent;
 import dev.lockstep.contracts.CodeIssued;
 import dev.lockstep.contracts.Events;
@@ -20,6 +20,8 @@ import dev.lockstep.contracts.LoginCodeRequested;
 import dev.lockstep.contracts.OutboundMessage;
 import dev.lockstep.otp.domain.IssuedCode;
 import dev.lockstep.platform.clock.SandboxClock;
+import dev.lockstep.platform.testing.ClockFixture;
+import dev.lockstep.platform.testing.InMemoryEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -45,7 +47,6 @@ import org.junit.jupiter.api.Test;
 class OtpFlowTest {
 
     private static final String INTERNAL = "Bearer test-internal-token";
-    private static final String ADMIN = "Bearer test-admin-token";
     private static final AtomicInteger PHONES = new AtomicInteger(2000);
 
     @Inject
@@ -60,8 +61,7 @@ class OtpFlowTest {
 
     @BeforeEach
     void setUp() {
-        outbox = connector.sink("outbox");
-        outbox.clear();
+        outbox = InMemoryEvents.clearedOutbox(connector);
         authEvents = connector.source("auth-events");
     }
 
@@ -201,11 +201,7 @@ class OtpFlowTest {
         String challengeId = challenge(account[0], account[1], null);
         String code = codeSentTo(account[2], 1);
 
-        ClockChanged later = new ClockChanged(clock.setting().revision() + 1,
-                clock.setting().offsetMillis() + Duration.ofMinutes(10).toMillis(), null, null);
-        connector.source("sandbox-clock").send(Events.toJson(
-                Events.envelope("/lockstep/sms-gateway-sim", "sandbox", Instant.EPOCH, null, later)));
-        await().atMost(Duration.ofSeconds(5)).until(() -> clock.setting().revision() == later.revision());
+        ClockFixture.advance(connector, clock, Duration.ofMinutes(10));
 
         check(challengeId, account[0], code).body("outcome", equalTo("EXPIRED"));
     }

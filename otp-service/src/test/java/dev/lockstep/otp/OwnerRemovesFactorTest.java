@@ -1,8 +1,8 @@
 package dev.lockstep.otp;
 
-import static dev.lockstep.otp.OtpFixtures.ADMIN;
-import static dev.lockstep.otp.OtpFixtures.INTERNAL;
 import static dev.lockstep.otp.OtpFixtures.factorTypes;
+import static dev.lockstep.platform.testing.TestTokens.ADMIN;
+import static dev.lockstep.platform.testing.TestTokens.INTERNAL;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;

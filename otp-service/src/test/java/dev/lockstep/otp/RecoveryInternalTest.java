@@ -1,7 +1,7 @@
 package dev.lockstep.otp;
 
-import static dev.lockstep.otp.OtpFixtures.ADMIN;
-import static dev.lockstep.otp.OtpFixtures.INTERNAL;
+import static dev.lockstep.platform.testing.TestTokens.ADMIN;
+import static dev.lockstep.platform.testing.TestTokens.INTERNAL;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,5 +1,6 @@
 package dev.lockstep.otp;
 
+import static dev.lockstep.platform.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -8,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lockstep.contracts.Events;
 import dev.lockstep.contracts.RecoveryKeyChanged;
-import static dev.lockstep.otp.OtpFixtures.ADMIN;
 import static dev.lockstep.otp.OtpFixtures.account;
 import static dev.lockstep.otp.OtpFixtures.check;
 import static dev.lockstep.otp.OtpFixtures.factorTypes;

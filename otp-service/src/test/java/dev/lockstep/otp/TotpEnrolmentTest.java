@@ -1,5 +1,7 @@
 package dev.lockstep.otp;
 
+import static dev.lockstep.platform.testing.TestTokens.ADMIN;
+import static dev.lockstep.platform.testing.TestTokens.INTERNAL;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -13,8 +15,6 @@ import com.google.zxing.qrcode.QRCodeReader;
 import dev.lockstep.contracts.Events;
 import dev.lockstep.otp.domain.Totp;
 import dev.lockstep.platform.clock.SandboxClock;
-import static dev.lockstep.otp.OtpFixtures.ADMIN;
-import static dev.lockstep.otp.OtpFixtures.INTERNAL;
 import static dev.lockstep.otp.OtpFixtures.account;
 import static dev.lockstep.otp.OtpFixtures.check;
 

@@ -1,5 +1,6 @@
 package dev.lockstep.recovery;
 
+import static dev.lockstep.platform.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class KnownAccountsTest {
 
-    private static final String ADMIN = "Bearer test-admin-token";
 
     @Inject
     @Any

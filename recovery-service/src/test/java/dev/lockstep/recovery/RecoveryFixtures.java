@@ -1,24 +1,22 @@
 package dev.lockstep.recovery;
 
+import static dev.lockstep.platform.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.when;
 
-import dev.lockstep.contracts.ClockChanged;
-import dev.lockstep.contracts.CloudEvent;
 import dev.lockstep.contracts.Events;
 import dev.lockstep.contracts.OutboundMessage;
 import dev.lockstep.contracts.http.FactorView;
 import dev.lockstep.contracts.http.RecoveryCalls;
-import dev.lockstep.platform.clock.SandboxClock;
+import dev.lockstep.platform.testing.InMemoryEvents;
 import dev.lockstep.recovery.service.IdpGateway;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,7 +27,6 @@ import java.util.regex.Pattern;
 /** Object mother for recovery-service tests: accounts as auth-service and otp-service would describe them. */
 final class RecoveryFixtures {
 
-    static final String ADMIN = "Bearer test-admin-token";
     private static final AtomicInteger NUMBERS = new AtomicInteger(1000);
 
     record Account(String id, String username, String email, String trustedPhone, String trustedFactorId) {
@@ -75,14 +72,9 @@ final class RecoveryFixtures {
     }
 
     static List<OutboundMessage> messagesTo(InMemoryConnector connector, String to) {
-        return connector.<String>sink("outbox").received().stream().map(m -> Events.fromJson(m.getPayload()))
-                .filter(e -> Events.is(e, OutboundMessage.class)).map(e -> Events.body(e, OutboundMessage.class))
+        return InMemoryEvents.published(connector, OutboundMessage.class).stream()
+                .map(e -> Events.body(e, OutboundMessage.class))
                 .filter(m -> m.to().equals(to)).toList();
-    }
-
-    static List<CloudEvent> events(InMemoryConnector connector, Class<?> type) {
-        return connector.<String>sink("outbox").received().stream().map(m -> Events.fromJson(m.getPayload()))
-                .filter(e -> Events.is(e, type)).toList();
     }
 
     /** The first run of {@code digits} digits in a message. */
@@ -92,14 +84,5 @@ final class RecoveryFixtures {
             throw new AssertionError("no " + digits + "-digit code in: " + message.text());
         }
         return m.group(1);
-    }
-
-    /** Moves the sandbox clock as the simulator would, and waits until this service follows. */
-    static void advanceClock(InMemoryConnector connector, SandboxClock clock, Duration by) {
-        ClockChanged later = new ClockChanged(clock.setting().revision() + 1,
-                clock.setting().offsetMillis() + by.toMillis(), null, null);
-        connector.source("sandbox-clock").send(Events.toJson(
-                Events.envelope("/lockstep/sms-gateway-sim", "sandbox", Instant.EPOCH, null, later)));
-        await().atMost(Duration.ofSeconds(5)).until(() -> clock.setting().revision() == later.revision());
     }
 }

@@ -2,7 +2,6 @@ package dev.lockstep.recovery;
 
 import static dev.lockstep.recovery.RecoveryFixtures.account;
 import static dev.lockstep.recovery.RecoveryFixtures.admin;
-import static dev.lockstep.recovery.RecoveryFixtures.advanceClock;
 import static dev.lockstep.recovery.RecoveryFixtures.code;
 import static dev.lockstep.recovery.RecoveryFixtures.lastMessageTo;
 import static dev.lockstep.recovery.RecoveryFixtures.messagesTo;
@@ -32,6 +31,8 @@ import dev.lockstep.contracts.http.CodeCheckResult;
 import dev.lockstep.contracts.http.FactorView;
 import dev.lockstep.contracts.http.RecoveryCalls;
 import dev.lockstep.platform.clock.SandboxClock;
+import dev.lockstep.platform.testing.ClockFixture;
+import dev.lockstep.platform.testing.InMemoryEvents;
 import dev.lockstep.recovery.service.IdpGateway;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -95,12 +96,12 @@ class RecoveryFlowTest {
 
         // the owner's mailbox hears of it; the status is visible after a day, the wait ends after three
         assertTrue(lastMessageTo(connector, a.email()).text().contains("cancel"));
-        advanceClock(connector, clock, Duration.ofDays(1).plusMinutes(1));
+        ClockFixture.advance(connector, clock, Duration.ofDays(1).plusMinutes(1));
         given().get("/v1/recovery/cases/" + caseId).then().statusCode(200).body("status", equalTo("WAITING"));
         post("/v1/recovery/cases/" + caseId + "/complete", Map.of("code", "12345678", "newPassword", "a new password"))
                 .statusCode(409).body("type", containsString("case-not-ready"));
 
-        advanceClock(connector, clock, Duration.ofDays(2));
+        ClockFixture.advance(connector, clock, Duration.ofDays(2));
         await().atMost(Duration.ofSeconds(5)).until(() ->
                 "READY".equals(given().get("/v1/recovery/cases/" + caseId).then().extract().path("status")));
         OutboundMessage ready = lastMessageTo(connector, phone);
@@ -112,7 +113,7 @@ class RecoveryFlowTest {
         post("/v1/recovery/cases/" + caseId + "/complete", Map.of("code", code(ready, 8), "newPassword", "a new password"))
                 .statusCode(409).body("type", containsString("case-closed"));
 
-        List<String> statuses = RecoveryFixtures.events(connector, RecoveryCaseChanged.class).stream()
+        List<String> statuses = InMemoryEvents.published(connector, RecoveryCaseChanged.class).stream()
                 .map(e -> Events.body(e, RecoveryCaseChanged.class)).filter(c -> c.caseId().equals(caseId))
                 .map(RecoveryCaseChanged::status).toList();
         assertEquals(List.of("VERIFYING_CONTACT", "WAITING", "READY", "COMPLETED"), statuses);
@@ -268,7 +269,7 @@ class RecoveryFlowTest {
                 "since", since.toString(), "identityCheck", "passport seen on video call", "reason", "S2 purchases"))
                 .statusCode(201).body("status", equalTo("ESCALATED")).extract().path("caseId");
         verify(idp, never()).escalate(eq(a.id()), any());
-        advanceClock(connector, clock, Duration.ofDays(1));
+        ClockFixture.advance(connector, clock, Duration.ofDays(1));
         verify(idp, timeout(5000)).escalate(eq(a.id()), any());
         await().atMost(Duration.ofSeconds(5)).until(() -> "COMPLETED".equals(
                 admin("GET", "/v1/admin/recovery/cases/" + caseId, null).extract().path("status")));

@@ -2,7 +2,6 @@ package dev.lockstep.recovery;
 
 import static dev.lockstep.recovery.RecoveryFixtures.account;
 import static dev.lockstep.recovery.RecoveryFixtures.admin;
-import static dev.lockstep.recovery.RecoveryFixtures.advanceClock;
 import static dev.lockstep.recovery.RecoveryFixtures.code;
 import static dev.lockstep.recovery.RecoveryFixtures.lastMessageTo;
 import static dev.lockstep.recovery.RecoveryFixtures.post;
@@ -18,6 +17,7 @@ import static org.mockito.Mockito.when;
 
 import dev.lockstep.contracts.OutboundMessage;
 import dev.lockstep.platform.clock.SandboxClock;
+import dev.lockstep.platform.testing.ClockFixture;
 import dev.lockstep.recovery.service.IdpGateway;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -84,10 +84,10 @@ class RecoveryFormTest {
         String contact = "hanako.backup@example.org";
         String caseId = openForm(a, contact);
         post("/v1/recovery/cases/" + caseId + "/form", GOOD).statusCode(202).body("status", equalTo("SUBMITTED"));
-        advanceClock(connector, clock, Duration.ofHours(23));
+        ClockFixture.advance(connector, clock, Duration.ofHours(23));
         admin("GET", "/v1/admin/recovery/cases/" + caseId, null).body("status", equalTo("SUBMITTED"))
                 .body("submissions[0].verdict", equalTo(null));
-        advanceClock(connector, clock, Duration.ofHours(1));
+        ClockFixture.advance(connector, clock, Duration.ofHours(1));
         await().atMost(Duration.ofSeconds(5)).until(() -> "READY".equals(status(caseId)));
         OutboundMessage verdict = lastMessageTo(connector, contact);
         assertTrue(verdict.text().contains("verified") && verdict.text().contains("60 needed"), verdict.text());
@@ -117,7 +117,7 @@ class RecoveryFormTest {
             post("/v1/recovery/cases/" + another + "/form", GOOD).statusCode(429)
                     .body("type", containsString("too-many-submissions"))
                     .body("nextAllowedAt", equalTo(midnight.toString()));
-            advanceClock(connector, clock, Duration.between(clock.instant(), midnight).plusSeconds(1));
+            ClockFixture.advance(connector, clock, Duration.between(clock.instant(), midnight).plusSeconds(1));
             post("/v1/recovery/cases/" + another + "/form", GOOD).statusCode(202);
             await().atMost(Duration.ofSeconds(5)).until(() -> "READY".equals(status(another)));
         } finally {
@@ -133,7 +133,7 @@ class RecoveryFormTest {
         post("/v1/recovery/cases/" + caseId + "/verify-contact", Map.of("code", code(lastMessageTo(connector, contact), 6)))
                 .statusCode(200);
         post("/v1/recovery/cases/" + caseId + "/form", GOOD).statusCode(202);
-        advanceClock(connector, clock, Duration.ofHours(24));
+        ClockFixture.advance(connector, clock, Duration.ofHours(24));
         await().atMost(Duration.ofSeconds(5)).until(() -> "REJECTED".equals(status(caseId)));
     }
 }

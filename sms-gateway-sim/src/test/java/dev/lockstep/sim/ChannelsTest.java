@@ -1,6 +1,6 @@
 package dev.lockstep.sim;
 
-import static dev.lockstep.sim.SimFixtures.ADMIN;
+import static dev.lockstep.platform.testing.TestTokens.ADMIN;
 import static dev.lockstep.sim.SimFixtures.addRule;
 import static dev.lockstep.sim.SimFixtures.logged;
 import static dev.lockstep.sim.SimFixtures.sendViaApi;

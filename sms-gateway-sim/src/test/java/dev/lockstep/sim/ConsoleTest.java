@@ -1,6 +1,6 @@
 package dev.lockstep.sim;
 
-import static dev.lockstep.sim.SimFixtures.ADMIN;
+import static dev.lockstep.platform.testing.TestTokens.ADMIN;
 import static dev.lockstep.sim.SimFixtures.addRule;
 import static dev.lockstep.sim.SimFixtures.inbox;
 import static dev.lockstep.sim.SimFixtures.logged;
@@ -23,7 +23,6 @@ import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

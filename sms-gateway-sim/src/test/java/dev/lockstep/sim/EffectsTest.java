@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lockstep.platform.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import jakarta.enterprise.inject.Any;
@@ -122,7 +123,7 @@ class EffectsTest {
         assertEquals("delivered", logged(send(connector, phone, "Your code is 800001")).get("status"));
         String rule = addRule("{\"match\":{\"number\":\"" + phone + "\"},\"effect\":{\"type\":\"drop\"}}");
         assertEquals("sent", logged(send(connector, phone, "Your code is 800002")).get("status"));
-        given().header("Authorization", SimFixtures.ADMIN).delete("/v1/faults/" + rule).then().statusCode(204);
+        given().header("Authorization", TestTokens.ADMIN).delete("/v1/faults/" + rule).then().statusCode(204);
         assertEquals("delivered", logged(send(connector, phone, "Your code is 800003")).get("status"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.lockstep.sim;
 
+import static dev.lockstep.platform.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-import static dev.lockstep.sim.SimFixtures.ADMIN;
 import static dev.lockstep.sim.SimFixtures.addRule;
 import static dev.lockstep.sim.SimFixtures.advance;
 import static dev.lockstep.sim.SimFixtures.logged;

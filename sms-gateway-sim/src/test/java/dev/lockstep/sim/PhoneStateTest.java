@@ -1,5 +1,6 @@
 package dev.lockstep.sim;
 
+import static dev.lockstep.platform.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -9,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.lockstep.contracts.Events;
 import dev.lockstep.contracts.MessageStatusChanged;
 import dev.lockstep.contracts.PhoneStateChanged;
+import dev.lockstep.platform.testing.InMemoryEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
@@ -21,7 +23,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import static dev.lockstep.sim.SimFixtures.ADMIN;
 import static dev.lockstep.sim.SimFixtures.logged;
 import static dev.lockstep.sim.SimFixtures.send;
 import static dev.lockstep.sim.SimFixtures.uniquePhone;
@@ -41,8 +42,7 @@ class PhoneStateTest {
 
     @BeforeEach
     void setUp() {
-        outbox = connector.sink("outbox");
-        outbox.clear();
+        outbox = InMemoryEvents.clearedOutbox(connector);
     }
 
     private static void put(String phone, String state) {

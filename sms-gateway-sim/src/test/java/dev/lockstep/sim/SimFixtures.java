@@ -1,5 +1,6 @@
 package dev.lockstep.sim;
 
+import static dev.lockstep.platform.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -18,7 +19,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Object mother for simulator tests: unique phones, outbound messages, the delivery log. */
 final class SimFixtures {
 
-    static final String ADMIN = "Bearer test-admin-token";
     private static final AtomicInteger PHONES = new AtomicInteger(1000);
 
     private SimFixtures() {

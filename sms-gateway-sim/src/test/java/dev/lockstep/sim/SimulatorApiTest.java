@@ -1,5 +1,6 @@
 package dev.lockstep.sim;
 
+import static dev.lockstep.platform.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -12,6 +13,7 @@ import dev.lockstep.contracts.CloudEvent;
 import dev.lockstep.contracts.Events;
 import dev.lockstep.contracts.MessageStatusChanged;
 import dev.lockstep.contracts.OutboundMessage;
+import dev.lockstep.platform.testing.InMemoryEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -28,7 +30,6 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import static dev.lockstep.sim.SimFixtures.ADMIN;
 import static dev.lockstep.sim.SimFixtures.send;
 import static dev.lockstep.sim.SimFixtures.uniquePhone;
 
@@ -43,8 +44,7 @@ class SimulatorApiTest {
 
     @BeforeEach
     void setUp() {
-        outbox = connector.sink("outbox");
-        outbox.clear();
+        outbox = InMemoryEvents.clearedOutbox(connector);
     }
 
     @Test
