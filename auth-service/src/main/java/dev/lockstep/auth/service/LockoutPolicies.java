@@ -2,11 +2,11 @@ package dev.lockstep.auth.service;
 
 import dev.lockstep.auth.config.AuthConfig;
 import dev.lockstep.auth.domain.Account;
-import dev.lockstep.auth.domain.AuthSetting;
 import dev.lockstep.auth.domain.BruteForcePolicy;
 import dev.lockstep.auth.domain.LockoutPolicySetting;
 import dev.lockstep.platform.audit.AuditTrail;
 import dev.lockstep.platform.problem.ProblemException;
+import dev.lockstep.platform.settings.RuntimeSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -60,6 +60,9 @@ public class LockoutPolicies {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    RuntimeSettings runtimeSettings;
+
     public Settings settings() {
         AuthConfig.Lockout defaults = config.lockout();
         return new Settings(setting(PRESET).orElse(defaults.preset()),
@@ -86,7 +89,7 @@ public class LockoutPolicies {
         if (anyKnob) {
             put(KNOBS, resolve(knobs, BruteForcePolicy.preset(settings.preset()).orElseThrow()).toText());
         } else {
-            AuthSetting.deleteById(KNOBS);
+            runtimeSettings.remove(KNOBS);
         }
         put(PRESET, settings.preset());
         put(SEPARATE, String.valueOf(settings.separateCounters()));
@@ -206,20 +209,11 @@ public class LockoutPolicies {
         return ProblemException.badRequest("invalid-lockout-policy", title, null);
     }
 
-    private static Optional<String> setting(String name) {
-        AuthSetting setting = AuthSetting.findById(name);
-        return Optional.ofNullable(setting).map(s -> s.value);
+    private Optional<String> setting(String name) {
+        return runtimeSettings.text(name);
     }
 
-    private static void put(String name, String value) {
-        AuthSetting setting = AuthSetting.findById(name);
-        if (setting == null) {
-            setting = new AuthSetting();
-            setting.name = name;
-            setting.value = value;
-            setting.persist();
-        } else {
-            setting.value = value;
-        }
+    private void put(String name, String value) {
+        runtimeSettings.putText(name, value);
     }
 }

@@ -1,12 +1,10 @@
 package dev.lockstep.auth.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lockstep.auth.domain.GeoIp;
 import dev.lockstep.auth.domain.RiskPolicy;
-import dev.lockstep.auth.domain.RiskSetting;
 import dev.lockstep.platform.audit.AuditTrail;
 import dev.lockstep.platform.problem.ProblemException;
+import dev.lockstep.platform.settings.RuntimeSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -55,23 +53,18 @@ public class RiskSettings {
     private static final RiskPolicy DEFAULTS = RiskPolicy.defaults(
             RiskPolicy.COMMON_BREACHED.stream().map(RiskSettings::sha256).toList());
 
+    /** The stored policy's name among the runtime settings. */
+    private static final String NAME = "risk";
+
     @Inject
-    ObjectMapper json;
+    RuntimeSettings settings;
 
     @Inject
     AuditTrail audit;
 
     /** The sandbox's risk policy now. */
     public RiskPolicy policy() {
-        RiskSetting row = RiskSetting.findById(RiskSetting.SANDBOX);
-        if (row == null) {
-            return DEFAULTS;
-        }
-        try {
-            return json.readValue(row.body, Stored.class).policy();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored risk settings are unreadable", e);
-        }
+        return settings.json(NAME, Stored.class).map(Stored::policy).orElse(DEFAULTS);
     }
 
     /** Changes the settings (fields left out stay); audited without the passwords of the list. */
@@ -108,21 +101,7 @@ public class RiskSettings {
         if (problem != null) {
             throw ProblemException.badRequest("invalid-risk-settings", problem, null);
         }
-        RiskSetting row = RiskSetting.findById(RiskSetting.SANDBOX);
-        String body;
-        try {
-            body = json.writeValueAsString(Stored.of(next));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        if (row == null) {
-            row = new RiskSetting();
-            row.id = RiskSetting.SANDBOX;
-            row.body = body;
-            row.persist();
-        } else {
-            row.body = body;
-        }
+        settings.putJson(NAME, Stored.of(next));
         audit.record(operator, "risk.settings", "sandbox", "enabled=" + next.enabled() + " mediumAt=" + next.mediumAt()
                 + " highAt=" + next.highAt() + " actions=" + next.actions() + " alertOwner=" + next.alertOwner()
                 + " compromisedPasswords=" + next.compromisedPasswordSha256().size() + " geoipRanges=" + next.geoip().size());

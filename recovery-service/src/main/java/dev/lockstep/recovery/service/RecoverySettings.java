@@ -1,10 +1,8 @@
 package dev.lockstep.recovery.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lockstep.platform.problem.ProblemException;
+import dev.lockstep.platform.settings.RuntimeSettings;
 import dev.lockstep.recovery.config.RecoveryConfig;
-import dev.lockstep.recovery.domain.RecoverySetting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -55,24 +53,16 @@ public class RecoverySettings {
         }
     }
 
-    private static final String NAME = "settings";
+    private static final String NAME = "recovery";
 
     @Inject
     RecoveryConfig config;
 
     @Inject
-    ObjectMapper json;
+    RuntimeSettings settings;
 
     public Settings current() {
-        RecoverySetting stored = RecoverySetting.findById(NAME);
-        if (stored == null) {
-            return defaults();
-        }
-        try {
-            return json.readValue(stored.value, Settings.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored recovery settings are unreadable", e);
-        }
+        return settings.json(NAME, Settings.class).orElseGet(this::defaults);
     }
 
     /** Changes the given fields; the whole result is checked before anything is stored. */
@@ -96,15 +86,7 @@ public class RecoverySettings {
                 pick(change.verdictDelay(), now.verdictDelay()),
                 pick(change.formsPerDay(), now.formsPerDay()));
         validate(next);
-        RecoverySetting stored = RecoverySetting.findById(NAME);
-        if (stored == null) {
-            stored = new RecoverySetting();
-            stored.name = NAME;
-            stored.value = write(next);
-            stored.persist();
-        } else {
-            stored.value = write(next);
-        }
+        settings.putJson(NAME, next);
         return next;
     }
 
@@ -170,11 +152,4 @@ public class RecoverySettings {
         return changed != null ? changed : kept;
     }
 
-    private String write(Settings settings) {
-        try {
-            return json.writeValueAsString(settings);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

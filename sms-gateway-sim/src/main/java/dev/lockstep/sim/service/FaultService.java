@@ -5,6 +5,7 @@ import dev.lockstep.platform.fault.EffectSettings;
 import dev.lockstep.platform.fault.FaultSchedule;
 import dev.lockstep.platform.phone.PhoneNumbers;
 import dev.lockstep.platform.problem.ProblemException;
+import dev.lockstep.platform.settings.RuntimeSettings;
 import dev.lockstep.platform.tx.AfterCommit;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import dev.lockstep.sim.domain.DeliveryPolicy;
@@ -13,7 +14,6 @@ import dev.lockstep.sim.domain.FaultRule;
 import dev.lockstep.sim.domain.Mailbox;
 import dev.lockstep.sim.domain.Message;
 import dev.lockstep.sim.domain.Phone;
-import dev.lockstep.sim.domain.SimSetting;
 import dev.lockstep.sim.rest.FaultRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,6 +39,12 @@ public class FaultService {
 
     @Inject
     SimConfig config;
+
+    @Inject
+    RuntimeSettings runtimeSettings;
+
+    /** The seed an operator set, among the runtime settings. */
+    private static final String SEED = "seed";
 
     @Inject
     TransactionSynchronizationRegistry transactions;
@@ -156,19 +162,12 @@ public class FaultService {
     }
 
     public long seed() {
-        SimSetting setting = SimSetting.findById(SimSetting.SEED);
-        return setting != null ? setting.value : config.seed();
+        return runtimeSettings.text(SEED).map(Long::parseLong).orElse(config.seed());
     }
 
     @Transactional
     public long setSeed(long seed) {
-        SimSetting setting = SimSetting.findById(SimSetting.SEED);
-        if (setting == null) {
-            setting = new SimSetting();
-            setting.name = SimSetting.SEED;
-            setting.persist();
-        }
-        setting.value = seed;
+        runtimeSettings.putText(SEED, Long.toString(seed));
         return seed;
     }
 
