@@ -1,15 +1,11 @@
 package dev.lockstep.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lockstep.launcher.Launcher;
+import dev.lockstep.client.HttpJson;
+import dev.lockstep.client.SandboxClient;
+import dev.lockstep.client.Service;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,21 +34,13 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class LockoutBenchmark {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PASSWORD = "benchmark password";
     private static final int CLIENTS = 4;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final String auth;
-    private final String otp;
-    private final String adminToken;
-    private final String internalToken;
+    private final SandboxClient client;
 
     private LockoutBenchmark(RunningSandbox sandbox) {
-        this.auth = sandbox.urls().get("auth-service");
-        this.otp = sandbox.urls().get("otp-service");
-        this.adminToken = sandbox.adminToken();
-        this.internalToken = sandbox.internalToken();
+        this.client = sandbox.client("lockout-benchmark");
     }
 
     /** One round's figures. */
@@ -112,12 +100,12 @@ public final class LockoutBenchmark {
     private String burst() throws Exception {
         protection(true);
         String user = passwordOnlyAccount();
-        send("PUT", auth + "/v1/admin/accounts/" + user + "/lockout-policy",
+        send("PUT", "/v1/admin/accounts/" + user + "/lockout-policy",
                 Map.of("mode", "permanent", "failureFactor", 25), 200);
         long started = System.nanoTime();
         List<Integer> wrong = concurrently(user, "not the password", 200, 16);
         double seconds = (System.nanoTime() - started) / 1e9;
-        JsonNode view = JSON.readTree(send("GET", auth + "/v1/admin/accounts/" + user, null, 200));
+        JsonNode view = send("GET", "/v1/admin/accounts/" + user, null, 200);
         List<Integer> right = concurrently(user, PASSWORD, 20, 16);
         System.out.printf("%nBurst: 200 wrong passwords at once (16 clients), policy: permanent lock at 25%n");
         System.out.printf("  answered in %.1f s (%.0f attempts/s); all 401: %s%n", seconds, 200 / seconds,
@@ -132,7 +120,7 @@ public final class LockoutBenchmark {
     private void refusals(String locked, int each) throws Exception {
         String active = passwordOnlyAccount();
         // exempt from lockout, so that its wrong passwords stay wrong passwords and never become a lock
-        send("PUT", auth + "/v1/admin/accounts/" + active + "/lockout-policy", Map.of("preset", "off"), 200);
+        send("PUT", "/v1/admin/accounts/" + active + "/lockout-policy", Map.of("preset", "off"), 200);
         Map<String, String[]> paths = new java.util.LinkedHashMap<>();
         paths.put("unknown user", new String[] {"nobody-" + UUID.randomUUID(), PASSWORD});
         paths.put("wrong password", new String[] {active, "not the password"});
@@ -147,7 +135,7 @@ public final class LockoutBenchmark {
             java.util.Collections.shuffle(slots, order);
             for (int p : slots) {
                 long t0 = System.nanoTime();
-                int status = login(attempts.get(p)[0], attempts.get(p)[1]).statusCode();
+                int status = login(attempts.get(p)[0], attempts.get(p)[1]).status();
                 nanos[p][i] = System.nanoTime() - t0;
                 if (status != 401) {
                     throw new IllegalStateException("expected 401, got " + status);
@@ -163,8 +151,8 @@ public final class LockoutBenchmark {
 
     /** Lockout keycloak-default and the risk engine on, or both off. */
     private void protection(boolean on) throws IOException, InterruptedException {
-        send("PUT", auth + "/v1/admin/lockout", Map.of("preset", on ? "keycloak-default" : "off"), 200);
-        send("PUT", auth + "/v1/admin/risk", Map.of("enabled", on), 200);
+        send("PUT", "/v1/admin/lockout", Map.of("preset", on ? "keycloak-default" : "off"), 200);
+        send("PUT", "/v1/admin/risk", Map.of("enabled", on), 200);
     }
 
     private Round timedLogins(List<String> users, int logins) throws Exception {
@@ -179,10 +167,10 @@ public final class LockoutBenchmark {
                     long[] nanos = new long[share];
                     for (int i = 0; i < share; i++) {
                         long t0 = System.nanoTime();
-                        HttpResponse<String> login = login(user, PASSWORD);
+                        HttpJson.Reply login = login(user, PASSWORD);
                         nanos[i] = System.nanoTime() - t0;
-                        if (login.statusCode() != 200) {
-                            throw new IllegalStateException("login failed: " + login.statusCode() + " " + login.body());
+                        if (login.status() != 200) {
+                            throw new IllegalStateException("login failed: " + login.status() + " " + login.body());
                         }
                     }
                     return nanos;
@@ -206,7 +194,7 @@ public final class LockoutBenchmark {
         try {
             List<Future<Integer>> answers = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                answers.add(pool.submit(() -> login(user, password).statusCode()));
+                answers.add(pool.submit(() -> login(user, password).status()));
             }
             List<Integer> statuses = new ArrayList<>();
             for (Future<Integer> answer : answers) {
@@ -219,38 +207,21 @@ public final class LockoutBenchmark {
     }
 
     /** An account whose second factor is off, so that a right password signs in at once. */
-    private String passwordOnlyAccount() throws IOException, InterruptedException {
+    private String passwordOnlyAccount() {
         String username = "bench-" + UUID.randomUUID().toString().substring(0, 12);
         String phone = "+8170" + ThreadLocalRandom.current().nextLong(10_000_000L, 99_999_999L);
-        String id = JSON.readTree(send("POST", auth + "/v1/admin/accounts",
-                Map.of("username", username, "password", PASSWORD, "phone", phone), 201)).get("id").asText();
-        if (!Launcher.awaitFactor(http, otp, internalToken, id)) {
-            throw new IllegalStateException("the phone of " + username + " never became a factor");
-        }
-        send("PUT", auth + "/v1/admin/accounts/" + username + "/mfa", Map.of("mode", "off", "reason", "benchmark"), 200);
+        client.createAccount(username, PASSWORD, phone);
+        client.setMfaMode(username, "off", "benchmark");
         return username;
     }
 
-    private HttpResponse<String> login(String user, String password) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(auth + "/v1/login"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
-                        Map.of("username", user, "password", password)))).build(), HttpResponse.BodyHandlers.ofString());
+    private HttpJson.Reply login(String user, String password) {
+        return client.loginReply(user, password);
     }
 
-    private String send(String method, String url, Object body, int expected) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + adminToken)
-                .header("X-Lockstep-Operator", "lockout-benchmark")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != expected) {
-            throw new IllegalStateException(method + " " + url + ": " + response.statusCode() + " " + response.body());
-        }
-        return response.body();
+    /** An admin call on auth-service that must answer {@code expected}; its body. */
+    private JsonNode send(String method, String path, Object body, int expected) {
+        return SandboxClient.expect(expected, method + " " + path, client.call(method, Service.AUTH, path, body,
+                client.adminToken()));
     }
 }

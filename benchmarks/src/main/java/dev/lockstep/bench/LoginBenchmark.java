@@ -2,7 +2,9 @@ package dev.lockstep.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lockstep.launcher.Launcher;
+import dev.lockstep.client.HttpJson;
+import dev.lockstep.client.SandboxClient;
+import dev.lockstep.client.Service;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,19 +35,14 @@ public final class LoginBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PASSWORD = "benchmark password";
 
+    /** For the long poll on the phone's inbox, which runs beside the login. */
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final String auth;
-    private final String otp;
+    private final SandboxClient client;
     private final String sim;
-    private final String adminToken;
-    private final String internalToken;
 
-    private LoginBenchmark(Map<String, String> urls, String adminToken, String internalToken) {
-        this.auth = urls.get("auth-service");
-        this.otp = urls.get("otp-service");
-        this.sim = urls.get("sms-gateway-sim");
-        this.adminToken = adminToken;
-        this.internalToken = internalToken;
+    private LoginBenchmark(RunningSandbox sandbox) {
+        this.client = sandbox.client("login-benchmark");
+        this.sim = client.url(Service.SIM, "");
     }
 
     record Account(String id, String username, String phone) {
@@ -69,7 +66,7 @@ public final class LoginBenchmark {
             }
         }
         RunningSandbox sandbox = RunningSandbox.in(dataDir);
-        LoginBenchmark bench = new LoginBenchmark(sandbox.urls(), sandbox.adminToken(), sandbox.internalToken());
+        LoginBenchmark bench = new LoginBenchmark(sandbox);
         Map<String, Long> pids = sandbox.pids();
         long rssBefore = printMemory("Memory before load (RSS)", pids);
         bench.run(logins, clients, warmup);
@@ -135,7 +132,7 @@ public final class LoginBenchmark {
     /** One client: log in, wait for the code on the phone, verify it; repeat. One login at a time per phone. */
     private List<Sample> loginRepeatedly(Account account, int times) throws IOException, InterruptedException {
         List<Sample> samples = new ArrayList<>(times);
-        String lastMessage = newestMessageId(account.phone());
+        String lastMessage = client.newestMessageId(account.phone());
         for (int i = 0; i < times; i++) {
             URI next = URI.create(sim + "/v1/phones/" + account.phone() + "/messages/next?timeout=PT10S"
                     + (lastMessage != null ? "&after=" + lastMessage : ""));
@@ -145,13 +142,12 @@ public final class LoginBenchmark {
                 Thread.sleep(50); // let the very first wait register before anything can arrive
             }
             long t0 = System.nanoTime();
-            HttpResponse<String> login = post(auth + "/v1/login",
-                    Map.of("username", account.username(), "password", PASSWORD), null);
+            HttpJson.Reply login = client.loginReply(account.username(), PASSWORD);
             long loggedIn = System.nanoTime();
-            if (login.statusCode() != 200) {
-                throw new IllegalStateException("login failed: " + login.statusCode() + " " + login.body());
+            if (login.status() != 200) {
+                throw new IllegalStateException("login failed: " + login.status() + " " + login.body());
             }
-            String challengeId = JSON.readTree(login.body()).get("challengeId").asText();
+            String challengeId = login.body().get("challengeId").asText();
             HttpResponse<String> message = arriving.join();
             long delivered = System.nanoTime();
             if (message.statusCode() != 200) {
@@ -159,48 +155,20 @@ public final class LoginBenchmark {
             }
             JsonNode body = JSON.readTree(message.body());
             lastMessage = body.get("id").asText();
-            HttpResponse<String> verified = post(auth + "/v1/login/" + challengeId + "/verify",
-                    Map.of("code", body.get("code").asText()), null);
+            HttpJson.Reply verified = client.verifyReply(challengeId, body.get("code").asText());
             long done = System.nanoTime();
-            if (verified.statusCode() != 200) {
-                throw new IllegalStateException("verify failed: " + verified.statusCode() + " " + verified.body());
+            if (verified.status() != 200) {
+                throw new IllegalStateException("verify failed: " + verified.status() + " " + verified.body());
             }
             samples.add(new Sample(loggedIn - t0, Math.max(0, delivered - loggedIn), done - delivered));
         }
         return samples;
     }
 
-    private Account createAccount() throws IOException, InterruptedException {
+    private Account createAccount() {
         String username = "bench-" + UUID.randomUUID().toString().substring(0, 12);
         String phone = "+8170" + ThreadLocalRandom.current().nextLong(10_000_000L, 99_999_999L);
-        HttpResponse<String> created = post(auth + "/v1/admin/accounts",
-                Map.of("username", username, "password", PASSWORD, "phone", phone), adminToken);
-        if (created.statusCode() != 201) {
-            throw new IllegalStateException("cannot create an account: " + created.statusCode() + " " + created.body());
-        }
-        String id = JSON.readTree(created.body()).get("id").asText();
-        if (!Launcher.awaitFactor(http, otp, internalToken, id)) {
-            throw new IllegalStateException("the phone of " + username + " never became a factor");
-        }
-        return new Account(id, username, phone);
-    }
-
-    private String newestMessageId(String phone) throws IOException, InterruptedException {
-        HttpResponse<String> inbox = http.send(HttpRequest.newBuilder(
-                URI.create(sim + "/v1/phones/" + phone + "/messages?limit=1")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        JsonNode list = JSON.readTree(inbox.body());
-        return list.isArray() && list.size() > 0 ? list.get(0).get("id").asText() : null;
-    }
-
-    private HttpResponse<String> post(String url, Object body, String bearer) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Account(client.createAccount(username, PASSWORD, phone), username, phone);
     }
 
     /** Prints each process's resident memory (from /proc) and returns the total in KiB. */

@@ -2,6 +2,8 @@ package dev.lockstep.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lockstep.client.HttpJson;
+import dev.lockstep.client.SandboxClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +17,12 @@ record RunningSandbox(Map<String, String> urls, Map<String, Long> pids, long rea
         String internalToken) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Lockstep's Java client on this sandbox, naming the benchmark as the operator. */
+    SandboxClient client(String operator) {
+        return new SandboxClient(service -> urls.get(service.serviceName()), adminToken, internalToken,
+                new HttpJson(operator));
+    }
 
     static RunningSandbox in(Path dataDir) throws IOException {
         Path runFile = dataDir.resolve("sandbox.json");

@@ -77,15 +77,7 @@ final class Lockstep {
         if (email != null) {
             body.put("email", email);
         }
-        String id = given().header("Authorization", admin()).contentType(ContentType.JSON)
-                .body(body)
-                .post(SharedSandbox.url(Service.AUTH) + "/v1/admin/accounts")
-                .then().statusCode(201).extract().path("id");
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
-                !given().header("Authorization", "Bearer " + SharedSandbox.INTERNAL_TOKEN)
-                        .get(SharedSandbox.url(Service.OTP) + "/v1/internal/accounts/" + id + "/factors")
-                        .then().statusCode(200).extract().jsonPath().getList("$").isEmpty());
-        return new Account(id, username, phone);
+        return new Account(SharedSandbox.client().createAccount(body), username, phone);
     }
 
     static Response login(String username, String password) {

@@ -79,11 +79,8 @@ class RecoveryIT {
 
     /** Moves the sandbox clock and waits until recovery-service and auth-service follow. */
     private static void advance(Duration by) {
-        admin("POST", SharedSandbox.url(Service.SIM) + "/v1/clock", Map.of("advance", by.toString())).statusCode(200);
-        long revision = given().get(SharedSandbox.url(Service.SIM) + "/v1/clock").jsonPath().getLong("revision");
-        await().atMost(Duration.ofSeconds(10)).until(() ->
-                given().get(recovery() + "/v1/clock").jsonPath().getLong("revision") == revision
-                        && given().get(SharedSandbox.url(Service.AUTH) + "/v1/clock").jsonPath().getLong("revision") == revision);
+        SharedSandbox.client().advanceClock(by);
+        SharedSandbox.client().awaitClock(Duration.ofSeconds(10));
     }
 
     private static String status(String caseId) {

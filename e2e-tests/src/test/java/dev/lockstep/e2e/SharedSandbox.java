@@ -1,5 +1,6 @@
 package dev.lockstep.e2e;
 
+import dev.lockstep.client.SandboxClient;
 import dev.lockstep.launcher.LocalPostgres;
 import dev.lockstep.launcher.Sandbox;
 import dev.lockstep.launcher.SandboxOptions;
@@ -46,6 +47,11 @@ public final class SharedSandbox implements BeforeAllCallback {
     }
 
     /** The running sandbox; only valid inside tests that use this extension. */
+    /** Lockstep's Java client on the shared sandbox. */
+    static SandboxClient client() {
+        return sandbox().client(ADMIN_TOKEN, INTERNAL_TOKEN);
+    }
+
     static Sandbox sandbox() {
         return running.sandbox;
     }

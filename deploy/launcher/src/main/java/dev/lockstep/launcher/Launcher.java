@@ -2,11 +2,9 @@ package dev.lockstep.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lockstep.client.HttpJson;
+import dev.lockstep.client.SandboxClient;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -93,12 +91,13 @@ public final class Launcher {
         }
         String loaded = null;
         String demoId = null;
+        SandboxClient client = sandbox.client(adminToken, options.internalToken);
         if (scenario != null) {
-            loaded = loadScenario(sandbox, adminToken, scenario);
+            loaded = loadScenario(client, scenario);
         } else {
-            demoId = ensureDemoAccount(sandbox, adminToken, options.internalToken);
+            demoId = ensureDemoAccount(client);
         }
-        DemoClient.ensure(sandbox, adminToken);
+        DemoClient.ensure(sandbox, client);
         writeRunFile(runFile, sandbox);
         printBanner(sandbox, options, adminToken, demoId, loaded);
 
@@ -154,66 +153,32 @@ public final class Launcher {
      * Loads a scenario file's starting state (the sandbox is reset first; the steps are not played)
      * and returns a line saying what was loaded.
      */
-    static String loadScenario(Sandbox sandbox, String adminToken, Path file) throws IOException, InterruptedException {
-        HttpResponse<String> loaded = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(sandbox.url(Service.SIM) + "/v1/scenarios?run=false"))
-                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/yaml")
-                .POST(HttpRequest.BodyPublishers.ofString(Files.readString(file))).build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode report = JSON.readTree(loaded.body());
-        if (loaded.statusCode() != 200) {
-            throw new IllegalStateException("the scenario " + file + " did not load: " + report.path("title").asText()
-                    + (report.hasNonNull("detail") ? " (" + report.get("detail").asText() + ")" : ""));
+    static String loadScenario(SandboxClient client, Path file) throws IOException {
+        JsonNode report;
+        try {
+            report = client.loadScenario(Files.readString(file), false);
+        } catch (SandboxClient.LockstepException e) {
+            JsonNode problem = e.reply().body();
+            throw new IllegalStateException("the scenario " + file + " did not load: " + problem.path("title").asText()
+                    + (problem.hasNonNull("detail") ? " (" + problem.get("detail").asText() + ")" : ""));
         }
         return report.get("name").asText() + ", starting state loaded (" + report.get("accounts").asInt() + " accounts)";
     }
 
     /** Creates the demo account on first run and waits until its phone is a usable factor. */
-    static String ensureDemoAccount(Sandbox sandbox, String adminToken, String internalToken)
-            throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
-        String auth = sandbox.url(Service.AUTH);
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(auth + "/v1/admin/accounts"))
-                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
-                .header("X-Lockstep-Operator", "launcher")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of(
-                        "username", DEMO_USER, "password", DEMO_PASSWORD, "phone", DEMO_PHONE))))
-                .build(), HttpResponse.BodyHandlers.ofString());
+    static String ensureDemoAccount(SandboxClient client) {
+        HttpJson.Reply created = client.call("POST", dev.lockstep.client.Service.AUTH, "/v1/admin/accounts",
+                Map.of("username", DEMO_USER, "password", DEMO_PASSWORD, "phone", DEMO_PHONE), client.adminToken());
         String id;
-        if (created.statusCode() == 201) {
-            id = JSON.readTree(created.body()).get("id").asText();
-        } else if (created.statusCode() == 409) {
-            HttpResponse<String> existing = http.send(HttpRequest.newBuilder(
-                    URI.create(auth + "/v1/admin/accounts/" + DEMO_USER))
-                    .header("Authorization", "Bearer " + adminToken).GET().build(), HttpResponse.BodyHandlers.ofString());
-            id = JSON.readTree(existing.body()).get("id").asText();
+        if (created.status() == 201) {
+            id = created.body().get("id").asText();
+        } else if (created.status() == 409) {
+            id = client.account(DEMO_USER).get("id").asText();
         } else {
-            throw new IllegalStateException("cannot create the demo account: " + created.statusCode() + " " + created.body());
+            throw new IllegalStateException("cannot create the demo account: " + created.status() + " " + created.body());
         }
-        if (!awaitFactor(http, sandbox.url(Service.OTP), internalToken, id)) {
-            throw new IllegalStateException("the demo account's phone never reached otp-service");
-        }
+        client.awaitPhoneFactor(id, Duration.ofSeconds(30));
         return id;
-    }
-
-    /**
-     * Waits (up to 30 s) until otp-service lists a factor for the account, i.e. the account's phone
-     * has travelled there as an event and a login can be answered.
-     *
-     * @return false if it never did
-     */
-    public static boolean awaitFactor(HttpClient http, String otpUrl, String internalToken, String accountId)
-            throws IOException, InterruptedException {
-        URI factors = URI.create(otpUrl + "/v1/internal/accounts/" + accountId + "/factors");
-        for (int i = 0; i < 300; i++) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(factors)
-                    .header("Authorization", "Bearer " + internalToken).GET().build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode list = JSON.readTree(response.body());
-            if (response.statusCode() == 200 && list.isArray() && !list.isEmpty()) {
-                return true;
-            }
-            Thread.sleep(100);
-        }
-        return false;
     }
 
     private static void writeRunFile(Path runFile, Sandbox sandbox) throws IOException {

@@ -1,5 +1,7 @@
 package dev.lockstep.launcher;
 
+import dev.lockstep.client.HttpJson;
+import dev.lockstep.client.SandboxClient;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -145,6 +147,12 @@ public final class Sandbox implements AutoCloseable {
     /** The sandbox CA's certificate: what a client trusts to reach the HTTPS addresses. */
     public Path caFile() {
         return certificates.ca();
+    }
+
+    /** Lockstep's Java client on this sandbox, naming the launcher as the operator. */
+    public SandboxClient client(String adminToken, String internalToken) {
+        return new SandboxClient(service -> url(Service.valueOf(service.name())), adminToken, internalToken,
+                new HttpJson(http, "launcher"));
     }
 
     /** The certificate and key the HTTPS listeners serve (made at start). */

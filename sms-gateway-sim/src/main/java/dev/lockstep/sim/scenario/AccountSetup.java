@@ -1,5 +1,6 @@
 package dev.lockstep.sim.scenario;
 
+import dev.lockstep.client.HttpJson.Reply;
 import dev.lockstep.platform.phone.PhoneNumbers;
 import dev.lockstep.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,23 +76,18 @@ public class AccountSetup {
 
     /** The trusted phone travels to otp-service as an event; the story goes on once it is there (up to {@code accountSetupWait}). */
     private void awaitPhoneFactor(String accountId, String username) {
-        long deadline = System.nanoTime() + api.waits().accountSetupWait().toNanos();
-        while (System.nanoTime() < deadline) {
-            SandboxApi.Answer factors = api.send("GET", api.otp() + "/v1/internal/accounts/" + accountId + "/factors",
-                    null, api.internalToken());
-            if (factors.status() == 200 && factors.body().isArray() && !factors.body().isEmpty()) {
-                return;
-            }
-            SandboxApi.sleep(100);
+        try {
+            api.client().awaitPhoneFactor(accountId, api.waits().accountSetupWait());
+        } catch (IllegalStateException e) {
+            throw new ProblemException(503, "scenario-setup-failed", "The phone of " + username
+                    + " never reached otp-service", "Is the broker running?");
         }
-        throw new ProblemException(503, "scenario-setup-failed", "The phone of " + username
-                + " never reached otp-service", "Is the broker running?");
     }
 
     /** A sign-in from a device at setup, its code entered and the device trusted (a device the owner knows). */
     private void signInFrom(ScenarioFile.AccountSpec account, String device, ScenarioRun state) {
         String auth = api.auth();
-        SandboxApi.Answer login = api.send("POST", auth + "/v1/login", Map.of("username", account.username(), "password",
+        Reply login = api.send("POST", auth + "/v1/login", Map.of("username", account.username(), "password",
                 account.password(), "deviceId", device), null);
         if (login.status() != 200) {
             throw new ProblemException(422, "scenario-setup-failed", "Setting up the scenario failed at device "

@@ -1,5 +1,6 @@
 package dev.lockstep.sim.scenario;
 
+import dev.lockstep.client.HttpJson.Reply;
 import dev.lockstep.sim.scenario.ScenarioFile.Action;
 import dev.lockstep.sim.scenario.ScenarioFile.Step;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +33,7 @@ public class AccountSteps {
 
     /** The account as operators see it: status, lock reason, the latest attempt's risk signals, its sessions. */
     private void check(Step step, ScenarioRun run, String user, Map<String, Object> actual) {
-        SandboxApi.Answer answer = api.send("GET", account(step), null, api.adminToken());
+        Reply answer = api.send("GET", account(step), null, api.adminToken());
         actual.put("http", answer.status());
         actual.put("accountStatus", answer.body().path("status").asText(null));
         actual.put("lockReason", answer.body().path("lockReason").asText(null));
@@ -44,7 +45,7 @@ public class AccountSteps {
 
     /** After any other step whose expectations name the account's status or lock reason. */
     void recordStatus(Step step, Map<String, Object> actual) {
-        SandboxApi.Answer account = api.send("GET", account(step), null, api.adminToken());
+        Reply account = api.send("GET", account(step), null, api.adminToken());
         actual.put("accountStatus", account.body().path("status").asText(null));
         actual.put("lockReason", account.body().path("lockReason").asText(null));
     }

@@ -1,5 +1,6 @@
 package dev.lockstep.sim.scenario;
 
+import dev.lockstep.client.HttpJson.Reply;
 import dev.lockstep.platform.phone.PhoneNumbers;
 import dev.lockstep.sim.scenario.ScenarioFile.Action;
 import dev.lockstep.sim.scenario.ScenarioFile.Step;
@@ -29,7 +30,7 @@ public class LoginSteps {
         if (step.device() != null) {
             body.put("deviceId", step.device());
         }
-        SandboxApi.Answer answer = api.send("POST", api.auth() + "/v1/login", body, null, step.ip());
+        Reply answer = api.send("POST", api.auth() + "/v1/login", body, null, step.ip());
         actual.put("http", answer.status());
         if (answer.body().hasNonNull("status")) {
             actual.put("status", answer.body().get("status").asText());
@@ -51,7 +52,7 @@ public class LoginSteps {
                 && Boolean.FALSE.equals(step.expect().codeArrives()) ? api.waits().noCodeWait() : api.waits().codeWait());
         actual.put("codeArrives", code != null);
         if (code != null && run.challenges.containsKey(user)) {
-            SandboxApi.Answer answer = api.send("POST", api.auth() + "/v1/login/" + run.challenges.get(user) + "/verify",
+            Reply answer = api.send("POST", api.auth() + "/v1/login/" + run.challenges.get(user) + "/verify",
                     Map.of("code", code), null);
             actual.put("http", answer.status());
         }

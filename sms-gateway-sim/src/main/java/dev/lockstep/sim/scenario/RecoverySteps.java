@@ -1,5 +1,6 @@
 package dev.lockstep.sim.scenario;
 
+import dev.lockstep.client.HttpJson.Reply;
 import dev.lockstep.platform.phone.PhoneNumbers;
 import dev.lockstep.sim.scenario.ScenarioFile.Action;
 import dev.lockstep.sim.scenario.ScenarioFile.Step;
@@ -79,7 +80,7 @@ public class RecoverySteps {
 
     private void recoverWithKey(Step step, ScenarioRun run, String user, Map<String, Object> actual) {
         String key = step.recoveryKey() != null ? step.recoveryKey() : run.recoveryKeys.getOrDefault(user, "RK-NONE");
-        SandboxApi.Answer answer = api.send("POST", api.recovery() + "/v1/recovery/recovery-key", Map.of("username",
+        Reply answer = api.send("POST", api.recovery() + "/v1/recovery/recovery-key", Map.of("username",
                 step.username(), "recoveryKey", key, "newPassword", step.newPassword()), null);
         actual.put("http", answer.status());
         if (answer.body().hasNonNull("caseId")) {
@@ -88,7 +89,7 @@ public class RecoverySteps {
     }
 
     private void escalate(Step step, ScenarioRun run, String user, Map<String, Object> actual) {
-        SandboxApi.Answer answer = api.send("POST", api.recovery() + "/v1/admin/recovery/escalations", Map.of("username",
+        Reply answer = api.send("POST", api.recovery() + "/v1/admin/recovery/escalations", Map.of("username",
                 step.username(), "since", step.since() != null ? step.since() : run.startedAt,
                 "identityCheck", "scenario: " + step.reason(), "reason", step.reason()), api.adminToken());
         actual.put("http", answer.status());
@@ -110,7 +111,7 @@ public class RecoverySteps {
     }
 
     /** A recovery case was opened (or refused): remember it and where its codes go. */
-    private static void started(ScenarioRun run, String user, String contact, SandboxApi.Answer answer,
+    private static void started(ScenarioRun run, String user, String contact, Reply answer,
             Map<String, Object> actual) {
         actual.put("http", answer.status());
         if (answer.body().hasNonNull("caseId")) {
