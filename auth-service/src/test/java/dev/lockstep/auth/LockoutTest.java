@@ -232,6 +232,30 @@ class LockoutTest {
     }
 
     @Test
+    void wrongCodesCountedApartLockOnlyWhenTheyThemselvesReachTheLimit() {
+        lockout("{\"preset\":\"demo\",\"separateCounters\":true}");
+        String username = uniqueUsername();
+        String id = account(username);
+        when(otp.check(anyString(), eq(id), eq("000000"), org.mockito.ArgumentMatchers.any()))
+                .thenReturn(new dev.lockstep.contracts.http.CodeCheckResult(
+                        dev.lockstep.contracts.http.CodeCheckResult.Outcome.INVALID, 4, "sms"));
+        login(username, "wrong 1");
+        login(username, "wrong 2");
+        String challengeId = login(username, PASSWORD).path("challengeId");
+        given().contentType(ContentType.JSON).body(Map.of("code", "000000"))
+                .post("/v1/login/" + challengeId + "/verify").then().statusCode(401);
+        // two wrong passwords and one wrong code: neither count is at the demo preset's three
+        given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username).then()
+                .body("status", equalTo("ACTIVE"));
+        for (int i = 0; i < 2; i++) {
+            given().contentType(ContentType.JSON).body(Map.of("code", "000000"))
+                    .post("/v1/login/" + challengeId + "/verify").then().statusCode(401);
+        }
+        given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username).then()
+                .body("status", equalTo("LOCKED_TEMPORARILY"));
+    }
+
+    @Test
     void badLockoutSettingsAreProblems() {
         given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("{\"preset\":\"strict\"}")
                 .put("/v1/admin/lockout").then().statusCode(400);
