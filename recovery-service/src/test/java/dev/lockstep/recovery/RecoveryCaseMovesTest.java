@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.lockstep.platform.problem.ProblemException;
+import dev.lockstep.recovery.domain.CaseStatus;
 import dev.lockstep.recovery.domain.RecoveryCase;
-import dev.lockstep.recovery.domain.RecoveryCase.Path;
-import dev.lockstep.recovery.domain.RecoveryCase.Status;
+import dev.lockstep.recovery.domain.RecoveryPath;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -17,32 +17,32 @@ class RecoveryCaseMovesTest {
 
     private static final Instant T0 = Instant.parse("2026-04-01T09:00:00Z");
 
-    private static RecoveryCase started(Path path) {
+    private static RecoveryCase started(RecoveryPath path) {
         return RecoveryCase.start(path, "account-1", "hanako", "device-1", T0);
     }
 
     @Test
     void aWaitingPeriodCaseGoesFromTheVerifiedPhoneThroughTheWaitToReadyAndDone() {
-        RecoveryCase c = started(Path.WAITING_PERIOD);
-        assertEquals(Status.VERIFYING_CONTACT, c.status);
+        RecoveryCase c = started(RecoveryPath.WAITING_PERIOD);
+        assertEquals(CaseStatus.VERIFYING_CONTACT, c.status);
         c.contactVerified(T0, Duration.ofDays(1), Duration.ofDays(3));
-        assertEquals(Status.WAITING, c.status);
+        assertEquals(CaseStatus.WAITING, c.status);
         assertEquals(T0.plus(Duration.ofDays(1)), c.statusAvailableAt);
         assertEquals(T0.plus(Duration.ofDays(3)), c.dueAt);
         c.waitOver(T0.plus(Duration.ofDays(10)));
-        assertEquals(Status.READY, c.status);
+        assertEquals(CaseStatus.READY, c.status);
         assertEquals("wait-over", c.reason);
         c.restored();
-        assertEquals(Status.COMPLETED, c.status);
+        assertEquals(CaseStatus.COMPLETED, c.status);
     }
 
     @Test
     void aMoveFromTheWrongStatusIsRefusedWithItsStatusAndChangesNothing() {
-        RecoveryCase c = started(Path.WAITING_PERIOD);
+        RecoveryCase c = started(RecoveryPath.WAITING_PERIOD);
         ProblemException refused = assertThrows(ProblemException.class, c::restored);
         assertEquals(409, refused.status());
         assertEquals("case-not-ready", refused.slug());
-        assertEquals(Status.VERIFYING_CONTACT, c.status);
+        assertEquals(CaseStatus.VERIFYING_CONTACT, c.status);
         assertEquals("started", c.reason);
         assertThrows(ProblemException.class, () -> c.waitOver(T0));
         assertThrows(ProblemException.class, () -> c.formSubmitted(T0));
@@ -51,22 +51,22 @@ class RecoveryCaseMovesTest {
 
     @Test
     void aFormCaseOpensTheFormAndTakesAnotherSubmissionOnlyAfterARejection() {
-        RecoveryCase c = started(Path.FORM);
+        RecoveryCase c = started(RecoveryPath.FORM);
         c.contactVerified(T0, Duration.ofDays(1), Duration.ofDays(3));
-        assertEquals(Status.AWAITING_FORM, c.status);
+        assertEquals(CaseStatus.AWAITING_FORM, c.status);
         assertNull(c.dueAt);
         c.formSubmitted(T0.plus(Duration.ofHours(24)));
         assertThrows(ProblemException.class, () -> c.formSubmitted(T0));
         c.formRejected();
-        assertEquals(Status.REJECTED, c.status);
+        assertEquals(CaseStatus.REJECTED, c.status);
         c.formSubmitted(T0.plus(Duration.ofHours(48)));
         c.formAccepted(T0.plus(Duration.ofDays(9)));
-        assertEquals(Status.READY, c.status);
+        assertEquals(CaseStatus.READY, c.status);
     }
 
     @Test
     void sendsAreCountedAndRefusedPastTheLimitWithoutCounting() {
-        RecoveryCase c = started(Path.WAITING_PERIOD);
+        RecoveryCase c = started(RecoveryPath.WAITING_PERIOD);
         c.contactCodeResent(3);
         c.contactCodeResent(3);
         ProblemException refused = assertThrows(ProblemException.class, () -> c.contactCodeResent(3));
@@ -77,22 +77,22 @@ class RecoveryCaseMovesTest {
 
     @Test
     void aTrustedPhoneCodeIsAwaitedOnlyOnceAPhoneWasChosen() {
-        RecoveryCase c = started(Path.TRUSTED_PHONE);
+        RecoveryCase c = started(RecoveryPath.TRUSTED_PHONE);
         assertThrows(ProblemException.class, c::requireTrustedPhoneCode);
         c.trustedPhoneChosen("factor-1", 5);
         c.requireTrustedPhoneCode();
         c.trustedPhoneVerified(T0.plus(Duration.ofMinutes(15)));
-        assertEquals(Status.READY, c.status);
+        assertEquals(CaseStatus.READY, c.status);
         assertThrows(ProblemException.class, () -> c.trustedPhoneChosen("factor-2", 5));
         assertEquals("factor-1", c.factorId);
     }
 
     @Test
     void aClosedCaseCannotBeCancelledOrFailedAgain() {
-        RecoveryCase c = started(Path.ESCALATION);
+        RecoveryCase c = started(RecoveryPath.ESCALATION);
         c.escalationDone();
         assertThrows(ProblemException.class, () -> c.cancel("operator"));
         assertThrows(ProblemException.class, c::tooManyWrongCodes);
-        assertEquals(Status.COMPLETED, c.status);
+        assertEquals(CaseStatus.COMPLETED, c.status);
     }
 }

@@ -10,8 +10,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -22,52 +20,6 @@ import java.util.UUID;
 @Entity
 @Table(name = "recovery_case")
 public class RecoveryCase extends PanacheEntityBase {
-
-    /** How the owner proves the account is theirs. */
-    public enum Path {
-        /** Apple without a recovery key (S1): a verified recovery phone and a wait. */
-        WAITING_PERIOD("waiting-period"),
-        /** Apple with a recovery key (S0): the key and a new password, at once. */
-        RECOVERY_KEY("recovery-key"),
-        /** S0's fallback: the current password and a code to a trusted phone. */
-        TRUSTED_PHONE("trusted-phone"),
-        /** Microsoft's recovery form (S4): a verified contact email, a scored questionnaire, a delayed verdict. */
-        FORM("form"),
-        /** Support escalation (S2): an operator removes what an intruder added. */
-        ESCALATION("escalation");
-
-        public final String slug;
-
-        Path(String slug) {
-            this.slug = slug;
-        }
-    }
-
-    public enum Status {
-        /** A code went to the recovery phone or contact email; the owner has not entered it yet. */
-        VERIFYING_CONTACT,
-        /** The contact email is verified; the form may be filled in. */
-        AWAITING_FORM,
-        /** The waiting period runs. */
-        WAITING,
-        /** The trusted-phone path: the password was right; a code goes to the chosen phone. */
-        VERIFYING_PHONE,
-        /** The wait is over and a recovery code went out, or a form was accepted: completing restores access. */
-        READY,
-        /** A form is with the reviewers; the verdict comes by email. */
-        SUBMITTED,
-        /** The last form was not enough; another may be submitted (at most so many a virtual day). */
-        REJECTED,
-        /** An operator's escalation runs until its time. */
-        ESCALATED,
-        COMPLETED,
-        CANCELLED,
-        /** Too many wrong codes: the case takes no more. */
-        FAILED;
-
-        public static final Set<Status> OPEN = EnumSet.of(VERIFYING_CONTACT, AWAITING_FORM, WAITING, VERIFYING_PHONE, READY, SUBMITTED,
-                REJECTED, ESCALATED);
-    }
 
     @Id
     @Column(length = 36)
@@ -82,11 +34,11 @@ public class RecoveryCase extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
-    public Path path;
+    public RecoveryPath path;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 24)
-    public Status status;
+    public CaseStatus status;
 
     @Column(length = 64)
     public String reason;
@@ -139,13 +91,13 @@ public class RecoveryCase extends PanacheEntityBase {
     public String openedBy;
 
     public boolean open() {
-        return Status.OPEN.contains(status);
+        return CaseStatus.OPEN.contains(status);
     }
 
     // ---- starting ----------------------------------------------------------------------------
 
     /** A new case on the path, in the status that path starts in. */
-    public static RecoveryCase start(Path path, String accountId, String username, String deviceId, Instant at) {
+    public static RecoveryCase start(RecoveryPath path, String accountId, String username, String deviceId, Instant at) {
         RecoveryCase c = new RecoveryCase();
         c.id = UUID.randomUUID().toString();
         c.accountId = accountId;
@@ -156,17 +108,17 @@ public class RecoveryCase extends PanacheEntityBase {
         c.createdAt = at;
         switch (path) {
             case WAITING_PERIOD, FORM -> {
-                c.status = Status.VERIFYING_CONTACT;
+                c.status = CaseStatus.VERIFYING_CONTACT;
                 c.reason = "started";
                 c.sends = 1;
             }
             case TRUSTED_PHONE -> {
-                c.status = Status.VERIFYING_PHONE;
+                c.status = CaseStatus.VERIFYING_PHONE;
                 c.reason = "password-ok";
             }
-            case RECOVERY_KEY -> c.status = Status.VERIFYING_CONTACT; // decided at once by keyChecked
+            case RECOVERY_KEY -> c.status = CaseStatus.VERIFYING_CONTACT; // decided at once by keyChecked
             case ESCALATION -> {
-                c.status = Status.ESCALATED;
+                c.status = CaseStatus.ESCALATED;
                 c.reason = "identity-checked";
             }
         }
@@ -177,31 +129,31 @@ public class RecoveryCase extends PanacheEntityBase {
 
     /** Refuses unless a contact code (recovery phone, contact email) is awaited. */
     public void requireContactCode() {
-        require(status == Status.VERIFYING_CONTACT, "The contact is already verified or not to be verified");
+        require(status == CaseStatus.VERIFYING_CONTACT, "The contact is already verified or not to be verified");
     }
 
     /** The recovery phone or contact email is verified: the wait starts, or the form opens. */
     public void contactVerified(Instant at, Duration statusAfter, Duration wait) {
         requireContactCode();
-        if (path == Path.FORM) {
-            moveTo(Status.AWAITING_FORM, "contact-verified");
+        if (path == RecoveryPath.FORM) {
+            moveTo(CaseStatus.AWAITING_FORM, "contact-verified");
             return;
         }
         statusAvailableAt = at.plus(statusAfter);
         dueAt = at.plus(wait);
-        moveTo(Status.WAITING, "contact-verified");
+        moveTo(CaseStatus.WAITING, "contact-verified");
     }
 
     /** The contact code goes out again; at most {@code maxSends} codes per case. */
     public void contactCodeResent(int maxSends) {
-        require(status == Status.VERIFYING_CONTACT, "No code is waiting to be entered");
+        require(status == CaseStatus.VERIFYING_CONTACT, "No code is waiting to be entered");
         countSend(maxSends);
         reason = "code-resent";
     }
 
     /** A code goes to the chosen trusted phone (trusted-phone path); at most {@code maxSends} per case. */
     public void trustedPhoneChosen(String chosenFactorId, int maxSends) {
-        require(path == Path.TRUSTED_PHONE && status == Status.VERIFYING_PHONE,
+        require(path == RecoveryPath.TRUSTED_PHONE && status == CaseStatus.VERIFYING_PHONE,
                 "This case sends no code to a trusted phone now");
         countSend(maxSends);
         factorId = chosenFactorId;
@@ -210,31 +162,31 @@ public class RecoveryCase extends PanacheEntityBase {
 
     /** Refuses unless a code went to a trusted phone and is awaited. */
     public void requireTrustedPhoneCode() {
-        require(path == Path.TRUSTED_PHONE && status == Status.VERIFYING_PHONE && factorId != null,
+        require(path == RecoveryPath.TRUSTED_PHONE && status == CaseStatus.VERIFYING_PHONE && factorId != null,
                 "No code was sent to a trusted phone for this case");
     }
 
     /** The trusted phone's code was right: a new password may be set until {@code until}. */
     public void trustedPhoneVerified(Instant until) {
-        require(status == Status.VERIFYING_PHONE, "No code is awaited from a trusted phone");
+        require(status == CaseStatus.VERIFYING_PHONE, "No code is awaited from a trusted phone");
         dueAt = until;
-        moveTo(Status.READY, "code-valid");
+        moveTo(CaseStatus.READY, "code-valid");
     }
 
     /** The recovery key was checked when the case was opened: ready until {@code until}, or failed. */
     public void recoveryKeyChecked(boolean valid, Instant until) {
-        require(path == Path.RECOVERY_KEY && status == Status.VERIFYING_CONTACT, "The recovery key was already checked");
+        require(path == RecoveryPath.RECOVERY_KEY && status == CaseStatus.VERIFYING_CONTACT, "The recovery key was already checked");
         if (valid) {
             dueAt = until;
-            moveTo(Status.READY, "recovery-key-valid");
+            moveTo(CaseStatus.READY, "recovery-key-valid");
         } else {
-            moveTo(Status.FAILED, "wrong-recovery-key");
+            moveTo(CaseStatus.FAILED, "wrong-recovery-key");
         }
     }
 
     /** Refuses unless the form may be (re)submitted now. */
     public void requireFormOpen() {
-        require(path == Path.FORM && (status == Status.AWAITING_FORM || status == Status.REJECTED),
+        require(path == RecoveryPath.FORM && (status == CaseStatus.AWAITING_FORM || status == CaseStatus.REJECTED),
                 "The form cannot be submitted now");
     }
 
@@ -242,65 +194,65 @@ public class RecoveryCase extends PanacheEntityBase {
     public void formSubmitted(Instant verdictDue) {
         requireFormOpen();
         dueAt = verdictDue;
-        moveTo(Status.SUBMITTED, "form-submitted");
+        moveTo(CaseStatus.SUBMITTED, "form-submitted");
     }
 
     /** Refuses unless the case is ready to complete. */
     public void requireReady() {
-        require(status == Status.READY, "The case is not ready to complete");
+        require(status == CaseStatus.READY, "The case is not ready to complete");
     }
 
     /** A new password was set: the case is done. */
     public void restored() {
         requireReady();
-        moveTo(Status.COMPLETED, "restored");
+        moveTo(CaseStatus.COMPLETED, "restored");
     }
 
     /** Too many wrong codes: the case takes no more. */
     public void tooManyWrongCodes() {
         require(open(), "The recovery case is closed");
-        moveTo(Status.FAILED, "too-many-wrong-codes");
+        moveTo(CaseStatus.FAILED, "too-many-wrong-codes");
     }
 
     /** Cancelled by the owner ({@code owner}), a sign-in ({@code sign-in-during-wait}) or an operator ({@code operator}). */
     public void cancel(String by) {
         require(open(), "The recovery case is closed");
-        moveTo(Status.CANCELLED, by);
+        moveTo(CaseStatus.CANCELLED, by);
     }
 
     // ---- the sandbox clock's moves ------------------------------------------------------------
 
     /** The wait is over: the recovery code is valid until {@code until}. */
     public void waitOver(Instant until) {
-        require(status == Status.WAITING, "The case is not waiting");
+        require(status == CaseStatus.WAITING, "The case is not waiting");
         dueAt = until;
-        moveTo(Status.READY, "wait-over");
+        moveTo(CaseStatus.READY, "wait-over");
     }
 
     /** A ready case was not completed in time. */
     public void expired() {
         requireReady();
-        moveTo(Status.FAILED, "expired");
+        moveTo(CaseStatus.FAILED, "expired");
     }
 
     /** The reviewers accepted the form: the recovery code is valid until {@code until}. */
     public void formAccepted(Instant until) {
-        require(status == Status.SUBMITTED, "No form is with the reviewers");
+        require(status == CaseStatus.SUBMITTED, "No form is with the reviewers");
         dueAt = until;
-        moveTo(Status.READY, "form-accepted");
+        moveTo(CaseStatus.READY, "form-accepted");
     }
 
     /** The reviewers rejected the form: another may be submitted. */
     public void formRejected() {
-        require(status == Status.SUBMITTED, "No form is with the reviewers");
+        require(status == CaseStatus.SUBMITTED, "No form is with the reviewers");
         dueAt = null;
-        moveTo(Status.REJECTED, "form-rejected");
+        moveTo(CaseStatus.REJECTED, "form-rejected");
     }
 
     /** The escalation's removals ran. */
     public void escalationDone() {
-        require(status == Status.ESCALATED, "The case is not an escalation that runs");
-        moveTo(Status.COMPLETED, "escalation-done");
+        require(status == CaseStatus.ESCALATED, "The case is not an escalation that runs");
+        moveTo(CaseStatus.COMPLETED, "escalation-done");
     }
 
     private void countSend(int maxSends) {
@@ -311,7 +263,7 @@ public class RecoveryCase extends PanacheEntityBase {
         sends++;
     }
 
-    private void moveTo(Status next, String why) {
+    private void moveTo(CaseStatus next, String why) {
         status = next;
         reason = why;
     }

@@ -8,9 +8,11 @@ import dev.lockstep.platform.security.AdminApi;
 import dev.lockstep.platform.security.Operator;
 import dev.lockstep.recovery.domain.AccountProfile;
 import dev.lockstep.recovery.domain.CaseHistory;
+import dev.lockstep.recovery.domain.CaseStatus;
 import dev.lockstep.recovery.domain.FormSubmission;
 import dev.lockstep.recovery.domain.MailFact;
 import dev.lockstep.recovery.domain.RecoveryCase;
+import dev.lockstep.recovery.domain.RecoveryPath;
 import dev.lockstep.recovery.rest.RecoveryRequests.AdminView;
 import dev.lockstep.recovery.service.CaseLog;
 import dev.lockstep.recovery.service.Cases;
@@ -82,11 +84,11 @@ public class RecoveryAdminResource {
             query.append(" and username = ?").append(parameters.size());
         }
         if (status != null) {
-            parameters.add(parse(RecoveryCase.Status.class, status.toUpperCase(Locale.ROOT), "status"));
+            parameters.add(parse(CaseStatus.class, status.toUpperCase(Locale.ROOT), "status"));
             query.append(" and status = ?").append(parameters.size());
         }
         if (path != null) {
-            parameters.add(parse(RecoveryCase.Path.class, path.toUpperCase(Locale.ROOT).replace('-', '_'), "path"));
+            parameters.add(parse(RecoveryPath.class, path.toUpperCase(Locale.ROOT).replace('-', '_'), "path"));
             query.append(" and path = ?").append(parameters.size());
         }
         return RecoveryCase.<RecoveryCase>find(query + " order by createdAt desc, id", parameters.toArray())

@@ -2,9 +2,9 @@ package dev.lockstep.recovery.rest;
 
 import dev.lockstep.contracts.http.FactorView;
 import dev.lockstep.recovery.domain.CaseHistory;
+import dev.lockstep.recovery.domain.CaseStatus;
 import dev.lockstep.recovery.domain.FormSubmission;
 import dev.lockstep.recovery.domain.RecoveryCase;
-import dev.lockstep.recovery.domain.RecoveryCase.Status;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -66,11 +66,11 @@ public final class RecoveryRequests {
             List<FactorView> phones) {
 
         public static OwnerView of(RecoveryCase c, List<FactorView> phones, Instant now) {
-            if (c.status == Status.WAITING && c.statusAvailableAt != null && now.isBefore(c.statusAvailableAt)) {
+            if (c.status == CaseStatus.WAITING && c.statusAvailableAt != null && now.isBefore(c.statusAvailableAt)) {
                 // "status available in N days": until then nothing more, and not the completion date
                 return new OwnerView(c.id, c.path.slug, "REQUESTED", c.statusAvailableAt, null, phones);
             }
-            Instant expected = c.status == Status.WAITING || c.status == Status.SUBMITTED ? c.dueAt : null;
+            Instant expected = c.status == CaseStatus.WAITING || c.status == CaseStatus.SUBMITTED ? c.dueAt : null;
             return new OwnerView(c.id, c.path.slug, c.status.name(), c.statusAvailableAt, expected, phones);
         }
     }

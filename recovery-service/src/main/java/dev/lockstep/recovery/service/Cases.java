@@ -3,7 +3,7 @@ package dev.lockstep.recovery.service;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.problem.ProblemException;
 import dev.lockstep.recovery.domain.RecoveryCase;
-import dev.lockstep.recovery.domain.RecoveryCase.Path;
+import dev.lockstep.recovery.domain.RecoveryPath;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,7 +27,7 @@ public class Cases {
     }
 
     /** A new case on the path, started now (not yet persisted). */
-    RecoveryCase start(Path path, String accountId, String username, String deviceId) {
+    RecoveryCase start(RecoveryPath path, String accountId, String username, String deviceId) {
         return RecoveryCase.start(path, accountId, username, deviceId, clock.instant());
     }
 

@@ -2,9 +2,9 @@ package dev.lockstep.recovery.service;
 
 import dev.lockstep.platform.phone.PhoneNumbers;
 import dev.lockstep.platform.problem.ProblemException;
+import dev.lockstep.recovery.domain.CaseStatus;
 import dev.lockstep.recovery.domain.RecoveryCase;
-import dev.lockstep.recovery.domain.RecoveryCase.Path;
-import dev.lockstep.recovery.domain.RecoveryCase.Status;
+import dev.lockstep.recovery.domain.RecoveryPath;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,7 +37,7 @@ public class Completion {
         CheckedCode checked = QuarkusTransaction.requiringNew().call(() -> {
             RecoveryCase c = Cases.lockOpen(caseId);
             c.requireReady();
-            if (c.path == Path.TRUSTED_PHONE || c.path == Path.RECOVERY_KEY) {
+            if (c.path == RecoveryPath.TRUSTED_PHONE || c.path == RecoveryPath.RECOVERY_KEY) {
                 return new CheckedCode(c, CaseCodes.Outcome.VALID);
             }
             if (code == null) {
@@ -53,19 +53,19 @@ public class Completion {
         });
         RecoveryCase c = checked.orThrow();
         idp.restore(c.accountId, c.id, newPassword, c.correlationId);
-        if (c.path == Path.WAITING_PERIOD) {
+        if (c.path == RecoveryPath.WAITING_PERIOD) {
             idp.replacePhones(c.accountId, c.recoveryPhone, c.correlationId);
         }
         return QuarkusTransaction.requiringNew().call(() -> {
             RecoveryCase locked = RecoveryCase.findById(c.id, LockModeType.PESSIMISTIC_WRITE);
-            if (locked.status != Status.READY) {
+            if (locked.status != CaseStatus.READY) {
                 return locked; // a concurrent completion finished it
             }
-            if (locked.path == Path.WAITING_PERIOD || locked.path == Path.FORM) {
+            if (locked.path == RecoveryPath.WAITING_PERIOD || locked.path == RecoveryPath.FORM) {
                 codes.spend(locked.id, "recovery");
             }
             locked.restored();
-            log.record(locked, null, "owner", locked.path == Path.WAITING_PERIOD
+            log.record(locked, null, "owner", locked.path == RecoveryPath.WAITING_PERIOD
                     ? "new password; trusted phone now " + PhoneNumbers.mask(locked.recoveryPhone) : "new password");
             return locked;
         });

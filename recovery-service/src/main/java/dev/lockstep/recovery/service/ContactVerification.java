@@ -2,9 +2,9 @@ package dev.lockstep.recovery.service;
 
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.recovery.config.RecoveryConfig;
+import dev.lockstep.recovery.domain.CaseStatus;
 import dev.lockstep.recovery.domain.RecoveryCase;
-import dev.lockstep.recovery.domain.RecoveryCase.Path;
-import dev.lockstep.recovery.domain.RecoveryCase.Status;
+import dev.lockstep.recovery.domain.RecoveryPath;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -41,7 +41,7 @@ public class ContactVerification {
     @Transactional(Transactional.TxType.MANDATORY)
     void send(RecoveryCase c, RecoverySettings.Settings now) {
         String code = codes.issue(c.id, "contact", 6, now.contactCodeTtl());
-        if (c.path == Path.FORM) {
+        if (c.path == RecoveryPath.FORM) {
             log.email(c, c.contactEmail, OwnerMessages.contactEmailCode(c.username, code), "recovery-code");
         } else {
             log.sms(c, c.recoveryPhone, OwnerMessages.recoveryPhoneCode(c.username, code), "recovery-code");
@@ -67,7 +67,7 @@ public class ContactVerification {
 
     private void verified(RecoveryCase c, RecoverySettings.Settings now) {
         c.contactVerified(clock.instant(), now.statusAfter(), now.waiting());
-        if (c.path == Path.FORM) {
+        if (c.path == RecoveryPath.FORM) {
             log.record(c, null, "owner", "contact email verified");
             return;
         }
@@ -81,7 +81,7 @@ public class ContactVerification {
     public RecoveryCase resend(String caseId) {
         RecoverySettings.Settings now = cases.settingsNow();
         RecoveryCase found = cases.caseOf(caseId);
-        if (found.status == Status.VERIFYING_PHONE && found.factorId != null) {
+        if (found.status == CaseStatus.VERIFYING_PHONE && found.factorId != null) {
             return trustedPhone.sendCode(caseId, found.factorId);
         }
         return QuarkusTransaction.requiringNew().call(() -> {

@@ -7,7 +7,7 @@ import dev.lockstep.recovery.domain.AccountProfile;
 import dev.lockstep.recovery.domain.FormSubmission;
 import dev.lockstep.recovery.domain.MailFact;
 import dev.lockstep.recovery.domain.RecoveryCase;
-import dev.lockstep.recovery.domain.RecoveryCase.Path;
+import dev.lockstep.recovery.domain.RecoveryPath;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -54,7 +54,7 @@ public class FormRecovery {
         }
         RecoverySettings.Settings now = cases.settingsNow();
         return QuarkusTransaction.requiringNew().call(() -> {
-            RecoveryCase c = cases.start(Path.FORM, account.map(RecoveryCalls.AccountFacts::id).orElse(null),
+            RecoveryCase c = cases.start(RecoveryPath.FORM, account.map(RecoveryCalls.AccountFacts::id).orElse(null),
                     account.map(RecoveryCalls.AccountFacts::username).orElse(username.trim().toLowerCase(Locale.ROOT)),
                     null);
             c.ownerEmail = account.map(RecoveryCalls.AccountFacts::email).orElse(null);

@@ -4,7 +4,7 @@ import dev.lockstep.contracts.http.RecoveryCalls;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.problem.ProblemException;
 import dev.lockstep.recovery.domain.RecoveryCase;
-import dev.lockstep.recovery.domain.RecoveryCase.Path;
+import dev.lockstep.recovery.domain.RecoveryPath;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -48,7 +48,7 @@ public class OperatorActions {
                 .orElseThrow(() -> ProblemException.notFound("account-not-found", "No such account"));
         RecoverySettings.Settings now = cases.settingsNow();
         return QuarkusTransaction.requiringNew().call(() -> {
-            RecoveryCase c = cases.start(Path.ESCALATION, account.id(), account.username(), null);
+            RecoveryCase c = cases.start(RecoveryPath.ESCALATION, account.id(), account.username(), null);
             c.ownerEmail = account.email();
             c.since = since;
             c.openedBy = operator;

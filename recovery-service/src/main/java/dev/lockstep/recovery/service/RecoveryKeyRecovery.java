@@ -7,7 +7,7 @@ import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.problem.ProblemException;
 import dev.lockstep.recovery.config.RecoveryConfig;
 import dev.lockstep.recovery.domain.RecoveryCase;
-import dev.lockstep.recovery.domain.RecoveryCase.Path;
+import dev.lockstep.recovery.domain.RecoveryPath;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -54,7 +54,7 @@ public class RecoveryKeyRecovery {
         CodeCheckResult result = idp.check(challenge, account.id(), recoveryKey, key.get().id());
         boolean valid = result.outcome() == CodeCheckResult.Outcome.VALID;
         RecoveryCase c = QuarkusTransaction.requiringNew().call(() -> {
-            RecoveryCase created = cases.start(Path.RECOVERY_KEY, account.id(), account.username(), deviceId);
+            RecoveryCase created = cases.start(RecoveryPath.RECOVERY_KEY, account.id(), account.username(), deviceId);
             created.ownerEmail = account.email();
             created.recoveryKeyChecked(valid, clock.instant().plus(config.verifiedWindow()));
             created.persist();

@@ -4,9 +4,9 @@ import dev.lockstep.contracts.http.RecoveryCalls;
 import dev.lockstep.platform.clock.PeriodicTask;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.recovery.config.RecoveryConfig;
+import dev.lockstep.recovery.domain.CaseStatus;
 import dev.lockstep.recovery.domain.FormSubmission;
 import dev.lockstep.recovery.domain.RecoveryCase;
-import dev.lockstep.recovery.domain.RecoveryCase.Status;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -65,8 +65,8 @@ public class RecoveryTimers {
     public int round() {
         Instant now = clock.instant();
         List<String> due = QuarkusTransaction.requiringNew().call(() -> RecoveryCase.<RecoveryCase>find(
-                "status in ?1 and dueAt <= ?2 order by dueAt", List.of(Status.WAITING, Status.READY, Status.SUBMITTED,
-                        Status.ESCALATED), now).page(0, 50).list().stream().map(c -> c.id).toList());
+                "status in ?1 and dueAt <= ?2 order by dueAt", List.of(CaseStatus.WAITING, CaseStatus.READY, CaseStatus.SUBMITTED,
+                        CaseStatus.ESCALATED), now).page(0, 50).list().stream().map(c -> c.id).toList());
         int advanced = 0;
         for (String id : due) {
             try {
@@ -82,7 +82,7 @@ public class RecoveryTimers {
 
     private boolean advance(String caseId, Instant now) {
         RecoveryCase peek = QuarkusTransaction.requiringNew().call(() -> RecoveryCase.<RecoveryCase>findById(caseId));
-        if (peek.status == Status.ESCALATED) {
+        if (peek.status == CaseStatus.ESCALATED) {
             return escalation(peek, now);
         }
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -145,7 +145,7 @@ public class RecoveryTimers {
                 c.correlationId));
         return QuarkusTransaction.requiringNew().call(() -> {
             RecoveryCase locked = RecoveryCase.findById(c.id, LockModeType.PESSIMISTIC_WRITE);
-            if (locked.status != Status.ESCALATED) {
+            if (locked.status != CaseStatus.ESCALATED) {
                 return false;
             }
             String summary = removed.sessions() + " sessions, " + removed.devices() + " devices and " + removed.factors()

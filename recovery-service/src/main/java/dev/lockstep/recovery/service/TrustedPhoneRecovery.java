@@ -6,9 +6,9 @@ import dev.lockstep.contracts.http.RecoveryCalls;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.problem.ProblemException;
 import dev.lockstep.recovery.config.RecoveryConfig;
+import dev.lockstep.recovery.domain.CaseStatus;
 import dev.lockstep.recovery.domain.RecoveryCase;
-import dev.lockstep.recovery.domain.RecoveryCase.Path;
-import dev.lockstep.recovery.domain.RecoveryCase.Status;
+import dev.lockstep.recovery.domain.RecoveryPath;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,7 +47,7 @@ public class TrustedPhoneRecovery {
         }
         List<FactorView> phones = idp.factors(account.id()).stream().filter(f -> "sms".equals(f.type())).toList();
         RecoveryCase c = QuarkusTransaction.requiringNew().call(() -> {
-            RecoveryCase created = cases.start(Path.TRUSTED_PHONE, account.id(), account.username(), deviceId);
+            RecoveryCase created = cases.start(RecoveryPath.TRUSTED_PHONE, account.id(), account.username(), deviceId);
             created.ownerEmail = account.email();
             created.persist();
             log.record(created, null, "owner", phones.size() + " trusted phones to choose from");
@@ -75,7 +75,7 @@ public class TrustedPhoneRecovery {
         CodeCheckResult result = idp.check(found.id, found.accountId, code, found.factorId);
         RecoveryCase c = QuarkusTransaction.requiringNew().call(() -> {
             RecoveryCase locked = Cases.lockOpen(caseId);
-            if (locked.status != Status.VERIFYING_PHONE) {
+            if (locked.status != CaseStatus.VERIFYING_PHONE) {
                 return locked;
             }
             switch (result.outcome()) {

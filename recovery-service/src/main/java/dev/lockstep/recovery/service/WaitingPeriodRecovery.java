@@ -3,9 +3,9 @@ package dev.lockstep.recovery.service;
 import dev.lockstep.contracts.http.RecoveryCalls;
 import dev.lockstep.platform.phone.PhoneNumbers;
 import dev.lockstep.platform.problem.ProblemException;
+import dev.lockstep.recovery.domain.CaseStatus;
 import dev.lockstep.recovery.domain.RecoveryCase;
-import dev.lockstep.recovery.domain.RecoveryCase.Path;
-import dev.lockstep.recovery.domain.RecoveryCase.Status;
+import dev.lockstep.recovery.domain.RecoveryPath;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -54,7 +54,7 @@ public class WaitingPeriodRecovery {
         }
         RecoverySettings.Settings now = cases.settingsNow();
         return QuarkusTransaction.requiringNew().call(() -> {
-            RecoveryCase c = cases.start(Path.WAITING_PERIOD, account.id(), account.username(), deviceId);
+            RecoveryCase c = cases.start(RecoveryPath.WAITING_PERIOD, account.id(), account.username(), deviceId);
             c.ownerEmail = account.email();
             c.recoveryPhone = recovery;
             c.persist();
@@ -88,8 +88,8 @@ public class WaitingPeriodRecovery {
         String cancelOn = cases.settingsNow().cancelOn();
         return QuarkusTransaction.joiningExisting().call(() -> {
             List<RecoveryCase> waiting = RecoveryCase.<RecoveryCase>find(
-                    "accountId = ?1 and path = ?2 and status in ?3", accountId, Path.WAITING_PERIOD,
-                    List.of(Status.VERIFYING_CONTACT, Status.WAITING)).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+                    "accountId = ?1 and path = ?2 and status in ?3", accountId, RecoveryPath.WAITING_PERIOD,
+                    List.of(CaseStatus.VERIFYING_CONTACT, CaseStatus.WAITING)).withLock(LockModeType.PESSIMISTIC_WRITE).list();
             int cancelled = 0;
             for (RecoveryCase c : waiting) {
                 boolean sameDevice = deviceId != null && deviceId.equals(c.deviceId);
