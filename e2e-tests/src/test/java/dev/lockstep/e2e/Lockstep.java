@@ -126,6 +126,22 @@ final class Lockstep {
     }
 
     /**
+     * Reads a topic of the real broker from its start until at least one event {@code wanted}
+     * accepts has arrived and no further one for {@code quiet}: "exactly these, and nothing more".
+     */
+    static List<CloudEvent> settledEvents(Topic topic, Predicate<CloudEvent> wanted, Duration quiet) {
+        long[] lastNew = {System.nanoTime()};
+        int[] count = {0};
+        return awaitEvents(topic, wanted, seen -> {
+            if (seen.size() != count[0]) {
+                count[0] = seen.size();
+                lastNew[0] = System.nanoTime();
+            }
+            return !seen.isEmpty() && System.nanoTime() - lastNew[0] >= quiet.toNanos();
+        });
+    }
+
+    /**
      * Reads a topic of the real broker from its start, keeping the events {@code wanted} accepts,
      * until {@code done} holds for them (at most 60 s).
      */
