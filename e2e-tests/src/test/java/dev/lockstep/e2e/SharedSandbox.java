@@ -36,14 +36,22 @@ public final class SharedSandbox implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .computeIfAbsent(SharedSandbox.class, key -> ensureStarted(), Running.class);
+    }
+
+    /**
+     * The running sandbox, started if it is not (JUnit Jupiter's tests start it through the extension,
+     * the jqwik properties through this; whichever engine started it closes it when it is done).
+     */
+    static synchronized Running ensureStarted() {
         if (DATABASE == SandboxOptions.Database.POSTGRESQL && !LocalPostgres.installed()) {
             if ("1".equals(System.getenv("LOCKSTEP_REQUIRE_POSTGRES"))) {
                 throw new IllegalStateException("LOCKSTEP_REQUIRE_POSTGRES=1 but PostgreSQL is not installed");
             }
             Assumptions.abort("PostgreSQL is not installed: the PostgreSQL run of the suite is skipped");
         }
-        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .computeIfAbsent(SharedSandbox.class, key -> start(), Running.class);
+        return running != null ? running : start();
     }
 
     /** The running sandbox; only valid inside tests that use this extension. */
@@ -148,6 +156,11 @@ public final class SharedSandbox implements BeforeAllCallback {
         @Override
         public void close() throws InterruptedException {
             sandbox.close();
+            synchronized (SharedSandbox.class) {
+                if (running == this) {
+                    running = null;
+                }
+            }
         }
     }
 }

@@ -15,7 +15,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
+import jakarta.ws.rs.core.UriBuilder;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,7 +42,7 @@ public class PhoneFactorResource {
     @Operation(summary = "Add a trusted phone; the login then lists it beside the others")
     public Response add(@PathParam("accountId") String accountId, @Valid @NotNull AddPhone request) {
         FactorView added = factors.addPhone(accountId, PhoneNumbers.toE164(request.phone()));
-        return Response.created(URI.create("/v1/admin/accounts/" + accountId + "/phones/" + added.id()))
+        return Response.created(UriBuilder.fromPath("/v1/admin/accounts/{accountId}/phones/{factorId}").build(accountId, added.id()))
                 .entity(added).build();
     }
 

@@ -9,7 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
+import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -26,7 +26,7 @@ public class RecoveryCodeResource {
     @Operation(summary = "Make a new set of one-time recovery codes, shown once; the old set stops working")
     public Response generate(@PathParam("accountId") String accountId) {
         RecoveryCodeService.Generated generated = recoveryCodes.generate(accountId);
-        return Response.created(URI.create("/v1/admin/accounts/" + accountId + "/recovery-codes"))
+        return Response.created(UriBuilder.fromPath("/v1/admin/accounts/{accountId}/recovery-codes").build(accountId))
                 .entity(generated).build();
     }
 

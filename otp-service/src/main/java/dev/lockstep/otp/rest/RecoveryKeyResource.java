@@ -9,7 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
+import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -28,7 +28,7 @@ public class RecoveryKeyResource {
     @POST
     @Operation(summary = "Turn the recovery key on: a new key (e.g. RK-7QX3M9PL2HKD), shown once, replaces any old one")
     public Response create(@PathParam("accountId") String accountId) {
-        return Response.created(URI.create("/v1/admin/accounts/" + accountId + "/recovery-key"))
+        return Response.created(UriBuilder.fromPath("/v1/admin/accounts/{accountId}/recovery-key").build(accountId))
                 .entity(keys.create(accountId)).build();
     }
 
