@@ -218,23 +218,25 @@ class LockoutTest {
     void wrongCodesCountTowardsTheSameLockUnlessCountedApart() {
         lockout("{\"preset\":\"demo\"}");
         String username = uniqueUsername();
-        String id = account(username);
-        when(otp.check(anyString(), eq(id), eq("000000"), org.mockito.ArgumentMatchers.any()))
-                .thenReturn(new dev.lockstep.contracts.http.CodeCheckResult(
-                        dev.lockstep.contracts.http.CodeCheckResult.Outcome.INVALID, 4, "sms"));
-        login(username, "wrong 1");
-        login(username, "wrong 2");
-        String challengeId = login(username, PASSWORD).path("challengeId");
-        given().contentType(ContentType.JSON).body(Map.of("code", "000000"))
-                .post("/v1/login/" + challengeId + "/verify").then().statusCode(401);
-        given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username).then()
-                .body("status", equalTo("LOCKED_TEMPORARILY"));
+        twoWrongPasswordsAndAWrongCode(username);
+        assertStatus(username, "LOCKED_TEMPORARILY");
     }
 
     @Test
     void wrongCodesCountedApartLockOnlyWhenTheyThemselvesReachTheLimit() {
         lockout("{\"preset\":\"demo\",\"separateCounters\":true}");
         String username = uniqueUsername();
+        String challengeId = twoWrongPasswordsAndAWrongCode(username);
+        // neither count is at the demo preset's three
+        assertStatus(username, "ACTIVE");
+        for (int i = 0; i < 2; i++) {
+            wrongCode(challengeId);
+        }
+        assertStatus(username, "LOCKED_TEMPORARILY");
+    }
+
+    /** A new account, two wrong passwords, then the right one and a wrong code; the login's challenge. */
+    private String twoWrongPasswordsAndAWrongCode(String username) {
         String id = account(username);
         when(otp.check(anyString(), eq(id), eq("000000"), org.mockito.ArgumentMatchers.any()))
                 .thenReturn(new dev.lockstep.contracts.http.CodeCheckResult(
@@ -242,17 +244,18 @@ class LockoutTest {
         login(username, "wrong 1");
         login(username, "wrong 2");
         String challengeId = login(username, PASSWORD).path("challengeId");
+        wrongCode(challengeId);
+        return challengeId;
+    }
+
+    private static void wrongCode(String challengeId) {
         given().contentType(ContentType.JSON).body(Map.of("code", "000000"))
                 .post("/v1/login/" + challengeId + "/verify").then().statusCode(401);
-        // two wrong passwords and one wrong code: neither count is at the demo preset's three
+    }
+
+    private static void assertStatus(String username, String status) {
         given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username).then()
-                .body("status", equalTo("ACTIVE"));
-        for (int i = 0; i < 2; i++) {
-            given().contentType(ContentType.JSON).body(Map.of("code", "000000"))
-                    .post("/v1/login/" + challengeId + "/verify").then().statusCode(401);
-        }
-        given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username).then()
-                .body("status", equalTo("LOCKED_TEMPORARILY"));
+                .body("status", equalTo(status));
     }
 
     @Test

@@ -113,7 +113,7 @@ public final class HttpJson {
     }
 
     /** Pauses a polling loop; an interrupt ends the wait with an exception. */
-    static void pause(long millis) {
+    public static void pause(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
