@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -39,6 +40,9 @@ final class Chromium implements AutoCloseable {
     private Chromium(WebDriver driver) {
         this.driver = driver;
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(45));
+        // the console redraws its lists every few seconds: an element read while it is redrawn is
+        // looked up and read again on the next poll instead of failing the wait
+        this.wait.ignoring(StaleElementReferenceException.class);
     }
 
     /** Skips the calling tests when Chromium is missing, or fails them when {@code LOCKSTEP_REQUIRE_BROWSER} is set. */
