@@ -5,6 +5,7 @@ import static dev.lockstep.auth.AuthFixtures.uniqueUsername;
 import static dev.lockstep.platform.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -69,8 +70,12 @@ class RecoveryInternalTest {
                 .statusCode(200).body("matched", equalTo(2));
         internal(id + "/password-history/check", Map.of("passwords", List.of("a", "b", "c", "d", "e", "f")))
                 .statusCode(400);
-        internal(id + "/password/check", Map.of("password", PASSWORD)).body("matches", equalTo(false));
-        internal(id + "/password/check", Map.of("password", "second password")).body("matches", equalTo(true));
+        internal("credentials/check", Map.of("username", username, "password", PASSWORD)).body("matches", equalTo(false))
+                .body("account", nullValue());
+        internal("credentials/check", Map.of("username", username, "password", "second password"))
+                .body("matches", equalTo(true)).body("account.id", equalTo(id));
+        internal("credentials/check", Map.of("username", "nobody-" + username, "password", "second password"))
+                .statusCode(200).body("matches", equalTo(false)).body("account", nullValue());
     }
 
     @Test
@@ -79,7 +84,8 @@ class RecoveryInternalTest {
         String id = AuthFixtures.accountWithPhone(otp, username);
         given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(Map.of("reason", "S0"))
                 .post("/v1/admin/accounts/" + username + "/suspicious-activity").then().statusCode(200);
-        internal(id + "/password/check", Map.of("password", PASSWORD)).statusCode(200).body("matches", equalTo(true));
+        internal("credentials/check", Map.of("username", username, "password", PASSWORD)).statusCode(200)
+                .body("matches", equalTo(true)).body("account.id", equalTo(id));
     }
 
     @Test

@@ -239,7 +239,8 @@ class RecoveryFlowTest {
     @Test
     void theTrustedPhoneFallbackNeedsTheCurrentPasswordAndACodeFromAChosenPhone() {
         RecoveryFixtures.Account a = account(idp);
-        when(idp.currentPassword(a.id(), "old password")).thenReturn(true);
+        when(idp.credentials(a.username(), "old password")).thenReturn(java.util.Optional.of(
+                new dev.lockstep.contracts.http.RecoveryCalls.AccountFacts(a.id(), a.username(), a.email(), "ACTIVE")));
         post("/v1/recovery/trusted-phone", Map.of("username", a.username(), "password", "wrong")).statusCode(401)
                 .body("type", containsString("invalid-credentials"));
         String caseId = post("/v1/recovery/trusted-phone", Map.of("username", a.username(), "password", "old password"))

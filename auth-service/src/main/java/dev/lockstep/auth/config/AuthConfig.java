@@ -17,6 +17,15 @@ public interface AuthConfig {
     /** Access tokens. */
     Token token();
 
+    /**
+     * The peers whose {@code X-Forwarded-For} names the client (CIDR blocks or addresses), as a
+     * reverse proxy's; from anyone else the header is ignored and the peer's own address counts.
+     * {@code none} trusts no one. By default the machine itself, so that tests and the scenario
+     * player beside the sandbox can sign in "from Spain".
+     */
+    @WithDefault("127.0.0.0/8,::1/128")
+    java.util.List<String> trustedProxies();
+
     interface Password {
         /** Argon2id passes (t). */
         int iterations();

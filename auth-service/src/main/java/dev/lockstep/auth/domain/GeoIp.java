@@ -1,6 +1,5 @@
 package dev.lockstep.auth.domain;
 
-import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -80,23 +79,13 @@ public final class GeoIp {
         Range best = null;
         int bestBits = -1;
         for (Range range : table) {
-            String[] parts = range.cidr().split("/");
-            byte[] network = literal(parts[0]).orElse(null);
-            int bits = Integer.parseInt(parts[1]);
-            if (network != null && network.length == address.get().length && bits > bestBits
-                    && samePrefix(network, address.get(), bits)) {
+            AddressBlock block = AddressBlock.parse(range.cidr()).orElse(null);
+            if (block != null && block.bits() > bestBits && block.contains(address.get())) {
                 best = range;
-                bestBits = bits;
+                bestBits = block.bits();
             }
         }
         return Optional.ofNullable(best).map(r -> new Location(r.country(), r.city(), r.latitude(), r.longitude()));
-    }
-
-    private static boolean samePrefix(byte[] a, byte[] b, int bits) {
-        int total = a.length * 8;
-        BigInteger mask = BigInteger.ONE.shiftLeft(total).subtract(BigInteger.ONE)
-                .shiftRight(bits).xor(BigInteger.ONE.shiftLeft(total).subtract(BigInteger.ONE));
-        return new BigInteger(1, a).and(mask).equals(new BigInteger(1, b).and(mask));
     }
 
     /** Great-circle distance in kilometres (haversine, mean Earth radius). */

@@ -11,7 +11,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -32,12 +31,15 @@ public class InternalAccountResource {
     }
 
     @POST
-    @Path("/{accountId}/password/check")
-    @Operation(summary = "Whether this is the account's current password (an invalidated one too); a wrong one counts as a failed login")
-    public Map<String, Boolean> checkPassword(@PathParam("accountId") String accountId,
-            @NotNull RecoveryCalls.PasswordCheck request) {
+    @Path("/credentials/check")
+    @Operation(summary = "The account if the password is its current one (an invalidated one too); a wrong one counts "
+            + "as a failed login; an unknown name costs the same hash")
+    public RecoveryCalls.CredentialResult checkCredentials(@NotNull RecoveryCalls.CredentialCheck request) {
+        if (request.username() == null || request.username().isBlank() || request.username().length() > 128) {
+            throw ProblemException.badRequest("invalid-request", "A username of 1 to 128 characters is required", null);
+        }
         requirePassword(request.password());
-        return Map.of("matches", recovery.currentPassword(accountId, request.password()));
+        return recovery.credentials(request.username(), request.password());
     }
 
     @POST

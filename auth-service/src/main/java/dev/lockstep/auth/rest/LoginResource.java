@@ -1,6 +1,5 @@
 package dev.lockstep.auth.rest;
 
-import dev.lockstep.auth.domain.GeoIp;
 import dev.lockstep.auth.service.RiskEngine;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.HeaderParam;
@@ -47,6 +46,9 @@ public class LoginResource {
     LoginService logins;
 
     @Inject
+    ClientAddress clientAddress;
+
+    @Inject
     SecondFactorStep secondFactor;
 
 
@@ -58,28 +60,17 @@ public class LoginResource {
             + "first phone unless an app comes first), or SUCCESS with a token when support turned the second factor off")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(oneOf = {MfaRequired.class, TokenResponse.class})))
     public Object login(@Valid @NotNull Login request,
-            @Parameter(description = "the client's address first, as a proxy sets it; the simulated GeoIP table places it")
+            @Parameter(description = "the client's address first, as a proxy sets it (heeded from a trusted proxy only, lockstep.auth.trusted-proxies); the simulated GeoIP table places it")
             @HeaderParam("X-Forwarded-For") String forwardedFor,
             @HeaderParam("User-Agent") String userAgent,
             @Context HttpServerRequest http) {
         LoginService.Result result = logins.login(request.username(), request.password(),
-                new RiskEngine.Client(clientIp(forwardedFor, http), userAgent, request.deviceId()));
+                new RiskEngine.Client(clientAddress.of(forwardedFor, http), userAgent, request.deviceId()));
         if (result.success() != null) {
             return TokenResponse.of(result.success().tokens());
         }
         LoginService.Challenge opened = result.challenge();
         return new MfaRequired("MFA_REQUIRED", opened.challenge().id, opened.factors(), opened.challenge().expiresAt);
-    }
-
-    /** The first address of {@code X-Forwarded-For} if it is an IP literal, else the peer's address. */
-    public static String clientIp(String forwardedFor, HttpServerRequest http) {
-        if (forwardedFor != null) {
-            String first = forwardedFor.split(",", 2)[0].trim();
-            if (GeoIp.literal(first).isPresent()) {
-                return first;
-            }
-        }
-        return http != null && http.remoteAddress() != null ? http.remoteAddress().hostAddress() : null;
     }
 
     @POST

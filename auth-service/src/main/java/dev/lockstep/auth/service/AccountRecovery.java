@@ -63,16 +63,21 @@ public class AccountRecovery {
     }
 
     /**
-     * Whether {@code password} is the account's current password, even an invalidated one (story S0:
-     * "a trusted device and your current password"). A wrong one counts like a wrong login.
+     * The account if {@code password} is its current password, even an invalidated one (story S0:
+     * "a trusted device and your current password"). A wrong one counts like a wrong login; an
+     * unknown name spends the same hash, so that the answer's time does not tell the two apart.
      */
-    public boolean currentPassword(String accountId, String password) {
-        Account account = find(accountId);
-        if (hasher.matches(password, account.passwordHash)) {
-            return true;
+    public RecoveryCalls.CredentialResult credentials(String username, String password) {
+        Account account = Account.findByUsername(username).orElse(null);
+        if (account == null) {
+            hasher.matchNothing(password);
+            return new RecoveryCalls.CredentialResult(false, null);
         }
-        refusals.recordFailure(accountId, null, null, "password");
-        return false;
+        if (hasher.matches(password, account.passwordHash)) {
+            return new RecoveryCalls.CredentialResult(true, facts(username));
+        }
+        refusals.recordFailure(account.id, null, null, "password");
+        return new RecoveryCalls.CredentialResult(false, null);
     }
 
     /** How many of the claimed passwords the account really had (its latest {@value #HISTORY_DEPTH}). */

@@ -16,8 +16,15 @@ public final class RecoveryCalls {
     public record AccountFacts(String id, String username, String email, String status) {
     }
 
-    /** A password to compare with the account's current one (also when it was invalidated). */
-    public record PasswordCheck(String password) {
+    /**
+     * An account name and a password to compare with the account's current one (also when it was
+     * invalidated). An unknown name costs the same password hash as a known one.
+     */
+    public record CredentialCheck(String username, String password) {
+    }
+
+    /** The account when the name and password are its own; otherwise {@code account} is null. */
+    public record CredentialResult(boolean matches, AccountFacts account) {
     }
 
     /** Passwords someone says the account had: how many of them it really had. */

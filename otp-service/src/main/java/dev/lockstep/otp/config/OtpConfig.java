@@ -10,6 +10,13 @@ public interface OtpConfig {
     /** The SMS code policy. */
     Sms sms();
 
+    /**
+     * Wrong codes (of any factor) one account may send in 24 hours of sandbox time, across its
+     * challenges; then every check answers "too many attempts" until the oldest fall out.
+     */
+    @io.smallrye.config.WithDefault("20")
+    int maxWrongCodesPerDay();
+
     /** Codes read out by a call. */
     Voice voice();
 

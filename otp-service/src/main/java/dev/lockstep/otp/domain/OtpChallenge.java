@@ -28,6 +28,10 @@ public class OtpChallenge extends PanacheEntityBase {
     @Column(name = "correlation_id", length = 64)
     public String correlationId;
 
+    /** When the challenge began (sandbox clock); null for challenges from before this was kept. */
+    @Column(name = "created_at")
+    public java.time.Instant createdAt;
+
     @Version
     public long version;
 }

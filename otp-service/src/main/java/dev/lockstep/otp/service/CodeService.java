@@ -62,6 +62,9 @@ public class CodeService {
     @Inject
     RecoveryKeyService recoveryKeys;
 
+    @Inject
+    DailyGuessLimit guesses;
+
     private final CodeGenerator generator = new CodeGenerator(new SecureRandom());
 
     /**
@@ -78,7 +81,7 @@ public class CodeService {
                     challengeId, factorId, accountId);
             return;
         }
-        OtpChallenge challenge = challengeOf(challengeId, accountId, factorId, correlationId);
+        OtpChallenge challenge = challengeOf(challengeId, accountId, factorId, correlationId, clock.instant());
         challenge.factorId = factorId;
         if ("totp".equals(factor.type)) {
             return; // the app shows the code; nothing is sent
@@ -160,7 +163,8 @@ public class CodeService {
     }
 
     /** The challenge's row, locked; made on first use (by the first code, or a check against an app). */
-    private static OtpChallenge challengeOf(String challengeId, String accountId, String factorId, String correlationId) {
+    private static OtpChallenge challengeOf(String challengeId, String accountId, String factorId, String correlationId,
+            Instant now) {
         OtpChallenge challenge = OtpChallenge.findById(challengeId, LockModeType.PESSIMISTIC_WRITE);
         if (challenge == null) {
             challenge = new OtpChallenge();
@@ -168,6 +172,7 @@ public class CodeService {
             challenge.accountId = accountId;
             challenge.correlationId = correlationId;
             challenge.factorId = factorId;
+            challenge.createdAt = now;
             challenge.persist();
         } else if (challenge.correlationId == null) {
             challenge.correlationId = correlationId; // a check came before the challenge's event
@@ -196,14 +201,17 @@ public class CodeService {
         if (!recovery && !code.matches("[0-9]{4,8}")) {
             throw ProblemException.badRequest("invalid-request", "A code from a phone or an app is 4 to 8 digits", null);
         }
+        if (guesses.spent(accountId)) {
+            return new CodeCheckResult(Outcome.ATTEMPTS_EXHAUSTED, 0, factor != null ? factor.type : "sms");
+        }
         if (factor != null && "totp".equals(factor.type)) {
-            return checkTotp(challengeOf(challengeId, accountId, factorId, null), factor, code, max);
+            return checkTotp(challengeOf(challengeId, accountId, factorId, null, clock.instant()), factor, code, max);
         }
         if (factor != null && "recovery-code".equals(factor.type)) {
-            return checkRecoveryCode(challengeOf(challengeId, accountId, factorId, null), code, max);
+            return checkRecoveryCode(challengeOf(challengeId, accountId, factorId, null, clock.instant()), code, max);
         }
         if (factor != null && "recovery-key".equals(factor.type)) {
-            OtpChallenge challenge = challengeOf(challengeId, accountId, factorId, null);
+            OtpChallenge challenge = challengeOf(challengeId, accountId, factorId, null, clock.instant());
             Outcome outcome = challenge.wrongAttempts >= max ? Outcome.ATTEMPTS_EXHAUSTED
                     : recoveryKeys.matches(factor, code) ? Outcome.VALID : Outcome.INVALID;
             if (CodeVerdict.spendsAttempt(outcome)) {

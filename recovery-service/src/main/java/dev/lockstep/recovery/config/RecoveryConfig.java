@@ -45,6 +45,18 @@ public interface RecoveryConfig {
     @WithDefault("5")
     int maxSends();
 
+    /**
+     * Codes recovery sends at most to one phone number or email address in 24 hours (sandbox
+     * clock), across all cases; beyond, 429 {@code send-limit-reached}. Recovery sends to numbers
+     * and addresses the caller types in: this bounds what it can be made to send (SMS pumping).
+     */
+    @WithDefault("10")
+    int maxSendsPerDestination();
+
+    /** The same bound per account name (known or not), across its cases and destinations. */
+    @WithDefault("20")
+    int maxSendsPerName();
+
     /** How long a right recovery key or trusted-phone code lets the owner set a new password. */
     @WithDefault("PT15M")
     Duration verifiedWindow();

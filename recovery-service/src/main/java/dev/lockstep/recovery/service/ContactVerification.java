@@ -37,9 +37,13 @@ public class ContactVerification {
     @Inject
     TrustedPhoneRecovery trustedPhone;
 
+    @Inject
+    SendLimits limits;
+
     /** Issues a contact code for the case and sends it where its path sends it. */
     @Transactional(Transactional.TxType.MANDATORY)
     void send(RecoveryCase c, RecoverySettings.Settings now) {
+        limits.check(c, c.path == RecoveryPath.FORM ? c.contactEmail : c.recoveryPhone);
         String code = codes.issue(c.id, "contact", 6, now.contactCodeTtl());
         if (c.path == RecoveryPath.FORM) {
             log.email(c, c.contactEmail, OwnerMessages.contactEmailCode(c.username, code), "recovery-code");

@@ -10,7 +10,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -35,8 +34,8 @@ public final class IdpClients {
         RecoveryCalls.AccountFacts facts(@PathParam("username") String username);
 
         @POST
-        @Path("/{accountId}/password/check")
-        Map<String, Boolean> checkPassword(@PathParam("accountId") String accountId, RecoveryCalls.PasswordCheck request);
+        @Path("/credentials/check")
+        RecoveryCalls.CredentialResult checkCredentials(RecoveryCalls.CredentialCheck request);
 
         @POST
         @Path("/{accountId}/password-history/check")

@@ -27,6 +27,12 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @ApplicationScoped
 public class IdpGateway {
 
+    /**
+     * The id asked about when a name is unknown: the same calls then go out as for a known account
+     * (and find nothing), so that the answer's time does not tell the two apart.
+     */
+    public static final String NO_ACCOUNT = "00000000-0000-0000-0000-000000000000";
+
     @Inject
     Calls calls;
 
@@ -44,9 +50,9 @@ public class IdpGateway {
         }
     }
 
-    public boolean currentPassword(String accountId, String password) {
-        return guarded(() -> Boolean.TRUE.equals(
-                calls.checkPassword(accountId, password).get("matches")));
+    /** The account whose name and current (or invalidated) password these are, if they are. */
+    public Optional<RecoveryCalls.AccountFacts> credentials(String username, String password) {
+        return guarded(() -> Optional.ofNullable(calls.checkCredentials(username, password).account()));
     }
 
     public int passwordHistoryMatches(String accountId, List<String> passwords) {
@@ -167,8 +173,8 @@ public class IdpGateway {
         /** A password check may count a failure, so it is not retried. */
         @Timeout(5000)
         @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.75, delay = 2000, skipOn = WebApplicationException.class)
-        public java.util.Map<String, Boolean> checkPassword(String accountId, String password) {
-            return auth.checkPassword(accountId, new RecoveryCalls.PasswordCheck(password));
+        public RecoveryCalls.CredentialResult checkCredentials(String username, String password) {
+            return auth.checkCredentials(new RecoveryCalls.CredentialCheck(username, password));
         }
 
         @Timeout(10000)

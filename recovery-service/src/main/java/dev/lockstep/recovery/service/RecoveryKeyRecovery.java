@@ -43,15 +43,17 @@ public class RecoveryKeyRecovery {
 
     public RecoveryCase recover(String username, String recoveryKey, String newPassword, String deviceId) {
         Optional<RecoveryCalls.AccountFacts> found = idp.account(username);
-        Optional<FactorView> key = found.flatMap(a -> idp.factors(a.id()).stream()
-                .filter(f -> "recovery-key".equals(f.type())).findFirst());
-        if (key.isEmpty()) {
+        String accountId = found.map(RecoveryCalls.AccountFacts::id).orElse(IdpGateway.NO_ACCOUNT);
+        Optional<FactorView> key = idp.factors(accountId).stream().filter(f -> "recovery-key".equals(f.type())).findFirst();
+        String challenge = UUID.nameUUIDFromBytes(("recovery-key:" + accountId + ":" + cases.today())
+                .getBytes(StandardCharsets.UTF_8)).toString();
+        // an unknown name or an account without a key asks about no factor: the same calls, the same time
+        CodeCheckResult result = idp.check(challenge, accountId, recoveryKey, key.map(FactorView::id)
+                .orElse(IdpGateway.NO_ACCOUNT));
+        if (found.isEmpty() || key.isEmpty()) {
             throw invalidKey();
         }
         RecoveryCalls.AccountFacts account = found.get();
-        String challenge = UUID.nameUUIDFromBytes(("recovery-key:" + account.id() + ":" + cases.today())
-                .getBytes(StandardCharsets.UTF_8)).toString();
-        CodeCheckResult result = idp.check(challenge, account.id(), recoveryKey, key.get().id());
         boolean valid = result.outcome() == CodeCheckResult.Outcome.VALID;
         RecoveryCase c = QuarkusTransaction.requiringNew().call(() -> {
             RecoveryCase created = cases.start(RecoveryPath.RECOVERY_KEY, account.id(), account.username(), deviceId);

@@ -40,11 +40,12 @@ public class TrustedPhoneRecovery {
     @Inject
     SandboxClock clock;
 
+    @Inject
+    SendLimits limits;
+
     public Started start(String username, String password, String deviceId) {
-        RecoveryCalls.AccountFacts account = idp.account(username).orElseThrow(TrustedPhoneRecovery::invalidCredentials);
-        if (!idp.currentPassword(account.id(), password)) {
-            throw invalidCredentials();
-        }
+        RecoveryCalls.AccountFacts account = idp.credentials(username, password)
+                .orElseThrow(TrustedPhoneRecovery::invalidCredentials);
         List<FactorView> phones = idp.factors(account.id()).stream().filter(f -> "sms".equals(f.type())).toList();
         RecoveryCase c = QuarkusTransaction.requiringNew().call(() -> {
             RecoveryCase created = cases.start(RecoveryPath.TRUSTED_PHONE, account.id(), account.username(), deviceId);
@@ -61,6 +62,7 @@ public class TrustedPhoneRecovery {
         RecoveryCase c = QuarkusTransaction.requiringNew().call(() -> {
             RecoveryCase locked = Cases.lockOpen(caseId);
             locked.trustedPhoneChosen(factorId, config.maxSends());
+            limits.check(locked, null);
             log.record(locked, null, "owner", "code " + locked.sends + " requested");
             return locked;
         });

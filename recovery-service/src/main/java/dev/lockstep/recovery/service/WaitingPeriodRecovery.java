@@ -42,10 +42,13 @@ public class WaitingPeriodRecovery {
     public RecoveryCase start(String username, String trustedPhone, String recoveryPhone, String deviceId) {
         String trusted = PhoneNumbers.toE164(trustedPhone);
         String recovery = PhoneNumbers.toE164(recoveryPhone);
-        RecoveryCalls.AccountFacts account = idp.account(username).orElseThrow(WaitingPeriodRecovery::noSuchAccount);
-        if (idp.trustedPhone(account.id(), trusted).isEmpty()) {
+        java.util.Optional<RecoveryCalls.AccountFacts> found = idp.account(username);
+        boolean trustedPhoneMatches = idp.trustedPhone(found.map(RecoveryCalls.AccountFacts::id)
+                .orElse(IdpGateway.NO_ACCOUNT), trusted).isPresent();
+        if (found.isEmpty() || !trustedPhoneMatches) {
             throw noSuchAccount();
         }
+        RecoveryCalls.AccountFacts account = found.get();
         if (idp.factors(account.id()).stream().anyMatch(f -> "recovery-key".equals(f.type()))) {
             throw new ProblemException(409, "recovery-key-required", "This account is protected by a recovery key",
                     "Recover it with the recovery key, or with a trusted phone and the current password. An account "

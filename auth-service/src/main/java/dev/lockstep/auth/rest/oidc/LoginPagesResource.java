@@ -34,6 +34,9 @@ public class LoginPagesResource {
     HostedLogin login;
 
     @Inject
+    dev.lockstep.auth.rest.ClientAddress clientAddress;
+
+    @Inject
     LoginPages pages;
 
     @PathParam("id")
@@ -58,7 +61,7 @@ public class LoginPagesResource {
             @CookieParam(LoginPages.DEVICE_COOKIE) String device, @Context HttpServerRequest http) {
         String deviceId = device != null && device.matches("[A-Za-z0-9_-]{1,64}") ? device : Secrets.random("").substring(0, 22);
         RiskEngine.Client client = new RiskEngine.Client(
-                LoginResource.clientIp(headers.getHeaderString("X-Forwarded-For"), http),
+                clientAddress.of(headers.getHeaderString("X-Forwarded-For"), http),
                 headers.getHeaderString(HttpHeaders.USER_AGENT), deviceId);
         Response response = pages.step(id, login.password(id, browserSecret, username, password, client), browserSecret, headers);
         if (deviceId.equals(device)) {
