@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lockstep.launcher.Service;
@@ -99,5 +100,46 @@ class ScenarioIT {
                 .body("status", equalTo("ACTIVE")).body("recentAttempts", hasSize(0));
         given().header("Authorization", Lockstep.admin()).get(SharedSandbox.url(Service.AUTH) + "/v1/admin/audit")
                 .then().statusCode(200).body("[0].action", equalTo("sandbox.reset"));
+    }
+
+    /**
+     * Byte-for-byte replay: S1 with the clock frozen and codes seeded, played twice, gives the same
+     * report and the same delivery log on the phone network — statuses, error codes, sandbox times
+     * and the codes themselves (ids aside).
+     */
+    @Test
+    void aSeededStoryOnAFrozenClockReplaysByteForByte() throws IOException {
+        String replayable = shipped("s1-cannot-receive-codes.yaml")
+                .replace("seed: 2026\n", "seed: 2026\nfrozenClock: true\nseededCodes: true\n");
+        try {
+            Response first = load(replayable, true);
+            first.then().log().ifValidationFails().statusCode(200).body("passed", equalTo(true));
+            List<String> firstLog = phoneNetworkLog();
+            Response second = load(replayable, true);
+            second.then().log().ifValidationFails().statusCode(200).body("passed", equalTo(true));
+            List<String> secondLog = phoneNetworkLog();
+
+            assertEquals(first.asString(), second.asString());
+            assertEquals(firstLog, secondLog);
+            assertTrue(firstLog.stream().filter(m -> m.contains("\"code\":\"")).count() >= 3,
+                    "codes went out (login, recovery, sign-in): " + firstLog);
+            assertTrue(firstLog.stream().anyMatch(m -> m.contains("\"errorCode\":")), "a text was lost: " + firstLog);
+        } finally {
+            given().header("Authorization", Lockstep.admin()).contentType(ContentType.JSON).body(Map.of("freeze", false))
+                    .post(SharedSandbox.url(Service.SIM) + "/v1/clock").then().statusCode(200);
+        }
+    }
+
+    /** The simulated network's delivery log (texts and calls) without ids, each entry as sorted JSON, in order. */
+    private static List<String> phoneNetworkLog() {
+        List<Map<String, Object>> log = given().get(SharedSandbox.url(Service.SIM) + "/v1/messages?limit=1000")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        return log.stream().filter(m -> !"email".equals(m.get("channel"))).map(m -> {
+            java.util.TreeMap<String, Object> kept = new java.util.TreeMap<>(m);
+            kept.keySet().removeAll(List.of("id", "correlationId", "ruleId"));
+            kept.values().removeIf(java.util.Objects::isNull);
+            return kept.entrySet().stream().map(e -> "\"" + e.getKey() + "\":" + (e.getValue() instanceof String
+                    ? "\"" + e.getValue() + "\"" : e.getValue())).collect(java.util.stream.Collectors.joining(",", "{", "}"));
+        }).sorted().toList();
     }
 }

@@ -93,9 +93,18 @@ public final class SharedSandbox implements BeforeAllCallback {
         }
     }
 
+    private static Path dataDir() {
+        return Path.of(System.getProperty("lockstep.e2e.data-dir", "target/e2e-sandbox"));
+    }
+
+    /** Where the broker and the services write their logs. */
+    static Path logDirectory() {
+        return dataDir().resolve("logs");
+    }
+
     private static Running start() {
         Path home = Path.of(System.getProperty("lockstep.home", ".."));
-        Path dataDir = Path.of(System.getProperty("lockstep.e2e.data-dir", "target/e2e-sandbox"));
+        Path dataDir = dataDir();
         deleteRecursively(dataDir);
         SandboxOptions options = new SandboxOptions()
                 .home(home)

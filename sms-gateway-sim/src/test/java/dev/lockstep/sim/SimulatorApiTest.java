@@ -176,6 +176,14 @@ class SimulatorApiTest {
         given().get("/v1/clock").then().body("offset", equalTo(before));
     }
 
+    @Test
+    void aScenarioFileOver16KiBIsRefusedBeforeItIsParsed() {
+        String huge = "name: huge\nstory: >\n" + ("  " + "x".repeat(70) + "\n").repeat(300);
+        given().header("Authorization", ADMIN).contentType("application/yaml").body(huge.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/v1/scenarios").then().statusCode(413).contentType("application/problem+json")
+                .body("type", equalTo("tag:lockstep.dev,2026:problem:body-too-large"));
+    }
+
     private static void bad(String body, String slug) {
         given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body)
                 .post("/v1/clock").then().statusCode(400).contentType("application/problem+json")

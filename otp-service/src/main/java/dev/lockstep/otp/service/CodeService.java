@@ -14,13 +14,13 @@ import dev.lockstep.otp.domain.IssuedCode;
 import dev.lockstep.otp.domain.OtpChallenge;
 import dev.lockstep.otp.domain.Totp;
 import dev.lockstep.platform.clock.SandboxClock;
+import dev.lockstep.platform.codes.SeededCodes;
 import dev.lockstep.platform.outbox.Outbox;
 import dev.lockstep.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -65,7 +65,8 @@ public class CodeService {
     @Inject
     DailyGuessLimit guesses;
 
-    private final CodeGenerator generator = new CodeGenerator(new SecureRandom());
+    @Inject
+    SeededCodes seeded;
 
     /**
      * Issues a new code for a challenge to the given factor; every earlier code of the challenge stops
@@ -104,9 +105,12 @@ public class CodeService {
         }
         String code;
         String hash;
+        long sentBefore = IssuedCode.count("factorId", factorId);
+        int draw = 0;
         do {
-            // never re-issue a code this challenge already had: "the old code stops working" must hold
-            code = generator.next(policy.digits());
+            // never re-issue a code this challenge already had: "the old code stops working" must hold;
+            // seeded (for replays), a code follows from the number and how many codes it had before
+            code = seeded.digits(policy.digits(), factor.phone + "#" + sentBefore + "#" + draw++);
             hash = hasher.hash(challengeId, code);
         } while (alreadyIssued(earlier, hash));
         for (IssuedCode old : earlier) {

@@ -32,6 +32,18 @@ public interface LockstepConfig {
     /** What {@code POST /v1/admin/reset} empties. */
     Reset reset();
 
+    /** One-time codes. */
+    Codes codes();
+
+    interface Codes {
+        /**
+         * Whether this service serves {@code /v1/admin/code-seed} (seeded codes for replays); read when
+         * the service is built: true in the services that send codes.
+         */
+        @WithDefault("false")
+        boolean seedable();
+    }
+
     interface Reset {
         /**
          * The service's tables to empty, children before parents (the outbox included; signing keys,

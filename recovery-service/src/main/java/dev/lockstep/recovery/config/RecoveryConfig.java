@@ -53,6 +53,13 @@ public interface RecoveryConfig {
     @WithDefault("10")
     int maxSendsPerDestination();
 
+    /**
+     * A refused recovery key is answered no sooner than this after the request came in: a known name
+     * costs otp-service a write (the day's tries) that an unknown one does not, and this hides it.
+     */
+    @WithDefault("PT0.15S")
+    Duration recoveryKeyRefusalFloor();
+
     /** The same bound per account name (known or not), across its cases and destinations. */
     @WithDefault("20")
     int maxSendsPerName();

@@ -1,13 +1,14 @@
 package dev.lockstep.recovery.service;
 
 import dev.lockstep.platform.clock.SandboxClock;
+import dev.lockstep.platform.codes.SeededCodes;
 import dev.lockstep.platform.secret.KeyedHash;
 import dev.lockstep.platform.secret.ServiceSecrets;
 import dev.lockstep.recovery.domain.CaseCode;
+import dev.lockstep.recovery.domain.RecoveryCase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -21,24 +22,28 @@ public class CaseCodes {
 
     public enum Outcome { VALID, WRONG, EXPIRED, USED, EXHAUSTED, NONE }
 
-    private final SecureRandom random = new SecureRandom();
-
     private volatile KeyedHash hash;
 
     @Inject
     ServiceSecrets secrets;
 
     @Inject
+    SeededCodes seeded;
+
+    @Inject
     SandboxClock clock;
 
-    /** A new code of {@code digits} digits for the purpose; any earlier one of that purpose stops working. */
+    /**
+     * A new code of {@code digits} digits for the case and purpose; any earlier one of that purpose
+     * stops working. Random, or seeded (for replays) from the name, its case count, the purpose and
+     * the case's sends.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public String issue(String caseId, String purpose, int digits, Duration lifetime) {
-        StringBuilder code = new StringBuilder(digits);
-        for (int i = 0; i < digits; i++) {
-            code.append(random.nextInt(10));
-        }
-        String hash = hash(caseId, purpose, code.toString());
+    public String issue(RecoveryCase c, String purpose, int digits, Duration lifetime) {
+        String caseId = c.id;
+        String code = seeded.digits(digits, c.username + "#" + RecoveryCase.count("username", c.username) + "#"
+                + purpose + "#" + c.sends);
+        String hash = hash(caseId, purpose, code);
         CaseCode row = CaseCode.findById(new CaseCode.Key(caseId, purpose));
         boolean fresh = row == null;
         if (fresh) {
@@ -52,7 +57,7 @@ public class CaseCodes {
         if (fresh) {
             row.persist();
         }
-        return code.toString();
+        return code;
     }
 
     /**

@@ -44,7 +44,7 @@ public class ContactVerification {
     @Transactional(Transactional.TxType.MANDATORY)
     void send(RecoveryCase c, RecoverySettings.Settings now) {
         limits.check(c, c.path == RecoveryPath.FORM ? c.contactEmail : c.recoveryPhone);
-        String code = codes.issue(c.id, "contact", 6, now.contactCodeTtl());
+        String code = codes.issue(c, "contact", 6, now.contactCodeTtl());
         if (c.path == RecoveryPath.FORM) {
             log.email(c, c.contactEmail, OwnerMessages.contactEmailCode(c.username, code), "recovery-code");
         } else {
@@ -75,7 +75,7 @@ public class ContactVerification {
             log.record(c, null, "owner", "contact email verified");
             return;
         }
-        String cancel = codes.issue(c.id, "cancel", 8, now.waiting().plus(now.recoveryCodeTtl()));
+        String cancel = codes.issue(c, "cancel", 8, now.waiting().plus(now.recoveryCodeTtl()));
         log.record(c, c.statusAvailableAt, "owner", "recovery phone verified; the wait ends at " + c.dueAt);
         log.email(c, c.ownerEmail, OwnerMessages.waitStarted(c.username, cancel, log.link(c), c.statusAvailableAt),
                 "alert");

@@ -12,6 +12,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -41,7 +42,26 @@ public class RecoveryKeyRecovery {
     @Inject
     SandboxClock clock;
 
+    /**
+     * The key and a new password restore access at once. A refusal (401) comes no sooner than
+     * {@code lockstep.recovery.recovery-key-refusal-floor} after the call began, known name or not.
+     */
     public RecoveryCase recover(String username, String recoveryKey, String newPassword, String deviceId) {
+        long started = System.nanoTime();
+        try {
+            return checkAndRestore(username, recoveryKey, newPassword, deviceId);
+        } catch (ProblemException refused) {
+            if (refused.status() == 401) {
+                long answerAt = started + config.recoveryKeyRefusalFloor().toNanos();
+                for (long left = answerAt - System.nanoTime(); left > 0; left = answerAt - System.nanoTime()) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(left);
+                }
+            }
+            throw refused;
+        }
+    }
+
+    private RecoveryCase checkAndRestore(String username, String recoveryKey, String newPassword, String deviceId) {
         Optional<RecoveryCalls.AccountFacts> found = idp.account(username);
         String accountId = found.map(RecoveryCalls.AccountFacts::id).orElse(IdpGateway.NO_ACCOUNT);
         Optional<FactorView> key = idp.factors(accountId).stream().filter(f -> "recovery-key".equals(f.type())).findFirst();
@@ -50,20 +70,23 @@ public class RecoveryKeyRecovery {
         // an unknown name or an account without a key asks about no factor: the same calls, the same time
         CodeCheckResult result = idp.check(challenge, accountId, recoveryKey, key.map(FactorView::id)
                 .orElse(IdpGateway.NO_ACCOUNT));
+        boolean valid = found.isPresent() && key.isPresent() && result.outcome() == CodeCheckResult.Outcome.VALID;
+        // every try is a case, an unknown name's too: operators see them all, and both cost the same write
+        RecoveryCase c = QuarkusTransaction.requiringNew().call(() -> {
+            RecoveryCase created = cases.start(RecoveryPath.RECOVERY_KEY, found.map(RecoveryCalls.AccountFacts::id)
+                    .orElse(null), found.map(RecoveryCalls.AccountFacts::username)
+                    .orElse(username.trim().toLowerCase(Locale.ROOT)), deviceId);
+            created.ownerEmail = found.map(RecoveryCalls.AccountFacts::email).orElse(null);
+            created.recoveryKeyChecked(valid, clock.instant().plus(config.verifiedWindow()));
+            created.persist();
+            log.record(created, created.dueAt, "owner", valid ? "recovery key accepted" : found.isEmpty()
+                    ? "no account by this name" : key.isEmpty() ? "the account has no recovery key"
+                    : "recovery key refused (" + result.outcome() + "), " + result.remainingAttempts() + " tries left today");
+            return created;
+        });
         if (found.isEmpty() || key.isEmpty()) {
             throw invalidKey();
         }
-        RecoveryCalls.AccountFacts account = found.get();
-        boolean valid = result.outcome() == CodeCheckResult.Outcome.VALID;
-        RecoveryCase c = QuarkusTransaction.requiringNew().call(() -> {
-            RecoveryCase created = cases.start(RecoveryPath.RECOVERY_KEY, account.id(), account.username(), deviceId);
-            created.ownerEmail = account.email();
-            created.recoveryKeyChecked(valid, clock.instant().plus(config.verifiedWindow()));
-            created.persist();
-            log.record(created, created.dueAt, "owner", valid ? "recovery key accepted" : "recovery key refused ("
-                    + result.outcome() + "), " + result.remainingAttempts() + " tries left today");
-            return created;
-        });
         if (result.outcome() == CodeCheckResult.Outcome.ATTEMPTS_EXHAUSTED) {
             throw new ProblemException(429, "too-many-attempts", "Too many wrong recovery keys",
                     "No more tries on this account until the next (sandbox) day.");

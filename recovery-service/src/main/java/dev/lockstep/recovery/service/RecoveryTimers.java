@@ -108,7 +108,7 @@ public class RecoveryTimers {
     }
 
     private void waitOver(RecoveryCase c, RecoverySettings.Settings s, Instant now) {
-        String code = codes.issue(c.id, "recovery", 8, s.recoveryCodeTtl());
+        String code = codes.issue(c, "recovery", 8, s.recoveryCodeTtl());
         c.waitOver(now.plus(s.recoveryCodeTtl()));
         log.sms(c, c.recoveryPhone, OwnerMessages.waitOver(c.username, code, log.link(c), c.dueAt), "recovery-code");
         log.record(c, c.dueAt, ACTOR, "recovery code sent to the recovery phone");
@@ -124,7 +124,7 @@ public class RecoveryTimers {
         submission.verdict = accepted ? "accepted" : "rejected";
         String tally = " (score " + submission.score + ", " + submission.threshold + " needed)";
         if (accepted) {
-            String code = codes.issue(c.id, "recovery", 8, s.recoveryCodeTtl());
+            String code = codes.issue(c, "recovery", 8, s.recoveryCodeTtl());
             c.formAccepted(now.plus(s.recoveryCodeTtl()));
             log.email(c, c.contactEmail, OwnerMessages.formAccepted(c.username, tally, code, log.link(c), c.dueAt),
                     "recovery-code");

@@ -19,6 +19,16 @@ public record ScenarioFile(
         Long seed,
         /** The sandbox time the story starts at (ISO-8601 instant); the clock is set to it. */
         String startsAt,
+        /**
+         * true: the clock stands still from the start (only {@code advance-clock} moves it), so the
+         * times in the delivery log repeat exactly in a replay; false: it runs again; absent: as it is.
+         */
+        Boolean frozenClock,
+        /**
+         * true (sandbox use only): otp-service and recovery-service derive their codes from the seed,
+         * so that a replay sends the very same codes; a sandbox reset goes back to random codes.
+         */
+        Boolean seededCodes,
         Map<String, Object> lockout,
         Map<String, Object> risk,
         /** recovery-service's settings ({@code PUT /v1/admin/recovery/settings}). */

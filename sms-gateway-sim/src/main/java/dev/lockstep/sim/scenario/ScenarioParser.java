@@ -46,6 +46,10 @@ public class ScenarioParser {
         if (file == null) {
             throw ProblemException.badRequest("invalid-scenario", "The scenario is empty", null);
         }
+        if (Boolean.TRUE.equals(file.seededCodes()) && file.seed() == null) {
+            throw ProblemException.badRequest("invalid-scenario", "seededCodes needs a seed",
+                    "Give the seed the codes come from, e.g. seed: 2026.").with("field", "seededCodes");
+        }
         List<Step> steps = file.steps() != null ? file.steps() : List.of();
         Map<String, Integer> index = YamlLines.lineIndex(text);
         List<Integer> lines = new ArrayList<>();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lockstep.platform.phone.PhoneNumbers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,6 +28,15 @@ public class StartingState {
         if (file.startsAt() != null) {
             api.call("POST", api.sim() + "/v1/clock", Map.of("set", file.startsAt()), 200, "startsAt");
             api.awaitClock();
+        }
+        if (file.frozenClock() != null) {
+            api.call("POST", api.sim() + "/v1/clock", Map.of("freeze", file.frozenClock()), 200, "frozenClock");
+            api.awaitClock();
+        }
+        if (Boolean.TRUE.equals(file.seededCodes())) {
+            for (String service : List.of(api.otp(), api.recovery())) {
+                api.call("PUT", service + "/v1/admin/code-seed", Map.of("seed", file.seed()), 200, "seededCodes");
+            }
         }
         if (file.recovery() != null) {
             api.call("PUT", api.recovery() + "/v1/admin/recovery/settings", file.recovery(), 200, "recovery");

@@ -96,4 +96,12 @@ class ScenarioParseTest {
             assertEquals(400, assertThrows(ProblemException.class, () -> scenarios.parse(empty)).status());
         }
     }
+
+    @Test
+    void seededCodesNeedASeed() {
+        ProblemException e = assertThrows(ProblemException.class, () -> scenarios.parse("name: x\nseededCodes: true\n"));
+        assertEquals(400, e.status());
+        assertEquals("invalid-scenario", e.slug());
+        assertEquals(true, scenarios.parse("name: x\nseed: 7\nseededCodes: true\nfrozenClock: true\n").file().seededCodes());
+    }
 }
