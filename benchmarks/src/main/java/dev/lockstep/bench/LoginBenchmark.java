@@ -177,24 +177,11 @@ public final class LoginBenchmark {
         System.out.println(title + ":");
         long total = 0;
         for (Map.Entry<String, Long> entry : pids.entrySet()) {
-            long kib = rssKib(entry.getValue());
+            long kib = ProcessFacts.rssKib(entry.getValue());
             total += kib;
             System.out.printf("  %-18s %6.0f MiB%n", entry.getKey(), kib / 1024.0);
         }
         System.out.printf("  %-18s %6.0f MiB%n", "total", total / 1024.0);
         return total;
-    }
-
-    private static long rssKib(long pid) throws IOException {
-        Path status = Path.of("/proc", Long.toString(pid), "status");
-        if (!Files.exists(status)) {
-            return 0;
-        }
-        for (String line : Files.readAllLines(status)) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", ""));
-            }
-        }
-        return 0;
     }
 }

@@ -25,12 +25,13 @@ public class StartingState {
 
     /** Sets the file's starting state up and returns what the steps will need of it. */
     ScenarioRun setUp(ScenarioFile file) {
-        if (file.startsAt() != null) {
-            api.call("POST", api.sim() + "/v1/clock", Map.of("set", file.startsAt()), 200, "startsAt");
-            api.awaitClock();
-        }
+        // frozen (or let run) first: a frozen clock then stands exactly at startsAt, whatever it did before
         if (file.frozenClock() != null) {
             api.call("POST", api.sim() + "/v1/clock", Map.of("freeze", file.frozenClock()), 200, "frozenClock");
+            api.awaitClock();
+        }
+        if (file.startsAt() != null) {
+            api.call("POST", api.sim() + "/v1/clock", Map.of("set", file.startsAt()), 200, "startsAt");
             api.awaitClock();
         }
         if (Boolean.TRUE.equals(file.seededCodes())) {
