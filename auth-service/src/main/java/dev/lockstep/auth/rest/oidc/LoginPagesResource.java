@@ -1,6 +1,6 @@
 package dev.lockstep.auth.rest.oidc;
 
-import dev.lockstep.auth.rest.LoginResource;
+import dev.lockstep.auth.rest.ClientAddress;
 import dev.lockstep.auth.service.RiskEngine;
 import dev.lockstep.auth.service.Secrets;
 import dev.lockstep.auth.service.oidc.HostedLogin;
@@ -34,7 +34,7 @@ public class LoginPagesResource {
     HostedLogin login;
 
     @Inject
-    dev.lockstep.auth.rest.ClientAddress clientAddress;
+    ClientAddress clientAddress;
 
     @Inject
     LoginPages pages;
