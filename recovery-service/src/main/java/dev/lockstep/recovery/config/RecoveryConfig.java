@@ -54,11 +54,12 @@ public interface RecoveryConfig {
     int maxSendsPerDestination();
 
     /**
-     * A refused recovery key is answered no sooner than this after the request came in: a known name
-     * costs otp-service a write (the day's tries) that an unknown one does not, and this hides it.
+     * A refused recovery key or trusted-phone password is answered no sooner than this after the
+     * request came in: a known name costs writes an unknown one does not (the day's tries of a key,
+     * a failed login), and this hides them.
      */
-    @WithDefault("PT0.15S")
-    Duration recoveryKeyRefusalFloor();
+    @WithDefault("PT0.3S")
+    Duration refusalFloor();
 
     /** The same bound per account name (known or not), across its cases and destinations. */
     @WithDefault("20")

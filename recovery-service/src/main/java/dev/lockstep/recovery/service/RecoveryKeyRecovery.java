@@ -42,23 +42,12 @@ public class RecoveryKeyRecovery {
     @Inject
     SandboxClock clock;
 
-    /**
-     * The key and a new password restore access at once. A refusal (401) comes no sooner than
-     * {@code lockstep.recovery.recovery-key-refusal-floor} after the call began, known name or not.
-     */
+    @Inject
+    RefusalFloor floor;
+
+    /** The key and a new password restore access at once; a refusal comes after the {@link RefusalFloor}. */
     public RecoveryCase recover(String username, String recoveryKey, String newPassword, String deviceId) {
-        long started = System.nanoTime();
-        try {
-            return checkAndRestore(username, recoveryKey, newPassword, deviceId);
-        } catch (ProblemException refused) {
-            if (refused.status() == 401) {
-                long answerAt = started + config.recoveryKeyRefusalFloor().toNanos();
-                for (long left = answerAt - System.nanoTime(); left > 0; left = answerAt - System.nanoTime()) {
-                    java.util.concurrent.locks.LockSupport.parkNanos(left);
-                }
-            }
-            throw refused;
-        }
+        return floor.answer(() -> checkAndRestore(username, recoveryKey, newPassword, deviceId));
     }
 
     private RecoveryCase checkAndRestore(String username, String recoveryKey, String newPassword, String deviceId) {

@@ -43,9 +43,13 @@ public class TrustedPhoneRecovery {
     @Inject
     SendLimits limits;
 
+    @Inject
+    RefusalFloor floor;
+
+    /** The name and current password open a case and list the trusted phones; a refusal comes after the {@link RefusalFloor}. */
     public Started start(String username, String password, String deviceId) {
-        RecoveryCalls.AccountFacts account = idp.credentials(username, password)
-                .orElseThrow(TrustedPhoneRecovery::invalidCredentials);
+        RecoveryCalls.AccountFacts account = floor.answer(() -> idp.credentials(username, password)
+                .orElseThrow(TrustedPhoneRecovery::invalidCredentials));
         List<FactorView> phones = idp.factors(account.id()).stream().filter(f -> "sms".equals(f.type())).toList();
         RecoveryCase c = QuarkusTransaction.requiringNew().call(() -> {
             RecoveryCase created = cases.start(RecoveryPath.TRUSTED_PHONE, account.id(), account.username(), deviceId);
