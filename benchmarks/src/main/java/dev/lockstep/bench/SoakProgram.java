@@ -78,7 +78,8 @@ public final class SoakProgram {
     private void run(int minutes, int clients) throws Exception {
         SandboxClient control = sandbox.client("soak");
         List<String[]> accounts = new ArrayList<>();
-        // eight accounts a client: each stays under the daily bounds on wrong codes and recovery sends
+        // eight accounts a client spread the daily bounds on wrong codes and recovery sends (a long run at
+        // full speed still reaches them; the outcomes count those refusals)
         for (int i = 0; i < clients * ACCOUNTS_PER_CLIENT; i++) {
             String username = "soak-" + UUID.randomUUID().toString().substring(0, 10);
             String phone = "+8190" + ThreadLocalRandom.current().nextLong(10_000_000, 99_999_999);

@@ -105,12 +105,13 @@ public class CodeService {
         }
         String code;
         String hash;
-        long sentBefore = IssuedCode.count("factorId", factorId);
-        int draw = 0;
+        int[] draw = {0};
         do {
             // never re-issue a code this challenge already had: "the old code stops working" must hold;
             // seeded (for replays), a code follows from the number and how many codes it had before
-            code = seeded.digits(policy.digits(), factor.phone + "#" + sentBefore + "#" + draw++);
+            code = seeded.digits(policy.digits(), () -> factor.phone + "#" + IssuedCode.count("factorId", factorId)
+                    + "#" + draw[0]);
+            draw[0]++;
             hash = hasher.hash(challengeId, code);
         } while (alreadyIssued(earlier, hash));
         for (IssuedCode old : earlier) {

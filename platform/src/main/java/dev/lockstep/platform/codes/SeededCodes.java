@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -45,14 +46,17 @@ public class SeededCodes {
         }
     }
 
-    /** A code of {@code digits} digits: derived from the stream under the seed when one is set, else random. */
-    public String digits(int digits, String stream) {
+    /**
+     * A code of {@code digits} digits: derived from the stream under the seed when one is set, else
+     * random. The stream is asked for only when seeded (naming it may cost a query).
+     */
+    public String digits(int digits, Supplier<String> stream) {
         if (digits < 1 || digits > 18) {
             throw new IllegalArgumentException("codes have 1 to 18 digits, not " + digits);
         }
         Optional<Long> seed = seed();
         long bound = BigInteger.TEN.pow(digits).longValueExact();
-        long value = seed.isPresent() ? derive(seed.get(), stream, bound) : random.nextLong(bound);
+        long value = seed.isPresent() ? derive(seed.get(), stream.get(), bound) : random.nextLong(bound);
         return String.format("%0" + digits + "d", value);
     }
 

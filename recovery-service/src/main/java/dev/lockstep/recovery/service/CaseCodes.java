@@ -41,7 +41,7 @@ public class CaseCodes {
     @Transactional(Transactional.TxType.MANDATORY)
     public String issue(RecoveryCase c, String purpose, int digits, Duration lifetime) {
         String caseId = c.id;
-        String code = seeded.digits(digits, c.username + "#" + RecoveryCase.count("username", c.username) + "#"
+        String code = seeded.digits(digits, () -> c.username + "#" + RecoveryCase.count("username", c.username) + "#"
                 + purpose + "#" + c.sends);
         String hash = hash(caseId, purpose, code);
         CaseCode row = CaseCode.findById(new CaseCode.Key(caseId, purpose));
