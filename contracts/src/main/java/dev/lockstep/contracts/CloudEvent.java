@@ -15,6 +15,9 @@ import java.time.Instant;
  * @param time when it happened, on the sandbox clock
  * @param datacontenttype always {@code application/json}
  * @param correlationid extension attribute: follows one login or recovery end to end
+ * @param sandboxepoch extension attribute: the sandbox-wide reset the producer was at when the
+ *        event was written (a consumer at a later one ignores it); absent on hand-made events,
+ *        which are never fenced
  * @param data the event body, one of the records in this package
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -27,8 +30,14 @@ public record CloudEvent(
         Instant time,
         String datacontenttype,
         String correlationid,
+        Long sandboxepoch,
         JsonNode data) {
 
     public static final String SPEC_VERSION = "1.0";
     public static final String JSON = "application/json";
+
+    /** Whether this event was written before the reset a consumer at {@code currentEpoch} has seen. */
+    public boolean before(long currentEpoch) {
+        return sandboxepoch != null && sandboxepoch < currentEpoch;
+    }
 }

@@ -28,10 +28,16 @@ public final class Events {
         return type.value();
     }
 
-    /** Wraps a body into a new envelope with a fresh id. */
+    /** Wraps a body into a new envelope with a fresh id and no sandbox epoch (a hand-made event). */
     public static CloudEvent envelope(String source, String subject, Instant time, String correlationId, Object body) {
+        return envelope(source, subject, time, correlationId, null, body);
+    }
+
+    /** Wraps a body into a new envelope with a fresh id, written at sandbox epoch {@code epoch}. */
+    public static CloudEvent envelope(String source, String subject, Instant time, String correlationId, Long epoch,
+            Object body) {
         return new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), source, typeOf(body.getClass()),
-                subject, time, CloudEvent.JSON, correlationId, MAPPER.valueToTree(body));
+                subject, time, CloudEvent.JSON, correlationId, epoch, MAPPER.valueToTree(body));
     }
 
     public static String toJson(CloudEvent event) {

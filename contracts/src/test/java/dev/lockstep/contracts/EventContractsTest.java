@@ -1,7 +1,9 @@
 package dev.lockstep.contracts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -92,6 +94,19 @@ class EventContractsTest {
         assertEquals("corr-1", json.get("correlationid").asText());
         assertEquals("application/json", json.get("datacontenttype").asText());
         assertEquals(36, json.get("id").asText().length());
+        assertFalse(json.has("sandboxepoch"), "a hand-made event carries no epoch");
+    }
+
+    @Test
+    void anEventFromBeforeAResetIsToldApart() throws IOException {
+        CloudEvent written = Events.fromJson(Events.toJson(Events.envelope("/lockstep/auth-service", "a1", T, null, 5L,
+                new AccountCreated("a1", "alice", "+819012345678"))));
+        assertEquals(5L, new ObjectMapper().readTree(Events.toJson(written)).get("sandboxepoch").asLong());
+        assertTrue(written.before(6), "written at 5, read at 6");
+        assertFalse(written.before(5), "same epoch");
+        assertFalse(written.before(4), "written after a reset the reader has not seen yet");
+        CloudEvent handMade = Events.envelope("/x", "a1", T, null, new AccountCreated("a1", "alice", "+819012345678"));
+        assertFalse(handMade.before(Long.MAX_VALUE), "an event without an epoch is never fenced");
     }
 
     @Test

@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lockstep.contracts.Topic;
-import dev.lockstep.launcher.ConsumerLag;
 import dev.lockstep.launcher.Service;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -17,18 +15,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,8 +33,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SharedSandbox.class)
 @Order(27)
 class EventReplayIT {
-
-    private static final String BOOTSTRAP = "127.0.0.1:" + SharedSandbox.KAFKA_PORT;
 
     @Test
     void everyEventDeliveredAgainNewestFirstChangesNothing() throws Exception {
@@ -111,48 +99,13 @@ class EventReplayIT {
 
     /** Publishes every record written since {@code since} again, newest first, same key, value and headers. */
     private static int replayNewestFirst(long since) {
-        Properties consumerProps = new Properties();
-        consumerProps.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
-        consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-replay-" + UUID.randomUUID());
-        consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        consumerProps.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        consumerProps.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProps)) {
-            List<String> topics = java.util.Arrays.stream(Topic.values()).filter(t -> t != Topic.DEAD_LETTERS)
-                    .map(Topic::topicName).toList();
-            consumer.subscribe(topics);
-            int[] emptyPolls = {0};
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ZERO).until(() -> {
-                int before = records.size();
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.timestamp() >= since) {
-                        records.add(record);
-                    }
-                }
-                emptyPolls[0] = records.size() == before && !consumer.assignment().isEmpty() ? emptyPolls[0] + 1 : 0;
-                return emptyPolls[0] >= 3;
-            });
-        }
-        records.sort(java.util.Comparator.comparingLong(ConsumerRecord::timestamp));
+        List<ConsumerRecord<String, String>> records = new ArrayList<>(Backbone.recordsSince(since));
         Collections.reverse(records);
-        Properties producerProps = new Properties();
-        producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
-        producerProps.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        producerProps.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProps)) {
-            for (ConsumerRecord<String, String> record : records) {
-                producer.send(new ProducerRecord<>(record.topic(), null, record.key(), record.value(), record.headers()));
-            }
-            producer.flush();
-        }
+        Backbone.publish(records, value -> value);
         return records.size();
     }
 
-    /** Waits until every service's consumer group has committed the end of every partition it reads. */
     private static void awaitConsumersCaughtUp() {
-        try (ConsumerLag lag = new ConsumerLag(BOOTSTRAP, "e2e-")) {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> lag.total() == 0);
-        }
+        Backbone.awaitConsumersCaughtUp();
     }
 }

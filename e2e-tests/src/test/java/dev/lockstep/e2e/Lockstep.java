@@ -19,6 +19,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -114,9 +116,31 @@ final class Lockstep {
         return log.stream().filter(m -> phone.equals(m.get("to"))).toList();
     }
 
-    /** Waits for the n-th message to a phone (1 = first ever) and returns its code. */
+    /** The newest message to a phone or mailbox whose text contains {@code marker}, once it arrived. */
+    static String messageContaining(String to, String marker) {
+        String url = SharedSandbox.url(Service.SIM) + (to.startsWith("+") ? "/v1/phones/" : "/v1/mailboxes/") + to
+                + "/messages";
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
+                given().get(url).jsonPath().getList("text", String.class).stream().anyMatch(t -> t.contains(marker)));
+        return given().get(url).jsonPath().getList("text", String.class).stream().filter(t -> t.contains(marker))
+                .findFirst().orElseThrow();
+    }
+
+    static String codeAfter(String text, String before) {
+        Matcher m = Pattern.compile(Pattern.quote(before) + " (\\d{4,8})").matcher(text);
+        if (!m.find()) {
+            throw new AssertionError("no code after '" + before + "' in: " + text);
+        }
+        return m.group(1);
+    }
+
+    /**
+     * Waits for the n-th message to a phone (1 = first ever) and returns its code; an inbox that
+     * cannot be read yet (the simulator restarting) is asked again.
+     */
     static String nthCode(String phone, int n, Duration timeout) {
-        await().atMost(timeout).pollInterval(Duration.ofMillis(50)).until(() -> inbox(phone).size() >= n);
+        await().atMost(timeout).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
+                .until(() -> inbox(phone).size() >= n);
         List<Map<String, Object>> messages = inbox(phone);
         return (String) messages.get(messages.size() - n).get("code");
     }

@@ -22,8 +22,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -59,22 +57,12 @@ class RecoveryIT {
         return "owner-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
     }
 
-    /** The newest message to a phone or mailbox whose text contains {@code marker}, once it arrived. */
     private static String message(String to, String marker) {
-        String url = SharedSandbox.url(Service.SIM) + (to.startsWith("+") ? "/v1/phones/" : "/v1/mailboxes/") + to
-                + "/messages";
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
-                given().get(url).jsonPath().getList("text", String.class).stream().anyMatch(t -> t.contains(marker)));
-        return given().get(url).jsonPath().getList("text", String.class).stream().filter(t -> t.contains(marker))
-                .findFirst().orElseThrow();
+        return Lockstep.messageContaining(to, marker);
     }
 
     private static String codeIn(String text, String before) {
-        Matcher m = Pattern.compile(Pattern.quote(before) + " (\\d{4,8})").matcher(text);
-        if (!m.find()) {
-            throw new AssertionError("no code after '" + before + "' in: " + text);
-        }
-        return m.group(1);
+        return Lockstep.codeAfter(text, before);
     }
 
     /** Moves the sandbox clock and waits until recovery-service and auth-service follow. */

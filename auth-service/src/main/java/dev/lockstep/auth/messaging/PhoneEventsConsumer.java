@@ -9,7 +9,6 @@ import dev.lockstep.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -27,9 +26,8 @@ public class PhoneEventsConsumer {
 
     @Incoming("phone-events")
     @Blocking
-    @Transactional
     public void onPhoneEvent(String json) {
-        inbox.receive(json, this::handle);
+        inbox.deliver(json, this::handle);
     }
 
     private void handle(CloudEvent event) {

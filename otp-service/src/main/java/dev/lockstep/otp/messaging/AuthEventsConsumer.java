@@ -12,7 +12,6 @@ import dev.lockstep.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -33,9 +32,8 @@ public class AuthEventsConsumer {
 
     @Incoming("auth-events")
     @Blocking
-    @Transactional
     public void onAuthEvent(String json) {
-        inbox.receive(json, this::handle);
+        inbox.deliver(json, this::handle);
     }
 
     private void handle(CloudEvent event) {

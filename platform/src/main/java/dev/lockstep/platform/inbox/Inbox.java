@@ -3,15 +3,21 @@ package dev.lockstep.platform.inbox;
 import dev.lockstep.contracts.CloudEvent;
 import dev.lockstep.contracts.Events;
 import dev.lockstep.platform.clock.SandboxClock;
+import dev.lockstep.platform.db.DatabaseUnavailable;
+import dev.lockstep.platform.reset.SandboxEpoch;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.faulttolerance.api.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.temporal.ChronoUnit;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
  * The consuming side of exactly-once effects: remembers handled event ids in the consumer's own
- * transaction, so a redelivered event changes nothing.
+ * transaction, so a redelivered event changes nothing; and ignores events written before the last
+ * sandbox-wide reset ({@link SandboxEpoch}), so a reset is not undone by what was still on a topic.
  */
 @ApplicationScoped
 public class Inbox {
@@ -21,8 +27,31 @@ public class Inbox {
     @Inject
     SandboxClock clock;
 
+    @Inject
+    SandboxEpoch epochs;
+
+    /** While the database cannot be reached, an event waits (up to two minutes) rather than being dead-lettered. */
+    private final Guard untilTheDatabaseIsBack = Guard.create()
+            .withRetry().maxRetries(-1).maxDuration(2, ChronoUnit.MINUTES).delay(500, ChronoUnit.MILLIS)
+            .jitter(100, ChronoUnit.MILLIS).whenException(DatabaseUnavailable::causedBy)
+            .beforeRetry(failure -> LOG.warnf("the database is unavailable (%s); the event waits", failure.getMessage()))
+            .done().build();
+
     /**
-     * Parses {@code json}, and unless it was handled before, runs {@code handler} on it. A record that
+     * {@link #receive} in a transaction of its own, tried again while the database cannot be reached
+     * (a stopped or restarting database delays events; it does not lose them). What else fails is
+     * the consumer's to handle (it is dead-lettered).
+     */
+    public void deliver(String json, Consumer<CloudEvent> handler) {
+        untilTheDatabaseIsBack.get(() -> {
+            QuarkusTransaction.requiringNew().run(() -> receive(json, handler));
+            return Boolean.TRUE;
+        }, Boolean.class);
+    }
+
+    /**
+     * Parses {@code json}, and unless it was handled before or written before the last reset, runs
+     * {@code handler} on it. A record that
      * is not a Lockstep event is logged and skipped (it would never parse on a retry either).
      */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -32,6 +61,10 @@ public class Inbox {
             event = Events.fromJson(json);
         } catch (Events.MalformedEventException e) {
             LOG.warnf("skipped a malformed record: %s", e.getMessage());
+            return;
+        }
+        if (epochs.fencedOff(event)) {
+            LOG.debugf("ignored event %s (%s) from before the sandbox reset", event.id(), event.type());
             return;
         }
         if (ProcessedEvent.findById(event.id()) != null) {

@@ -5,6 +5,7 @@ import dev.lockstep.contracts.Events;
 import dev.lockstep.contracts.Topic;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.config.LockstepConfig;
+import dev.lockstep.platform.reset.SandboxEpoch;
 import dev.lockstep.platform.tx.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,7 +15,8 @@ import java.time.Instant;
 
 /**
  * Records events in the caller's transaction (the transactional outbox): the event exists if and
- * only if the state change committed. The relay publishes it right after the commit.
+ * only if the state change committed. The relay publishes it right after the commit. Each event
+ * carries the service's {@link SandboxEpoch}.
  */
 @ApplicationScoped
 public class Outbox {
@@ -31,6 +33,9 @@ public class Outbox {
     @Inject
     OutboxRelay relay;
 
+    @Inject
+    SandboxEpoch epochs;
+
     /**
      * Adds an event to the current transaction.
      *
@@ -43,7 +48,8 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public CloudEvent publish(Topic topic, String key, String correlationId, Object body) {
         Instant now = clock.instant();
-        CloudEvent event = Events.envelope("/lockstep/" + config.serviceName(), key, now, correlationId, body);
+        CloudEvent event = Events.envelope("/lockstep/" + config.serviceName(), key, now, correlationId,
+                epochs.current(), body);
         OutboxEvent row = new OutboxEvent();
         row.eventId = event.id();
         row.topic = topic.topicName();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.lockstep.platform.db.DatabaseUnavailable;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -95,6 +96,12 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            LOG.warnf("the database is unavailable: %s", e.getMessage());
+            return respond(new ProblemException(503, "service-unavailable", "Service unavailable",
+                    "The service cannot reach its database right now. Try again shortly.")
+                    .header("Retry-After", "5"), uri);
+        }
         LOG.error("unexpected failure", e);
         return respond(new ProblemException(500, "internal-error", "Internal error",
                 "The failure was logged; nothing about it is shown here."), uri);

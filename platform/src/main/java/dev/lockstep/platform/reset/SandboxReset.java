@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Empties this service's data ({@code lockstep.reset.tables}, in order) in one transaction, then
- * tells the service's own beans ({@link Done}) so that caches follow. Scenarios start from here.
+ * Empties this service's data ({@code lockstep.reset.tables}, in order) in one transaction, moves
+ * the service to the reset's {@link SandboxEpoch epoch}, then tells the service's own beans
+ * ({@link Done}) so that caches follow. Scenarios start from here.
  */
 @ApplicationScoped
 public class SandboxReset {
@@ -28,8 +29,22 @@ public class SandboxReset {
     @Inject
     Event<Done> done;
 
+    @Inject
+    SandboxEpoch epochs;
+
+    /** Empties this service alone; it stays at its epoch. */
     @Transactional
     public List<String> reset() {
+        return reset(null);
+    }
+
+    /**
+     * Empties this service and, if {@code epoch} is given (a sandbox-wide reset), moves it there:
+     * events written before are ignored from now on.
+     */
+    @Transactional
+    public List<String> reset(Long epoch) {
+        long next = epoch != null ? epoch : epochs.current();
         List<String> tables = config.reset().tables().orElse(List.of());
         for (String table : tables) {
             if (!TABLE.matcher(table).matches()) {
@@ -37,6 +52,7 @@ public class SandboxReset {
             }
             Panache.getEntityManager().createNativeQuery("DELETE FROM " + table).executeUpdate();
         }
+        epochs.set(next);
         done.fire(new Done());
         return tables;
     }

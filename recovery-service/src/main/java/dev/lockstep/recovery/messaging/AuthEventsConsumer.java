@@ -10,7 +10,6 @@ import dev.lockstep.recovery.domain.KnownAccount;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -31,9 +30,8 @@ public class AuthEventsConsumer {
 
     @Incoming("auth-events")
     @Blocking
-    @Transactional
     public void onAuthEvent(String json) {
-        inbox.receive(json, event -> {
+        inbox.deliver(json, event -> {
             if (Events.is(event, LoginSucceeded.class)) {
                 LoginSucceeded login = Events.body(event, LoginSucceeded.class);
                 waitingPeriod.signedIn(login.accountId(), login.deviceId(), event.correlationid());

@@ -3,10 +3,12 @@ package dev.lockstep.sim.console;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lockstep.contracts.CloudEvent;
 import dev.lockstep.contracts.Events;
+import dev.lockstep.platform.reset.SandboxEpoch;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -18,7 +20,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /**
  * Every event on every Lockstep topic, for the console's live timeline: the latest ones kept in
  * memory, new ones broadcast to whoever listens. A message's text (it may hold a code) is left out:
- * codes are read in the virtual phones' inboxes, nowhere else.
+ * codes are read in the virtual phones' inboxes, nowhere else. Events written before the last
+ * sandbox-wide reset are not shown.
  */
 @ApplicationScoped
 public class Timeline {
@@ -30,6 +33,9 @@ public class Timeline {
     public record Entry(String topic, CloudEvent event) {
     }
 
+    @Inject
+    SandboxEpoch epochs;
+
     private final Deque<Entry> recent = new ArrayDeque<>();
     private final BroadcastProcessor<Entry> live = BroadcastProcessor.create();
 
@@ -37,6 +43,9 @@ public class Timeline {
     public CompletionStage<Void> onEvent(Message<String> message) {
         try {
             CloudEvent event = Events.fromJson(message.getPayload());
+            if (event.before(epochs.lastRead())) {
+                return message.ack();
+            }
             if (event.data() instanceof ObjectNode data && data.has("text")) {
                 data.put("text", "(" + data.path("text").asText().length() + " characters; read it in the inbox)");
             }

@@ -9,7 +9,6 @@ import dev.lockstep.sim.service.DeliveryService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -27,9 +26,8 @@ public class OutboundMessagesConsumer {
 
     @Incoming("outbound-messages")
     @Blocking
-    @Transactional
     public void onOutbound(String json) {
-        inbox.receive(json, event -> {
+        inbox.deliver(json, event -> {
             if (Events.is(event, OutboundMessage.class)) {
                 OutboundMessage message = Events.body(event, OutboundMessage.class);
                 String address;
