@@ -187,6 +187,21 @@ public final class Sandbox implements AutoCloseable {
         broker.awaitReady(timeout);
     }
 
+    /** Kills a service's (first) process outright (SIGKILL), as a crash would. */
+    public void killService(Service service) throws InterruptedException {
+        services.get(service).kill();
+    }
+
+    /** Starts a service whose process was killed again, on the same data, and waits until it is ready. */
+    public void restartService(Service service, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!Ports.free(options.host(), options.port(service)) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        startService(service);
+        awaitReady(services.get(service), url(service), deadline);
+    }
+
     /** How long the last {@link #start} took until every service was ready. */
     public long readyMillis() {
         return readyMillis;
