@@ -24,12 +24,15 @@ import java.util.stream.Stream;
 /**
  * A soak: mixed load on a running sandbox ({@code ./lockstep up}) for a while — logins with an SMS
  * code, wrong passwords, wrong codes, waiting-period recoveries — while once a minute a fault rule
- * drops the next text to one of the numbers and the sandbox clock moves an hour ahead. Each minute
- * it records every process's memory (RSS) and open files, each service's database size on disk, and
- * the consumers' lag on the broker; at the end every attempt's outcome is counted, and attempts
- * started but never finished (which must be none) are named.
+ * drops the next text to one of the numbers and the sandbox clock moves an hour ahead. First every
+ * retention rule is set to keep rows for {@code --keep} of sandbox time (so that, with the clock's
+ * hour a minute, rows age out within the run). Each minute it records every process's memory (RSS)
+ * and open files, each service's database size on disk, the rows the tables with a retention rule
+ * hold, and the consumers' lag on the broker; at the end every attempt's outcome is counted, and
+ * attempts started but never finished (which must be none) are named.
  *
- * <p>Usage: {@code ./lockstep soak [--minutes 30] [--clients 4] [--kafka 127.0.0.1:9092] [--data-dir .lockstep]}
+ * <p>Usage: {@code ./lockstep soak [--minutes 30] [--clients 4] [--keep PT12H] [--kafka 127.0.0.1:9092]
+ * [--data-dir .lockstep]}
  */
 public final class SoakProgram {
 
@@ -44,7 +47,7 @@ public final class SoakProgram {
     private final List<Minute> minutes = new ArrayList<>();
 
     /** One minute's record. */
-    record Minute(int minute, long rssKib, long openFiles, long databaseBytes, long lag, long attempts) {
+    record Minute(int minute, long rssKib, long openFiles, long databaseBytes, long keptRows, long lag, long attempts) {
     }
 
     private SoakProgram(RunningSandbox sandbox, Path dataDir, String kafka) {
@@ -56,12 +59,14 @@ public final class SoakProgram {
     public static void main(String[] args) throws Exception {
         int minutes = 30;
         int clients = 4;
+        Duration keep = Duration.ofHours(12);
         String kafka = "127.0.0.1:9092";
         Path dataDir = Path.of(".lockstep");
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--minutes" -> minutes = Integer.parseInt(args[i + 1]);
                 case "--clients" -> clients = Integer.parseInt(args[i + 1]);
+                case "--keep" -> keep = Duration.parse(args[i + 1]);
                 case "--kafka" -> kafka = args[i + 1];
                 case "--data-dir" -> dataDir = Path.of(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -69,14 +74,19 @@ public final class SoakProgram {
         }
         SoakProgram soak = new SoakProgram(RunningSandbox.in(dataDir), dataDir, kafka);
         try {
-            soak.run(minutes, clients);
+            soak.run(minutes, clients, keep);
         } finally {
             soak.lag.close();
         }
     }
 
-    private void run(int minutes, int clients) throws Exception {
+    private void run(int minutes, int clients, Duration keep) throws Exception {
         SandboxClient control = sandbox.client("soak");
+        for (Service service : Service.values()) {
+            Map<String, String> keeps = new TreeMap<>();
+            control.retention(service).forEach(rule -> keeps.put(rule.path("table").asText(), keep.toString()));
+            control.setRetention(service, keeps);
+        }
         List<String[]> accounts = new ArrayList<>();
         // eight accounts a client spread the daily bounds on wrong codes and recovery sends (a long run at
         // full speed still reaches them; the outcomes count those refusals)
@@ -176,10 +186,18 @@ public final class SoakProgram {
             database = all.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
         }
         long attempts = outcomes.values().stream().mapToLong(AtomicLong::get).sum();
-        Minute row = new Minute(minute, rss, files, database, lag.total(), attempts);
+        Map<String, Long> rows = new TreeMap<>();
+        SandboxClient control = sandbox.client("soak");
+        for (Service service : Service.values()) {
+            control.retention(service).forEach(rule -> rows.put(service.serviceName() + "." + rule.path("table").asText(),
+                    rule.path("rows").asLong()));
+        }
+        long kept = rows.values().stream().mapToLong(Long::longValue).sum();
+        Minute row = new Minute(minute, rss, files, database, kept, lag.total(), attempts);
         minutes.add(row);
-        System.out.printf("minute %2d: RSS %5d MiB, open files %5d, databases %6.1f MiB, consumer lag %4d, attempts %6d%n",
-                minute, rss / 1024, files, database / 1048576.0, row.lag(), attempts);
+        System.out.printf("minute %2d: RSS %5d MiB, open files %5d, databases %6.1f MiB, rows %7d, consumer lag %4d, "
+                + "attempts %6d%n", minute, rss / 1024, files, database / 1048576.0, kept, row.lag(), attempts);
+        System.out.printf("           rows by table %s%n", rows);
     }
 
     private void report() {
@@ -189,9 +207,9 @@ public final class SoakProgram {
         System.out.printf("  %-50s %6d%n", "started but never finished", started.get() - finished);
         Minute first = minutes.get(1 < minutes.size() ? 1 : 0);
         Minute last = minutes.get(minutes.size() - 1);
-        System.out.printf("%nFrom minute %d to minute %d: RSS %+d MiB, open files %+d, databases %+.1f MiB; "
+        System.out.printf("%nFrom minute %d to minute %d: RSS %+d MiB, open files %+d, databases %+.1f MiB, rows %+d; "
                         + "largest consumer lag %d%n", first.minute(), last.minute(), (last.rssKib() - first.rssKib()) / 1024,
                 last.openFiles() - first.openFiles(), (last.databaseBytes() - first.databaseBytes()) / 1048576.0,
-                minutes.stream().mapToLong(Minute::lag).max().orElse(0));
+                last.keptRows() - first.keptRows(), minutes.stream().mapToLong(Minute::lag).max().orElse(0));
     }
 }

@@ -197,6 +197,19 @@ public class SandboxClient {
         }
     }
 
+    // ---- housekeeping ----
+
+    /** A service's retention rules: for each table its dating column, how long rows are kept, and its row count. */
+    public JsonNode retention(Service service) {
+        return expect(200, "retention", call("GET", service, "/v1/admin/retention", null, adminToken));
+    }
+
+    /** Changes how long tables of a service keep their rows, e.g. {@code Map.of("login_attempt", "P7D")}. */
+    public JsonNode setRetention(Service service, Map<String, String> keepByTable) {
+        return expect(200, "retention", call("PUT", service, "/v1/admin/retention", Map.of("keep", keepByTable),
+                adminToken));
+    }
+
     /** The id of the newest message in the address's inbox, or null when it is empty. */
     public String newestMessageId(String address) {
         JsonNode newest = expect(200, "inbox", call("GET", Service.SIM, "/v1/phones/" + HttpJson.encode(address)

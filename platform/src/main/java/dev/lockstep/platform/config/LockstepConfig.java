@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Settings every Lockstep service shares ({@code lockstep.*}). */
@@ -34,6 +35,26 @@ public interface LockstepConfig {
 
     /** One-time codes. */
     Codes codes();
+
+    /** How long rows that pile up are kept, on the sandbox clock. */
+    Retention retention();
+
+    interface Retention {
+        /** How often (real time) the rules run. */
+        @WithDefault("1m")
+        Duration interval();
+
+        /** By table: the column that dates a row (on the sandbox clock) and how long a row is kept. */
+        Map<String, Rule> rules();
+
+        interface Rule {
+            /** A timestamp column of the table, set from the sandbox clock. */
+            String column();
+
+            /** Rows whose {@link #column()} lies further back than this are removed. */
+            Duration keep();
+        }
+    }
 
     interface Codes {
         /**
