@@ -27,9 +27,10 @@ import java.util.stream.Stream;
  * drops the next text to one of the numbers and the sandbox clock moves an hour ahead. First every
  * retention rule is set to keep rows for {@code --keep} of sandbox time (so that, with the clock's
  * hour a minute, rows age out within the run). Each minute it records every process's memory (RSS)
- * and open files, each service's database size on disk, the rows the tables with a retention rule
- * hold, and the consumers' lag on the broker; at the end every attempt's outcome is counted, and
- * attempts started but never finished (which must be none) are named.
+ * and open files, the databases' size on disk (H2's files, or PostgreSQL's tables), the rows the
+ * tables with a retention rule hold, and the consumers' lag on the broker; at the end every
+ * attempt's outcome is counted, and attempts started but never finished (which must be none) are
+ * named.
  *
  * <p>Usage: {@code ./lockstep soak [--minutes 30] [--clients 4] [--keep PT12H] [--kafka 127.0.0.1:9092]
  * [--data-dir .lockstep]}
@@ -181,10 +182,8 @@ public final class SoakProgram {
             rss += ProcessFacts.rssKib(pid);
             files += ProcessFacts.openFiles(pid);
         }
-        long database;
-        try (Stream<Path> all = Files.walk(dataDir.resolve("db"))) {
-            database = all.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-        }
+        // H2's files, or PostgreSQL's tables and indexes (its write-ahead log left out: it recycles)
+        long database = bytesUnder(dataDir.resolve("db")) + bytesUnder(dataDir.resolve("postgres/data/base"));
         long attempts = outcomes.values().stream().mapToLong(AtomicLong::get).sum();
         Map<String, Long> rows = new TreeMap<>();
         SandboxClient control = sandbox.client("soak");
@@ -198,6 +197,15 @@ public final class SoakProgram {
         System.out.printf("minute %2d: RSS %5d MiB, open files %5d, databases %6.1f MiB, rows %7d, consumer lag %4d, "
                 + "attempts %6d%n", minute, rss / 1024, files, database / 1048576.0, kept, row.lag(), attempts);
         System.out.printf("           rows by table %s%n", rows);
+    }
+
+    private static long bytesUnder(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            return all.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
     }
 
     private void report() {
