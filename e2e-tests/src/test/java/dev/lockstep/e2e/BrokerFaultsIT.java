@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -131,7 +132,8 @@ class BrokerFaultsIT {
                 .get(recovery + "/v1/admin/recovery/cases/" + caseId).then().statusCode(200).extract().jsonPath()
                 .getList("history.status", String.class);
         assertEquals(List.of("WAITING", "READY", "COMPLETED"), history.subList(history.size() - 3, history.size()));
-        assertEquals(history, caseChanges(caseId), "each change of the case on the topic once, in order");
+        assertEquals(history, caseChanges(caseId, history.size()),
+                "each change of the case on the topic once, in order");
         List<String> mail = given().get(SharedSandbox.url(Service.SIM) + "/v1/mailboxes/" + email + "/messages")
                 .then().statusCode(200).extract().jsonPath().getList("text", String.class);
         assertEquals(1, mail.stream().filter(t -> t.contains("account recovery was requested")).count(),
@@ -143,23 +145,32 @@ class BrokerFaultsIT {
                 "the owner signs in with the new password and the recovery phone");
     }
 
-    /** The statuses the phone's receipts reported on the status topic, one per event id, oldest first. */
+    /**
+     * The statuses the phone's receipts reported on the status topic, one per event id, in the order
+     * they were published — read once the final receipt is there and nothing more came for 3 s.
+     */
     private static List<String> receipts(String phone) {
-        List<CloudEvent> events = Lockstep.settledEvents(Topic.MESSAGES_STATUS, e -> phone.equals(e.subject()),
-                Duration.ofSeconds(3));
-        return events.stream().map(CloudEvent::id).distinct()
-                .map(id -> events.stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow())
+        Predicate<CloudEvent> wanted = e -> phone.equals(e.subject());
+        Lockstep.awaitEvents(Topic.MESSAGES_STATUS, wanted, seen -> seen.stream()
+                .anyMatch(e -> "delivered".equals(Events.body(e, MessageStatusChanged.class).status())));
+        return firstOfEachId(Lockstep.settledEvents(Topic.MESSAGES_STATUS, wanted, Duration.ofSeconds(3))).stream()
                 .map(e -> Events.body(e, MessageStatusChanged.class).status()).toList();
     }
 
-    /** The case's statuses on the recovery topic, one per event id, oldest first. */
-    private static List<String> caseChanges(String caseId) {
-        List<CloudEvent> events = Lockstep.settledEvents(Topic.RECOVERY_EVENTS,
-                e -> Events.is(e, RecoveryCaseChanged.class)
-                        && caseId.equals(Events.body(e, RecoveryCaseChanged.class).caseId()), Duration.ofSeconds(3));
-        return events.stream().map(CloudEvent::id).distinct()
-                .map(id -> events.stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow())
+    /** The case's statuses on the recovery topic, one per event id, once {@code expected} arrived and nothing more for 3 s. */
+    private static List<String> caseChanges(String caseId, int expected) {
+        Predicate<CloudEvent> wanted = e -> Events.is(e, RecoveryCaseChanged.class)
+                && caseId.equals(Events.body(e, RecoveryCaseChanged.class).caseId());
+        Lockstep.awaitEvents(Topic.RECOVERY_EVENTS, wanted, seen -> firstOfEachId(seen).size() >= expected);
+        return firstOfEachId(Lockstep.settledEvents(Topic.RECOVERY_EVENTS, wanted, Duration.ofSeconds(3))).stream()
                 .map(e -> Events.body(e, RecoveryCaseChanged.class).status()).toList();
+    }
+
+    /** The events in the order read, a republished one (same id) kept only where it first appeared. */
+    private static List<CloudEvent> firstOfEachId(List<CloudEvent> events) {
+        Map<String, CloudEvent> first = new java.util.LinkedHashMap<>();
+        events.forEach(e -> first.putIfAbsent(e.id(), e));
+        return List.copyOf(first.values());
     }
 
     /** Sends a signal to a service's process ({@code STOP} pauses it, {@code CONT} resumes it). */

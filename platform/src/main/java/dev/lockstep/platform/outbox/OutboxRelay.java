@@ -24,7 +24,9 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes outbox rows in insertion order, deleting each once the broker acknowledged it. Woken
+ * Publishes outbox rows in insertion order, one after another (each acknowledged before the next is
+ * sent, so a failure never lets a later row overtake an earlier one), deleting them once the broker
+ * acknowledged them. Woken
  * right after every commit that wrote an event; polls as a fallback; while the broker is down it
  * keeps the rows and retries with a growing pause. A row may be published twice (acknowledged,
  * then the delete lost); consumers ignore repeats by event id. Instances sharing a database take
@@ -122,20 +124,19 @@ public class OutboxRelay {
         if (batch.isEmpty()) {
             return new BatchResult(0, null);
         }
-        List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
-        for (OutboxEvent row : batch) {
-            acks.add(send(row));
-        }
+        // One at a time: a row is sent only once the one before it was acknowledged. Sent all at once,
+        // a first row refused (the producer still without metadata right after the broker came back)
+        // let the rows after it through, and its retry then landed behind them: receipts out of order.
         List<Long> published = new ArrayList<>(batch.size());
         RuntimeException failure = null;
         long timeout = config.outbox().sendTimeout().toMillis();
-        for (int i = 0; i < batch.size(); i++) {
+        for (OutboxEvent row : batch) {
             try {
-                acks.get(i).get(timeout, TimeUnit.MILLISECONDS);
-                published.add(batch.get(i).id);
+                send(row).get(timeout, TimeUnit.MILLISECONDS);
+                published.add(row.id);
             } catch (ExecutionException | TimeoutException e) {
                 Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-                failure = new IllegalStateException("event " + batch.get(i).eventId + " not acknowledged: " + cause, cause);
+                failure = new IllegalStateException("event " + row.eventId + " not acknowledged: " + cause, cause);
                 break;
             }
         }
