@@ -51,8 +51,8 @@ public class Inbox {
 
     /**
      * Parses {@code json}, and unless it was handled before or written before the last reset, runs
-     * {@code handler} on it. A record that
-     * is not a Lockstep event is logged and skipped (it would never parse on a retry either).
+     * {@code handler} on it. A record that is not a Lockstep event is logged and skipped (it would
+     * never parse on a retry either).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void receive(String json, Consumer<CloudEvent> handler) {
