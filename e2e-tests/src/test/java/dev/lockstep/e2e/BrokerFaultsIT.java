@@ -45,14 +45,7 @@ class BrokerFaultsIT {
         if (!sandbox.broker().running()) {
             sandbox.restartBroker(Duration.ofSeconds(60));
         }
-        await("every service ready").atMost(BACK).until(() -> {
-            for (Service service : Service.values()) {
-                if (given().get(SharedSandbox.url(service) + "/q/health/ready").statusCode() != 200) {
-                    return false;
-                }
-            }
-            return true;
-        });
+        Lockstep.awaitEveryServiceReady(BACK);
     }
 
     @Test

@@ -40,13 +40,6 @@ class BrokerOutageIT {
         assertEquals(200, verify(challengeId, code).statusCode());
         assertEquals(1, inbox(account.phone()).size(), "the code must arrive exactly once");
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            for (Service service : Service.values()) {
-                if (given().get(SharedSandbox.url(service) + "/q/health/ready").statusCode() != 200) {
-                    return false;
-                }
-            }
-            return true;
-        });
+        Lockstep.awaitEveryServiceReady(Duration.ofSeconds(60));
     }
 }

@@ -1,7 +1,6 @@
 package dev.lockstep.e2e;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,14 +60,7 @@ class DatabaseOutageIT {
             assertEquals("5", answer.header("Retry-After"));
         }
 
-        await("every service ready again").atMost(Duration.ofSeconds(90)).until(() -> {
-            for (Service service : Service.values()) {
-                if (given().get(SharedSandbox.url(service) + "/q/health/ready").statusCode() != 200) {
-                    return false;
-                }
-            }
-            return true;
-        });
+        Lockstep.awaitEveryServiceReady(Duration.ofSeconds(90));
         Map<String, Object> view = given().header("Authorization", Lockstep.admin())
                 .get(SharedSandbox.url(Service.AUTH) + "/v1/admin/accounts/" + during.username()).then()
                 .statusCode(200).extract().jsonPath().getMap("$");

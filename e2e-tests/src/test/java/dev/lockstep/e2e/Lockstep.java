@@ -82,6 +82,18 @@ final class Lockstep {
         return new Account(SharedSandbox.client().createAccount(body), username, phone);
     }
 
+    /** Waits until every service of the shared sandbox reports ready. */
+    static void awaitEveryServiceReady(Duration timeout) {
+        await("every service ready").atMost(timeout).until(() -> {
+            for (Service service : Service.values()) {
+                if (given().get(SharedSandbox.url(service) + "/q/health/ready").statusCode() != 200) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
     static Response login(String username, String password) {
         return given().contentType(ContentType.JSON).body(Map.of("username", username, "password", password))
                 .post(SharedSandbox.url(Service.AUTH) + "/v1/login");

@@ -1,8 +1,5 @@
 package dev.lockstep.platform.clock;
 
-import dev.lockstep.contracts.ClockChanged;
-import dev.lockstep.contracts.CloudEvent;
-import dev.lockstep.contracts.Events;
 import dev.lockstep.contracts.Topic;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -33,6 +30,9 @@ public class ClockBootstrap {
 
     @Inject
     SandboxClock clock;
+
+    @Inject
+    ClockListener listener;
 
     @ConfigProperty(name = "mp.messaging.incoming.sandbox-clock.connector")
     String connector;
@@ -65,7 +65,7 @@ public class ClockBootstrap {
             long end = ends.getOrDefault(partition, 0L);
             while (consumer.position(partition, wait) < end && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    apply(record.value());
+                    listener.onClockChanged(record.value());
                 }
             }
             LOG.infof("sandbox clock read to the end of its topic: revision %d, %s", clock.setting().revision(),
@@ -73,17 +73,6 @@ public class ClockBootstrap {
         } catch (RuntimeException e) {
             LOG.warnf("the sandbox clock's topic could not be read at start (%s); the clock follows it once it can",
                     e.toString());
-        }
-    }
-
-    private void apply(String json) {
-        try {
-            CloudEvent event = Events.fromJson(json);
-            if (Events.is(event, ClockChanged.class)) {
-                clock.apply(Events.body(event, ClockChanged.class));
-            }
-        } catch (Events.MalformedEventException e) {
-            LOG.debugf("skipped a malformed record on the clock topic: %s", e.getMessage());
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.lockstep.sim.scenario;
 
+import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.reset.SandboxEpoch;
 import dev.lockstep.platform.reset.SandboxReset;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,13 +20,16 @@ public class SandboxWideReset {
     @Inject
     SandboxEpoch epochs;
 
+    @Inject
+    SandboxClock clock;
+
     /**
      * Empties every service (the three others over their admin API, this one directly) and moves all
      * four to a new epoch (the reset's wall-clock time in milliseconds, always past the last one):
      * an event written before, still on a topic, is ignored wherever it lands.
      */
     public void resetAll() {
-        long epoch = Math.max(System.currentTimeMillis(), epochs.lastRead() + 1);
+        long epoch = Math.max(clock.realInstant().toEpochMilli(), epochs.lastRead() + 1);
         for (String service : List.of(api.auth(), api.otp(), api.recovery())) {
             api.call("POST", service + "/v1/admin/reset?epoch=" + epoch, null, 200, "reset of " + service);
         }
