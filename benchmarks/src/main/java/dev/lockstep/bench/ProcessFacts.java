@@ -6,13 +6,13 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /** What Linux's /proc tells about a process: its resident memory and its open files (0 once it is gone). */
-final class ProcessFacts {
+public final class ProcessFacts {
 
     private ProcessFacts() {
     }
 
     /** Resident memory (VmRSS) in KiB. */
-    static long rssKib(long pid) throws IOException {
+    public static long rssKib(long pid) throws IOException {
         Path status = Path.of("/proc", Long.toString(pid), "status");
         if (!Files.exists(status)) {
             return 0;
@@ -26,7 +26,7 @@ final class ProcessFacts {
     }
 
     /** Open file descriptors (files, sockets, pipes). */
-    static long openFiles(long pid) throws IOException {
+    public static long openFiles(long pid) throws IOException {
         Path fds = Path.of("/proc", Long.toString(pid), "fd");
         if (!Files.isDirectory(fds)) {
             return 0;

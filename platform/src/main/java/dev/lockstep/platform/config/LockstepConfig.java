@@ -53,6 +53,28 @@ public interface LockstepConfig {
 
             /** Rows whose {@link #column()} lies further back than this are removed. */
             Duration keep();
+
+            /**
+             * Columns ({@code table.column}) that refer to this table's {@code id}: a row stays while one of
+             * them still names it, however old it is (a session while its refresh tokens are kept). Rules
+             * with these run after the others.
+             */
+            Optional<List<String>> keptWhileReferencedBy();
+
+            /**
+             * The table whose rows this table's rows belong to: a row stays while the row it belongs to is
+             * there, however old it is (a recovery case's history while the case is kept). Rules with a
+             * parent run after the others.
+             */
+            Optional<Parent> parent();
+
+            interface Parent {
+                /** The parent table; its key column is {@code id}. */
+                String table();
+
+                /** This table's column holding the parent's {@code id}. */
+                String key();
+            }
         }
     }
 

@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,9 +36,15 @@ public class Retention {
 
     private static final Logger LOG = Logger.getLogger(Retention.class);
     private static final Pattern NAME = Pattern.compile("[a-z_]{1,63}");
+    private static final Pattern REFERRER = Pattern.compile("^[a-z_]{1,63}\\.[a-z_]{1,63}$");
 
-    /** One rule as it applies, with the rows its table holds now; {@code keep} in ISO-8601 (P30D, PT12H). */
-    public record Rule(String table, String column, String keep, long rows) {
+    /**
+     * One rule as it applies, with the rows its table holds now; {@code keep} in ISO-8601 (P30D, PT12H);
+     * {@code keptWhileReferencedBy}: the columns whose references keep a row however old it is;
+     * {@code belongsTo}: the table whose row keeps a row while it is there (null for none).
+     */
+    public record Rule(String table, String column, String keep, List<String> keptWhileReferencedBy, String belongsTo,
+            long rows) {
     }
 
     @Inject
@@ -61,9 +68,13 @@ public class Retention {
 
     void start(@Observes StartupEvent startup) {
         rules().forEach((table, rule) -> {
-            if (!NAME.matcher(table).matches() || !NAME.matcher(rule.column()).matches()) {
+            if (!NAME.matcher(table).matches() || !NAME.matcher(rule.column()).matches()
+                    || !referrers(rule).stream().allMatch(REFERRER.asPredicate())
+                    || rule.parent().filter(p -> !NAME.matcher(p.table()).matches() || !NAME.matcher(p.key()).matches())
+                            .isPresent()) {
                 throw new IllegalStateException("lockstep.retention.rules holds a name that is not a table or column: "
-                        + table + "." + rule.column());
+                        + table + "." + rule.column() + " " + referrers(rule) + " " + rule.parent().map(p -> p.table()
+                                + "." + p.key()).orElse(""));
             }
         });
         if (!rules().isEmpty()) {
@@ -78,17 +89,23 @@ public class Retention {
     }
 
     /**
-     * Removes what every rule no longer keeps, each table in a transaction of its own, in table-name
-     * order; returns the rows removed by table.
+     * Removes what every rule no longer keeps, each table in a transaction of its own: first the tables
+     * whose rows nothing else keeps, in table-name order, then those whose rows stay while referred to
+     * or while their parent row is there; returns the rows removed by table.
      */
     public Map<String, Integer> apply() {
         Instant now = clock.instant();
         Map<String, Duration> keeps = keeps();
         Map<String, Integer> removed = new TreeMap<>();
-        rules().forEach((table, rule) -> {
+        List<Map.Entry<String, LockstepConfig.Retention.Rule>> ordered = rules().entrySet().stream()
+                .sorted(Comparator.comparing(e -> !referrers(e.getValue()).isEmpty() || e.getValue().parent().isPresent()))
+                .toList();
+        ordered.forEach(entry -> {
+            String table = entry.getKey();
+            LockstepConfig.Retention.Rule rule = entry.getValue();
             Duration keep = keeps.get(table);
             int rows = QuarkusTransaction.requiringNew().call(() -> Panache.getEntityManager()
-                    .createNativeQuery("DELETE FROM " + table + " WHERE " + rule.column() + " < ?1")
+                    .createNativeQuery(deletion(table, rule))
                     .setParameter(1, now.minus(keep))
                     .executeUpdate());
             if (rows > 0) {
@@ -97,6 +114,19 @@ public class Retention {
             removed.put(table, rows);
         });
         return removed;
+    }
+
+    /** The rows of {@code table} that {@code rule} no longer keeps: dated before ?1, and nothing else keeping them. */
+    private static String deletion(String table, LockstepConfig.Retention.Rule rule) {
+        StringBuilder delete = new StringBuilder("DELETE FROM " + table + " WHERE " + rule.column() + " < ?1");
+        for (String referrer : referrers(rule)) {
+            String[] tableColumn = referrer.split("\\.");
+            delete.append(" AND NOT EXISTS (SELECT 1 FROM ").append(tableColumn[0]).append(" r WHERE r.")
+                    .append(tableColumn[1]).append(" = ").append(table).append(".id)");
+        }
+        rule.parent().ifPresent(parent -> delete.append(" AND NOT EXISTS (SELECT 1 FROM ").append(parent.table())
+                .append(" p WHERE p.id = ").append(table).append('.').append(parent.key()).append(')'));
+        return delete.toString();
     }
 
     /** A reset goes back to the configured rules (in the reset's transaction). */
@@ -108,6 +138,7 @@ public class Retention {
     public List<Rule> describe() {
         Map<String, Duration> keeps = keeps();
         return rules().entrySet().stream().map(e -> new Rule(e.getKey(), e.getValue().column(), iso(keeps.get(e.getKey())),
+                referrers(e.getValue()), e.getValue().parent().map(LockstepConfig.Retention.Rule.Parent::table).orElse(null),
                 QuarkusTransaction.requiringNew().call(() -> ((Number) Panache.getEntityManager()
                         .createNativeQuery("SELECT COUNT(*) FROM " + e.getKey()).getSingleResult()).longValue())))
                 .toList();
@@ -168,6 +199,10 @@ public class Retention {
         rules().forEach((table, rule) -> keeps.put(table,
                 changed.containsKey(table) ? Duration.parse(changed.get(table)) : rule.keep()));
         return keeps;
+    }
+
+    private static List<String> referrers(LockstepConfig.Retention.Rule rule) {
+        return rule.keptWhileReferencedBy().orElse(List.of());
     }
 
     private Map<String, LockstepConfig.Retention.Rule> rules() {

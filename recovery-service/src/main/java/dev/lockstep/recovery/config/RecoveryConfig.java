@@ -30,6 +30,13 @@ public interface RecoveryConfig {
     @WithDefault("PT10M")
     Duration contactCodeLifetime();
 
+    /**
+     * A case whose contact or trusted phone was never verified fails this long after it started
+     * ("abandoned"; start again), so that unfinished starts do not stay open for ever.
+     */
+    @WithDefault("P1D")
+    Duration abandonedAfter();
+
     /** Wrong codes a case takes (for each code) before it fails. */
     @WithDefault("5")
     int maxCodeAttempts();

@@ -229,6 +229,16 @@ public class RecoveryCase extends PanacheEntityBase {
         moveTo(CaseStatus.READY, "wait-over");
     }
 
+    /** Statuses in which a case waits for its owner to prove a contact or the trusted phone. */
+    public static final java.util.Set<CaseStatus> UNVERIFIED = java.util.EnumSet.of(CaseStatus.VERIFYING_CONTACT,
+            CaseStatus.VERIFYING_PHONE);
+
+    /** Its contact or trusted phone was never verified: the start is given up. */
+    public void abandoned() {
+        require(UNVERIFIED.contains(status), "The case is past verification");
+        moveTo(CaseStatus.FAILED, "abandoned");
+    }
+
     /** A ready case was not completed in time. */
     public void expired() {
         requireReady();

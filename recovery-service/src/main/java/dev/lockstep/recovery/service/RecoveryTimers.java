@@ -61,9 +61,33 @@ public class RecoveryTimers {
         }
     }
 
-    /** Advances every case that is due; returns how many it advanced. */
+    /** Advances every case that is due, and gives up unverified starts; returns how many it moved. */
     public int round() {
         Instant now = clock.instant();
+        return advanceDue(now) + abandonUnverified(now);
+    }
+
+    private int abandonUnverified(Instant now) {
+        Instant startedBefore = now.minus(config.abandonedAfter());
+        List<String> stale = QuarkusTransaction.requiringNew().call(() -> RecoveryCase.<RecoveryCase>find(
+                "status in ?1 and createdAt <= ?2 order by createdAt", List.copyOf(RecoveryCase.UNVERIFIED), startedBefore)
+                .page(0, 50).list().stream().map(c -> c.id).toList());
+        int abandoned = 0;
+        for (String id : stale) {
+            abandoned += QuarkusTransaction.requiringNew().call(() -> {
+                RecoveryCase c = RecoveryCase.findById(id, LockModeType.PESSIMISTIC_WRITE);
+                if (!RecoveryCase.UNVERIFIED.contains(c.status)) {
+                    return 0;
+                }
+                c.abandoned();
+                log.record(c, null, ACTOR, "not verified within " + config.abandonedAfter() + "; start again");
+                return 1;
+            });
+        }
+        return abandoned;
+    }
+
+    private int advanceDue(Instant now) {
         List<String> due = QuarkusTransaction.requiringNew().call(() -> RecoveryCase.<RecoveryCase>find(
                 "status in ?1 and dueAt <= ?2 order by dueAt", List.of(CaseStatus.WAITING, CaseStatus.READY, CaseStatus.SUBMITTED,
                         CaseStatus.ESCALATED), now).page(0, 50).list().stream().map(c -> c.id).toList());

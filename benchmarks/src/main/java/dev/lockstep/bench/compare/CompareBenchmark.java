@@ -1,0 +1,98 @@
+package dev.lockstep.bench.compare;
+
+import dev.lockstep.bench.HashBenchmark;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Keycloak and Lockstep side by side on this machine: each started fresh {@code --starts} times, one
+ * after the other, with the same users and the same Argon2id cost (t=5, m=7 MiB, p=1), and driven by
+ * the same closed-loop load of password logins (Keycloak's direct grant, Lockstep's login with the
+ * second factor off) at each of {@code --clients} after a warm-up. Prints, per server and client
+ * count, the median logins/s over the starts, per vCPU, the spread across starts, p50/p99, RSS after
+ * the load and launch-to-ready; their ratio; and the machine's bare hash rate, measured in the same
+ * run, that bounds both. Writes every measurement to {@code benchmarks/target/compare/logins.csv}.
+ *
+ * <p>Usage: {@code ./lockstep bench-compare [--starts 5] [--clients 1,2,4,8] [--seconds 15] [--warmup 15]
+ * [--only keycloak|lockstep]}
+ */
+public final class CompareBenchmark {
+
+    private static final String PASSWORD = "benchmark password 2026";
+    private static final int USERS = 8;
+
+    private CompareBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int starts = 5;
+        int[] clients = {1, 2, 4, 8};
+        double seconds = 15;
+        double warmup = 15;
+        String only = null;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--starts" -> starts = Integer.parseInt(args[i + 1]);
+                case "--clients" -> clients = Arrays.stream(args[i + 1].split(",")).mapToInt(Integer::parseInt).toArray();
+                case "--seconds" -> seconds = Double.parseDouble(args[i + 1]);
+                case "--warmup" -> warmup = Double.parseDouble(args[i + 1]);
+                case "--only" -> only = args[i + 1];
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        Path home = Path.of(System.getProperty("lockstep.home", ".")).toAbsolutePath().normalize();
+        Path out = home.resolve("benchmarks/target/compare");
+        Files.createDirectories(out);
+        int cores = Runtime.getRuntime().availableProcessors();
+        List<LoginTarget> targets = new ArrayList<>();
+        if (!"lockstep".equals(only)) {
+            targets.add(new KeycloakTarget(new KeycloakDistribution(home).prepare(), 18180));
+        }
+        if (!"keycloak".equals(only)) {
+            targets.add(new LockstepTarget(home, out.resolve("lockstep-data"), 18081, 19092));
+        }
+        double hashRate = HashBenchmark.rate(cores, 10, HashBenchmark.nativeHash());
+        System.out.printf(Locale.ROOT, "Bare hash rate, libargon2, Argon2id t=5 m=7 MiB p=1, %d threads: %.1f hashes/s "
+                + "(%.1f per vCPU)%n", cores, hashRate, hashRate / cores);
+        CompareReport report = new CompareReport(cores, hashRate);
+        try (PrintWriter csv = new PrintWriter(Files.newBufferedWriter(out.resolve("logins.csv")))) {
+            csv.println("server,start,clients,logins_per_s,p50_ms,p99_ms,rss_mib,ready_ms");
+            for (int start = 1; start <= starts; start++) {
+                for (LoginTarget target : targets) {
+                    measure(target, start, clients, seconds, warmup, report, csv);
+                }
+            }
+        }
+        double lateHashRate = HashBenchmark.rate(cores, 10, HashBenchmark.nativeHash());
+        System.out.printf(Locale.ROOT, "Bare hash rate again at the end: %.1f hashes/s%n%n", lateHashRate);
+        report.print(System.out);
+    }
+
+    private static void measure(LoginTarget target, int start, int[] clients, double seconds, double warmup,
+            CompareReport report, PrintWriter csv) throws Exception {
+        try (target) {
+            target.start();
+            List<String> users = target.users(USERS, PASSWORD);
+            if (start == 1 && target instanceof KeycloakTarget keycloak) {
+                System.out.println("Keycloak stores the passwords as: " + keycloak.hashParameters(users.get(0)));
+            }
+            LoginLoad.run(target, users, PASSWORD, Arrays.stream(clients).max().orElse(4), warmup);
+            for (int n : clients) {
+                LoginLoad.Round round = LoginLoad.run(target, users, PASSWORD, n, seconds);
+                long rss = target.rssKib();
+                report.add(target.name(), start, round, rss, target.readyMillis());
+                csv.printf(Locale.ROOT, "%s,%d,%d,%.2f,%.1f,%.1f,%d,%d%n", target.name(), start, n, round.loginsPerSecond(),
+                        round.ms(50), round.ms(99), rss / 1024, target.readyMillis());
+                System.out.printf(Locale.ROOT, "%-16s start %d, %d client%s: %6.1f logins/s, p50 %6.1f ms, p99 %6.1f ms, "
+                        + "RSS %5d MiB, ready in %.1f s%n", target.name(), start, n, n == 1 ? " " : "s",
+                        round.loginsPerSecond(), round.ms(50), round.ms(99), rss / 1024, target.readyMillis() / 1000.0);
+            }
+            csv.flush();
+        }
+    }
+}

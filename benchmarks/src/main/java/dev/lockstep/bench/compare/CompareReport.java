@@ -1,0 +1,73 @@
+package dev.lockstep.bench.compare;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The comparison's summary: medians over the starts, spread, per vCPU, ratios, and the share of the hash rate. */
+final class CompareReport {
+
+    private record Sample(int start, LoginLoad.Round round, long rssKib, long readyMillis) {
+    }
+
+    private final int cores;
+    private final double hashRate;
+    /** By server, then client count. */
+    private final Map<String, Map<Integer, List<Sample>>> samples = new LinkedHashMap<>();
+
+    CompareReport(int cores, double hashRate) {
+        this.cores = cores;
+        this.hashRate = hashRate;
+    }
+
+    void add(String server, int start, LoginLoad.Round round, long rssKib, long readyMillis) {
+        samples.computeIfAbsent(server, s -> new TreeMap<>()).computeIfAbsent(round.clients(), c -> new ArrayList<>())
+                .add(new Sample(start, round, rssKib, readyMillis));
+    }
+
+    void print(PrintStream out) {
+        out.printf("Password logins, median over JVM starts (spread = (max - min) / median across starts)%n");
+        out.printf("%-16s %7s %11s %9s %8s %9s %9s %9s%n", "server", "clients", "logins/s", "per vCPU", "spread", "p50 ms",
+                "p99 ms", "RSS MiB");
+        samples.forEach((server, byClients) -> byClients.forEach((clients, list) -> {
+            List<Double> rates = list.stream().map(s -> s.round().loginsPerSecond()).sorted().toList();
+            double median = median(rates);
+            out.printf(Locale.ROOT, "%-16s %7d %11.1f %9.1f %7.0f%% %9.1f %9.1f %9d%n", server, clients, median, median / cores,
+                    100 * (rates.get(rates.size() - 1) - rates.get(0)) / median,
+                    median(list.stream().map(s -> s.round().ms(50)).sorted().toList()),
+                    median(list.stream().map(s -> s.round().ms(99)).sorted().toList()),
+                    (long) median(list.stream().map(s -> s.rssKib() / 1024.0).sorted().toList()));
+        }));
+        out.println();
+        samples.forEach((server, byClients) -> {
+            List<Double> ready = byClients.values().iterator().next().stream().map(s -> s.readyMillis() / 1000.0).sorted()
+                    .toList();
+            double best = byClients.values().stream().mapToDouble(list -> median(list.stream()
+                    .map(s -> s.round().loginsPerSecond()).sorted().toList())).max().orElse(0);
+            out.printf(Locale.ROOT, "%-16s ready in %.1f-%.1f s; best median %.1f logins/s = %.0f %% of the bare hash rate "
+                    + "(%.1f/s)%n", server, ready.get(0), ready.get(ready.size() - 1), best, 100 * best / hashRate, hashRate);
+        });
+        if (samples.size() == 2) {
+            List<String> servers = new ArrayList<>(samples.keySet());
+            Map<Integer, List<Sample>> first = samples.get(servers.get(0));
+            Map<Integer, List<Sample>> second = samples.get(servers.get(1));
+            out.printf("%nRatio %s / %s, median logins/s:", servers.get(1), servers.get(0));
+            first.keySet().stream().filter(second::containsKey).forEach(clients -> out.printf(Locale.ROOT, "  %d client%s %.2f×",
+                    clients, clients == 1 ? "" : "s", medianRate(second.get(clients)) / medianRate(first.get(clients))));
+            out.println();
+        }
+    }
+
+    private static double medianRate(List<Sample> list) {
+        return median(list.stream().map(s -> s.round().loginsPerSecond()).sorted().toList());
+    }
+
+    private static double median(List<Double> sorted) {
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.lockstep.bench.compare;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/** Closed-loop password logins: {@code clients} threads, each signing in again as soon as it is answered. */
+final class LoginLoad {
+
+    /** One measurement: logins a second, and every login's latency in nanoseconds. */
+    record Round(int clients, double loginsPerSecond, long[] nanos) {
+
+        double ms(double percentile) {
+            long[] sorted = nanos.clone();
+            Arrays.sort(sorted);
+            if (sorted.length == 0) {
+                return Double.NaN;
+            }
+            int rank = (int) Math.ceil(percentile / 100.0 * sorted.length);
+            return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1e6;
+        }
+    }
+
+    private LoginLoad() {
+    }
+
+    /** Runs for {@code seconds}; client {@code c} signs in as {@code users[c % users.size()]}. A refused login ends the run. */
+    static Round run(LoginTarget target, List<String> users, String password, int clients, double seconds)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            long start = System.nanoTime();
+            long end = start + (long) (seconds * 1e9);
+            List<Future<long[]>> perClient = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                String user = users.get(c % users.size());
+                perClient.add(pool.submit(() -> {
+                    long[] nanos = new long[1024];
+                    int n = 0;
+                    while (System.nanoTime() < end) {
+                        long t0 = System.nanoTime();
+                        int status = target.login(user, password);
+                        if (status != 200) {
+                            throw new IllegalStateException(target.name() + " refused a right password: " + status);
+                        }
+                        if (n == nanos.length) {
+                            nanos = Arrays.copyOf(nanos, n * 2);
+                        }
+                        nanos[n++] = System.nanoTime() - t0;
+                    }
+                    return Arrays.copyOf(nanos, n);
+                }));
+            }
+            List<long[]> all = new ArrayList<>();
+            for (Future<long[]> f : perClient) {
+                all.add(f.get());
+            }
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            long[] nanos = all.stream().flatMapToLong(Arrays::stream).toArray();
+            return new Round(clients, nanos.length / elapsed, nanos);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
