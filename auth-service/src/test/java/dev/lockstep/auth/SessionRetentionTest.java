@@ -47,8 +47,7 @@ class SessionRetentionTest {
     private static String accountWithoutSecondFactor() {
         String username = uniqueUsername();
         createAccount(username);
-        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(Map.of("mode", "off", "reason", "test"))
-                .put("/v1/admin/accounts/" + username + "/mfa").then().statusCode(200);
+        AuthFixtures.setMfaMode(username, "off");
         return username;
     }
 

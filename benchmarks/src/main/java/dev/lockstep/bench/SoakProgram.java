@@ -33,7 +33,8 @@ import java.util.stream.Stream;
  * named.
  *
  * <p>Usage: {@code ./lockstep soak [--minutes 30] [--clients 4] [--keep PT12H] [--kafka 127.0.0.1:9092]
- * [--data-dir .lockstep]}
+ * [--data-dir .lockstep]}. Refresh tokens live 30 sandbox days, longer than a run: start the sandbox with
+ * {@code LOCKSTEP_AUTH_TOKEN_REFRESH_TTL=PT6H ./lockstep up} to see sessions and tokens age out too.
  */
 public final class SoakProgram {
 
@@ -178,9 +179,12 @@ public final class SoakProgram {
     private void record(int minute) throws IOException {
         long rss = 0;
         long files = 0;
-        for (long pid : sandbox.pids().values()) {
-            rss += ProcessFacts.rssKib(pid);
-            files += ProcessFacts.openFiles(pid);
+        Map<String, Long> rssByProcess = new TreeMap<>();
+        for (Map.Entry<String, Long> process : sandbox.pids().entrySet()) {
+            long kib = ProcessFacts.rssKib(process.getValue());
+            rssByProcess.put(process.getKey(), kib / 1024);
+            rss += kib;
+            files += ProcessFacts.openFiles(process.getValue());
         }
         // H2's files, or PostgreSQL's tables and indexes (its write-ahead log left out: it recycles)
         long database = bytesUnder(dataDir.resolve("db")) + bytesUnder(dataDir.resolve("postgres/data/base"));
@@ -197,6 +201,7 @@ public final class SoakProgram {
         System.out.printf("minute %2d: RSS %5d MiB, open files %5d, databases %6.1f MiB, rows %7d, consumer lag %4d, "
                 + "attempts %6d%n", minute, rss / 1024, files, database / 1048576.0, kept, row.lag(), attempts);
         System.out.printf("           rows by table %s%n", rows);
+        System.out.printf("           RSS by process (MiB) %s%n", rssByProcess);
     }
 
     private static long bytesUnder(Path dir) throws IOException {
