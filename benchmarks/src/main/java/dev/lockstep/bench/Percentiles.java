@@ -3,16 +3,16 @@ package dev.lockstep.bench;
 import java.util.Arrays;
 
 /** Nearest-rank percentiles of a sample of durations in nanoseconds, shown in milliseconds. */
-final class Percentiles {
+public final class Percentiles {
 
     private final long[] sorted;
 
-    Percentiles(long[] nanos) {
+    public Percentiles(long[] nanos) {
         this.sorted = nanos.clone();
         Arrays.sort(sorted);
     }
 
-    double ms(double percentile) {
+    public double ms(double percentile) {
         if (sorted.length == 0) {
             return Double.NaN;
         }

@@ -1,5 +1,6 @@
 package dev.lockstep.bench.compare;
 
+import dev.lockstep.bench.Percentiles;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,17 +11,11 @@ import java.util.concurrent.Future;
 /** Closed-loop password logins: {@code clients} threads, each signing in again as soon as it is answered. */
 final class LoginLoad {
 
-    /** One measurement: logins a second, and every login's latency in nanoseconds. */
-    record Round(int clients, double loginsPerSecond, long[] nanos) {
+    /** One measurement: logins a second, and every login's latency. */
+    record Round(int clients, double loginsPerSecond, Percentiles latency) {
 
         double ms(double percentile) {
-            long[] sorted = nanos.clone();
-            Arrays.sort(sorted);
-            if (sorted.length == 0) {
-                return Double.NaN;
-            }
-            int rank = (int) Math.ceil(percentile / 100.0 * sorted.length);
-            return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1e6;
+            return latency.ms(percentile);
         }
     }
 
@@ -60,7 +55,7 @@ final class LoginLoad {
             }
             double elapsed = (System.nanoTime() - start) / 1e9;
             long[] nanos = all.stream().flatMapToLong(Arrays::stream).toArray();
-            return new Round(clients, nanos.length / elapsed, nanos);
+            return new Round(clients, nanos.length / elapsed, new Percentiles(nanos));
         } finally {
             pool.shutdownNow();
         }
