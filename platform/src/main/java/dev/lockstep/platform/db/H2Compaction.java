@@ -13,8 +13,8 @@ import org.h2.mvstore.MVStore;
  * moving them into new chunks is the work of H2's background writer, which runs only with a
  * {@code WRITE_DELAY}. The services run with {@code WRITE_DELAY=0} (a commit is on disk before it is
  * acknowledged, so that a killed service loses nothing it confirmed), so without this the file kept
- * growing in a soak after its rows had stopped (docs/security.md, Soak). This does what the background writer would: it
- * rewrites the live pages of the emptiest chunks (H2's own {@code MVStore.compact}), and the chunks
+ * growing in a soak after its rows had stopped (docs/security.md, Soak). This does what the
+ * background writer would: it rewrites the live pages of the emptiest chunks (H2's own {@code MVStore.compact}), and the chunks
  * left without live pages are freed and reused once H2's retention time has passed. The file does not
  * shrink; it stops growing.
  */
