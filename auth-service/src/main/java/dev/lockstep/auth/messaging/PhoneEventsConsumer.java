@@ -2,9 +2,9 @@ package dev.lockstep.auth.messaging;
 
 import dev.lockstep.auth.domain.PhoneRisk;
 import dev.lockstep.contracts.CloudEvent;
-import dev.lockstep.contracts.Events;
 import dev.lockstep.contracts.PhoneStateChanged;
 import dev.lockstep.platform.clock.SandboxClock;
+import dev.lockstep.platform.inbox.EventHandlers;
 import dev.lockstep.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,17 +24,15 @@ public class PhoneEventsConsumer {
     @Inject
     SandboxClock clock;
 
+    private final EventHandlers handlers = EventHandlers.create().on(PhoneStateChanged.class, this::remember);
+
     @Incoming("phone-events")
     @Blocking
     public void onPhoneEvent(String json) {
-        inbox.deliver(json, this::handle);
+        inbox.deliver(json, handlers);
     }
 
-    private void handle(CloudEvent event) {
-        if (!Events.is(event, PhoneStateChanged.class)) {
-            return;
-        }
-        PhoneStateChanged state = Events.body(event, PhoneStateChanged.class);
+    private void remember(PhoneStateChanged state, CloudEvent event) {
         PhoneRisk phone = PhoneRisk.findById(state.phone());
         if (phone == null) {
             if ("active".equals(state.sim())) {

@@ -1,9 +1,8 @@
 package dev.lockstep.auth.messaging;
 
 import dev.lockstep.auth.service.oidc.BackchannelLogout;
-import dev.lockstep.contracts.CloudEvent;
-import dev.lockstep.contracts.Events;
 import dev.lockstep.contracts.SessionChanged;
+import dev.lockstep.platform.inbox.EventHandlers;
 import dev.lockstep.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,19 +22,13 @@ public class SessionEventsConsumer {
     @Inject
     BackchannelLogout backchannel;
 
+    private final EventHandlers handlers = EventHandlers.create().on(SessionChanged.class,
+            changed -> "revoked".equals(changed.change()),
+            (changed, event) -> backchannel.sessionEnded(changed.accountId(), changed.sessionId(), event.correlationid()));
+
     @Incoming("session-events")
     @Blocking
     public void onAuthEvent(String json) {
-        inbox.deliver(json, this::handle);
-    }
-
-    private void handle(CloudEvent event) {
-        if (!Events.is(event, SessionChanged.class)) {
-            return;
-        }
-        SessionChanged changed = Events.body(event, SessionChanged.class);
-        if ("revoked".equals(changed.change())) {
-            backchannel.sessionEnded(changed.accountId(), changed.sessionId(), event.correlationid());
-        }
+        inbox.deliver(json, handlers);
     }
 }

@@ -16,7 +16,8 @@ import java.util.Locale;
  * second factor off) at each of {@code --clients} after a warm-up. Prints, per server and client
  * count, the median logins/s over the starts, per vCPU, the spread across starts, p50/p99, RSS after
  * the load and launch-to-ready; their ratio; and the machine's bare hash rate, measured in the same
- * run, that bounds both. Writes every measurement to {@code benchmarks/target/compare/logins.csv}.
+ * run, that bounds both. Writes every measurement to {@code benchmarks/target/compare/logins.csv}
+ * and draws latency against load in {@code latency-vs-load.png} there.
  *
  * <p>Usage: {@code ./lockstep bench-compare [--starts 5] [--clients 1,2,4,8] [--seconds 15] [--warmup 15]
  * [--only keycloak|lockstep]}
@@ -71,6 +72,9 @@ public final class CompareBenchmark {
         double lateHashRate = HashBenchmark.rate(cores, 10, HashBenchmark.nativeHash());
         System.out.printf(Locale.ROOT, "Bare hash rate again at the end: %.1f hashes/s%n%n", lateHashRate);
         report.print(System.out);
+        Path png = out.resolve("latency-vs-load.png");
+        ComparePlot.write(report.points(), png);
+        System.out.println("Plot: " + home.relativize(png));
     }
 
     private static void measure(LoginTarget target, int start, int[] clients, double seconds, double warmup,

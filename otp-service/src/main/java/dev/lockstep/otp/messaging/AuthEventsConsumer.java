@@ -1,13 +1,12 @@
 package dev.lockstep.otp.messaging;
 
 import dev.lockstep.contracts.AccountCreated;
-import dev.lockstep.contracts.CloudEvent;
-import dev.lockstep.contracts.Events;
 import dev.lockstep.contracts.LoginChallengeCreated;
 import dev.lockstep.contracts.LoginCodeRequested;
 import dev.lockstep.contracts.TotpReset;
 import dev.lockstep.otp.service.CodeService;
 import dev.lockstep.otp.service.FactorService;
+import dev.lockstep.platform.inbox.EventHandlers;
 import dev.lockstep.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,25 +29,18 @@ public class AuthEventsConsumer {
     @Inject
     CodeService codes;
 
+    private final EventHandlers handlers = EventHandlers.create()
+            .on(AccountCreated.class, (created, event) ->
+                    factors.addSmsPhone(created.accountId(), created.phone(), event.correlationid()))
+            .on(LoginChallengeCreated.class, (challenge, event) -> codes.issue(challenge.challengeId(),
+                    challenge.accountId(), challenge.factorId(), "sms", event.correlationid()))
+            .on(TotpReset.class, (reset, event) -> factors.removeTotp(reset.accountId(), event.correlationid()))
+            .on(LoginCodeRequested.class, (request, event) -> codes.issue(request.challengeId(), request.accountId(),
+                    request.factorId(), request.channel() != null ? request.channel() : "sms", event.correlationid()));
+
     @Incoming("auth-events")
     @Blocking
     public void onAuthEvent(String json) {
-        inbox.deliver(json, this::handle);
-    }
-
-    private void handle(CloudEvent event) {
-        if (Events.is(event, AccountCreated.class)) {
-            AccountCreated created = Events.body(event, AccountCreated.class);
-            factors.addSmsPhone(created.accountId(), created.phone(), event.correlationid());
-        } else if (Events.is(event, LoginChallengeCreated.class)) {
-            LoginChallengeCreated challenge = Events.body(event, LoginChallengeCreated.class);
-            codes.issue(challenge.challengeId(), challenge.accountId(), challenge.factorId(), "sms", event.correlationid());
-        } else if (Events.is(event, TotpReset.class)) {
-            factors.removeTotp(Events.body(event, TotpReset.class).accountId(), event.correlationid());
-        } else if (Events.is(event, LoginCodeRequested.class)) {
-            LoginCodeRequested request = Events.body(event, LoginCodeRequested.class);
-            codes.issue(request.challengeId(), request.accountId(), request.factorId(),
-                    request.channel() != null ? request.channel() : "sms", event.correlationid());
-        }
+        inbox.deliver(json, handlers);
     }
 }

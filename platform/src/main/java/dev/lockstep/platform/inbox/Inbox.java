@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.temporal.ChronoUnit;
-import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,24 +37,14 @@ public class Inbox {
             .done().build();
 
     /**
-     * {@link #receive} in a transaction of its own, tried again while the database cannot be reached
-     * (a stopped or restarting database delays events; it does not lose them). What else fails is
-     * the consumer's to handle (it is dead-lettered).
+     * Hands {@code json} to {@code handlers} once: parsed, and if it is an event they want, in a
+     * transaction of its own ({@link #receive}), tried again while the database cannot be reached (a
+     * stopped or restarting database delays events; it does not lose them). A record that is not a
+     * Lockstep event is logged and skipped (it would never parse on a retry either); an event of a
+     * type the consumer does not handle is skipped with no transaction at all. What else fails is the
+     * consumer's to handle (it is dead-lettered).
      */
-    public void deliver(String json, Consumer<CloudEvent> handler) {
-        untilTheDatabaseIsBack.get(() -> {
-            QuarkusTransaction.requiringNew().run(() -> receive(json, handler));
-            return Boolean.TRUE;
-        }, Boolean.class);
-    }
-
-    /**
-     * Parses {@code json}, and unless it was handled before or written before the last reset, runs
-     * {@code handler} on it. A record that is not a Lockstep event is logged and skipped (it would
-     * never parse on a retry either).
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void receive(String json, Consumer<CloudEvent> handler) {
+    public void deliver(String json, EventHandlers handlers) {
         CloudEvent event;
         try {
             event = Events.fromJson(json);
@@ -63,6 +52,21 @@ public class Inbox {
             LOG.warnf("skipped a malformed record: %s", e.getMessage());
             return;
         }
+        if (!handlers.wants(event)) {
+            return;
+        }
+        untilTheDatabaseIsBack.get(() -> {
+            QuarkusTransaction.requiringNew().run(() -> receive(event, handlers));
+            return Boolean.TRUE;
+        }, Boolean.class);
+    }
+
+    /**
+     * Unless {@code event} was handled before or written before the last reset, remembers it and
+     * runs its handler, in the caller's transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void receive(CloudEvent event, EventHandlers handlers) {
         if (epochs.fencedOff(event)) {
             LOG.debugf("ignored event %s (%s) from before the sandbox reset", event.id(), event.type());
             return;
@@ -76,6 +80,6 @@ public class Inbox {
         seen.eventType = event.type();
         seen.processedAt = clock.instant();
         seen.persist();
-        handler.accept(event);
+        handlers.handle(event);
     }
 }

@@ -16,8 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An H2 file written as the services write it (WRITE_DELAY=0, a commit per change, rows inserted and
- * deleted again as the outbox does, a row of a large table changed here and there) stops growing once it is compacted now and then, and keeps
- * growing without it (to about four times the size here).
+ * deleted again as the outbox does, a row of a large table changed here and there) ends over three times
+ * as large without a compaction now and then as with it. (How flat the compacted file stays over a few
+ * seconds depends on the machine's speed against H2's chunk retention time, so this test does not
+ * claim it; the soak in docs/security.md shows the sizes over 30 minutes.)
  */
 class H2CompactionTest {
 
@@ -73,13 +75,12 @@ class H2CompactionTest {
     }
 
     @Test
-    void aCompactedFileStopsGrowingAndAnUncompactedOneDoesNot() throws Exception {
+    void anUncompactedFileGrowsToOverThreeTimesACompactedOne() throws Exception {
         long[] plain = sizesAfterRounds("plain", false);
         long[] compacted = sizesAfterRounds("compacted", true);
         String figures = "without: " + java.util.Arrays.toString(plain) + ", with: " + java.util.Arrays.toString(compacted);
         assertTrue(plain[ROUNDS - 1] > plain[0], "without, the file keeps growing: " + figures);
         assertTrue(plain[ROUNDS - 1] > 3 * compacted[ROUNDS - 1], "without, it ends over three times as large: " + figures);
-        assertTrue(compacted[ROUNDS - 1] <= compacted[0] * 1.25, "compacted, it stays about as it was: " + figures);
     }
 
     @Test

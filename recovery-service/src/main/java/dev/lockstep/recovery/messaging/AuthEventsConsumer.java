@@ -1,10 +1,10 @@
 package dev.lockstep.recovery.messaging;
 
 import dev.lockstep.contracts.AccountCreated;
-import dev.lockstep.contracts.Events;
 import dev.lockstep.contracts.LoginSucceeded;
 import dev.lockstep.recovery.service.WaitingPeriodRecovery;
 import dev.lockstep.platform.clock.SandboxClock;
+import dev.lockstep.platform.inbox.EventHandlers;
 import dev.lockstep.platform.inbox.Inbox;
 import dev.lockstep.recovery.domain.KnownAccount;
 import io.smallrye.common.annotation.Blocking;
@@ -28,24 +28,24 @@ public class AuthEventsConsumer {
     @Inject
     WaitingPeriodRecovery waitingPeriod;
 
+    private final EventHandlers handlers = EventHandlers.create()
+            .on(LoginSucceeded.class, (login, event) ->
+                    waitingPeriod.signedIn(login.accountId(), login.deviceId(), event.correlationid()))
+            .on(AccountCreated.class, (created, event) -> known(created));
+
     @Incoming("auth-events")
     @Blocking
     public void onAuthEvent(String json) {
-        inbox.deliver(json, event -> {
-            if (Events.is(event, LoginSucceeded.class)) {
-                LoginSucceeded login = Events.body(event, LoginSucceeded.class);
-                waitingPeriod.signedIn(login.accountId(), login.deviceId(), event.correlationid());
-            }
-            if (Events.is(event, AccountCreated.class)) {
-                AccountCreated created = Events.body(event, AccountCreated.class);
-                if (KnownAccount.findById(created.accountId()) == null) {
-                    KnownAccount account = new KnownAccount();
-                    account.accountId = created.accountId();
-                    account.username = created.username();
-                    account.knownAt = clock.instant();
-                    account.persist();
-                }
-            }
-        });
+        inbox.deliver(json, handlers);
+    }
+
+    private void known(AccountCreated created) {
+        if (KnownAccount.findById(created.accountId()) == null) {
+            KnownAccount account = new KnownAccount();
+            account.accountId = created.accountId();
+            account.username = created.username();
+            account.knownAt = clock.instant();
+            account.persist();
+        }
     }
 }

@@ -1,7 +1,8 @@
 package dev.lockstep.sim.messaging;
 
-import dev.lockstep.contracts.Events;
+import dev.lockstep.contracts.CloudEvent;
 import dev.lockstep.contracts.OutboundMessage;
+import dev.lockstep.platform.inbox.EventHandlers;
 import dev.lockstep.platform.inbox.Inbox;
 import dev.lockstep.platform.problem.ProblemException;
 import dev.lockstep.sim.service.Addresses;
@@ -24,22 +25,22 @@ public class OutboundMessagesConsumer {
     @Inject
     DeliveryService delivery;
 
+    private final EventHandlers handlers = EventHandlers.create().on(OutboundMessage.class, this::take);
+
     @Incoming("outbound-messages")
     @Blocking
     public void onOutbound(String json) {
-        inbox.deliver(json, event -> {
-            if (Events.is(event, OutboundMessage.class)) {
-                OutboundMessage message = Events.body(event, OutboundMessage.class);
-                String address;
-                try {
-                    address = Addresses.normalise(message.channel(), message.to());
-                } catch (ProblemException e) {
-                    LOG.warnf("message %s has no valid channel and address (%s); dropped", message.messageId(),
-                            e.getMessage());
-                    return;
-                }
-                delivery.accept(message, address, event.correlationid());
-            }
-        });
+        inbox.deliver(json, handlers);
+    }
+
+    private void take(OutboundMessage message, CloudEvent event) {
+        String address;
+        try {
+            address = Addresses.normalise(message.channel(), message.to());
+        } catch (ProblemException e) {
+            LOG.warnf("message %s has no valid channel and address (%s); dropped", message.messageId(), e.getMessage());
+            return;
+        }
+        delivery.accept(message, address, event.correlationid());
     }
 }
