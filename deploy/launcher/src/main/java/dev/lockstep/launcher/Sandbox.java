@@ -110,7 +110,7 @@ public final class Sandbox implements AutoCloseable {
 
     private void startService(Service service, JavaProcess process, int port) throws IOException {
         // Secrets go through the environment, not the command line that `ps` shows.
-        process.start(commandLine.jvmArgs(service, port), List.of(), options.dataDir(), Map.of(
+        process.start(commandLine.jvmArgs(service, port), List.of(), commandLine.workDir(service), Map.of(
                 "MALLOC_ARENA_MAX", "2",
                 "LOCKSTEP_ADMIN_TOKEN", options.adminToken,
                 "LOCKSTEP_INTERNAL_TOKEN", options.internalToken));

@@ -12,6 +12,9 @@ import java.util.List;
  */
 final class ServiceCommandLine {
 
+    /** The AppCDS archive Quarkus makes at build time, next to {@code quarkus-run.jar}. */
+    private static final String APP_CDS_ARCHIVE = "app-cds.jsa";
+
     private final SandboxOptions options;
     private final Sandbox sandbox;
 
@@ -33,11 +36,11 @@ final class ServiceCommandLine {
 
     List<String> jvmArgs(Service service, int port) {
         List<String> jvm = new ArrayList<>(options.serviceJvmArgs);
-        if (service != Service.AUTH) {
-            // C1 only: quicker to start and smaller; auth-service keeps C2 for its Argon2 loop.
-            jvm.add("-XX:TieredStopAtLevel=1");
-            jvm.add("-XX:CICompilerCount=1");
-        }
+        // C1 only: quicker to start and smaller. auth-service too, since its Argon2 runs in libargon2:
+        // C2 spent about 14 s of CPU compiling while five JVMs started on two cores, and its code
+        // served password logins no faster (docs/performance.md).
+        jvm.add("-XX:TieredStopAtLevel=1");
+        jvm.add("-XX:CICompilerCount=1");
         jvm.add("-Dquarkus.http.host=" + options.host());
         jvm.add("-Dquarkus.http.port=" + port);
         if (Sandbox.HTTPS.contains(service)) {
@@ -72,12 +75,19 @@ final class ServiceCommandLine {
                 // otp-service asks nobody
             }
         }
-        Path archive = jar(service).resolveSibling("app-cds.jsa");
-        if (Files.exists(archive)) {
-            jvm.add("-XX:SharedArchiveFile=" + archive);
+        // The archive names the jar as the build ran it, relative to its folder; Java 17 refuses the
+        // archive for any other spelling of the path ("APP classpath mismatch"), so the service runs in
+        // that folder (workDir) with the same relative names.
+        if (Files.exists(workDir(service).resolve(APP_CDS_ARCHIVE))) {
+            jvm.add("-XX:SharedArchiveFile=" + APP_CDS_ARCHIVE);
         }
         jvm.add("-jar");
-        jvm.add(jar(service).toString());
+        jvm.add(jar(service).getFileName().toString());
         return jvm;
+    }
+
+    /** Where a service runs: its build's folder (every path it is given is absolute). */
+    Path workDir(Service service) {
+        return jar(service).getParent();
     }
 }
