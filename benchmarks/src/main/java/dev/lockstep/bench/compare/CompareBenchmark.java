@@ -20,7 +20,8 @@ import java.util.Locale;
  * and draws latency against load in {@code latency-vs-load.png} there.
  *
  * <p>Usage: {@code ./lockstep bench-compare [--starts 5] [--clients 1,2,4,8] [--seconds 12] [--warmup 45]
- * [--only keycloak|lockstep]}
+ * [--only keycloak|lockstep]}, or {@code ./lockstep bench-compare --plot} to redraw the plot from the last
+ * run's {@code logins.csv}
  */
 public final class CompareBenchmark {
 
@@ -31,6 +32,13 @@ public final class CompareBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        Path home = Path.of(System.getProperty("lockstep.home", ".")).toAbsolutePath().normalize();
+        Path out = home.resolve("benchmarks/target/compare");
+        if (args.length == 1 && "--plot".equals(args[0])) {
+            ComparePlot.write(out.resolve("logins.csv"), out.resolve("latency-vs-load.png"));
+            System.out.println("Plot redrawn from the last run: " + home.relativize(out.resolve("latency-vs-load.png")));
+            return;
+        }
         int starts = 5;
         int[] clients = {1, 2, 4, 8};
         double seconds = 12;
@@ -46,8 +54,6 @@ public final class CompareBenchmark {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        Path home = Path.of(System.getProperty("lockstep.home", ".")).toAbsolutePath().normalize();
-        Path out = home.resolve("benchmarks/target/compare");
         Files.createDirectories(out);
         int cores = Runtime.getRuntime().availableProcessors();
         List<LoginTarget> targets = new ArrayList<>();
@@ -73,7 +79,7 @@ public final class CompareBenchmark {
         System.out.printf(Locale.ROOT, "Bare hash rate again at the end: %.1f hashes/s%n%n", lateHashRate);
         report.print(System.out);
         Path png = out.resolve("latency-vs-load.png");
-        ComparePlot.write(report.points(), png);
+        ComparePlot.write(out.resolve("logins.csv"), png);
         System.out.println("Plot: " + home.relativize(png));
     }
 

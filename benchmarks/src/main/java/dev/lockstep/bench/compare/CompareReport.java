@@ -14,10 +14,6 @@ final class CompareReport {
     private record Sample(int start, LoginLoad.Round round, long rssKib, long readyMillis) {
     }
 
-    /** One client count's medians over the starts: what the plot draws. */
-    record Point(int clients, double loginsPerSecond, double p50Ms, double p99Ms) {
-    }
-
     private final int cores;
     private final double hashRate;
     /** By server, then client count. */
@@ -64,17 +60,6 @@ final class CompareReport {
                     clients, clients == 1 ? "" : "s", medianRate(second.get(clients)) / medianRate(first.get(clients))));
             out.println();
         }
-    }
-
-    /** Per server, its points by client count. */
-    Map<String, List<Point>> points() {
-        Map<String, List<Point>> points = new LinkedHashMap<>();
-        samples.forEach((server, byClients) -> points.put(server, byClients.entrySet().stream()
-                .map(e -> new Point(e.getKey(), medianRate(e.getValue()),
-                        median(e.getValue().stream().map(s -> s.round().ms(50)).sorted().toList()),
-                        median(e.getValue().stream().map(s -> s.round().ms(99)).sorted().toList())))
-                .toList()));
-        return points;
     }
 
     private static double medianRate(List<Sample> list) {
