@@ -53,9 +53,9 @@ final class ComparePlot {
             XYSeries p50 = new XYSeries(server + " p50", false, true);
             XYSeries p99 = new XYSeries(server + " p99", false, true);
             byClients.values().forEach(list -> {
-                double rate = median(list.stream().map(Row::loginsPerSecond).toList());
-                p50.add(rate, median(list.stream().map(Row::p50Ms).toList()));
-                p99.add(rate, median(list.stream().map(Row::p99Ms).toList()));
+                double rate = CompareReport.median(list.stream().map(Row::loginsPerSecond).sorted().toList());
+                p50.add(rate, CompareReport.median(list.stream().map(Row::p50Ms).sorted().toList()));
+                p99.add(rate, CompareReport.median(list.stream().map(Row::p99Ms).sorted().toList()));
             });
             lines.addSeries(p50);
             lines.addSeries(p99);
@@ -76,11 +76,5 @@ final class ComparePlot {
         chart.getXYPlot().setDomainGridlinePaint(Color.LIGHT_GRAY);
         chart.getXYPlot().setRangeGridlinePaint(Color.LIGHT_GRAY);
         ChartUtils.saveChartAsPNG(png.toFile(), chart, 900, 560);
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 }

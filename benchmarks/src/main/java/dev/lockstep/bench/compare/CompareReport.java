@@ -66,7 +66,8 @@ final class CompareReport {
         return median(list.stream().map(s -> s.round().loginsPerSecond()).sorted().toList());
     }
 
-    private static double median(List<Double> sorted) {
+    /** The median of values already in ascending order (the plot shares it). */
+    static double median(List<Double> sorted) {
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
