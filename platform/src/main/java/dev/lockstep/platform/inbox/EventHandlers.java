@@ -26,10 +26,13 @@ public final class EventHandlers {
 
     /** Handles every event whose body is a {@code type}. */
     public <T> EventHandlers on(Class<T> type, BiConsumer<T, CloudEvent> handler) {
-        return on(type, body -> true, handler);
+        return on(type, null, handler);
     }
 
-    /** Handles the events whose body is a {@code type} and passes {@code when}; the others are not wanted. */
+    /**
+     * Handles the events whose body is a {@code type} and passes {@code when} (null: every one); the
+     * others are not wanted.
+     */
     public <T> EventHandlers on(Class<T> type, Predicate<T> when, BiConsumer<T, CloudEvent> handler) {
         byType.put(Events.typeOf(type), new Handler<>(type, when, handler));
         return this;
@@ -59,15 +62,16 @@ public final class EventHandlers {
         }
     }
 
+    /** {@code when} null: no condition, so deciding needs no parse of the body. */
     private record Handler<T>(Class<T> type, Predicate<T> when, BiConsumer<T, CloudEvent> action) {
 
         boolean wants(CloudEvent event) {
-            return when.test(Events.body(event, type));
+            return when == null || when.test(Events.body(event, type));
         }
 
         void handle(CloudEvent event) {
             T body = Events.body(event, type);
-            if (when.test(body)) {
+            if (when == null || when.test(body)) {
                 action.accept(body, event);
             }
         }
