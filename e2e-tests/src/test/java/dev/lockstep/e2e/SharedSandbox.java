@@ -19,7 +19,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Starts the real broker and the four packaged services once for the whole run (on ports of their
- * own, so a running ./lockstep up is not disturbed) and stops them when every test is done.
+ * own, so a running ./lockstep up is not disturbed) and stops them when every test is done. The
+ * services trace, and export their spans to a {@link TraceCollector} in this JVM.
  */
 public final class SharedSandbox implements BeforeAllCallback {
 
@@ -64,6 +65,11 @@ public final class SharedSandbox implements BeforeAllCallback {
         return running.sandbox;
     }
 
+    /** The spans the sandbox exported. */
+    static TraceCollector traces() {
+        return running.traces;
+    }
+
     static String url(Service service) {
         return running.sandbox.url(service);
     }
@@ -106,6 +112,7 @@ public final class SharedSandbox implements BeforeAllCallback {
         Path home = Path.of(System.getProperty("lockstep.home", ".."));
         Path dataDir = dataDir();
         deleteRecursively(dataDir);
+        TraceCollector traces = TraceCollector.start();
         SandboxOptions options = new SandboxOptions()
                 .home(home)
                 .dataDir(dataDir)
@@ -116,30 +123,33 @@ public final class SharedSandbox implements BeforeAllCallback {
                 // On PostgreSQL a second auth-service shares the database: lockout must hold across both.
                 .authInstances(DATABASE == SandboxOptions.Database.POSTGRESQL ? 2 : 1)
                 .adminToken(ADMIN_TOKEN)
-                .internalToken(INTERNAL_TOKEN);
+                .internalToken(INTERNAL_TOKEN)
+                .otlpEndpoint(traces.endpoint());
         Sandbox sandbox = new Sandbox(options);
         try {
             sandbox.start(Duration.ofSeconds(180));
         } catch (IOException e) {
-            closeQuietly(sandbox);
+            closeQuietly(sandbox, traces);
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            closeQuietly(sandbox);
+            closeQuietly(sandbox, traces);
             throw new IllegalStateException(e);
         } catch (RuntimeException e) {
-            closeQuietly(sandbox);
+            closeQuietly(sandbox, traces);
             throw e;
         }
-        running = new Running(sandbox);
+        running = new Running(sandbox, traces);
         return running;
     }
 
-    private static void closeQuietly(Sandbox sandbox) {
+    private static void closeQuietly(Sandbox sandbox, TraceCollector traces) {
         try {
             sandbox.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            traces.close();
         }
     }
 
@@ -157,14 +167,20 @@ public final class SharedSandbox implements BeforeAllCallback {
     /** Closed by JUnit once, after the last test of the run. */
     static final class Running implements AutoCloseable {
         final Sandbox sandbox;
+        final TraceCollector traces;
 
-        Running(Sandbox sandbox) {
+        Running(Sandbox sandbox, TraceCollector traces) {
             this.sandbox = sandbox;
+            this.traces = traces;
         }
 
         @Override
         public void close() throws InterruptedException {
-            sandbox.close();
+            try {
+                sandbox.close();
+            } finally {
+                traces.close();
+            }
             synchronized (SharedSandbox.class) {
                 if (running == this) {
                     running = null;

@@ -9,7 +9,9 @@ import dev.lockstep.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Remembers what the simulated network says about SIMs: a swapped or cancelled SIM on an account's
@@ -28,8 +30,8 @@ public class PhoneEventsConsumer {
 
     @Incoming("phone-events")
     @Blocking
-    public void onPhoneEvent(String json) {
-        inbox.deliver(json, handlers);
+    public CompletionStage<Void> onPhoneEvent(Message<String> record) {
+        return inbox.deliver(record, handlers);
     }
 
     private void remember(PhoneStateChanged state, CloudEvent event) {

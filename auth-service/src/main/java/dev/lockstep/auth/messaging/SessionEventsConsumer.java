@@ -7,7 +7,9 @@ import dev.lockstep.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Reads auth-service's own facts back from the broker: a session that ended (after its commit, from
@@ -28,7 +30,7 @@ public class SessionEventsConsumer {
 
     @Incoming("session-events")
     @Blocking
-    public void onAuthEvent(String json) {
-        inbox.deliver(json, handlers);
+    public CompletionStage<Void> onAuthEvent(Message<String> record) {
+        return inbox.deliver(record, handlers);
     }
 }

@@ -4,6 +4,7 @@ import dev.lockstep.auth.domain.Account;
 import dev.lockstep.auth.domain.GeoIp;
 import dev.lockstep.auth.domain.LoginAttempt;
 import dev.lockstep.auth.domain.RiskPolicy;
+import dev.lockstep.auth.messaging.AuthMetrics;
 import dev.lockstep.contracts.RiskAssessed;
 import dev.lockstep.contracts.Topic;
 import dev.lockstep.platform.clock.SandboxClock;
@@ -24,6 +25,9 @@ public class LoginAttempts {
 
     @Inject
     OwnerAlerts alerts;
+
+    @Inject
+    AuthMetrics metrics;
 
     /**
      * Keeps the attempt (client context, outcome, risk) and, when the risk engine weighed it, publishes
@@ -57,6 +61,7 @@ public class LoginAttempts {
             attempt.action = assessment.action();
         }
         attempt.persist();
+        metrics.attempt(outcome);
         if (weighed && account != null) {
             outbox.publish(Topic.AUTH_EVENTS, account.id, correlationId, new RiskAssessed(account.id,
                     assessment.score(), assessment.level(), assessment.signals(), assessment.action(), client.ip(),

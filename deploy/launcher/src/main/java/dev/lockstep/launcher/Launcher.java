@@ -49,6 +49,7 @@ public final class Launcher {
                 case "--db" -> options.database(SandboxOptions.Database.parse(require(args[i], value)));
                 case "--postgres-port" -> options.postgresPort(Integer.parseInt(require(args[i], value)));
                 case "--scenario" -> scenario = Path.of(require(args[i], value));
+                case "--otlp-endpoint" -> options.otlpEndpoint(require(args[i], value));
                 default -> {
                     System.err.println("unknown option " + args[i]);
                     usage();
@@ -123,13 +124,16 @@ public final class Launcher {
         System.out.println("""
                 usage: ./lockstep up [--data-dir DIR] [--kafka-port 9092] [--http-port-base 8081]
                                      [--db h2|postgresql] [--postgres-port 5433] [--scenario FILE]
+                                     [--otlp-endpoint URL]
                   Starts a real Kafka broker and auth-service, otp-service, sms-gateway-sim and
                   recovery-service with H2 databases under DIR (default .lockstep), prints their URLs,
                   the admin token and the demo account, and stops everything on Ctrl-C.
                   --db postgresql keeps the data in a private PostgreSQL cluster under DIR instead,
                   made from the machine's PostgreSQL binaries (Debian's postgresql package).
                   --scenario FILE resets the sandbox to a scenario's starting state instead of making
-                  the demo account (e.g. sms-gateway-sim/src/main/resources/scenarios/*.yaml).""");
+                  the demo account (e.g. sms-gateway-sim/src/main/resources/scenarios/*.yaml).
+                  --otlp-endpoint URL traces every HTTP call and Kafka hop and exports the spans over
+                  OTLP/HTTP (e.g. http://127.0.0.1:4318/v1/traces); without it nothing is traced.""");
     }
 
     /** A random token kept in a file readable by the owner only; made on the first run. */
@@ -216,6 +220,7 @@ public final class Launcher {
                   Databases         %s
                   Console           %s/console/index.html   (paste the admin token)
                   Swagger UI        <service URL>/q/swagger-ui
+                  Metrics           <service URL>/q/metrics   (Prometheus text)%s
 
                   OpenID issuer     %s   (discovery: /.well-known/openid-configuration)
                     and over HTTPS  %s   (trust the sandbox's CA: %s)
@@ -232,6 +237,7 @@ public final class Launcher {
                         ? "PostgreSQL " + options.host() + ":" + sandbox.postgres().port() + " (one database per service)"
                         : "H2 files in " + options.dataDir().resolve("db"),
                 sim,
+                options.otlpEndpoint() != null ? String.format("%n  Traces            OTLP to %s", options.otlpEndpoint()) : "",
                 sandbox.url(Service.AUTH), sandbox.httpsUrl(Service.AUTH), sandbox.caFile(),
                 DemoClient.CLIENT_ID, DemoClient.REDIRECT_URI,
                 adminToken, options.dataDir().resolve("admin-token"),

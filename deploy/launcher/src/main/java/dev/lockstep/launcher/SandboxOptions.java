@@ -18,6 +18,7 @@ public final class SandboxOptions {
     final Map<Service, Integer> ports = new EnumMap<>(Service.class);
     String adminToken;
     String internalToken;
+    String otlpEndpoint;
     List<String> serviceJvmArgs = List.of("-Xms24m", "-Xmx128m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=48m",
             "-XX:MaxMetaspaceSize=160m", "-Xss512k", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
             "-Dio.netty.allocator.maxOrder=7");
@@ -80,6 +81,19 @@ public final class SandboxOptions {
     public SandboxOptions adminToken(String token) {
         this.adminToken = token;
         return this;
+    }
+
+    /**
+     * Traces every HTTP call and Kafka hop and exports them to this OTLP/HTTP traces endpoint (for
+     * example {@code http://127.0.0.1:4318/v1/traces}); null (the default): no tracing at all.
+     */
+    public SandboxOptions otlpEndpoint(String endpoint) {
+        this.otlpEndpoint = endpoint;
+        return this;
+    }
+
+    public String otlpEndpoint() {
+        return otlpEndpoint;
     }
 
     public SandboxOptions internalToken(String token) {

@@ -55,6 +55,11 @@ final class ServiceCommandLine {
             jvm.add("-Dquarkus.datasource.username=" + LocalPostgres.USER);
         }
         jvm.add("-Dkafka.bootstrap.servers=" + sandbox.broker().bootstrapServers());
+        if (options.otlpEndpoint() != null) {
+            jvm.add("-Dlockstep.traces.enabled=true");
+            jvm.add("-Dquarkus.otel.sdk.disabled=false");
+            jvm.add("-Dquarkus.otel.exporter.otlp.traces.endpoint=" + options.otlpEndpoint());
+        }
         switch (service) {
             case SIM -> {
                 jvm.add("-Dlockstep.sim.services.auth=" + sandbox.url(Service.AUTH));

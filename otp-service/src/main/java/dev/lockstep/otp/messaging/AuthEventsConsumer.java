@@ -11,7 +11,9 @@ import dev.lockstep.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Reacts to auth-service's facts: a new account's phone becomes a factor; a challenge or a resend
@@ -40,7 +42,7 @@ public class AuthEventsConsumer {
 
     @Incoming("auth-events")
     @Blocking
-    public void onAuthEvent(String json) {
-        inbox.deliver(json, handlers);
+    public CompletionStage<Void> onAuthEvent(Message<String> record) {
+        return inbox.deliver(record, handlers);
     }
 }

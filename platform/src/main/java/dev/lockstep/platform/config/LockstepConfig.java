@@ -39,6 +39,18 @@ public interface LockstepConfig {
     /** How long rows that pile up are kept, on the sandbox clock. */
     Retention retention();
 
+    /** OpenTelemetry traces. */
+    Traces traces();
+
+    interface Traces {
+        /**
+         * Whether HTTP calls and Kafka hops are traced: off by default, when no span is made at all; on
+         * (with {@code quarkus.otel.sdk.disabled=false} and an OTLP endpoint) they are exported.
+         */
+        @WithDefault("false")
+        boolean enabled();
+    }
+
     interface Retention {
         /** How often (real time) the rules run. */
         @WithDefault("1m")

@@ -5,18 +5,30 @@ import dev.lockstep.contracts.Events;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.db.DatabaseUnavailable;
 import dev.lockstep.platform.reset.SandboxEpoch;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.faulttolerance.api.Guard;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
  * The consuming side of exactly-once effects: remembers handled event ids in the consumer's own
  * transaction, so a redelivered event changes nothing; and ignores events written before the last
  * sandbox-wide reset ({@link SandboxEpoch}), so a reset is not undone by what was still on a topic.
+ * Each handled event is timed ({@code lockstep.events.handled}, by type and outcome) and, when the
+ * record came with a trace, handled in a span of that trace.
  */
 @ApplicationScoped
 public class Inbox {
@@ -28,6 +40,12 @@ public class Inbox {
 
     @Inject
     SandboxEpoch epochs;
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    Tracer tracer;
 
     /** While the database cannot be reached, an event waits (up to two minutes) rather than being dead-lettered. */
     private final Guard untilTheDatabaseIsBack = Guard.create()
@@ -45,6 +63,24 @@ public class Inbox {
      * consumer's to handle (it is dead-lettered).
      */
     public void deliver(String json, EventHandlers handlers) {
+        deliver(json, handlers, null);
+    }
+
+    /**
+     * The same for a record from a channel, acknowledged once handled (or skipped) and refused with the
+     * failure otherwise; the handling joins the record's trace, if it came with one.
+     */
+    public CompletionStage<Void> deliver(Message<String> record, EventHandlers handlers) {
+        Context received = TracingMetadata.fromMessage(record).map(TracingMetadata::getCurrentContext).orElse(null);
+        try {
+            deliver(record.getPayload(), handlers, received);
+        } catch (RuntimeException e) {
+            return record.nack(e);
+        }
+        return record.ack();
+    }
+
+    private void deliver(String json, EventHandlers handlers, Context received) {
         CloudEvent event;
         try {
             event = Events.fromJson(json);
@@ -55,10 +91,30 @@ public class Inbox {
         if (!handlers.wants(event)) {
             return;
         }
-        untilTheDatabaseIsBack.get(() -> {
-            QuarkusTransaction.requiringNew().run(() -> receive(event, handlers));
-            return Boolean.TRUE;
-        }, Boolean.class);
+        Timer.Sample timing = Timer.start(registry);
+        Span span = received == null || !Span.fromContext(received).getSpanContext().isValid() ? null
+                : tracer.spanBuilder("handle " + event.type()).setParent(received)
+                        .setAttribute("lockstep.event.id", event.id()).startSpan();
+        String outcome = "failed";
+        try (Scope scope = span != null ? span.makeCurrent() : Scope.noop()) {
+            untilTheDatabaseIsBack.get(() -> {
+                QuarkusTransaction.requiringNew().run(() -> receive(event, handlers));
+                return Boolean.TRUE;
+            }, Boolean.class);
+            outcome = "handled";
+        } catch (RuntimeException e) {
+            if (span != null) {
+                span.setStatus(StatusCode.ERROR, e.getMessage());
+            }
+            throw e;
+        } finally {
+            if (span != null) {
+                span.end();
+            }
+            timing.stop(Timer.builder("lockstep.events.handled")
+                    .description("Handling one event: its transaction, with waits for the database")
+                    .tag("type", event.type()).tag("outcome", outcome).register(registry));
+        }
     }
 
     /**

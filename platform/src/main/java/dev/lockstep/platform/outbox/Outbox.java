@@ -6,8 +6,12 @@ import dev.lockstep.contracts.Topic;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.config.LockstepConfig;
 import dev.lockstep.platform.reset.SandboxEpoch;
+import dev.lockstep.platform.telemetry.TraceParent;
 import dev.lockstep.platform.tx.AfterCommit;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
@@ -16,7 +20,9 @@ import java.time.Instant;
 /**
  * Records events in the caller's transaction (the transactional outbox): the event exists if and
  * only if the state change committed. The relay publishes it right after the commit. Each event
- * carries the service's {@link SandboxEpoch}.
+ * carries the service's {@link SandboxEpoch}. With tracing on, the row keeps the context of a span
+ * marking when it was written, and the relay continues the trace from there; once the transaction
+ * committed, a {@link PublishedEvent} tells the service's metrics.
  */
 @ApplicationScoped
 public class Outbox {
@@ -35,6 +41,12 @@ public class Outbox {
 
     @Inject
     SandboxEpoch epochs;
+
+    @Inject
+    Tracer tracer;
+
+    @Inject
+    Event<PublishedEvent> published;
 
     /**
      * Adds an event to the current transaction.
@@ -56,8 +68,26 @@ public class Outbox {
         row.recordKey = key;
         row.payload = Events.toJson(event);
         row.createdAt = now;
+        row.traceParent = recorded(topic, event);
         row.persist();
-        AfterCommit.run(transactions, relay::wakeUp);
+        PublishedEvent announcement = new PublishedEvent(topic, event, body);
+        AfterCommit.run(transactions, () -> {
+            relay.wakeUp();
+            published.fire(announcement);
+        });
         return event;
+    }
+
+    /** With tracing on, a span that marks the moment the event was written (in the current trace); else null. */
+    private String recorded(Topic topic, CloudEvent event) {
+        if (!Span.current().getSpanContext().isValid()) {
+            return null;
+        }
+        Span span = tracer.spanBuilder("outbox " + event.type())
+                .setAttribute("messaging.destination.name", topic.topicName())
+                .setAttribute("lockstep.event.id", event.id())
+                .startSpan();
+        span.end();
+        return TraceParent.of(span);
     }
 }

@@ -32,4 +32,8 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** The W3C traceparent the relay continues the trace from; null with tracing off. */
+    @Column(name = "trace_parent", length = 64)
+    public String traceParent;
 }

@@ -1,9 +1,16 @@
 package dev.lockstep.platform.outbox;
 
 import dev.lockstep.platform.config.LockstepConfig;
+import dev.lockstep.platform.telemetry.TraceParent;
+import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -30,7 +37,8 @@ import org.jboss.logging.Logger;
  * right after every commit that wrote an event; polls as a fallback; while the broker is down it
  * keeps the rows and retries with a growing pause. A row may be published twice (acknowledged,
  * then the delete lost); consumers ignore repeats by event id. Instances sharing a database take
- * turns (the batch's rows are locked while it is published).
+ * turns (the batch's rows are locked while it is published). A row written in a trace is published
+ * in a span of that trace (the record's headers carry it on to the consumers).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -39,6 +47,12 @@ public class OutboxRelay {
 
     @Inject
     LockstepConfig config;
+
+    @Inject
+    OutboxMetrics metrics;
+
+    @Inject
+    Tracer tracer;
 
     @Inject
     @Channel("outbox")
@@ -122,6 +136,7 @@ public class OutboxRelay {
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .page(0, config.outbox().batchSize()).list();
         if (batch.isEmpty()) {
+            metrics.pending(0);
             return new BatchResult(0, null);
         }
         // One at a time: a row is sent only once the one before it was acknowledged. Sent all at once,
@@ -143,24 +158,45 @@ public class OutboxRelay {
         if (!published.isEmpty()) {
             OutboxEvent.delete("id in ?1", published);
         }
+        metrics.pending(batch.size() < config.outbox().batchSize() ? batch.size() - published.size() : OutboxEvent.count());
         return new BatchResult(batch.size(), failure);
     }
 
     private CompletableFuture<Void> send(OutboxEvent row) {
         CompletableFuture<Void> ack = new CompletableFuture<>();
+        Timer.Sample timing = metrics.sending();
+        Span span = row.traceParent == null ? null : tracer.spanBuilder("outbox-relay " + row.topic)
+                .setParent(TraceParent.parse(row.traceParent))
+                .setSpanKind(SpanKind.INTERNAL)
+                .setAttribute("messaging.destination.name", row.topic)
+                .setAttribute("lockstep.event.id", row.eventId)
+                .startSpan();
         Message<String> message = Message.of(row.payload)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                         .withTopic(row.topic)
                         .withKey(row.recordKey)
                         .build())
                 .withAck(() -> {
+                    metrics.sent(timing, row.topic, true);
+                    if (span != null) {
+                        span.end();
+                    }
                     ack.complete(null);
                     return CompletableFuture.completedFuture(null);
                 })
                 .withNack(reason -> {
+                    metrics.sent(timing, row.topic, false);
+                    if (span != null) {
+                        span.setStatus(StatusCode.ERROR, String.valueOf(reason));
+                        span.end();
+                    }
                     ack.completeExceptionally(reason);
                     return CompletableFuture.completedFuture(null);
                 });
+        if (span != null) {
+            // the producer's span (and the trace context in the record's headers) continues from this one
+            message = message.addMetadata(TracingMetadata.withCurrent(io.opentelemetry.context.Context.root().with(span)));
+        }
         try {
             emitter.send(message);
         } catch (RuntimeException e) {

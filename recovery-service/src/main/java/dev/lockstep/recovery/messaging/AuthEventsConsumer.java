@@ -10,7 +10,9 @@ import dev.lockstep.recovery.domain.KnownAccount;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * auth-service's events, each applied once: accounts (recovery-service's copy) and sign-ins (which
@@ -35,8 +37,8 @@ public class AuthEventsConsumer {
 
     @Incoming("auth-events")
     @Blocking
-    public void onAuthEvent(String json) {
-        inbox.deliver(json, handlers);
+    public CompletionStage<Void> onAuthEvent(Message<String> record) {
+        return inbox.deliver(record, handlers);
     }
 
     private void known(AccountCreated created) {

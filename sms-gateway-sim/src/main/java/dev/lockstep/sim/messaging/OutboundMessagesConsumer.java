@@ -10,7 +10,9 @@ import dev.lockstep.sim.service.DeliveryService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /** Takes the IdP's outbound messages into the simulated network, each exactly once. */
@@ -29,8 +31,8 @@ public class OutboundMessagesConsumer {
 
     @Incoming("outbound-messages")
     @Blocking
-    public void onOutbound(String json) {
-        inbox.deliver(json, handlers);
+    public CompletionStage<Void> onOutbound(Message<String> record) {
+        return inbox.deliver(record, handlers);
     }
 
     private void take(OutboundMessage message, CloudEvent event) {

@@ -1,0 +1,102 @@
+package dev.lockstep.e2e;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.trace.v1.ResourceSpans;
+import io.opentelemetry.proto.trace.v1.ScopeSpans;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * An OTLP/HTTP traces endpoint in the test JVM (protobuf, as the services export): keeps the newest
+ * spans the sandbox sends, so a test can follow one login through the services.
+ */
+final class TraceCollector implements AutoCloseable {
+
+    private static final int KEPT = 50_000;
+
+    /** One span as received, ids in lower-case hex. */
+    record Span(String service, String traceId, String spanId, String parentSpanId, String name, long startNanos,
+            long endNanos) {
+    }
+
+    private final HttpServer server;
+    private final Deque<Span> spans = new ArrayDeque<>();
+
+    private TraceCollector(HttpServer server) {
+        this.server = server;
+    }
+
+    static TraceCollector start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            TraceCollector collector = new TraceCollector(server);
+            server.createContext("/v1/traces", collector::receive);
+            server.start();
+            return collector;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Where the services send their spans. */
+    String endpoint() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1/traces";
+    }
+
+    /** The spans received so far with this trace id. */
+    synchronized List<Span> trace(String traceId) {
+        return spans.stream().filter(span -> span.traceId().equals(traceId)).toList();
+    }
+
+    private void receive(HttpExchange exchange) throws IOException {
+        try (exchange; InputStream body = exchange.getRequestBody()) {
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                exchange.sendResponseHeaders(405, -1);
+                return;
+            }
+            ExportTraceServiceRequest request = ExportTraceServiceRequest.parseFrom(body);
+            for (ResourceSpans resource : request.getResourceSpansList()) {
+                String service = resource.getResource().getAttributesList().stream()
+                        .filter(attribute -> attribute.getKey().equals("service.name"))
+                        .map(KeyValue::getValue).map(value -> value.getStringValue()).findFirst().orElse("?");
+                for (ScopeSpans scope : resource.getScopeSpansList()) {
+                    scope.getSpansList().forEach(span -> keep(new Span(service, hex(span.getTraceId().toByteArray()),
+                            hex(span.getSpanId().toByteArray()), hex(span.getParentSpanId().toByteArray()),
+                            span.getName(), span.getStartTimeUnixNano(), span.getEndTimeUnixNano())));
+                }
+            }
+            byte[] answer = ExportTraceServiceResponse.getDefaultInstance().toByteArray();
+            exchange.getResponseHeaders().set("Content-Type", "application/x-protobuf");
+            exchange.sendResponseHeaders(200, answer.length == 0 ? -1 : answer.length);
+            if (answer.length > 0) {
+                exchange.getResponseBody().write(answer);
+            }
+        }
+    }
+
+    private synchronized void keep(Span span) {
+        spans.addLast(span);
+        if (spans.size() > KEPT) {
+            spans.removeFirst();
+        }
+    }
+
+    private static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

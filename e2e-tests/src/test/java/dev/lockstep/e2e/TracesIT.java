@@ -1,0 +1,70 @@
+package dev.lockstep.e2e;
+
+import static dev.lockstep.e2e.Lockstep.PASSWORD;
+import static dev.lockstep.e2e.Lockstep.newAccount;
+import static dev.lockstep.e2e.Lockstep.nthCode;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lockstep.launcher.Service;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * OpenTelemetry across the sandbox: a login that arrives with a W3C {@code traceparent} is one trace,
+ * from auth-service's HTTP span through the Kafka hops to otp-service issuing the code and the
+ * simulated network delivering it.
+ */
+@ExtendWith(SharedSandbox.class)
+class TracesIT {
+
+    @Test
+    void anSmsLoginIsOneTraceFromTheHttpCallThroughEveryKafkaHopToTheDeliveredCode() {
+        Lockstep.Account account = newAccount();
+        String traceId = HexFormat.of().formatHex(randomBytes(16));
+        String callerSpan = HexFormat.of().formatHex(randomBytes(8));
+        Response opened = given().header("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
+                .contentType(ContentType.JSON).body(Map.of("username", account.username(), "password", PASSWORD))
+                .post(SharedSandbox.url(Service.AUTH) + "/v1/login");
+        assertEquals(200, opened.statusCode(), opened.asString());
+        nthCode(account.phone(), 1);
+
+        // spans are exported in batches (every few seconds)
+        await("the login's spans from three services").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<TraceCollector.Span> trace = SharedSandbox.traces().trace(traceId);
+            Set<String> names = trace.stream().map(span -> span.service() + ": " + span.name()).collect(Collectors.toSet());
+            assertTrue(names.contains("auth-service: outbox lockstep.login.challenge-created.v1"), names.toString());
+            assertTrue(names.contains("auth-service: outbox-relay lockstep.auth.events"), names.toString());
+            assertTrue(names.contains("otp-service: handle lockstep.login.challenge-created.v1"), names.toString());
+            assertTrue(names.contains("otp-service: outbox-relay lockstep.messages.outbound"), names.toString());
+            assertTrue(names.contains("sms-gateway-sim: handle lockstep.message.outbound.v1"), names.toString());
+            assertTrue(trace.stream().anyMatch(span -> span.service().equals("auth-service")
+                    && span.parentSpanId().equals(callerSpan)), "auth-service's HTTP span continues the caller's: " + names);
+        });
+
+        // one connected tree: every span's parent is in the trace, or is the caller's span
+        List<TraceCollector.Span> trace = SharedSandbox.traces().trace(traceId);
+        Set<String> ids = trace.stream().map(TraceCollector.Span::spanId).collect(Collectors.toSet());
+        for (TraceCollector.Span span : trace) {
+            assertTrue(ids.contains(span.parentSpanId()) || span.parentSpanId().equals(callerSpan),
+                    span + " hangs off a span the trace does not have");
+        }
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return bytes;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.lockstep.otp.messaging;
+
+import static dev.lockstep.platform.telemetry.Tags.orNone;
+
+import dev.lockstep.contracts.CodeChecked;
+import dev.lockstep.contracts.OutboundMessage;
+import dev.lockstep.platform.outbox.PublishedEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.Locale;
+
+/**
+ * otp-service's domain counters at {@code /q/metrics}, counted once the fact committed:
+ * {@code lockstep.codes.issued} (codes sent, by channel) and {@code lockstep.codes.checked} (codes
+ * entered, by outcome: {@code valid}, {@code invalid}, {@code expired}, …).
+ */
+@ApplicationScoped
+public class OtpMetrics {
+
+    @Inject
+    MeterRegistry registry;
+
+    void on(@Observes PublishedEvent published) {
+        Object body = published.body();
+        if (body instanceof OutboundMessage message) {
+            registry.counter("lockstep.codes.issued", "channel", orNone(message.channel())).increment();
+        } else if (body instanceof CodeChecked checked) {
+            registry.counter("lockstep.codes.checked", "outcome", orNone(checked.outcome()).toLowerCase(Locale.ROOT).replace('_', '-')).increment();
+        }
+    }
+}
