@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lockstep.client.HttpJson;
 import dev.lockstep.client.SandboxClient;
 import dev.lockstep.client.Service;
+import dev.lockstep.launcher.TraceReceiver;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,7 +29,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * code-delivery latency (login response to code in the inbox), login+verify throughput, memory of
  * the broker and the four services, and the launcher's launch-to-ready time.
  *
- * <p>Usage: {@code ./lockstep bench [--logins 500] [--clients 4] [--warmup 100] [--data-dir .lockstep]}
+ * <p>Usage: {@code ./lockstep bench [--logins 500] [--clients 4] [--warmup 100] [--data-dir .lockstep]
+ * [--traces-port 4318]}. With {@code --traces-port} (the sandbox started with
+ * {@code --otlp-endpoint http://127.0.0.1:4318/v1/traces}) it receives the services' spans and splits
+ * the one-client code deliveries into their hops ({@link DeliveryHops}).
  */
 public final class LoginBenchmark {
 
@@ -56,12 +60,14 @@ public final class LoginBenchmark {
         int clients = 4;
         int warmup = 100;
         Path dataDir = Path.of(".lockstep");
+        int tracesPort = -1;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--logins" -> logins = Integer.parseInt(args[i + 1]);
                 case "--clients" -> clients = Integer.parseInt(args[i + 1]);
                 case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
                 case "--data-dir" -> dataDir = Path.of(args[i + 1]);
+                case "--traces-port" -> tracesPort = Integer.parseInt(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -69,7 +75,9 @@ public final class LoginBenchmark {
         LoginBenchmark bench = new LoginBenchmark(sandbox);
         Map<String, Long> pids = sandbox.pids();
         long rssBefore = printMemory("Memory before load (RSS)", pids);
-        bench.run(logins, clients, warmup);
+        try (TraceReceiver traces = tracesPort >= 0 ? TraceReceiver.start(tracesPort) : null) {
+            bench.run(logins, clients, warmup, traces);
+        }
         printMemory("Memory after load (RSS)", pids);
 
         long readyMillis = sandbox.readyMillis();
@@ -77,7 +85,7 @@ public final class LoginBenchmark {
         System.out.printf("Total RSS after start: %.0f MiB%n", rssBefore / 1024.0);
     }
 
-    private void run(int logins, int clients, int warmup) throws Exception {
+    private void run(int logins, int clients, int warmup, TraceReceiver traces) throws Exception {
         System.out.printf("Creating %d benchmark accounts…%n", clients);
         List<Account> accounts = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
@@ -87,7 +95,11 @@ public final class LoginBenchmark {
         runClients(accounts, warmup);
 
         System.out.printf("Latency: %d logins, one client at a time…%n", logins);
+        if (traces != null) {
+            traces.clear();
+        }
         List<Sample> single = runClients(accounts.subList(0, 1), logins);
+        List<long[]> hops = traces != null ? awaitTraced(traces, logins) : List.of();
         System.out.printf("Throughput: %d logins, %d concurrent clients…%n", logins, clients);
         long started = System.nanoTime();
         List<Sample> loaded = runClients(accounts, logins);
@@ -96,9 +108,23 @@ public final class LoginBenchmark {
         System.out.printf("%nLockstep login benchmark (%d logins per phase)%n", logins);
         System.out.println("One client:");
         report(single);
+        if (traces != null) {
+            DeliveryHops.print(hops);
+        }
         System.out.printf("%d concurrent clients:%n", clients);
         report(loaded);
         System.out.printf("  throughput (login + verify):                     %.1f logins/s%n", loaded.size() / seconds);
+    }
+
+    /** Waits (up to 30 s: spans leave in batches) until most of the one-client logins' traces are in. */
+    private static List<long[]> awaitTraced(TraceReceiver traces, int logins) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        List<long[]> hops = DeliveryHops.measure(traces.spans());
+        while (hops.size() < logins * 0.95 && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            hops = DeliveryHops.measure(traces.spans());
+        }
+        return hops;
     }
 
     private static void report(List<Sample> samples) {

@@ -5,6 +5,7 @@ import dev.lockstep.launcher.LocalPostgres;
 import dev.lockstep.launcher.Sandbox;
 import dev.lockstep.launcher.SandboxOptions;
 import dev.lockstep.launcher.Service;
+import dev.lockstep.launcher.TraceReceiver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Starts the real broker and the four packaged services once for the whole run (on ports of their
  * own, so a running ./lockstep up is not disturbed) and stops them when every test is done. The
- * services trace, and export their spans to a {@link TraceCollector} in this JVM.
+ * services trace, and export their spans to a {@link TraceReceiver} in this JVM.
  */
 public final class SharedSandbox implements BeforeAllCallback {
 
@@ -66,7 +67,7 @@ public final class SharedSandbox implements BeforeAllCallback {
     }
 
     /** The spans the sandbox exported. */
-    static TraceCollector traces() {
+    static TraceReceiver traces() {
         return running.traces;
     }
 
@@ -112,7 +113,7 @@ public final class SharedSandbox implements BeforeAllCallback {
         Path home = Path.of(System.getProperty("lockstep.home", ".."));
         Path dataDir = dataDir();
         deleteRecursively(dataDir);
-        TraceCollector traces = TraceCollector.start();
+        TraceReceiver traces = TraceReceiver.start();
         SandboxOptions options = new SandboxOptions()
                 .home(home)
                 .dataDir(dataDir)
@@ -143,7 +144,7 @@ public final class SharedSandbox implements BeforeAllCallback {
         return running;
     }
 
-    private static void closeQuietly(Sandbox sandbox, TraceCollector traces) {
+    private static void closeQuietly(Sandbox sandbox, TraceReceiver traces) {
         try {
             sandbox.close();
         } catch (InterruptedException e) {
@@ -167,9 +168,9 @@ public final class SharedSandbox implements BeforeAllCallback {
     /** Closed by JUnit once, after the last test of the run. */
     static final class Running implements AutoCloseable {
         final Sandbox sandbox;
-        final TraceCollector traces;
+        final TraceReceiver traces;
 
-        Running(Sandbox sandbox, TraceCollector traces) {
+        Running(Sandbox sandbox, TraceReceiver traces) {
             this.sandbox = sandbox;
             this.traces = traces;
         }

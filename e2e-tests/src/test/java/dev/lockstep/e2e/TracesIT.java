@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lockstep.launcher.Service;
+import dev.lockstep.launcher.TraceReceiver;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.time.Duration;
@@ -42,7 +43,7 @@ class TracesIT {
 
         // spans are exported in batches (every few seconds)
         await("the login's spans from three services").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            List<TraceCollector.Span> trace = SharedSandbox.traces().trace(traceId);
+            List<TraceReceiver.Span> trace = SharedSandbox.traces().trace(traceId);
             Set<String> names = trace.stream().map(span -> span.service() + ": " + span.name()).collect(Collectors.toSet());
             assertTrue(names.contains("auth-service: outbox lockstep.login.challenge-created.v1"), names.toString());
             assertTrue(names.contains("auth-service: outbox-relay lockstep.auth.events"), names.toString());
@@ -54,9 +55,9 @@ class TracesIT {
         });
 
         // one connected tree: every span's parent is in the trace, or is the caller's span
-        List<TraceCollector.Span> trace = SharedSandbox.traces().trace(traceId);
-        Set<String> ids = trace.stream().map(TraceCollector.Span::spanId).collect(Collectors.toSet());
-        for (TraceCollector.Span span : trace) {
+        List<TraceReceiver.Span> trace = SharedSandbox.traces().trace(traceId);
+        Set<String> ids = trace.stream().map(TraceReceiver.Span::spanId).collect(Collectors.toSet());
+        for (TraceReceiver.Span span : trace) {
             assertTrue(ids.contains(span.parentSpanId()) || span.parentSpanId().equals(callerSpan),
                     span + " hangs off a span the trace does not have");
         }

@@ -1,4 +1,4 @@
-package dev.lockstep.e2e;
+package dev.lockstep.launcher;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -17,29 +17,36 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * An OTLP/HTTP traces endpoint in the test JVM (protobuf, as the services export): keeps the newest
- * spans the sandbox sends, so a test can follow one login through the services.
+ * An OTLP/HTTP traces endpoint (protobuf, as the services export with {@code --otlp-endpoint}) on
+ * loopback: keeps the newest spans the sandbox sends, so a test can follow one login through the
+ * services and a benchmark can split a code's delivery into its hops.
  */
-final class TraceCollector implements AutoCloseable {
+public final class TraceReceiver implements AutoCloseable {
 
-    private static final int KEPT = 50_000;
+    private static final int KEPT = 100_000;
 
-    /** One span as received, ids in lower-case hex. */
-    record Span(String service, String traceId, String spanId, String parentSpanId, String name, long startNanos,
+    /** One span as received, ids in lower-case hex, times in nanoseconds since the epoch. */
+    public record Span(String service, String traceId, String spanId, String parentSpanId, String name, long startNanos,
             long endNanos) {
     }
 
     private final HttpServer server;
     private final Deque<Span> spans = new ArrayDeque<>();
 
-    private TraceCollector(HttpServer server) {
+    private TraceReceiver(HttpServer server) {
         this.server = server;
     }
 
-    static TraceCollector start() {
+    /** Listens on a free port. */
+    public static TraceReceiver start() {
+        return start(0);
+    }
+
+    /** Listens on {@code port} of 127.0.0.1 (0: a free one). */
+    public static TraceReceiver start(int port) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            TraceCollector collector = new TraceCollector(server);
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+            TraceReceiver collector = new TraceReceiver(server);
             server.createContext("/v1/traces", collector::receive);
             server.start();
             return collector;
@@ -49,13 +56,23 @@ final class TraceCollector implements AutoCloseable {
     }
 
     /** Where the services send their spans. */
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1/traces";
     }
 
     /** The spans received so far with this trace id. */
-    synchronized List<Span> trace(String traceId) {
+    public synchronized List<Span> trace(String traceId) {
         return spans.stream().filter(span -> span.traceId().equals(traceId)).toList();
+    }
+
+    /** Every span kept. */
+    public synchronized List<Span> spans() {
+        return List.copyOf(spans);
+    }
+
+    /** Forgets the spans received so far. */
+    public synchronized void clear() {
+        spans.clear();
     }
 
     private void receive(HttpExchange exchange) throws IOException {
