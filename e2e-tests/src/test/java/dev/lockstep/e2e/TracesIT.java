@@ -50,6 +50,8 @@ class TracesIT {
             assertTrue(names.contains("otp-service: handle lockstep.login.challenge-created.v1"), names.toString());
             assertTrue(names.contains("otp-service: outbox-relay lockstep.messages.outbound"), names.toString());
             assertTrue(names.contains("sms-gateway-sim: handle lockstep.message.outbound.v1"), names.toString());
+            assertTrue(trace.stream().anyMatch(span -> span.service().equals("otp-service")
+                    && span.scope().startsWith("io.opentelemetry.jdbc")), "otp-service's SQL statements are in it: " + names);
             assertTrue(trace.stream().anyMatch(span -> span.service().equals("auth-service")
                     && span.parentSpanId().equals(callerSpan)), "auth-service's HTTP span continues the caller's: " + names);
         });
@@ -61,6 +63,30 @@ class TracesIT {
             assertTrue(ids.contains(span.parentSpanId()) || span.parentSpanId().equals(callerSpan),
                     span + " hangs off a span the trace does not have");
         }
+    }
+
+    @Test
+    void verifyingTheCodeIsOneTraceAcrossAuthServicesHttpCallToOtpService() {
+        Lockstep.Account account = newAccount();
+        Response opened = Lockstep.login(account.username(), PASSWORD);
+        assertEquals(200, opened.statusCode(), opened.asString());
+        String code = nthCode(account.phone(), 1);
+        String traceId = HexFormat.of().formatHex(randomBytes(16));
+        Response verified = given().header("traceparent", "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01")
+                .contentType(ContentType.JSON).body(Map.of("code", code))
+                .post(SharedSandbox.url(Service.AUTH) + "/v1/login/" + opened.path("challengeId") + "/verify");
+        assertEquals(200, verified.statusCode(), verified.asString());
+
+        await("otp-service's span under auth-service's call").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<TraceReceiver.Span> trace = SharedSandbox.traces().trace(traceId);
+            Set<String> authSpans = trace.stream().filter(span -> span.service().equals("auth-service"))
+                    .map(TraceReceiver.Span::spanId).collect(Collectors.toSet());
+            assertTrue(trace.stream().anyMatch(span -> span.service().equals("otp-service")
+                    && authSpans.contains(span.parentSpanId())),
+                    "otp-service's HTTP span is a child of auth-service's client call: " + trace);
+            assertTrue(trace.stream().anyMatch(span -> span.service().equals("auth-service")
+                    && span.name().equals("outbox lockstep.login.succeeded.v1")), trace.toString());
+        });
     }
 
     private static byte[] randomBytes(int n) {

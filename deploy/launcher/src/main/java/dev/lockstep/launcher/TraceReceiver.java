@@ -25,9 +25,12 @@ public final class TraceReceiver implements AutoCloseable {
 
     private static final int KEPT = 100_000;
 
-    /** One span as received, ids in lower-case hex, times in nanoseconds since the epoch. */
-    public record Span(String service, String traceId, String spanId, String parentSpanId, String name, long startNanos,
-            long endNanos) {
+    /**
+     * One span as received, ids in lower-case hex, times in nanoseconds since the epoch; {@code scope}
+     * names the instrumentation that made it (e.g. {@code io.opentelemetry.jdbc} for a statement).
+     */
+    public record Span(String service, String scope, String traceId, String spanId, String parentSpanId, String name,
+            long startNanos, long endNanos) {
     }
 
     private final HttpServer server;
@@ -87,7 +90,8 @@ public final class TraceReceiver implements AutoCloseable {
                         .filter(attribute -> attribute.getKey().equals("service.name"))
                         .map(KeyValue::getValue).map(value -> value.getStringValue()).findFirst().orElse("?");
                 for (ScopeSpans scope : resource.getScopeSpansList()) {
-                    scope.getSpansList().forEach(span -> keep(new Span(service, hex(span.getTraceId().toByteArray()),
+                    String scopeName = scope.getScope().getName();
+                    scope.getSpansList().forEach(span -> keep(new Span(service, scopeName, hex(span.getTraceId().toByteArray()),
                             hex(span.getSpanId().toByteArray()), hex(span.getParentSpanId().toByteArray()),
                             span.getName(), span.getStartTimeUnixNano(), span.getEndTimeUnixNano())));
                 }

@@ -55,20 +55,13 @@ public class Inbox {
             .done().build();
 
     /**
-     * Hands {@code json} to {@code handlers} once: parsed, and if it is an event they want, in a
-     * transaction of its own ({@link #receive}), tried again while the database cannot be reached (a
-     * stopped or restarting database delays events; it does not lose them). A record that is not a
-     * Lockstep event is logged and skipped (it would never parse on a retry either); an event of a
-     * type the consumer does not handle is skipped with no transaction at all. What else fails is the
-     * consumer's to handle (it is dead-lettered).
-     */
-    public void deliver(String json, EventHandlers handlers) {
-        deliver(json, handlers, null);
-    }
-
-    /**
-     * The same for a record from a channel, acknowledged once handled (or skipped) and refused with the
-     * failure otherwise; the handling joins the record's trace, if it came with one.
+     * Hands {@code record}'s event to {@code handlers} once: parsed, and if it is an event they want,
+     * in a transaction of its own ({@link #receive}), tried again while the database cannot be reached
+     * (a stopped or restarting database delays events; it does not lose them), in a span of the
+     * record's trace if it came with one. A record that is not a Lockstep event is logged and skipped
+     * (it would never parse on a retry either); an event of a type the consumer does not handle is
+     * skipped with no transaction at all. Either way the record is acknowledged; what else fails
+     * refuses it (the channel dead-letters it).
      */
     public CompletionStage<Void> deliver(Message<String> record, EventHandlers handlers) {
         Context received = TracingMetadata.fromMessage(record).map(TracingMetadata::getCurrentContext).orElse(null);
