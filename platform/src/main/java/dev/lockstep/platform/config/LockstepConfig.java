@@ -44,8 +44,9 @@ public interface LockstepConfig {
 
     interface Traces {
         /**
-         * Whether HTTP calls and Kafka hops are traced: off by default, when no span is made at all; on
-         * (with {@code quarkus.otel.sdk.disabled=false} and an OTLP endpoint) they are exported.
+         * Whether HTTP-server, Kafka and JDBC spans are made and the outbox keeps trace context: off by
+         * default; on (with {@code quarkus.otel.sdk.disabled=false} and an OTLP endpoint) the spans are
+         * exported.
          */
         @WithDefault("false")
         boolean enabled();

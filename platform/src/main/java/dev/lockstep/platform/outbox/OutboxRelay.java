@@ -7,6 +7,7 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -195,7 +196,7 @@ public class OutboxRelay {
                 });
         if (span != null) {
             // the producer's span (and the trace context in the record's headers) continues from this one
-            message = message.addMetadata(TracingMetadata.withCurrent(io.opentelemetry.context.Context.root().with(span)));
+            message = message.addMetadata(TracingMetadata.withCurrent(Context.root().with(span)));
         }
         try {
             emitter.send(message);
