@@ -94,7 +94,7 @@ class ServiceCrashIT {
         assertTrue(finished(flows, afterRestart) >= 1, "full service after the restart: " + flows);
         for (Flow flow : flows) {
             assertTrue(flow.outcome() != Outcome.REFUSED || flow.detail().startsWith("503"),
-                    "a refusal is a clean 503 problem, never a 500: " + flow);
+                    () -> "a refusal is a clean 503 problem, never a 500: " + flow + SharedSandbox.unexpectedFailures());
             int messages = Lockstep.inbox(flow.phone()).size();
             if (flow.outcome() == Outcome.FINISHED) {
                 assertEquals(1, messages, "an accepted flow's code arrived exactly once: " + flow);

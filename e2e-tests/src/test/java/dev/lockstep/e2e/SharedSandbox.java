@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -107,6 +108,28 @@ public final class SharedSandbox implements BeforeAllCallback {
     /** Where the broker and the services write their logs. */
     static Path logDirectory() {
         return dataDir().resolve("logs");
+    }
+
+    /**
+     * What the services logged about the failures they answered with a 500 ("unexpected failure" and
+     * the stack trace's first lines), for an assertion's message: CI keeps the test output, not the logs.
+     */
+    static String unexpectedFailures() {
+        StringBuilder found = new StringBuilder();
+        try (Stream<Path> logs = Files.list(logDirectory())) {
+            for (Path log : logs.filter(p -> p.getFileName().toString().endsWith(".log")).sorted().toList()) {
+                List<String> lines = Files.readAllLines(log);
+                for (int i = 0; i < lines.size(); i++) {
+                    if (lines.get(i).contains("unexpected failure")) {
+                        found.append('\n').append(log.getFileName()).append(':');
+                        lines.subList(i, Math.min(lines.size(), i + 12)).forEach(l -> found.append("\n  ").append(l));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            found.append("\n(the logs could not be read: ").append(e).append(')');
+        }
+        return found.toString();
     }
 
     private static Running start() {

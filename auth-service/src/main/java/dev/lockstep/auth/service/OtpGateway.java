@@ -5,17 +5,18 @@ import dev.lockstep.contracts.http.CodeCheckResult;
 import dev.lockstep.contracts.http.CodePolicyView;
 import dev.lockstep.contracts.http.FactorView;
 import dev.lockstep.platform.problem.ProblemException;
+import dev.lockstep.platform.web.NoAnswer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import java.util.List;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
 
 /**
  * Calls otp-service with SmallRye Fault Tolerance around it. Listing factors is safe to retry;
@@ -25,52 +26,56 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @ApplicationScoped
 public class OtpGateway {
 
-    @Inject
-    @RestClient
-    OtpClient client;
+    private static final Logger LOG = Logger.getLogger(OtpGateway.class);
 
     @Inject
     Calls calls;
 
     public List<FactorView> factors(String accountId) {
-        try {
-            return calls.factors(accountId);
-        } catch (WebApplicationException | ProcessingException | TimeoutException | CircuitBreakerOpenException e) {
-            throw unavailable();
-        }
+        return guarded(() -> calls.factors(accountId));
     }
 
     public CodePolicyView policy(String accountId, String channel) {
-        try {
-            return calls.policy(accountId, channel);
-        } catch (WebApplicationException | ProcessingException | TimeoutException | CircuitBreakerOpenException e) {
-            throw unavailable();
-        }
+        return guarded(() -> calls.policy(accountId, channel));
     }
 
     public CodeCheckResult check(String challengeId, String accountId, String code, String factorId) {
-        try {
-            return calls.check(challengeId, new CodeCheckRequest(accountId, code, factorId));
-        } catch (WebApplicationException | ProcessingException | TimeoutException | CircuitBreakerOpenException e) {
-            throw unavailable();
-        }
+        return guarded(() -> calls.check(challengeId, new CodeCheckRequest(accountId, code, factorId)));
     }
 
     /** Removes a factor on the owner's behalf; otp-service's "no such factor" and "last phone" pass through. */
     public void removeFactor(String accountId, String factorId) {
+        guarded(() -> {
+            try {
+                calls.removeFactor(accountId, factorId);
+            } catch (WebApplicationException e) {
+                int status = e.getResponse().getStatus();
+                if (status == 404) {
+                    throw ProblemException.notFound("factor-not-found", "No such factor on this account");
+                }
+                if (status == 409) {
+                    throw ProblemException.conflict("last-phone", "The account's last trusted phone cannot be removed");
+                }
+                throw e;
+            }
+            return null;
+        });
+    }
+
+    /** otp-service's own failure or no answer from it at all is a 503; a fault of ours stays a 500. */
+    private static <T> T guarded(Supplier<T> call) {
         try {
-            calls.removeFactor(accountId, factorId);
+            return call.get();
         } catch (WebApplicationException e) {
-            int status = e.getResponse().getStatus();
-            if (status == 404) {
-                throw ProblemException.notFound("factor-not-found", "No such factor on this account");
-            }
-            if (status == 409) {
-                throw ProblemException.conflict("last-phone", "The account's last trusted phone cannot be removed");
-            }
             throw unavailable();
-        } catch (ProcessingException | TimeoutException | CircuitBreakerOpenException e) {
-            throw unavailable();
+        } catch (ProblemException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (NoAnswer.in(e)) {
+                LOG.warnf("otp-service did not answer: %s", e);
+                throw unavailable();
+            }
+            throw e;
         }
     }
 

@@ -5,6 +5,7 @@ import dev.lockstep.contracts.http.CodeCheckResult;
 import dev.lockstep.contracts.http.FactorView;
 import dev.lockstep.contracts.http.RecoveryCalls;
 import dev.lockstep.platform.problem.ProblemException;
+import dev.lockstep.platform.web.NoAnswer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
@@ -15,9 +16,8 @@ import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
 
 /**
  * auth-service and otp-service as recovery-service needs them, with SmallRye Fault Tolerance around
@@ -31,6 +31,8 @@ public class IdpGateway {
      * The id asked about when a name is unknown: the same calls then go out as for a known account
      * (and find nothing), so that the answer's time does not tell the two apart.
      */
+    private static final Logger LOG = Logger.getLogger(IdpGateway.class);
+
     public static final String NO_ACCOUNT = "00000000-0000-0000-0000-000000000000";
 
     @Inject
@@ -45,8 +47,8 @@ public class IdpGateway {
                 return Optional.empty();
             }
             throw unavailable();
-        } catch (ProcessingException | TimeoutException | CircuitBreakerOpenException e) {
-            throw unavailable();
+        } catch (RuntimeException e) {
+            throw noAnswer(e);
         }
     }
 
@@ -108,9 +110,18 @@ public class IdpGateway {
                 throw passedThrough(e, status);
             }
             throw unavailable();
-        } catch (ProcessingException | TimeoutException | CircuitBreakerOpenException e) {
-            throw unavailable();
+        } catch (RuntimeException e) {
+            throw noAnswer(e);
         }
+    }
+
+    /** No answer at all is a 503 like the others' own failures; a fault of ours stays what it is. */
+    private static RuntimeException noAnswer(RuntimeException e) {
+        if (NoAnswer.in(e)) {
+            LOG.warnf("auth-service or otp-service did not answer: %s", e);
+            return unavailable();
+        }
+        return e;
     }
 
     /** A 4xx from auth-service or otp-service keeps its status and {@code type} slug. */
