@@ -15,7 +15,7 @@ import java.util.UUID;
  * its own so that a sandbox already running is left alone; password logins on {@code POST /v1/login}
  * for accounts whose second factor is off.
  */
-final class LockstepTarget implements LoginTarget {
+public final class LockstepTarget implements LoginTarget {
 
     private final SandboxOptions options;
     private final String adminToken = UUID.randomUUID().toString();
@@ -23,7 +23,7 @@ final class LockstepTarget implements LoginTarget {
     private Sandbox sandbox;
     private SandboxClient client;
 
-    LockstepTarget(Path home, Path dataDir, int httpPortBase, int kafkaPort) {
+    public LockstepTarget(Path home, Path dataDir, int httpPortBase, int kafkaPort) {
         this.options = new SandboxOptions().home(home).dataDir(dataDir).httpPortBase(httpPortBase).kafkaPort(kafkaPort)
                 .adminToken(adminToken).internalToken(internalToken);
     }
@@ -37,6 +37,11 @@ final class LockstepTarget implements LoginTarget {
     public void start() throws Exception {
         sandbox = new Sandbox(options).start(Duration.ofMinutes(3));
         client = sandbox.client(adminToken, internalToken);
+    }
+
+    /** Lockstep's Java client on the running sandbox, with its admin and internal tokens. */
+    public SandboxClient client() {
+        return client;
     }
 
     @Override

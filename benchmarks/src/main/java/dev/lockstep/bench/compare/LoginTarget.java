@@ -3,7 +3,7 @@ package dev.lockstep.bench.compare;
 import java.util.List;
 
 /** An identity provider the comparison starts, fills with users, signs in to with passwords, measures and stops. */
-interface LoginTarget extends AutoCloseable {
+public interface LoginTarget extends AutoCloseable {
 
     /** How the tables name it. */
     String name();
