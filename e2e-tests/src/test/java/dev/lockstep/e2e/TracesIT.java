@@ -56,13 +56,16 @@ class TracesIT {
                     && span.parentSpanId().equals(callerSpan)), "auth-service's HTTP span continues the caller's: " + names);
         });
 
-        // one connected tree: every span's parent is in the trace, or is the caller's span
-        List<TraceReceiver.Span> trace = SharedSandbox.traces().trace(traceId);
-        Set<String> ids = trace.stream().map(TraceReceiver.Span::spanId).collect(Collectors.toSet());
-        for (TraceReceiver.Span span : trace) {
-            assertTrue(ids.contains(span.parentSpanId()) || span.parentSpanId().equals(callerSpan),
-                    span + " hangs off a span the trace does not have");
-        }
+        // one connected tree: every span's parent is in the trace, or is the caller's span (a parent ends,
+        // and is exported, after its children: a relay's span after the broker acknowledged the send)
+        await("one connected tree").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<TraceReceiver.Span> trace = SharedSandbox.traces().trace(traceId);
+            Set<String> ids = trace.stream().map(TraceReceiver.Span::spanId).collect(Collectors.toSet());
+            for (TraceReceiver.Span span : trace) {
+                assertTrue(ids.contains(span.parentSpanId()) || span.parentSpanId().equals(callerSpan),
+                        span + " hangs off a span the trace does not have");
+            }
+        });
     }
 
     @Test
