@@ -200,7 +200,11 @@ public class OutboxRelay {
         }
         try {
             emitter.send(message);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException e) { // refused before it reached the producer: neither ack nor nack comes
+            if (span != null) {
+                span.setStatus(StatusCode.ERROR, e.toString());
+                span.end();
+            }
             ack.completeExceptionally(e);
         }
         return ack;
