@@ -31,7 +31,8 @@ import java.util.stream.Stream;
  * {@code benchmarks/target/scale/scale.csv}.
  *
  * <p>Usage: {@code ./lockstep bench-scale [--sizes 1000,100000,1000000] [--clients 4] [--seconds 20]
- * [--warmup 20] [--queries 300]}
+ * [--warmup 20] [--queries 300] [--risk on]}; {@code --risk on} turns auth-service's risk engine on (it is off
+ * by default, as Cognito's adaptive authentication is), which weighs each login against the attempts before it.
  */
 public final class ScaleBenchmark {
 
@@ -55,6 +56,7 @@ public final class ScaleBenchmark {
         double seconds = 20;
         double warmup = 20;
         int queries = 300;
+        boolean risk = false;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--sizes" -> sizes = Arrays.stream(args[i + 1].split(",")).mapToLong(Long::parseLong).toArray();
@@ -62,6 +64,7 @@ public final class ScaleBenchmark {
                 case "--seconds" -> seconds = Double.parseDouble(args[i + 1]);
                 case "--warmup" -> warmup = Double.parseDouble(args[i + 1]);
                 case "--queries" -> queries = Integer.parseInt(args[i + 1]);
+                case "--risk" -> risk = "on".equals(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -69,7 +72,7 @@ public final class ScaleBenchmark {
         Files.createDirectories(out);
         List<Row> rows = new ArrayList<>();
         for (long size : sizes) {
-            Row row = measure(home, out.resolve("n" + size), size, clients, seconds, warmup, queries);
+            Row row = measure(home, out.resolve("n" + size), size, clients, seconds, warmup, queries, risk);
             rows.add(row);
             print(List.of(row), clients, System.out);
         }
@@ -91,7 +94,7 @@ public final class ScaleBenchmark {
     }
 
     private static Row measure(Path home, Path dataDir, long size, int clients, double seconds, double warmup,
-            int queries) throws Exception {
+            int queries, boolean risk) throws Exception {
         deleteRecursively(dataDir);
         Path db = dataDir.resolve("db");
         try (LockstepTarget target = new LockstepTarget(home, dataDir, 18081, 19092)) {
@@ -106,6 +109,10 @@ public final class ScaleBenchmark {
             target.start();
             SandboxClient client = target.client();
             expectGenerated(client, size);
+            if (risk) {
+                SandboxClient.expect(200, "turning the risk engine on", client.call("PUT", Service.AUTH,
+                        "/v1/admin/risk", SandboxClient.map("enabled", true), client.adminToken()));
+            }
             LoginLoad.run(target, () -> GeneratedRows.username(random(size)), PASSWORD, clients, warmup);
             LoginLoad.Round logins = LoginLoad.run(target, () -> GeneratedRows.username(random(size)), PASSWORD,
                     clients, seconds);
@@ -178,7 +185,7 @@ public final class ScaleBenchmark {
                     r.deliveryLog().ms(50), r.deliveryLog().ms(99), r.newest().ms(50), r.newest().ms(99),
                     mib(r.authBytes()), mib(r.otpBytes()), mib(r.simBytes()), mib(r.allDbBytes()), r.rssKib() / 1024.0);
         }
-        to.printf("(password logins at %d clients; queries from one client)%n", clients);
+        to.printf("(password logins of random generated accounts at %d clients; queries from one client)%n", clients);
     }
 
     private static double mib(long bytes) {
