@@ -35,7 +35,7 @@ class OtpServiceHangsTest {
     }
 
     @Test
-    void aLoginWhoseSecondFactorServiceHangsIsA503ProblemToRetry() {
+    void aLoginWhoseSecondFactorServiceGivesNoAnswerIsA503ProblemToRetry() {
         String username = uniqueUsername();
         createAccount(username);
         given().contentType(ContentType.JSON).body(Map.of("username", username, "password", PASSWORD))

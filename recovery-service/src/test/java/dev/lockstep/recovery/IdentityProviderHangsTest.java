@@ -31,7 +31,7 @@ class IdentityProviderHangsTest {
     }
 
     @Test
-    void startingARecoveryWhileTheIdentityProviderHangsIsA503ProblemAndOpensNoCase() {
+    void startingARecoveryWhileTheIdentityProviderGivesNoAnswerIsA503ProblemAndOpensNoCase() {
         given().contentType(ContentType.JSON).body(Map.of("username", "hanako", "trustedPhone", "+819012345678",
                         "recoveryPhone", "+818012345678"))
                 .post("/v1/recovery/cases").then().statusCode(503)
