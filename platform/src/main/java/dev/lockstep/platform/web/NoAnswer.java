@@ -10,9 +10,9 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceExceptio
  * or while the answer was read, a timeout, an open circuit breaker — from one that got an answer
  * (a {@code WebApplicationException}) or failed through a fault of the caller's own. The first is
  * the other service being down, a 503 for the caller's client; the second is a bug. The REST client
- * wraps a failure to connect in a {@link ProcessingException}, but passes a connection cut while
- * it reads the body on as Vert.x's own exception ({@code HttpClosedException}, "Connection
- * reset"), which is why the whole cause chain is read.
+ * wraps a refused or reset connection in a {@link ProcessingException}, but passes a connection the
+ * other side closed while the body was being read on as Vert.x's own {@code HttpClosedException}
+ * ("Connection was closed"), which is why the whole cause chain is read.
  */
 public final class NoAnswer {
 
