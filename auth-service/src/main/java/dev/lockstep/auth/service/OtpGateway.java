@@ -68,9 +68,7 @@ public class OtpGateway {
             return call.get();
         } catch (WebApplicationException e) {
             throw unavailable();
-        } catch (ProblemException e) {
-            throw e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException e) { // a ProblemException of our own passes: it is no failure to answer
             if (NoAnswer.in(e)) {
                 LOG.warnf("otp-service did not answer: %s", e);
                 throw unavailable();

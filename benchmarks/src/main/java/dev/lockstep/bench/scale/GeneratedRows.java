@@ -67,15 +67,6 @@ final class GeneratedRows {
         }
     }
 
-    /** The number of rows in a service's table, read while the sandbox is stopped. */
-    static long rows(Path dbDir, String service, String table) throws SQLException {
-        try (Connection db = open(dbDir, service);
-                ResultSet count = db.createStatement().executeQuery("SELECT COUNT(*) FROM " + table)) {
-            count.next();
-            return count.getLong(1);
-        }
-    }
-
     private static Connection open(Path dbDir, String service) throws SQLException {
         // the services open their files as H2's default (empty) user
         return DriverManager.getConnection("jdbc:h2:file:" + dbDir.resolve(service).toAbsolutePath(), "", "");

@@ -7,6 +7,7 @@ import dev.lockstep.client.HttpJson;
 import dev.lockstep.client.SandboxClient;
 import dev.lockstep.client.Service;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -153,7 +155,7 @@ public final class ScaleBenchmark {
     }
 
     /** One client's calls one after another; each must answer 200. */
-    private static Percentiles time(int calls, java.util.function.Supplier<HttpJson.Reply> call) {
+    private static Percentiles time(int calls, Supplier<HttpJson.Reply> call) {
         long[] nanos = new long[calls];
         for (int i = 0; i < calls; i++) {
             long t0 = System.nanoTime();
@@ -174,7 +176,7 @@ public final class ScaleBenchmark {
         }
     }
 
-    private static void print(List<Row> rows, int clients, java.io.PrintStream to) {
+    private static void print(List<Row> rows, int clients, PrintStream to) {
         to.printf(Locale.ROOT, "%10s %9s %8s | %9s %9s %9s | %12s | %12s | %12s | %8s %8s %8s %8s | %8s%n",
                 "size", "generate", "ready", "logins/s", "p50 ms", "p99 ms", "inbox 50/99", "log 50/99",
                 "newest 50/99", "auth MiB", "otp MiB", "sim MiB", "all MiB", "RSS MiB");

@@ -14,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A dependency on 127.0.0.1 that never gives a whole answer: {@link #start()} accepts connections
  * and never answers, so a service's calls to it run into their timeouts (what a test profile with
  * shortened timeouts makes quick); {@link #cutMidAnswer()} sends a 200's headers and the first bytes
- * of its JSON body, then resets the connection, as a service killed while it answers does.
+ * of its JSON body, then closes the connection, as the kernel does for a service killed while it answers.
  */
 public final class SilentServer {
 
