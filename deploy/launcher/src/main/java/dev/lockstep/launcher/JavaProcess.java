@@ -11,6 +11,15 @@ import java.util.concurrent.TimeUnit;
 /** A child JVM with its output in a log file, stopped politely (SIGTERM) and then firmly. */
 final class JavaProcess {
 
+    /**
+     * Every child JVM runs this build's own jars and the dependencies Maven resolved for it, so their
+     * bytecode is not verified again at each start: about 13 % less CPU while five JVMs start on two
+     * cores, launch to ready 2–4 s sooner (docs/performance.md, "Start-up"). The JDK's own classes
+     * are never re-verified anyway; the container images keep the JVM's default.
+     */
+    static final List<String> TRUSTED_CLASSPATH = List.of("-XX:+UnlockDiagnosticVMOptions",
+            "-XX:-BytecodeVerificationRemote");
+
     private final String name;
     private final Path log;
     private Process process;
@@ -29,6 +38,7 @@ final class JavaProcess {
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(TRUSTED_CLASSPATH);
         command.addAll(jvmArgs);
         command.addAll(mainAndArgs);
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -55,16 +65,21 @@ final class JavaProcess {
         return log;
     }
 
-    /** SIGTERM, then SIGKILL after {@code graceSeconds}; returns once the process is gone. */
-    void stop(int graceSeconds) throws InterruptedException {
+    /**
+     * SIGTERM, then SIGKILL after {@code graceSeconds}; returns once the process is gone: true if it
+     * ended by itself within the grace period.
+     */
+    boolean stop(int graceSeconds) throws InterruptedException {
         if (process == null || !process.isAlive()) {
-            return;
+            return false;
         }
         process.destroy();
         if (!process.waitFor(graceSeconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
+            return false;
         }
+        return true;
     }
 
     /** SIGKILL at once, like a crash. */

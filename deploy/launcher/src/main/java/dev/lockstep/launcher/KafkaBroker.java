@@ -30,6 +30,7 @@ public final class KafkaBroker {
     private final int port;
     private final int controllerPort;
     private final JavaProcess process;
+    private final ClassArchive classes;
 
     public KafkaBroker(Path libDir, Path dataDir, String host, int port) {
         this.libDir = libDir;
@@ -38,6 +39,7 @@ public final class KafkaBroker {
         this.port = port;
         this.controllerPort = port + 1;
         this.process = new JavaProcess("kafka", dataDir.resolve("logs").resolve("kafka.log"));
+        this.classes = new ClassArchive(dataDir, "kafka-classes", libDir);
     }
 
     public String bootstrapServers() {
@@ -59,7 +61,9 @@ public final class KafkaBroker {
         if (!Files.exists(logDirs.resolve("meta.properties"))) {
             format(config);
         }
-        process.start(jvmArgs(), List.of("kafka.Kafka", config.toString()), dataDir, Map.of("MALLOC_ARENA_MAX", "2"));
+        List<String> jvm = new ArrayList<>(jvmArgs());
+        jvm.addAll(classes.jvmArgs());
+        process.start(jvm, List.of("kafka.Kafka", config.toString()), dataDir, Map.of("MALLOC_ARENA_MAX", "2"));
     }
 
     private void format(Path config) throws IOException, InterruptedException {
@@ -197,7 +201,7 @@ public final class KafkaBroker {
 
     /** Controlled shutdown (SIGTERM). */
     public void stop() throws InterruptedException {
-        process.stop(20);
+        classes.stopped(process.stop(20));
     }
 
     /** Kills the broker outright (SIGKILL), as a crash or an outage would. */
