@@ -1,6 +1,7 @@
 package dev.lockstep.e2e;
 
 import dev.lockstep.client.SandboxClient;
+import dev.lockstep.launcher.Directories;
 import dev.lockstep.launcher.LocalPostgres;
 import dev.lockstep.launcher.Sandbox;
 import dev.lockstep.launcher.SandboxOptions;
@@ -11,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -135,7 +135,11 @@ public final class SharedSandbox implements BeforeAllCallback {
     private static Running start() {
         Path home = Path.of(System.getProperty("lockstep.home", ".."));
         Path dataDir = dataDir();
-        deleteRecursively(dataDir);
+        try {
+            Directories.deleteTree(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         TraceReceiver traces = TraceReceiver.start();
         SandboxOptions options = new SandboxOptions()
                 .home(home)
@@ -174,17 +178,6 @@ public final class SharedSandbox implements BeforeAllCallback {
             Thread.currentThread().interrupt();
         } finally {
             traces.close();
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

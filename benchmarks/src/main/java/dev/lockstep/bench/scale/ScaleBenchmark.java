@@ -6,6 +6,7 @@ import dev.lockstep.bench.compare.LoginLoad;
 import dev.lockstep.client.HttpJson;
 import dev.lockstep.client.SandboxClient;
 import dev.lockstep.client.Service;
+import dev.lockstep.launcher.Directories;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -14,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
@@ -97,7 +97,7 @@ public final class ScaleBenchmark {
 
     private static Row measure(Path home, Path dataDir, long size, int clients, double seconds, double warmup,
             int queries, boolean risk) throws Exception {
-        deleteRecursively(dataDir);
+        Directories.deleteTree(dataDir);
         Path db = dataDir.resolve("db");
         try (LockstepTarget target = new LockstepTarget(home, dataDir, 18081, 19092)) {
             target.start();
@@ -192,16 +192,5 @@ public final class ScaleBenchmark {
 
     private static double mib(long bytes) {
         return bytes / (1024.0 * 1024.0);
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }
