@@ -35,6 +35,7 @@ import io.smallrye.reactive.messaging.memory.InMemorySink;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -201,6 +202,26 @@ class RiskTest {
                 .body("type", equalTo("tag:lockstep.dev,2026:problem:sign-in-blocked"));
         assertEquals("MFA_REQUIRED", login(username, PASSWORD, "192.0.2.250", null).path("status"),
                 "from another address the same password is fine");
+    }
+
+    @Test
+    void aFourthUsernameOnOneDeviceIsDeviceManyAccountsAndOneOfTheFirstThreeAgainIsNot() {
+        risk("{\"enabled\":true}").then().statusCode(200);
+        String tablet = "shared-tablet-" + UUID.randomUUID();
+        List<String> usernames = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            usernames.add(uniqueUsername());
+            account(usernames.get(i), "off");
+        }
+        for (String username : usernames.subList(0, 3)) {
+            login(username, PASSWORD, TOKYO, tablet);
+            view(username).then().body("recentAttempts[0].signals", not(hasItem("device-many-accounts")));
+        }
+        login(usernames.get(0), PASSWORD, TOKYO, tablet);
+        view(usernames.get(0)).then().body("recentAttempts[0].signals", not(hasItem("device-many-accounts")));
+
+        login(usernames.get(3), PASSWORD, TOKYO, tablet);
+        view(usernames.get(3)).then().body("recentAttempts[0].signals", hasItem("device-many-accounts"));
     }
 
     @Test
