@@ -1,7 +1,6 @@
 package dev.lockstep.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -30,8 +29,8 @@ class ClassArchiveTest {
         List<String> first = archive.jvmArgs();
         assertTrue(first.get(0).startsWith("-XX:ArchiveClassesAtExit="), first.toString());
         archive.stopped(run(first, jars, "first.log").stop(30));
-        assertEquals(List.of("idle-"), archives().stream().map(name -> name.substring(0, 5)).distinct().toList());
-        assertFalse(archives().stream().anyMatch(name -> name.endsWith(".part")), archives().toString());
+        List<String> written = archives();
+        assertTrue(written.size() == 1 && written.get(0).endsWith(".jsa"), "one finished archive: " + written);
 
         List<String> second = archive.jvmArgs();
         assertTrue(second.get(0).startsWith("-XX:SharedArchiveFile="), second.toString());
