@@ -120,9 +120,9 @@ public class RiskEngine {
 
     /**
      * The usernames among the latest 200 attempts on one device since {@code since}: one bounded range of
-     * the (device_key, at) index, whether this username is among them included (a count of this
-     * username's attempts on the device read every attempt on it in the window, as many as a test suite
-     * that sends one deviceId for every login made).
+     * the (device_key, at) index, which also answers whether this username tried the device before. (A
+     * separate count of this username's attempts read every attempt on the device in the window: a test
+     * suite that sends one deviceId for every login paid for all of them on each login.)
      */
     private static Set<String> usernamesOnDevice(String deviceKey, Instant since) {
         return new HashSet<>(LoginAttempt.getEntityManager().createQuery("select a.username from LoginAttempt a"
