@@ -214,9 +214,32 @@ class RecoveryFlowTest {
         admin("GET", "/v1/admin/recovery/cases/" + spared, null).body("status", equalTo("WAITING"));
     }
 
+    @Test
+    void aSignInFromBeforeTheCaseWasOpenedLeavesItOpenHoweverLateItsEventArrives() {
+        RecoveryFixtures.Account a = account(idp);
+        Instant beforeTheCase = clock.instant().minusSeconds(1);
+        String phone = recoveryPhone();
+        String caseId = startWaiting(a, phone, "kitchen-ipad");
+        signIn(a, "kitchen-ipad", beforeTheCase); // read after the case was opened, as under load
+        // a marker: another account's sign-in, processed after the one above
+        RecoveryFixtures.Account b = account(idp);
+        String bPhone = recoveryPhone();
+        String marker = startWaiting(b, bPhone, "desk-pc");
+        signIn(b, "desk-pc");
+        await().atMost(Duration.ofSeconds(5)).until(() -> "CANCELLED".equals(
+                admin("GET", "/v1/admin/recovery/cases/" + marker, null).extract().path("status")));
+        admin("GET", "/v1/admin/recovery/cases/" + caseId, null).body("status", equalTo("VERIFYING_CONTACT"));
+        verifyRecoveryPhone(caseId, phone);
+        admin("GET", "/v1/admin/recovery/cases/" + caseId, null).body("status", equalTo("WAITING"));
+    }
+
     private void signIn(RecoveryFixtures.Account a, String deviceId) {
+        signIn(a, deviceId, clock.instant());
+    }
+
+    private void signIn(RecoveryFixtures.Account a, String deviceId, Instant at) {
         connector.source("auth-events").send(Events.toJson(Events.envelope("/lockstep/auth-service", a.id(),
-                Instant.now(), UUID.randomUUID().toString(), new LoginSucceeded(a.id(), null, "t", List.of("pwd"), deviceId))));
+                at, UUID.randomUUID().toString(), new LoginSucceeded(a.id(), null, "t", List.of("pwd"), deviceId))));
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * auth-service's events, each applied once: accounts (recovery-service's copy) and sign-ins (which
- * cancel waiting-period recoveries).
+ * cancel the waiting-period recoveries opened before them).
  */
 @ApplicationScoped
 public class AuthEventsConsumer {
@@ -32,7 +32,8 @@ public class AuthEventsConsumer {
 
     private final EventHandlers handlers = EventHandlers.create()
             .on(LoginSucceeded.class, (login, event) ->
-                    waitingPeriod.signedIn(login.accountId(), login.deviceId(), event.correlationid()))
+                    waitingPeriod.signedIn(login.accountId(), login.deviceId(),
+                            event.time() != null ? event.time() : clock.instant(), event.correlationid()))
             .on(AccountCreated.class, (created, event) -> known(created));
 
     @Incoming("auth-events")

@@ -10,6 +10,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -84,15 +85,16 @@ public class WaitingPeriodRecovery {
 
     /**
      * A sign-in to the account ended its waiting periods (any sign-in, or one from a device other
-     * than the one that started the case, as configured); the owner is told. In the caller's
-     * transaction (the consumer's).
+     * than the one that started the case, as configured); the owner is told. A sign-in from before a
+     * case was opened leaves it alone, however late its event arrives. In the caller's transaction
+     * (the consumer's).
      */
-    public int signedIn(String accountId, String deviceId, String correlationId) {
+    public int signedIn(String accountId, String deviceId, Instant signedInAt, String correlationId) {
         String cancelOn = cases.settingsNow().cancelOn();
         return QuarkusTransaction.joiningExisting().call(() -> {
             List<RecoveryCase> waiting = RecoveryCase.<RecoveryCase>find(
-                    "accountId = ?1 and path = ?2 and status in ?3", accountId, RecoveryPath.WAITING_PERIOD,
-                    List.of(CaseStatus.VERIFYING_CONTACT, CaseStatus.WAITING)).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+                    "accountId = ?1 and path = ?2 and status in ?3 and createdAt <= ?4", accountId,
+                    RecoveryPath.WAITING_PERIOD, List.of(CaseStatus.VERIFYING_CONTACT, CaseStatus.WAITING), signedInAt).withLock(LockModeType.PESSIMISTIC_WRITE).list();
             int cancelled = 0;
             for (RecoveryCase c : waiting) {
                 boolean sameDevice = deviceId != null && deviceId.equals(c.deviceId);
