@@ -194,6 +194,8 @@ public final class LoginBenchmark {
     private Account createAccount() {
         String username = "bench-" + UUID.randomUUID().toString().substring(0, 12);
         String phone = "+8170" + ThreadLocalRandom.current().nextLong(10_000_000L, 99_999_999L);
+        // a handset holds 1000 messages by default and then refuses more (30008, storage full): room for a long run
+        client.setPhoneState(phone, Map.of("inboxCapacity", 100_000));
         return new Account(client.createAccount(username, PASSWORD, phone), username, phone);
     }
 
