@@ -154,21 +154,28 @@ class ServiceCrashIT {
                 .post(recovery + "/v1/recovery/cases/" + caseId + "/verify-contact"));
     }
 
-    /** The second step, tried again while the service is down (the code stays valid meanwhile). */
+    /**
+     * The second step, tried again while the service is down (the code stays valid meanwhile). A step
+     * whose answer was lost may have spent the code: the connection to the killed service was cut, or
+     * auth-service lost otp-service's answer and said 503 after otp-service had marked the code used.
+     */
     private static Flow finish(Lockstep.Account account, String phone, Supplier<Response> step) {
         long deadline = System.nanoTime() + CODE_WAIT.toNanos();
         boolean cut = false;
+        boolean unavailable = false;
         while (System.nanoTime() < deadline) {
             Response answer = attempt(step);
             if (answer != null && answer.statusCode() == 200) {
                 return new Flow(account, phone, Outcome.FINISHED, "200");
             }
             if (answer != null && answer.statusCode() != 503) {
-                // a step cut short may have spent the code before its answer was lost
-                return new Flow(account, phone, cut ? Outcome.CUT : Outcome.REFUSED, answer.statusCode() + " "
-                        + answer.asString());
+                boolean spentUnanswered = cut || unavailable && answer.statusCode() == 401
+                        && answer.asString().contains("problem:code-used\"");
+                return new Flow(account, phone, spentUnanswered ? Outcome.CUT : Outcome.REFUSED,
+                        answer.statusCode() + " " + answer.asString());
             }
             cut |= answer == null;
+            unavailable |= answer != null;
             pause();
         }
         throw new AssertionError("the flow of " + account.username() + " never finished");
