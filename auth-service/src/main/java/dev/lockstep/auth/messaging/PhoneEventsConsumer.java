@@ -43,11 +43,11 @@ public class PhoneEventsConsumer {
             phone = new PhoneRisk();
             phone.phone = state.phone();
             phone.sim = state.sim();
-            phone.changedAt = event.time() != null ? event.time() : clock.instant();
+            phone.changedAt = clock.timeOf(event);
             phone.persist();
         } else if (!phone.sim.equals(state.sim())) {
             phone.sim = state.sim();
-            phone.changedAt = event.time() != null ? event.time() : clock.instant();
+            phone.changedAt = clock.timeOf(event);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.lockstep.platform.clock;
 
 import dev.lockstep.contracts.ClockChanged;
+import dev.lockstep.contracts.CloudEvent;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,6 +26,11 @@ public class SandboxClock extends Clock {
     /** The machine's real time; the only place the wall clock is read. */
     public Instant realInstant() {
         return Instant.ofEpochMilli(System.currentTimeMillis());
+    }
+
+    /** When an event happened: its {@code time} (on the sandbox clock of the service that sent it), or now if it has none. */
+    public Instant timeOf(CloudEvent event) {
+        return event.time() != null ? event.time() : instant();
     }
 
     public ClockChanged setting() {

@@ -32,8 +32,7 @@ public class AuthEventsConsumer {
 
     private final EventHandlers handlers = EventHandlers.create()
             .on(LoginSucceeded.class, (login, event) ->
-                    waitingPeriod.signedIn(login.accountId(), login.deviceId(),
-                            event.time() != null ? event.time() : clock.instant(), event.correlationid()))
+                    waitingPeriod.signedIn(login.accountId(), login.deviceId(), clock.timeOf(event), event.correlationid()))
             .on(AccountCreated.class, (created, event) -> known(created));
 
     @Incoming("auth-events")

@@ -94,7 +94,8 @@ public class WaitingPeriodRecovery {
         return QuarkusTransaction.joiningExisting().call(() -> {
             List<RecoveryCase> waiting = RecoveryCase.<RecoveryCase>find(
                     "accountId = ?1 and path = ?2 and status in ?3 and createdAt <= ?4", accountId,
-                    RecoveryPath.WAITING_PERIOD, List.of(CaseStatus.VERIFYING_CONTACT, CaseStatus.WAITING), signedInAt).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+                    RecoveryPath.WAITING_PERIOD, List.of(CaseStatus.VERIFYING_CONTACT, CaseStatus.WAITING), signedInAt)
+                    .withLock(LockModeType.PESSIMISTIC_WRITE).list();
             int cancelled = 0;
             for (RecoveryCase c : waiting) {
                 boolean sameDevice = deviceId != null && deviceId.equals(c.deviceId);
