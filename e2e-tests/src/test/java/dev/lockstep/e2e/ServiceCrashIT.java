@@ -170,7 +170,7 @@ class ServiceCrashIT {
             }
             if (answer != null && answer.statusCode() != 503) {
                 boolean spentUnanswered = cut || unavailable && answer.statusCode() == 401
-                        && answer.asString().contains("problem:code-used\"");
+                        && "tag:lockstep.dev,2026:problem:code-used".equals(answer.path("type"));
                 return new Flow(account, phone, spentUnanswered ? Outcome.CUT : Outcome.REFUSED,
                         answer.statusCode() + " " + answer.asString());
             }
