@@ -57,7 +57,7 @@ class DevicesTest {
     private String account(String username, String mode) {
         String id = createAccount(username);
         when(otp.factors(id)).thenReturn(List.of(FactorView.phone(UUID.randomUUID().toString(), "+81 ••••••••78")));
-        when(otp.check(anyString(), eq(id), eq("123456"), any())).thenReturn(new CodeCheckResult(CodeCheckResult.Outcome.VALID, 5, "sms"));
+        when(otp.check(anyString(), eq(id), eq("123456"), any(), any())).thenReturn(new CodeCheckResult(CodeCheckResult.Outcome.VALID, 5, "sms"));
         given().header("Authorization", ADMIN).contentType(ContentType.JSON)
                 .body(Map.of("mode", mode, "reason", "test")).put("/v1/admin/accounts/" + username + "/mfa")
                 .then().statusCode(200);

@@ -238,7 +238,7 @@ class LockoutTest {
     /** A new account, two wrong passwords, then the right one and a wrong code; the login's challenge. */
     private String twoWrongPasswordsAndAWrongCode(String username) {
         String id = account(username);
-        when(otp.check(anyString(), eq(id), eq("000000"), org.mockito.ArgumentMatchers.any()))
+        when(otp.check(anyString(), eq(id), eq("000000"), org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any()))
                 .thenReturn(new dev.lockstep.contracts.http.CodeCheckResult(
                         dev.lockstep.contracts.http.CodeCheckResult.Outcome.INVALID, 4, "sms"));
         login(username, "wrong 1");

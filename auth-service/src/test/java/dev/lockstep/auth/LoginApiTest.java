@@ -157,7 +157,7 @@ class LoginApiTest {
         String username = uniqueUsername();
         String accountId = accountWithPhone(username);
         String challengeId = login(username, PASSWORD).path("challengeId");
-        when(otp.check(eq(challengeId), eq(new CodeCheckRequest(accountId, "123456", factorOf(accountId)))))
+        when(otp.check(eq(challengeId), checkOf(accountId, "123456", factorOf(accountId))))
                 .thenReturn(new CodeCheckResult(Outcome.VALID, 5, "sms"));
 
         ExtractableResponse<Response> token = given().contentType(ContentType.JSON).body(Map.of("code", "123456"))
@@ -193,13 +193,13 @@ class LoginApiTest {
         String username = uniqueUsername();
         String accountId = accountWithPhone(username);
         String challengeId = login(username, PASSWORD).path("challengeId");
-        when(otp.check(eq(challengeId), eq(new CodeCheckRequest(accountId, "000001", factorOf(accountId)))))
+        when(otp.check(eq(challengeId), checkOf(accountId, "000001", factorOf(accountId))))
                 .thenReturn(new CodeCheckResult(Outcome.INVALID, 4, "sms"));
-        when(otp.check(eq(challengeId), eq(new CodeCheckRequest(accountId, "000002", factorOf(accountId)))))
+        when(otp.check(eq(challengeId), checkOf(accountId, "000002", factorOf(accountId))))
                 .thenReturn(new CodeCheckResult(Outcome.SUPERSEDED, 4, "sms"));
-        when(otp.check(eq(challengeId), eq(new CodeCheckRequest(accountId, "000003", factorOf(accountId)))))
+        when(otp.check(eq(challengeId), checkOf(accountId, "000003", factorOf(accountId))))
                 .thenReturn(new CodeCheckResult(Outcome.EXPIRED, 4, "sms"));
-        when(otp.check(eq(challengeId), eq(new CodeCheckRequest(accountId, "000004", factorOf(accountId)))))
+        when(otp.check(eq(challengeId), checkOf(accountId, "000004", factorOf(accountId))))
                 .thenReturn(new CodeCheckResult(Outcome.ATTEMPTS_EXHAUSTED, 0, "sms"));
 
         verify(challengeId, "000001", 401, "code-invalid").body("remainingAttempts", equalTo(4));
@@ -277,7 +277,7 @@ class LoginApiTest {
         given().post("/v1/login/" + challengeId + "/send").then().statusCode(400)
                 .body("type", equalTo("tag:lockstep.dev,2026:problem:factor-sends-no-code"));
 
-        when(otp.check(eq(challengeId), eq(new CodeCheckRequest(accountId, "246810", app))))
+        when(otp.check(eq(challengeId), checkOf(accountId, "246810", app)))
                 .thenReturn(new CodeCheckResult(Outcome.VALID, 5, "totp"));
         String token = given().contentType(ContentType.JSON).body(Map.of("code", "246810"))
                 .post("/v1/login/" + challengeId + "/verify").then().statusCode(200).extract().path("access_token");
@@ -311,5 +311,11 @@ class LoginApiTest {
                 .body("type", equalTo("tag:lockstep.dev,2026:problem:resend-too-soon"));
         advanceClock(Duration.ofSeconds(31));
         given().post("/v1/login/" + challengeId + "/send").then().statusCode(202).body("sends", equalTo(2));
+    }
+
+    /** A code check of this code from this factor, whatever verify attempt it belongs to. */
+    private static CodeCheckRequest checkOf(String accountId, String code, String factorId) {
+        return org.mockito.ArgumentMatchers.argThat(r -> r != null && accountId.equals(r.accountId())
+                && code.equals(r.code()) && factorId.equals(r.factorId()) && r.attemptId() != null);
     }
 }

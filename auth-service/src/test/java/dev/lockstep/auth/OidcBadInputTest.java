@@ -155,7 +155,8 @@ class OidcBadInputTest {
         registration(Map.of("grantTypes", List.of("authorization_code"))).then().statusCode(400);
         registration(Map.of("redirectUris", List.of(REDIRECT), "defaultAcr", "gold")).then().statusCode(400);
         String id = (String) OidcFixtures.register(Map.of("redirectUris", List.of(REDIRECT))).get("clientId");
-        registration(Map.of("clientId", id, "redirectUris", List.of(REDIRECT))).then().statusCode(409);
+        registration(Map.of("clientId", id, "redirectUris", List.of(REDIRECT, "http://other.example/cb"))).then()
+                .statusCode(409);
         given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("{\"redirectUris\": 7")
                 .post("/v1/admin/clients").then().statusCode(400).contentType("application/problem+json");
         given().contentType(ContentType.JSON).body(Map.of("redirectUris", List.of(REDIRECT))).post("/v1/admin/clients")

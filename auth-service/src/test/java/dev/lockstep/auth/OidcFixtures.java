@@ -38,7 +38,7 @@ final class OidcFixtures {
     /** An account whose phone otp-service (the Mockito stand-in) lists, and for which the code 123456 is right. */
     static String accountAcceptingCode(OtpGateway otp, String username) {
         String accountId = AuthFixtures.accountWithPhone(otp, username);
-        when(otp.check(anyString(), eq(accountId), eq("123456"), any())).thenReturn(new CodeCheckResult(Outcome.VALID, 5, "sms"));
+        when(otp.check(anyString(), eq(accountId), eq("123456"), any(), any())).thenReturn(new CodeCheckResult(Outcome.VALID, 5, "sms"));
         return accountId;
     }
 

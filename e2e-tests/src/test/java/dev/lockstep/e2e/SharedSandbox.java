@@ -152,7 +152,13 @@ public final class SharedSandbox implements BeforeAllCallback {
                 .authInstances(DATABASE == SandboxOptions.Database.POSTGRESQL ? 2 : 1)
                 .adminToken(ADMIN_TOKEN)
                 .internalToken(INTERNAL_TOKEN)
-                .otlpEndpoint(traces.endpoint());
+                .otlpEndpoint(traces.endpoint())
+                // the demo fixtures, as ./lockstep up has them: every reset makes the demo account again
+                .demo(true)
+                // every test asks from 127.0.0.1, most for accounts and numbers of their own: the bounds on
+                // new recovery numbers (recovery-service's NewNumberLimitsTest) would stop the suite itself
+                .serviceProperty("lockstep.recovery.max-new-numbers-per-account", "1000")
+                .serviceProperty("lockstep.recovery.max-new-numbers-per-address", "100000");
         Sandbox sandbox = new Sandbox(options);
         try {
             sandbox.start(Duration.ofSeconds(180));

@@ -153,6 +153,31 @@ class OtpFlowTest {
     }
 
     @Test
+    void theSameVerifyAttemptAskedAgainGetsTheSameAnswerAndAnyOtherFindsTheCodeSpent() {
+        String[] account = accountWithPhone();
+        String challengeId = challenge(account[0], account[1], null);
+        String code = codeSentTo(account[2], 1);
+
+        checkAs(challengeId, account[0], code, "attempt-1").body("outcome", equalTo("VALID")).body("factorType", equalTo("sms"));
+        // auth-service lost that answer and asks again for the same attempt: the code is not spent twice
+        checkAs(challengeId, account[0], code, "attempt-1").body("outcome", equalTo("VALID")).body("factorType", equalTo("sms"));
+        checkAs(challengeId, account[0], code, "attempt-2").body("outcome", equalTo("USED"));
+        check(challengeId, account[0], code).body("outcome", equalTo("USED"));
+        // an attempt id is no key to another account's challenge
+        checkAs(challengeId, accountWithPhone()[0], code, "attempt-1").body("outcome", equalTo("NO_CODE"));
+        given().header("Authorization", INTERNAL).contentType(ContentType.JSON)
+                .body(Map.of("accountId", account[0], "code", code, "attemptId", "not an id!"))
+                .post("/v1/internal/challenges/" + challengeId + "/check").then().statusCode(400);
+    }
+
+    private io.restassured.response.ValidatableResponse checkAs(String challengeId, String accountId, String code,
+            String attemptId) {
+        return given().header("Authorization", INTERNAL).contentType(ContentType.JSON)
+                .body(Map.of("accountId", accountId, "code", code, "attemptId", attemptId))
+                .post("/v1/internal/challenges/" + challengeId + "/check").then().statusCode(200);
+    }
+
+    @Test
     void aRedeliveredChallengeEventSendsNoSecondCode() {
         String[] account = accountWithPhone();
         String challengeId = UUID.randomUUID().toString();

@@ -1,10 +1,8 @@
 package dev.lockstep.auth.domain;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import dev.lockstep.platform.web.AddressBlock;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The simulated GeoIP database: IP ranges (CIDR) with a country and a city's coordinates, so that a
@@ -21,9 +19,6 @@ public final class GeoIp {
     public record Location(String country, String city, double latitude, double longitude) {
     }
 
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
-
     /** The documentation ranges of RFC 5737 and RFC 3849, placed in four cities. */
     public static final List<Range> DEFAULT = List.of(
             new Range("203.0.113.0/24", "JP", "Tokyo", 35.6762, 139.6503),
@@ -36,14 +31,7 @@ public final class GeoIp {
 
     /** The address as bytes if it is an IPv4 or IPv6 literal (never a DNS lookup), else empty. */
     public static Optional<byte[]> literal(String ip) {
-        if (ip == null || !(IPV4.matcher(ip).matches() || ip.contains(":") && IPV6.matcher(ip).matches())) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(InetAddress.getByName(ip).getAddress());
-        } catch (UnknownHostException e) {
-            return Optional.empty();
-        }
+        return AddressBlock.literal(ip);
     }
 
     /** Why the range is not a valid CIDR block, or null when it is. */

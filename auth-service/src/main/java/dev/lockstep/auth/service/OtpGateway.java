@@ -39,8 +39,9 @@ public class OtpGateway {
         return guarded(() -> calls.policy(accountId, channel));
     }
 
-    public CodeCheckResult check(String challengeId, String accountId, String code, String factorId) {
-        return guarded(() -> calls.check(challengeId, new CodeCheckRequest(accountId, code, factorId)));
+    /** {@code attemptId}: the verify attempt (the same when a lost answer is asked for again). */
+    public CodeCheckResult check(String challengeId, String accountId, String code, String factorId, String attemptId) {
+        return guarded(() -> calls.check(challengeId, new CodeCheckRequest(accountId, code, factorId, attemptId)));
     }
 
     /** Removes a factor on the owner's behalf; otp-service's "no such factor" and "last phone" pass through. */

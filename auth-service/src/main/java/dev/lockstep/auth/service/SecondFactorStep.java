@@ -32,6 +32,9 @@ public class SecondFactorStep {
     OtpGateway otp;
 
     @Inject
+    VerifyAttempts attempts;
+
+    @Inject
     LoginChallenges challenges;
 
     @Inject
@@ -117,7 +120,8 @@ public class SecondFactorStep {
                 throw ProblemException.badRequest("invalid-request", "The code must be 4 to 8 digits", null);
             }
         }
-        CodeCheckResult result = otp.check(challenge.id, challenge.accountId, code, target);
+        CodeCheckResult result = otp.check(challenge.id, challenge.accountId, code, target,
+                attempts.idOf(challenge.id, target, code));
         if (result.outcome() == CodeCheckResult.Outcome.VALID) {
             return complete(challengeId, "sms".equals(result.factorType()) ? "sms" : "otp", trustDevice, via);
         }

@@ -52,8 +52,8 @@ public final class KafkaBroker {
             throw new IllegalStateException("Kafka broker jars are missing in " + libDir
                     + ": build first (./mvnw -DskipTests package)");
         }
-        Ports.requireFree(host, port, "Kafka broker");
-        Ports.requireFree(host, controllerPort, "Kafka controller");
+        Ports.requireFree(host, port, "Kafka broker", "--kafka-port");
+        Ports.requireFree(host, controllerPort, "Kafka controller", "--kafka-port (the controller listens one above it)");
         Path logDirs = dataDir.resolve("kafka-data");
         Files.createDirectories(logDirs);
         Path config = dataDir.resolve("kafka-server.properties");

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,33 +36,20 @@ public final class Launcher {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || !args[0].equals("up")) {
-            usage();
-            System.exit(args.length == 0 || args[0].equals("help") || args[0].equals("--help") ? 0 : 2);
-        }
-        SandboxOptions options = new SandboxOptions().home(Path.of(System.getProperty("lockstep.home", ".")));
-        Path scenario = null;
-        for (int i = 1; i < args.length; i++) {
-            String value = i + 1 < args.length ? args[i + 1] : null;
-            switch (args[i]) {
-                case "--data-dir" -> options.dataDir(Path.of(require(args[i], value)));
-                case "--kafka-port" -> options.kafkaPort(Integer.parseInt(require(args[i], value)));
-                case "--http-port-base" -> options.httpPortBase(Integer.parseInt(require(args[i], value)));
-                case "--db" -> options.database(SandboxOptions.Database.parse(require(args[i], value)));
-                case "--postgres-port" -> options.postgresPort(Integer.parseInt(require(args[i], value)));
-                case "--scenario" -> scenario = Path.of(require(args[i], value));
-                case "--otlp-endpoint" -> options.otlpEndpoint(require(args[i], value));
-                default -> {
-                    System.err.println("unknown option " + args[i]);
-                    usage();
-                    System.exit(2);
-                }
-            }
-            i++;
-        }
-        if (scenario != null && !Files.isReadable(scenario)) {
-            System.err.println("no scenario file at " + scenario);
+            System.err.println("lockstep: the launcher runs `up`; ./lockstep help lists every command");
             System.exit(2);
         }
+        UpArguments up;
+        try {
+            up = UpArguments.parse(Arrays.copyOfRange(args, 1, args.length),
+                    Path.of(System.getProperty("lockstep.home", ".")), System.getenv());
+        } catch (UpArguments.UsageException e) {
+            System.err.println("lockstep up: " + e.getMessage() + "\n  (./lockstep up --help lists the options)");
+            System.exit(2);
+            return;
+        }
+        SandboxOptions options = up.options.demo(!up.empty);
+        Path scenario = up.scenario;
         Path dataDir = options.dataDir();
         Files.createDirectories(dataDir);
         String adminToken = secret(dataDir.resolve("admin-token"));
@@ -86,6 +74,9 @@ public final class Launcher {
         System.out.println("Starting Kafka and the four Lockstep services (logs in " + dataDir.resolve("logs") + ")…");
         try {
             sandbox.start(Duration.ofSeconds(180));
+        } catch (Ports.PortTakenException e) {
+            System.err.println("Lockstep could not start: " + e.getMessage());
+            System.exit(2);
         } catch (IllegalStateException e) {
             System.err.println("Lockstep could not start: " + e.getMessage());
             System.exit(1);
@@ -95,7 +86,8 @@ public final class Launcher {
         SandboxClient client = sandbox.client(adminToken, options.internalToken);
         if (scenario != null) {
             loaded = loadScenario(client, scenario);
-        } else {
+        }
+        if (options.demo()) {
             demoId = ensureDemoAccount(client);
         }
         DemoClient.ensure(sandbox, client);
@@ -111,29 +103,6 @@ public final class Launcher {
                 System.exit(1);
             }
         }
-    }
-
-    private static String require(String option, String value) {
-        if (value == null) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return value;
-    }
-
-    private static void usage() {
-        System.out.println("""
-                usage: ./lockstep up [--data-dir DIR] [--kafka-port 9092] [--http-port-base 8081]
-                                     [--db h2|postgresql] [--postgres-port 5433] [--scenario FILE]
-                                     [--otlp-endpoint URL]
-                  Starts a real Kafka broker and auth-service, otp-service, sms-gateway-sim and
-                  recovery-service with H2 databases under DIR (default .lockstep), prints their URLs,
-                  the admin token and the demo account, and stops everything on Ctrl-C.
-                  --db postgresql keeps the data in a private PostgreSQL cluster under DIR instead,
-                  made from the machine's PostgreSQL binaries (Debian's postgresql package).
-                  --scenario FILE resets the sandbox to a scenario's starting state instead of making
-                  the demo account (e.g. sms-gateway-sim/src/main/resources/scenarios/*.yaml).
-                  --otlp-endpoint URL traces every HTTP call and Kafka hop and exports the spans over
-                  OTLP/HTTP (e.g. http://127.0.0.1:4318/v1/traces); without it nothing is traced.""");
     }
 
     /** A random token kept in a file readable by the owner only; made on the first run. */
@@ -169,20 +138,17 @@ public final class Launcher {
         return report.get("name").asText() + ", starting state loaded (" + report.get("accounts").asInt() + " accounts)";
     }
 
-    /** Creates the demo account on first run and waits until its phone is a usable factor. */
+    /**
+     * Makes the demo account unless it is there (sms-gateway-sim's demo fixtures, which every reset
+     * makes again) and returns its id once its phone is a usable factor.
+     */
     static String ensureDemoAccount(SandboxClient client) {
-        HttpJson.Reply created = client.call("POST", dev.lockstep.client.Service.AUTH, "/v1/admin/accounts",
-                Map.of("username", DEMO_USER, "password", DEMO_PASSWORD, "phone", DEMO_PHONE), client.adminToken());
-        String id;
-        if (created.status() == 201) {
-            id = created.body().get("id").asText();
-        } else if (created.status() == 409) {
-            id = client.account(DEMO_USER).get("id").asText();
-        } else {
-            throw new IllegalStateException("cannot create the demo account: " + created.status() + " " + created.body());
+        HttpJson.Reply demo = client.call("POST", dev.lockstep.client.Service.SIM, "/v1/sandbox/demo", null,
+                client.adminToken());
+        if (demo.status() != 200) {
+            throw new IllegalStateException("cannot make the demo account: " + demo.status() + " " + demo.body());
         }
-        client.awaitPhoneFactor(id, Duration.ofSeconds(30));
-        return id;
+        return demo.body().get("id").asText();
     }
 
     private static void writeRunFile(Path runFile, Sandbox sandbox) throws IOException {
@@ -203,11 +169,12 @@ public final class Launcher {
     private static void printBanner(Sandbox sandbox, SandboxOptions options, String adminToken, String demoId,
             String scenario) {
         String sim = sandbox.url(Service.SIM);
-        String who = scenario != null
-                ? String.format("  Scenario          %s%n", scenario)
-                : String.format("  Demo account      %s / %s, trusted phone %s (account id %s)%n"
-                        + "  Demo inbox        %s/v1/phones/%s/messages%n",
-                        DEMO_USER, DEMO_PASSWORD, DEMO_PHONE, demoId, sim, DEMO_PHONE);
+        String who = (scenario != null ? String.format("  Scenario          %s%n", scenario) : "")
+                + (demoId != null ? String.format("  Demo account      %s / %s, trusted phone %s (account id %s)%n"
+                        + "  Demo inbox        %s/v1/phones/%s/messages%n"
+                        + "                    (a sandbox reset makes the demo account again; ?keepDemo=false does not)%n",
+                        DEMO_USER, DEMO_PASSWORD, DEMO_PHONE, demoId, sim, DEMO_PHONE)
+                        : String.format("  Demo account      none (--empty)%n"));
         System.out.printf("""
 
                 Lockstep is up (ready in %.1f s).

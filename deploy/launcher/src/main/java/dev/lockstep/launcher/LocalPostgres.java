@@ -80,7 +80,7 @@ public final class LocalPostgres implements AutoCloseable {
             throw new IllegalStateException("PostgreSQL is not installed (no /usr/lib/postgresql/*/bin; "
                     + "install Debian's postgresql package or set LOCKSTEP_PG_BIN)");
         }
-        Ports.requireFree(host, port, "PostgreSQL");
+        Ports.requireFree(host, port, "PostgreSQL", "--postgres-port");
         if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
             Files.createDirectories(home);
             giveToPostgresUser(home);

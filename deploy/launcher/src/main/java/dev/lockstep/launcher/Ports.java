@@ -22,11 +22,25 @@ public final class Ports {
         }
     }
 
-    /** Throws with a clear message when the port is taken. */
-    public static void requireFree(String host, int port, String what) {
+    /**
+     * Throws with a message that names the port, what wanted it, what holds it (where the system tells)
+     * and the flags that move it: {@code flag} for this port alone, {@code --port-base} for all of them.
+     */
+    public static void requireFree(String host, int port, String what, String flag) {
         if (!free(host, port)) {
-            throw new IllegalStateException(what + " cannot start: " + host + ":" + port
-                    + " is already in use (is another Lockstep sandbox running?)");
+            throw new PortTakenException(what + " cannot start: " + host + ":" + port + " is already in use by "
+                    + PortOwner.describe(port) + ".\n  Stop that, or move every port of this sandbox together with "
+                    + "--port-base N (or LOCKSTEP_PORT_BASE=N), e.g. ./lockstep up --port-base 18081"
+                    + (flag != null ? ", or this one alone with " + flag : "") + ".");
+        }
+    }
+
+    /** A port that another process holds; the message says which and how to move the sandbox. */
+    public static final class PortTakenException extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        PortTakenException(String message) {
+            super(message);
         }
     }
 }

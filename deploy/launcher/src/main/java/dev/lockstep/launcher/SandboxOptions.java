@@ -11,14 +11,18 @@ public final class SandboxOptions {
     Path home = Path.of(".").toAbsolutePath().normalize();
     Path dataDir;
     String host = "127.0.0.1";
-    int kafkaPort = 9092;
+    static final int DEFAULT_KAFKA_PORT = 9092;
+    static final int DEFAULT_POSTGRES_PORT = 5433;
+    int kafkaPort = DEFAULT_KAFKA_PORT;
     Database database = Database.H2;
-    int postgresPort = 5433;
+    int postgresPort = DEFAULT_POSTGRES_PORT;
     int authInstances = 1;
     final Map<Service, Integer> ports = new EnumMap<>(Service.class);
     String adminToken;
     String internalToken;
     String otlpEndpoint;
+    boolean demo;
+    final Map<String, String> serviceProperties = new java.util.TreeMap<>();
     List<String> serviceJvmArgs = List.of("-Xms24m", "-Xmx128m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=48m",
             "-XX:MaxMetaspaceSize=160m", "-Xss512k", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
             "-Dio.netty.allocator.maxOrder=7");
@@ -51,6 +55,29 @@ public final class SandboxOptions {
         for (Service service : Service.values()) {
             ports.put(service, base + service.ordinal());
         }
+        return this;
+    }
+
+    /**
+     * Moves every port together: auth-service on {@code base}, and the other services, the HTTPS
+     * listeners, the broker, its controller and the PostgreSQL cluster by the same amount
+     * ({@code base − 8081}), so two sandboxes run side by side ({@code --port-base 18081}: 18081–18084,
+     * HTTPS 18443 and 18445, Kafka 19092–19093, PostgreSQL 15433).
+     */
+    public SandboxOptions portBase(int base) {
+        int shift = base - Service.AUTH.defaultPort();
+        int lowest = DEFAULT_POSTGRES_PORT + shift;
+        int highest = DEFAULT_KAFKA_PORT + 1 + shift;
+        if (lowest < 1024 || highest > 65535) {
+            throw new IllegalArgumentException("every port must stay within 1024-65535, and this base puts them at "
+                    + lowest + "-" + highest + " (a base from " + (1024 - DEFAULT_POSTGRES_PORT + Service.AUTH.defaultPort())
+                    + " to " + (65535 - DEFAULT_KAFKA_PORT - 1 + Service.AUTH.defaultPort()) + " works)");
+        }
+        for (Service service : Service.values()) {
+            ports.put(service, service.defaultPort() + shift);
+        }
+        kafkaPort = DEFAULT_KAFKA_PORT + shift;
+        postgresPort = DEFAULT_POSTGRES_PORT + shift;
         return this;
     }
 
@@ -94,6 +121,25 @@ public final class SandboxOptions {
 
     public String otlpEndpoint() {
         return otlpEndpoint;
+    }
+
+    /**
+     * Gives the sandbox the demo fixtures ({@link Launcher#DEMO_USER}, its password and trusted phone):
+     * sms-gateway-sim makes the account again after every reset. Off by default (tests make their own).
+     */
+    public SandboxOptions demo(boolean demo) {
+        this.demo = demo;
+        return this;
+    }
+
+    public boolean demo() {
+        return demo;
+    }
+
+    /** A system property every service starts with, e.g. a limit a test suite raises. */
+    public SandboxOptions serviceProperty(String name, String value) {
+        serviceProperties.put(name, value);
+        return this;
     }
 
     public SandboxOptions internalToken(String token) {

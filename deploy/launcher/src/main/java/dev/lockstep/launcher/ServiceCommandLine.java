@@ -50,6 +50,7 @@ final class ServiceCommandLine {
             jvm.add("-Dquarkus.http.ssl.certificate.key-files=" + sandbox.certificates().serverKey());
         }
         jvm.add("-Dlockstep.data-dir=" + options.dataDir().resolve("db"));
+        options.serviceProperties.forEach((name, value) -> jvm.add("-D" + name + "=" + value));
         if (sandbox.postgres() != null) {
             jvm.add("-Dquarkus.datasource.jdbc.url=" + sandbox.postgres().jdbcUrl(databaseName(service)));
             jvm.add("-Dquarkus.datasource.username=" + LocalPostgres.USER);
@@ -66,6 +67,11 @@ final class ServiceCommandLine {
                 jvm.add("-Dlockstep.sim.services.otp=" + sandbox.url(Service.OTP));
                 jvm.add("-Dlockstep.sim.services.sim=" + sandbox.url(Service.SIM));
                 jvm.add("-Dlockstep.sim.services.recovery=" + sandbox.url(Service.RECOVERY));
+                if (options.demo()) {
+                    jvm.add("-Dlockstep.sim.demo.username=" + Launcher.DEMO_USER);
+                    jvm.add("-Dlockstep.sim.demo.password=" + Launcher.DEMO_PASSWORD);
+                    jvm.add("-Dlockstep.sim.demo.phone=" + Launcher.DEMO_PHONE);
+                }
             }
             case AUTH -> {
                 jvm.add("-Dquarkus.rest-client.otp.url=" + sandbox.url(Service.OTP));

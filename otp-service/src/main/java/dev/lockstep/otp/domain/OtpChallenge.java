@@ -32,6 +32,14 @@ public class OtpChallenge extends PanacheEntityBase {
     @Column(name = "created_at")
     public java.time.Instant createdAt;
 
+    /** The verify attempt whose check answered "valid" (auth-service's id), or null. */
+    @Column(name = "valid_attempt_id", length = 64)
+    public String validAttemptId;
+
+    /** What that right code was checked against ({@code sms}, {@code totp}, …). */
+    @Column(name = "valid_factor_type", length = 16)
+    public String validFactorType;
+
     @Version
     public long version;
 }

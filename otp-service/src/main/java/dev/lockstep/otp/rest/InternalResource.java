@@ -116,6 +116,9 @@ public class InternalResource {
         if (request.factorId() != null && request.factorId().length() > 36) {
             throw ProblemException.badRequest("invalid-request", "factorId is not a factor id", null);
         }
-        return codes.check(challengeId, request.accountId(), request.code(), request.factorId());
+        if (request.attemptId() != null && !request.attemptId().matches("[A-Za-z0-9-]{1,64}")) {
+            throw ProblemException.badRequest("invalid-request", "attemptId is 1 to 64 letters, digits or dashes", null);
+        }
+        return codes.check(challengeId, request.accountId(), request.code(), request.factorId(), request.attemptId());
     }
 }

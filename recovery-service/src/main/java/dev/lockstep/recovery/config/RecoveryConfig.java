@@ -68,6 +68,24 @@ public interface RecoveryConfig {
     @WithDefault("PT0.3S")
     Duration refusalFloor();
 
+    /**
+     * Different new numbers a waiting-period recovery may be asked to send codes to for one account
+     * name (known or not) in 24 hours of sandbox time; beyond, 429 {@code new-number-limit-reached}.
+     */
+    @WithDefault("3")
+    int maxNewNumbersPerAccount();
+
+    /** The same bound per caller address, in one hour of sandbox time. */
+    @WithDefault("10")
+    int maxNewNumbersPerAddress();
+
+    /**
+     * The peers whose {@code X-Forwarded-For} names the caller (CIDR blocks or addresses, or
+     * {@code none}); the address the per-address bound counts.
+     */
+    @WithDefault("127.0.0.0/8,::1/128")
+    java.util.List<String> trustedProxies();
+
     /** The same bound per account name (known or not), across its cases and destinations. */
     @WithDefault("20")
     int maxSendsPerName();

@@ -1,6 +1,8 @@
 package dev.lockstep.recovery.rest;
 
 import dev.lockstep.platform.clock.SandboxClock;
+import dev.lockstep.platform.web.TrustedProxies;
+import dev.lockstep.recovery.config.RecoveryConfig;
 import dev.lockstep.recovery.domain.FormSubmission;
 import dev.lockstep.recovery.domain.RecoveryCase;
 import dev.lockstep.recovery.rest.RecoveryRequests.OwnerView;
@@ -12,13 +14,17 @@ import dev.lockstep.recovery.service.FormScoring;
 import dev.lockstep.recovery.service.RecoveryKeyRecovery;
 import dev.lockstep.recovery.service.TrustedPhoneRecovery;
 import dev.lockstep.recovery.service.WaitingPeriodRecovery;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
@@ -57,13 +63,24 @@ public class RecoveryResource {
     @Inject
     SandboxClock clock;
 
+    @Inject
+    RecoveryConfig config;
+
+    private TrustedProxies proxies;
+
+    @PostConstruct
+    void readTrustedProxies() {
+        proxies = TrustedProxies.of("lockstep.recovery.trusted-proxies", config.trustedProxies());
+    }
+
     @POST
     @Path("/cases")
     @Operation(summary = "S1: start a waiting-period recovery with the account name, a trusted number and a recovery "
             + "number (it gets a 6-digit code); a wrong pair answers like an unknown account")
-    public Response startWaitingPeriod(@Valid @NotNull RecoveryRequests.StartWaitingPeriod request) {
+    public Response startWaitingPeriod(@Valid @NotNull RecoveryRequests.StartWaitingPeriod request,
+            @HeaderParam("X-Forwarded-For") String forwardedFor, @Context HttpServerRequest http) {
         RecoveryCase c = waitingPeriod.start(request.username(), request.trustedPhone(), request.recoveryPhone(),
-                request.deviceId());
+                request.deviceId(), proxies.clientOf(forwardedFor, http));
         return created(c, null);
     }
 

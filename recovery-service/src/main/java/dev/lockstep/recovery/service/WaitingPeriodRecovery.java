@@ -36,13 +36,19 @@ public class WaitingPeriodRecovery {
     @Inject
     ContactVerification contact;
 
+    @Inject
+    NewNumberLimits newNumbers;
+
     /**
      * Starts a waiting-period recovery: the account name and one of its trusted numbers (a wrong pair
-     * answers exactly like an unknown account), and a recovery phone that gets a 6-digit code.
+     * answers exactly like an unknown account), and a recovery phone that gets a 6-digit code. The new
+     * number is counted first, for the name and the caller's {@code address} ({@link NewNumberLimits}).
      */
-    public RecoveryCase start(String username, String trustedPhone, String recoveryPhone, String deviceId) {
+    public RecoveryCase start(String username, String trustedPhone, String recoveryPhone, String deviceId,
+            String address) {
         String trusted = PhoneNumbers.toE164(trustedPhone);
         String recovery = PhoneNumbers.toE164(recoveryPhone);
+        newNumbers.admit(username, recovery, address);
         java.util.Optional<RecoveryCalls.AccountFacts> found = idp.account(username);
         boolean trustedPhoneMatches = idp.trustedPhone(found.map(RecoveryCalls.AccountFacts::id)
                 .orElse(IdpGateway.NO_ACCOUNT), trusted).isPresent();

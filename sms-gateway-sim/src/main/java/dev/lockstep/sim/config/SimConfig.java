@@ -3,6 +3,7 @@ package dev.lockstep.sim.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** sms-gateway-sim settings ({@code lockstep.sim.*}). */
 @ConfigMapping(prefix = "lockstep.sim")
@@ -45,6 +46,21 @@ public interface SimConfig {
         /** For the other services to follow a move of the sandbox clock. */
         @WithDefault("PT10S")
         Duration clockWait();
+    }
+
+    /**
+     * The demo fixtures a sandbox reset restores (unless asked not to): an account with a password and
+     * a trusted phone. {@code ./lockstep up} sets them; with none set (the default, and
+     * {@code ./lockstep up --empty}) a reset leaves nothing.
+     */
+    Demo demo();
+
+    interface Demo {
+        Optional<String> username();
+
+        Optional<String> password();
+
+        Optional<String> phone();
     }
 
     /** Where the services are; scenarios drive them (and this one) through their HTTP APIs. */

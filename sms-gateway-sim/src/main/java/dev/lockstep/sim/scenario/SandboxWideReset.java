@@ -23,16 +23,23 @@ public class SandboxWideReset {
     @Inject
     SandboxClock clock;
 
+    @Inject
+    DemoFixtures demo;
+
     /**
      * Empties every service (the three others over their admin API, this one directly) and moves all
      * four to a new epoch (the reset's wall-clock time in milliseconds, always past the last one):
-     * an event written before, still on a topic, is ignored wherever it lands.
+     * an event written before, still on a topic, is ignored wherever it lands. With {@code keepDemo},
+     * the demo fixtures are made again afterwards (where the sandbox has them).
      */
-    public void resetAll() {
+    public void resetAll(boolean keepDemo) {
         long epoch = Math.max(clock.realInstant().toEpochMilli(), epochs.lastRead() + 1);
         for (String service : List.of(api.auth(), api.otp(), api.recovery())) {
             api.call("POST", service + "/v1/admin/reset?epoch=" + epoch, null, 200, "reset of " + service);
         }
         reset.reset(epoch);
+        if (keepDemo) {
+            demo.restore();
+        }
     }
 }

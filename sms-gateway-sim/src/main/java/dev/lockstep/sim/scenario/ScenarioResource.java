@@ -1,5 +1,6 @@
 package dev.lockstep.sim.scenario;
 
+import dev.lockstep.platform.problem.ProblemException;
 import dev.lockstep.platform.security.AdminApi;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -85,12 +86,35 @@ public class ScenarioResource {
         return session.next();
     }
 
+    @Inject
+    DemoFixtures demo;
+
     @POST
     @Path("/sandbox/reset")
     @Operation(summary = "Empty all four services: accounts, factors, codes, phones, messages, fault rules "
-            + "(the clock, the seed and the keys stay)")
-    public Response reset() {
-        sandboxReset.resetAll();
+            + "(the clock, the seed, the keys and the applications stay), then make the demo account again "
+            + "where the sandbox has one, unless keepDemo=false")
+    public Response reset(@Parameter(description = "false: leave the sandbox empty, without the demo account")
+            @QueryParam("keepDemo") @DefaultValue("true") String keepDemo) {
+        sandboxReset.resetAll(flag("keepDemo", keepDemo));
         return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/sandbox/demo")
+    @Operation(summary = "Make the demo account (password and trusted phone) unless it exists, and answer it once its "
+            + "phone is a usable factor; 404 where the sandbox runs without demo fixtures (./lockstep up --empty)")
+    public DemoFixtures.Demo restoreDemo() {
+        return demo.restore().orElseThrow(() -> new ProblemException(404, "no-demo-fixtures",
+                "This sandbox has no demo fixtures", "It was started with ./lockstep up --empty."));
+    }
+
+    private static boolean flag(String name, String value) {
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ProblemException.badRequest("invalid-query", "Invalid " + name,
+                    name + " is true or false");
+        };
     }
 }

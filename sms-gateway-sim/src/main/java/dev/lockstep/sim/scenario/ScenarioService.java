@@ -30,7 +30,7 @@ public class ScenarioService {
     /** Resets the sandbox, sets the scenario up and, if {@code run}, plays its steps. */
     public Report load(ScenarioParser.Parsed parsed, boolean run) {
         ScenarioFile file = parsed.file();
-        reset.resetAll();
+        reset.resetAll(true); // the demo fixtures stay beside the story's own accounts
         ScenarioSession.Current loaded = session.begin(parsed, startingState.setUp(file));
         if (run) {
             while (loaded.next < list(file.steps()).size()) {

@@ -10,14 +10,17 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Operators register the applications that sign users in (OAuth clients); audited. */
@@ -56,13 +59,23 @@ public class ClientAdminResource {
     }
 
     @POST
-    @Operation(summary = "Register a client; a confidential one's secret is in this answer only (stored hashed)")
-    public Response register(@Valid @NotNull Register request) {
+    @Operation(summary = "Register a client (201); a confidential one's secret is in this answer only (stored hashed). "
+            + "The same id with the same settings again answers the client as it is (200), with a new secret only "
+            + "with rotateSecret=true; other settings for an existing id are a 409 that changes nothing")
+    public Response register(@Valid @NotNull Register request,
+            @Parameter(description = "true: an existing confidential client gets a new secret, answered here")
+            @QueryParam("rotateSecret") @DefaultValue("false") String rotateSecret) {
+        boolean rotate = switch (rotateSecret) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ProblemException.badRequest("invalid-query", "Invalid rotateSecret", "rotateSecret is true or false");
+        };
         ClientRegistry.Registered registered = registry.register(new ClientRegistry.Registration(request.clientId(),
                 request.name(), Boolean.TRUE.equals(request.publicClient()), request.redirectUris(),
                 request.postLogoutRedirectUris(), request.backchannelLogoutUri(), request.grantTypes(), request.defaultAcr()),
-                operator.name());
-        return Response.status(201).entity(ClientView.of(registered.client(), registered.secret())).build();
+                rotate, operator.name());
+        return Response.status(registered.created() ? 201 : 200)
+                .entity(ClientView.of(registered.client(), registered.secret())).build();
     }
 
     @GET

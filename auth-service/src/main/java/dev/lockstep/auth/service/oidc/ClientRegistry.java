@@ -38,12 +38,20 @@ public class ClientRegistry {
             List<String> postLogoutRedirectUris, String backchannelLogoutUri, List<String> grantTypes, String defaultAcr) {
     }
 
-    /** The registered client and, for a confidential one, its secret in plain text (shown this once). */
-    public record Registered(OidcClient client, String secret) {
+    /**
+     * The registered client and, for a confidential one that was just made or whose secret was just
+     * rotated, its secret in plain text (shown this once); {@code created}: a new client.
+     */
+    public record Registered(OidcClient client, String secret, boolean created) {
     }
 
+    /**
+     * Registers a client. A registration of an id that exists with the same settings answers that
+     * client as it is (idempotent: an example script may run twice), with a new secret only when
+     * {@code rotateSecret} asks for one; other settings are a conflict that changes nothing.
+     */
     @Transactional
-    public Registered register(Registration request, String operator) {
+    public Registered register(Registration request, boolean rotateSecret, String operator) {
         String clientId = request.clientId() != null ? request.clientId() : "client-" + UUID.randomUUID().toString().substring(0, 8);
         if (!CLIENT_ID.matcher(clientId).matches()) {
             throw invalid("clientId", "1 to 64 letters, digits or . _ ~ -");
@@ -66,8 +74,9 @@ public class ClientRegistry {
         if (request.defaultAcr() != null && !Acr.SUPPORTED.contains(request.defaultAcr())) {
             throw invalid("defaultAcr", "one of " + Acr.SUPPORTED);
         }
-        if (OidcClient.findById(clientId) != null) {
-            throw ProblemException.conflict("client-exists", "A client with this id is registered already");
+        OidcClient existing = OidcClient.findById(clientId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (existing != null) {
+            return again(existing, request, redirects, postLogout, grants, rotateSecret, operator);
         }
         OidcClient client = new OidcClient();
         client.clientId = clientId;
@@ -82,7 +91,46 @@ public class ClientRegistry {
         client.createdAt = clock.instant();
         client.persist();
         audit.record(operator, "client.register", "sandbox", "client " + clientId);
-        return new Registered(client, secret);
+        return new Registered(client, secret, true);
+    }
+
+    private Registered again(OidcClient client, Registration request, List<String> redirects, List<String> postLogout,
+            List<String> grants, boolean rotateSecret, String operator) {
+        List<String> differ = new java.util.ArrayList<>();
+        if (!(request.name() != null ? request.name() : client.clientId).equals(client.name)) {
+            differ.add("name");
+        }
+        if (request.publicClient() == client.confidential()) {
+            differ.add("public");
+        }
+        if (!redirects.equals(client.redirectUriList())) {
+            differ.add("redirectUris");
+        }
+        if (!postLogout.equals(client.postLogoutRedirectUriList())) {
+            differ.add("postLogoutRedirectUris");
+        }
+        if (!java.util.Objects.equals(request.backchannelLogoutUri(), client.backchannelLogoutUri)) {
+            differ.add("backchannelLogoutUri");
+        }
+        if (!grants.equals(client.grantTypeList())) {
+            differ.add("grantTypes");
+        }
+        if (!java.util.Objects.equals(request.defaultAcr(), client.defaultAcr)) {
+            differ.add("defaultAcr");
+        }
+        if (!differ.isEmpty()) {
+            throw new ProblemException(409, "client-exists", "A client with this id is registered with other settings",
+                    "These differ: " + String.join(", ", differ)
+                            + ". Delete the client first, or register it with its current settings.")
+                    .with("differs", differ);
+        }
+        if (!rotateSecret || !client.confidential()) {
+            return new Registered(client, null, false);
+        }
+        String secret = Secrets.random("cs_");
+        client.secretHash = Secrets.sha256(secret);
+        audit.record(operator, "client.rotate-secret", "sandbox", "client " + client.clientId);
+        return new Registered(client, secret, false);
     }
 
     @Transactional

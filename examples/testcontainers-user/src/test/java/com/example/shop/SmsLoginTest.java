@@ -1,4 +1,4 @@
-package dev.lockstep.containers;
+package com.example.shop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -14,13 +14,9 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The README's Testcontainers example, as it stands there (ReadmeExampleTest keeps the two equal). */
-@ExtendWith(RequiresDocker.class)
-class ReadmeExampleIT {
+class SmsLoginTest {
 
-    // README:begin
     static LockstepSandbox sandbox = new LockstepSandbox();
 
     @BeforeAll
@@ -59,5 +55,4 @@ class ReadmeExampleIT {
                 "/.well-known/openid-configuration", null, null).body().get("issuer").asText());
         assertTrue(issuer.startsWith("https://") && Files.size(caToTrust) > 0 && app.clientSecret() != null);
     }
-    // README:end
 }
