@@ -26,13 +26,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Debian's headless Chromium with its chromedriver (nothing downloads a browser), for the browser
  * tests: found or the test skipped (failed when {@code LOCKSTEP_REQUIRE_BROWSER} is set, as in CI),
  * and the steps every browser test takes, each waiting for its element. Screenshots go to
- * {@code target/screenshots}.
+ * {@code target/screenshots}, and to the documentation's {@code docs/images} (property
+ * {@code lockstep.docs.images}), so the pictures in the docs are the ones the last run took.
  */
 final class Chromium implements AutoCloseable {
 
     private static final Path BINARY = Path.of(System.getProperty("lockstep.chromium", "/usr/bin/chromium"));
     private static final Path DRIVER = Path.of(System.getProperty("lockstep.chromedriver", "/usr/bin/chromedriver"));
     private static final Path SHOTS = Path.of("target/screenshots");
+    private static final String DOCS = System.getProperty("lockstep.docs.images");
 
     private final WebDriver driver;
     private final WebDriverWait wait;
@@ -102,6 +104,10 @@ final class Chromium implements AutoCloseable {
     void screenshot(String name) throws IOException {
         Path file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(file, SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        if (DOCS != null) {
+            Files.createDirectories(Path.of(DOCS));
+            Files.copy(file, Path.of(DOCS).resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     @Override

@@ -58,8 +58,8 @@ class DemoFixturesIT {
         assertEquals(404, demoAccount());
 
         given().header("Authorization", Lockstep.admin()).post(SharedSandbox.url(Service.SIM) + SIM + "/demo")
-                .then().statusCode(200).body("username", equalTo(Launcher.DEMO_USER))
-                .body("phone", equalTo(Launcher.DEMO_PHONE));
+                .then().statusCode(200).body("clientId", equalTo("lockstep-demo"))
+                .body("account.username", equalTo(Launcher.DEMO_USER)).body("account.phone", equalTo(Launcher.DEMO_PHONE));
         demoSignsIn();
     }
 

@@ -157,8 +157,8 @@ public final class SharedSandbox implements BeforeAllCallback {
                 .demo(true)
                 // every test asks from 127.0.0.1, most for accounts and numbers of their own: the bounds on
                 // new recovery numbers (recovery-service's NewNumberLimitsTest) would stop the suite itself
-                .serviceProperty("lockstep.recovery.max-new-numbers-per-account", "1000")
-                .serviceProperty("lockstep.recovery.max-new-numbers-per-address", "100000");
+                .serviceProperty(Service.RECOVERY, "lockstep.recovery.max-new-numbers-per-account", "1000")
+                .serviceProperty(Service.RECOVERY, "lockstep.recovery.max-new-numbers-per-address", "100000");
         Sandbox sandbox = new Sandbox(options);
         try {
             sandbox.start(Duration.ofSeconds(180));

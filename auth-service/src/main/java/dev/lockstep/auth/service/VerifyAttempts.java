@@ -3,30 +3,24 @@ package dev.lockstep.auth.service;
 import dev.lockstep.platform.secret.KeyedHash;
 import dev.lockstep.platform.secret.ServiceSecrets;
 import io.quarkus.runtime.Startup;
-import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 /**
  * The id of a verify attempt, sent with its code check to otp-service: the same for the same code on
  * the same challenge and factor, so a verify retried after its answer was lost (otp-service spent the
  * code, then auth-service never heard back) is recognised there as the attempt it already answered.
- * A keyed hash, so the id tells nothing about the code it was made from.
+ * A keyed hash under a pepper of auth-service's own, so the id tells nothing about the code.
  */
 @Startup
-@ApplicationScoped
+@Singleton
 public class VerifyAttempts {
 
-    private static final String PEPPER = "verify-attempt-pepper";
+    private final KeyedHash hash;
 
     @Inject
-    ServiceSecrets secrets;
-
-    private KeyedHash hash;
-
-    @PostConstruct
-    void load() {
-        hash = new KeyedHash(secrets.getOrCreate(PEPPER));
+    VerifyAttempts(ServiceSecrets secrets) {
+        this.hash = new KeyedHash(secrets.getOrCreate("verify-attempt-pepper"));
     }
 
     /** 64 hex digits. */

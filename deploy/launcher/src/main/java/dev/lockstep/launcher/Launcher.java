@@ -82,17 +82,13 @@ public final class Launcher {
             System.exit(1);
         }
         String loaded = null;
-        String demoId = null;
         SandboxClient client = sandbox.client(adminToken, options.internalToken);
         if (scenario != null) {
             loaded = loadScenario(client, scenario);
         }
-        if (options.demo()) {
-            demoId = ensureDemoAccount(client);
-        }
-        DemoClient.ensure(sandbox, client);
+        JsonNode demo = ensureDemo(client);
         writeRunFile(runFile, sandbox);
-        printBanner(sandbox, options, adminToken, demoId, loaded);
+        printBanner(sandbox, options, adminToken, demo, loaded);
 
         while (true) {
             Thread.sleep(500);
@@ -139,16 +135,16 @@ public final class Launcher {
     }
 
     /**
-     * Makes the demo account unless it is there (sms-gateway-sim's demo fixtures, which every reset
-     * makes again) and returns its id once its phone is a usable factor.
+     * The demo client, and the demo account unless the sandbox runs empty (sms-gateway-sim's demo
+     * fixtures, which every reset makes again), once the account's phone is a usable factor.
      */
-    static String ensureDemoAccount(SandboxClient client) {
+    static JsonNode ensureDemo(SandboxClient client) {
         HttpJson.Reply demo = client.call("POST", dev.lockstep.client.Service.SIM, "/v1/sandbox/demo", null,
                 client.adminToken());
         if (demo.status() != 200) {
-            throw new IllegalStateException("cannot make the demo account: " + demo.status() + " " + demo.body());
+            throw new IllegalStateException("cannot make the demo fixtures: " + demo.status() + " " + demo.body());
         }
-        return demo.body().get("id").asText();
+        return demo.body();
     }
 
     private static void writeRunFile(Path runFile, Sandbox sandbox) throws IOException {
@@ -166,8 +162,9 @@ public final class Launcher {
         Files.writeString(runFile, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(run));
     }
 
-    private static void printBanner(Sandbox sandbox, SandboxOptions options, String adminToken, String demoId,
+    private static void printBanner(Sandbox sandbox, SandboxOptions options, String adminToken, JsonNode demo,
             String scenario) {
+        String demoId = demo.path("account").path("id").asText(null);
         String sim = sandbox.url(Service.SIM);
         String who = (scenario != null ? String.format("  Scenario          %s%n", scenario) : "")
                 + (demoId != null ? String.format("  Demo account      %s / %s, trusted phone %s (account id %s)%n"
@@ -206,7 +203,7 @@ public final class Launcher {
                 sim,
                 options.otlpEndpoint() != null ? String.format("%n  Traces            OTLP to %s", options.otlpEndpoint()) : "",
                 sandbox.url(Service.AUTH), sandbox.httpsUrl(Service.AUTH), sandbox.caFile(),
-                DemoClient.CLIENT_ID, DemoClient.REDIRECT_URI,
+                demo.path("clientId").asText(), demo.path("redirectUri").asText(),
                 adminToken, options.dataDir().resolve("admin-token"),
                 who,
                 options.dataDir());

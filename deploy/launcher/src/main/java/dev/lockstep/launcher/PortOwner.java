@@ -71,8 +71,11 @@ final class PortOwner {
         return null;
     }
 
+    /** The program and the end of its arguments, where a Java process names its main class or jar. */
     private static String commandLine(long pid) throws IOException {
-        String line = new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"))).replace('\0', ' ').trim();
-        return line.length() > 120 ? line.substring(0, 117) + "…" : line;
+        String[] words = new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"))).split("\0");
+        String program = Path.of(words[0]).getFileName().toString();
+        String rest = String.join(" ", java.util.Arrays.copyOfRange(words, 1, words.length)).trim();
+        return rest.length() > 90 ? program + " … " + rest.substring(rest.length() - 90) : (program + " " + rest).trim();
     }
 }

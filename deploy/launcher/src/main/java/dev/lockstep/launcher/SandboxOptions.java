@@ -22,7 +22,7 @@ public final class SandboxOptions {
     String internalToken;
     String otlpEndpoint;
     boolean demo;
-    final Map<String, String> serviceProperties = new java.util.TreeMap<>();
+    final Map<Service, Map<String, String>> serviceProperties = new EnumMap<>(Service.class);
     List<String> serviceJvmArgs = List.of("-Xms24m", "-Xmx128m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=48m",
             "-XX:MaxMetaspaceSize=160m", "-Xss512k", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
             "-Dio.netty.allocator.maxOrder=7");
@@ -136,9 +136,12 @@ public final class SandboxOptions {
         return demo;
     }
 
-    /** A system property every service starts with, e.g. a limit a test suite raises. */
-    public SandboxOptions serviceProperty(String name, String value) {
-        serviceProperties.put(name, value);
+    /**
+     * A system property one service starts with, e.g. a limit a test suite raises (each service
+     * refuses properties of its own prefix that it does not know, so they go to one service only).
+     */
+    public SandboxOptions serviceProperty(Service service, String name, String value) {
+        serviceProperties.computeIfAbsent(service, s -> new java.util.TreeMap<>()).put(name, value);
         return this;
     }
 

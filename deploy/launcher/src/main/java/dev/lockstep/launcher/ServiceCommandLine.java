@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The JVM command line of one service in the sandbox: its build, the JIT settings, where it
@@ -50,7 +51,7 @@ final class ServiceCommandLine {
             jvm.add("-Dquarkus.http.ssl.certificate.key-files=" + sandbox.certificates().serverKey());
         }
         jvm.add("-Dlockstep.data-dir=" + options.dataDir().resolve("db"));
-        options.serviceProperties.forEach((name, value) -> jvm.add("-D" + name + "=" + value));
+        options.serviceProperties.getOrDefault(service, Map.of()).forEach((name, value) -> jvm.add("-D" + name + "=" + value));
         if (sandbox.postgres() != null) {
             jvm.add("-Dquarkus.datasource.jdbc.url=" + sandbox.postgres().jdbcUrl(databaseName(service)));
             jvm.add("-Dquarkus.datasource.username=" + LocalPostgres.USER);

@@ -76,7 +76,8 @@ public class RecoveryResource {
     @POST
     @Path("/cases")
     @Operation(summary = "S1: start a waiting-period recovery with the account name, a trusted number and a recovery "
-            + "number (it gets a 6-digit code); a wrong pair answers like an unknown account")
+            + "number (it gets a 6-digit code); a wrong pair answers like an unknown account; past the bounds on new "
+            + "numbers per account name and per caller address, 429 new-number-limit-reached with Retry-After")
     public Response startWaitingPeriod(@Valid @NotNull RecoveryRequests.StartWaitingPeriod request,
             @HeaderParam("X-Forwarded-For") String forwardedFor, @Context HttpServerRequest http) {
         RecoveryCase c = waitingPeriod.start(request.username(), request.trustedPhone(), request.recoveryPhone(),

@@ -6,19 +6,27 @@ import dev.lockstep.platform.problem.ProblemException;
 import dev.lockstep.sim.config.SimConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * The demo account that {@code ./lockstep up} prints (username, password, trusted phone), made again
- * after every sandbox reset and beside every scenario's own accounts, so the README's promise holds
- * until someone asks for an empty sandbox.
+ * What {@code ./lockstep up} promises: the demo client (public, PKCE, redirect URIs on port 8080 and the
+ * console's own) and, unless the sandbox runs empty, the demo account (username, password, trusted
+ * phone). Made again after every sandbox reset and beside every scenario's own accounts.
  */
 @ApplicationScoped
 public class DemoFixtures {
 
-    /** The demo account as it stands. */
-    public record Demo(String username, String id, String phone) {
+    /** The demo client every sandbox has, so an application can sign in with no registration. */
+    public static final String CLIENT_ID = "lockstep-demo";
+    public static final String REDIRECT_URI = "http://127.0.0.1:8080/callback";
+
+    /** The fixtures as they stand; {@code account} is null in a sandbox without a demo account. */
+    public record Demo(String clientId, String redirectUri, Account account) {
+    }
+
+    /** The demo account: its name, id and trusted phone (E.164). */
+    public record Account(String username, String id, String phone) {
     }
 
     @Inject
@@ -27,20 +35,35 @@ public class DemoFixtures {
     @Inject
     SandboxApi api;
 
-    /** Whether this sandbox has demo fixtures at all ({@code ./lockstep up --empty} has none). */
-    public boolean configured() {
+    /** Whether this sandbox has a demo account at all ({@code ./lockstep up --empty} has none). */
+    boolean hasAccount() {
         SimConfig.Demo demo = config.demo();
         return demo.username().isPresent() && demo.password().isPresent() && demo.phone().isPresent();
     }
 
     /**
-     * Makes the demo account unless it is there, and waits until its phone is a usable factor (a
-     * login right after gets its code); empty where none are configured.
+     * Registers the demo client and makes the demo account unless they are there, and waits until the
+     * account's phone is a usable factor (a login right after gets its code).
      */
-    public Optional<Demo> restore() {
-        if (!configured()) {
-            return Optional.empty();
+    public Demo restore() {
+        registerClient();
+        return new Demo(CLIENT_ID, REDIRECT_URI, hasAccount() ? account() : null);
+    }
+
+    /** Registered as it was (200), made (201), or there with settings an operator changed (409, kept). */
+    private void registerClient() {
+        String console = api.sim() + "/console/";
+        Reply registered = api.send("POST", api.auth() + "/v1/admin/clients", Map.of("clientId", CLIENT_ID,
+                "name", "Lockstep demo app", "public", true,
+                "redirectUris", List.of(REDIRECT_URI, "http://localhost:8080/callback", console + "callback.html"),
+                "postLogoutRedirectUris", List.of("http://127.0.0.1:8080/", "http://localhost:8080/", console + "index.html")),
+                api.adminToken());
+        if (registered.status() != 201 && registered.status() != 200 && registered.status() != 409) {
+            throw failed("The demo client could not be registered", registered);
         }
+    }
+
+    private Account account() {
         SimConfig.Demo demo = config.demo();
         String username = demo.username().orElseThrow();
         String phone = PhoneNumbers.toE164(demo.phone().orElseThrow());
@@ -53,8 +76,7 @@ public class DemoFixtures {
             id = api.call("GET", api.auth() + "/v1/admin/accounts/" + SandboxApi.encode(username), null, 200,
                     "demo account").body().get("id").asText();
         } else {
-            throw new ProblemException(503, "demo-fixtures-failed", "The demo account could not be made",
-                    "auth-service answered " + created.status() + ": " + created.body());
+            throw failed("The demo account could not be made", created);
         }
         try {
             api.client().awaitPhoneFactor(id, api.waits().accountSetupWait());
@@ -62,6 +84,11 @@ public class DemoFixtures {
             throw new ProblemException(503, "demo-fixtures-failed", "The demo account's phone never reached otp-service",
                     "Is the broker running?");
         }
-        return Optional.of(new Demo(username, id, phone));
+        return new Account(username, id, phone);
+    }
+
+    private static ProblemException failed(String title, Reply answer) {
+        return new ProblemException(503, "demo-fixtures-failed", title,
+                "auth-service answered " + answer.status() + ": " + answer.body());
     }
 }

@@ -30,7 +30,7 @@ public class SandboxWideReset {
      * Empties every service (the three others over their admin API, this one directly) and moves all
      * four to a new epoch (the reset's wall-clock time in milliseconds, always past the last one):
      * an event written before, still on a topic, is ignored wherever it lands. With {@code keepDemo},
-     * the demo fixtures are made again afterwards (where the sandbox has them).
+     * the demo fixtures are made again afterwards ({@link DemoFixtures}).
      */
     public void resetAll(boolean keepDemo) {
         long epoch = Math.max(clock.realInstant().toEpochMilli(), epochs.lastRead() + 1);

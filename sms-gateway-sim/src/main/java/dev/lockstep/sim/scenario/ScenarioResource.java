@@ -102,11 +102,11 @@ public class ScenarioResource {
 
     @POST
     @Path("/sandbox/demo")
-    @Operation(summary = "Make the demo account (password and trusted phone) unless it exists, and answer it once its "
-            + "phone is a usable factor; 404 where the sandbox runs without demo fixtures (./lockstep up --empty)")
+    @Operation(summary = "Register the demo client and make the demo account (password and trusted phone) unless they "
+            + "exist, and answer them once the account's phone is a usable factor; account is null where the sandbox "
+            + "runs without one (./lockstep up --empty)")
     public DemoFixtures.Demo restoreDemo() {
-        return demo.restore().orElseThrow(() -> new ProblemException(404, "no-demo-fixtures",
-                "This sandbox has no demo fixtures", "It was started with ./lockstep up --empty."));
+        return demo.restore();
     }
 
     private static boolean flag(String name, String value) {
