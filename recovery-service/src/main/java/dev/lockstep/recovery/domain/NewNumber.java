@@ -18,8 +18,8 @@ public class NewNumber extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    /** The account name as typed, lower-cased; whether or not an account has it. */
-    @Column(nullable = false, length = 64)
+    /** The account name as typed, lower-cased (which may lengthen it); whether or not an account has it. */
+    @Column(nullable = false, length = 256)
     public String username;
 
     @Column(nullable = false, length = 20)

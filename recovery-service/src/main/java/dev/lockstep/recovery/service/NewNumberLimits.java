@@ -73,7 +73,8 @@ public class NewNumberLimits {
         }
         Instant frees = lastNamed.get(lastNamed.size() - max).plus(window);
         long retryAfter = Math.max(1, Duration.between(clock.instant(), frees).toSeconds());
-        QuarkusTransaction.requiringNew().run(() -> audit.record("owner", "recovery.new-number-refused", name,
+        String target = name.length() > 128 ? name.substring(0, 128) : name; // the audit's target column
+        QuarkusTransaction.requiringNew().run(() -> audit.record("owner", "recovery.new-number-refused", target,
                 "at most " + max + " " + what + (address != null ? " (from " + address + ")" : "")));
         throw new ProblemException(429, "new-number-limit-reached", "No codes to another new number for now",
                 "At most " + max + " " + what + "; try again later, or use a number already given.")
