@@ -71,7 +71,7 @@ public final class Sandbox implements AutoCloseable {
                         + " is missing): run ./mvnw -DskipTests package");
             }
         }
-        requirePortsFree();
+        SandboxPorts.requireFree(options, postgres != null);
         Files.createDirectories(options.dataDir().resolve("db"));
         certificates = LocalCa.ensure(options.dataDir().resolve("tls"));
         if (postgres != null) {
@@ -95,28 +95,6 @@ public final class Sandbox implements AutoCloseable {
         }
         readyMillis = (System.nanoTime() - started) / 1_000_000;
         return this;
-    }
-
-    /** Every port this sandbox will listen on, checked before anything starts. */
-    private void requirePortsFree() {
-        for (Service service : Service.values()) {
-            Ports.requireFree(options.host(), options.port(service), service.moduleName(), "--http-port-base");
-        }
-        for (Service service : HTTPS) {
-            Ports.requireFree(options.host(), options.httpsPort(options.port(service)), service.moduleName() + " (HTTPS)",
-                    "--http-port-base");
-        }
-        for (int n = 1; n < options.authInstances(); n++) {
-            Ports.requireFree(options.host(), options.authPort(n), "auth-service instance " + (n + 1), "--http-port-base");
-            Ports.requireFree(options.host(), options.httpsPort(options.authPort(n)),
-                    "auth-service instance " + (n + 1) + " (HTTPS)", "--http-port-base");
-        }
-        Ports.requireFree(options.host(), options.kafkaPort(), "Kafka broker", "--kafka-port");
-        Ports.requireFree(options.host(), options.kafkaPort() + 1, "Kafka controller",
-                "--kafka-port (the controller listens one above it)");
-        if (postgres != null) {
-            Ports.requireFree(options.host(), options.postgresPort(), "PostgreSQL", "--postgres-port");
-        }
     }
 
     private void startService(Service service) throws IOException {

@@ -10,6 +10,7 @@ import dev.lockstep.contracts.http.RecoveryCalls;
 import dev.lockstep.platform.phone.PhoneNumbers;
 import jakarta.ws.rs.PUT;
 import dev.lockstep.contracts.http.CodePolicyView;
+import dev.lockstep.otp.service.AttemptChecks;
 import dev.lockstep.otp.service.CodePolicies;
 import dev.lockstep.otp.service.CodeService;
 import dev.lockstep.otp.service.FactorService;
@@ -36,6 +37,9 @@ public class InternalResource {
 
     @Inject
     CodeService codes;
+
+    @Inject
+    AttemptChecks attemptChecks;
 
     @Inject
     CodePolicies policies;
@@ -119,6 +123,6 @@ public class InternalResource {
         if (request.attemptId() != null && !request.attemptId().matches("[A-Za-z0-9-]{1,64}")) {
             throw ProblemException.badRequest("invalid-request", "attemptId is 1 to 64 letters, digits or dashes", null);
         }
-        return codes.check(challengeId, request.accountId(), request.code(), request.factorId(), request.attemptId());
+        return attemptChecks.check(challengeId, request.accountId(), request.code(), request.factorId(), request.attemptId());
     }
 }

@@ -4,6 +4,7 @@ import dev.lockstep.contracts.http.CodePolicyView;
 import dev.lockstep.otp.config.OtpConfig;
 import dev.lockstep.otp.domain.CodePolicy;
 import dev.lockstep.otp.domain.Factor;
+import dev.lockstep.otp.domain.IssuedCode;
 import dev.lockstep.otp.domain.PolicySetting;
 import dev.lockstep.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -31,6 +33,12 @@ public class CodePolicies {
     /** The policy in force for an account on a channel. */
     public CodePolicy effective(String accountId, String channel) {
         return setting(accountId, channel).map(PolicySetting::policy).orElseGet(() -> sandbox(channel));
+    }
+
+    /** The policy a login challenge's codes go by: their channel's (SMS before any code went out). */
+    public CodePolicy ofChallenge(String accountId, String challengeId) {
+        List<IssuedCode> sent = IssuedCode.ofChallenge(challengeId);
+        return effective(accountId, sent.isEmpty() ? "sms" : sent.get(0).channel);
     }
 
     public CodePolicyView view(String scope, String channel) {

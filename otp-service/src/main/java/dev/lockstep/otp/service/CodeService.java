@@ -193,38 +193,9 @@ public class CodeService {
      * Checks a presented code against the factor it comes from (null: the challenge's current one);
      * wrong ones spend the challenge's attempts, whichever factor they were meant for.
      */
-    /**
-     * Checks a code as {@link #check(String, String, String, String)} does, for a verify attempt: a right
-     * code's use is kept with {@code attemptId}, and the same attempt asked again gets the same answer
-     * (its first answer was lost between the services), while any other attempt finds the code spent.
-     */
-    @Transactional
-    public CodeCheckResult check(String challengeId, String accountId, String code, String factorId, String attemptId) {
-        if (attemptId != null) {
-            OtpChallenge earlier = OtpChallenge.findById(challengeId, LockModeType.PESSIMISTIC_WRITE);
-            if (earlier != null && earlier.accountId.equals(accountId) && attemptId.equals(earlier.validAttemptId)) {
-                return new CodeCheckResult(Outcome.VALID, Math.max(0, maxAttempts(challengeId, accountId)
-                        - earlier.wrongAttempts), earlier.validFactorType);
-            }
-        }
-        CodeCheckResult result = check(challengeId, accountId, code, factorId);
-        if (attemptId != null && result.outcome() == Outcome.VALID) {
-            OtpChallenge challenge = OtpChallenge.findById(challengeId);
-            challenge.validAttemptId = attemptId;
-            challenge.validFactorType = result.factorType();
-        }
-        return result;
-    }
-
-    private int maxAttempts(String challengeId, String accountId) {
-        List<IssuedCode> sent = IssuedCode.ofChallenge(challengeId);
-        return policies.effective(accountId, sent.isEmpty() ? "sms" : sent.get(0).channel).maxAttempts();
-    }
-
     @Transactional
     public CodeCheckResult check(String challengeId, String accountId, String code, String factorId) {
-        List<IssuedCode> sent = IssuedCode.ofChallenge(challengeId);
-        int max = policies.effective(accountId, sent.isEmpty() ? "sms" : sent.get(0).channel).maxAttempts();
+        int max = policies.ofChallenge(accountId, challengeId).maxAttempts();
         Factor.lockAccount(accountId);
         Factor factor = factorId != null ? Factor.findById(factorId) : null;
         if (factorId != null && (factor == null || !factor.accountId.equals(accountId) || !"active".equals(factor.status))) {

@@ -7,10 +7,13 @@ import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -74,7 +77,7 @@ public class ClientRegistry {
         if (request.defaultAcr() != null && !Acr.SUPPORTED.contains(request.defaultAcr())) {
             throw invalid("defaultAcr", "one of " + Acr.SUPPORTED);
         }
-        OidcClient existing = OidcClient.findById(clientId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        OidcClient existing = OidcClient.findById(clientId, LockModeType.PESSIMISTIC_WRITE);
         if (existing != null) {
             return again(existing, request, redirects, postLogout, grants, rotateSecret, operator);
         }
@@ -96,7 +99,7 @@ public class ClientRegistry {
 
     private Registered again(OidcClient client, Registration request, List<String> redirects, List<String> postLogout,
             List<String> grants, boolean rotateSecret, String operator) {
-        List<String> differ = new java.util.ArrayList<>();
+        List<String> differ = new ArrayList<>();
         if (!(request.name() != null ? request.name() : client.clientId).equals(client.name)) {
             differ.add("name");
         }
@@ -109,13 +112,13 @@ public class ClientRegistry {
         if (!postLogout.equals(client.postLogoutRedirectUriList())) {
             differ.add("postLogoutRedirectUris");
         }
-        if (!java.util.Objects.equals(request.backchannelLogoutUri(), client.backchannelLogoutUri)) {
+        if (!Objects.equals(request.backchannelLogoutUri(), client.backchannelLogoutUri)) {
             differ.add("backchannelLogoutUri");
         }
         if (!grants.equals(client.grantTypeList())) {
             differ.add("grantTypes");
         }
-        if (!java.util.Objects.equals(request.defaultAcr(), client.defaultAcr)) {
+        if (!Objects.equals(request.defaultAcr(), client.defaultAcr)) {
             differ.add("defaultAcr");
         }
         if (!differ.isEmpty()) {
