@@ -29,15 +29,10 @@ public final class GeoIp {
     private GeoIp() {
     }
 
-    /** The address as bytes if it is an IPv4 or IPv6 literal (never a DNS lookup), else empty. */
-    public static Optional<byte[]> literal(String ip) {
-        return AddressBlock.literal(ip);
-    }
-
     /** Why the range is not a valid CIDR block, or null when it is. */
     public static String problem(Range range) {
         String[] parts = range.cidr() == null ? new String[0] : range.cidr().split("/");
-        if (parts.length != 2 || literal(parts[0]).isEmpty()) {
+        if (parts.length != 2 || AddressBlock.literal(parts[0]).isEmpty()) {
             return "geoip range " + range.cidr() + " is not a CIDR block such as 198.51.100.0/24";
         }
         int bits;
@@ -46,7 +41,7 @@ public final class GeoIp {
         } catch (NumberFormatException e) {
             return "geoip range " + range.cidr() + " has no prefix length";
         }
-        if (bits < 0 || bits > literal(parts[0]).get().length * 8) {
+        if (bits < 0 || bits > AddressBlock.literal(parts[0]).get().length * 8) {
             return "geoip range " + range.cidr() + " has a prefix length out of range";
         }
         if (range.country() == null || !range.country().matches("[A-Z]{2}")) {
@@ -60,7 +55,7 @@ public final class GeoIp {
 
     /** The most specific range holding the address. */
     public static Optional<Location> locate(List<Range> table, String ip) {
-        Optional<byte[]> address = literal(ip);
+        Optional<byte[]> address = AddressBlock.literal(ip);
         if (address.isEmpty()) {
             return Optional.empty();
         }

@@ -29,13 +29,6 @@ class GeoIpTest {
     }
 
     @Test
-    void onlyAddressLiteralsAreLookedUpNeverHostNames() {
-        assertTrue(GeoIp.literal("example.com").isEmpty());
-        assertTrue(GeoIp.literal("203.0.113.7; DROP TABLE").isEmpty());
-        assertTrue(GeoIp.literal("::1").isPresent());
-    }
-
-    @Test
     void badRangesAreNamed() {
         assertNotNull(GeoIp.problem(new GeoIp.Range("300.0.0.0/8", "ES", "X", 0, 0)));
         assertNotNull(GeoIp.problem(new GeoIp.Range("10.0.0.0/33", "ES", "X", 0, 0)));

@@ -1,5 +1,6 @@
 package dev.lockstep.platform.web;
 
+import io.vertx.core.http.HttpServerRequest;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,7 +31,7 @@ public final class TrustedProxies {
     }
 
     /** The client's address as this request tells it (its peer, or what a trusted proxy forwarded). */
-    public String clientOf(String forwardedFor, io.vertx.core.http.HttpServerRequest http) {
+    public String clientOf(String forwardedFor, HttpServerRequest http) {
         return clientOf(forwardedFor, http != null && http.remoteAddress() != null ? http.remoteAddress().hostAddress() : null);
     }
 

@@ -3,6 +3,7 @@ package dev.lockstep.recovery.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -84,7 +85,7 @@ public interface RecoveryConfig {
      * {@code none}); the address the per-address bound counts.
      */
     @WithDefault("127.0.0.0/8,::1/128")
-    java.util.List<String> trustedProxies();
+    List<String> trustedProxies();
 
     /** The same bound per account name (known or not), across its cases and destinations. */
     @WithDefault("20")
