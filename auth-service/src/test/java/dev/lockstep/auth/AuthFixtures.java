@@ -1,6 +1,7 @@
 package dev.lockstep.auth;
 
 import static dev.lockstep.platform.testing.TestTokens.ADMIN;
+import static io.restassured.RestAssured.given;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.when;
@@ -8,13 +9,10 @@ import static org.mockito.Mockito.when;
 import dev.lockstep.auth.service.OtpGateway;
 import dev.lockstep.contracts.http.CodePolicyView;
 import dev.lockstep.contracts.http.FactorView;
-import java.util.Map;
-
-import static io.restassured.RestAssured.given;
-
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.reactive.messaging.Message;

@@ -77,7 +77,8 @@ class ClientRegistrationTest {
 
         register(Map.of("clientId", id, "redirectUris", List.of("https://elsewhere.example/cb"), "grantTypes",
                 List.of("authorization_code", "client_credentials")), "?rotateSecret=true").then().statusCode(409)
-                .contentType("application/problem+json").body("type", equalTo(dev.lockstep.platform.problem.Problem.type("client-exists")))
+                .contentType("application/problem+json")
+                .body("type", equalTo(dev.lockstep.platform.problem.Problem.type("client-exists")))
                 .body("differs", equalTo(List.of("redirectUris")));
         register(shop(id), "?rotateSecret=maybe").then().statusCode(400).contentType("application/problem+json");
 

@@ -57,7 +57,8 @@ class DevicesTest {
     private String account(String username, String mode) {
         String id = createAccount(username);
         when(otp.factors(id)).thenReturn(List.of(FactorView.phone(UUID.randomUUID().toString(), "+81 ••••••••78")));
-        when(otp.check(anyString(), eq(id), eq("123456"), any(), any())).thenReturn(new CodeCheckResult(CodeCheckResult.Outcome.VALID, 5, "sms"));
+        when(otp.check(anyString(), eq(id), eq("123456"), any(), any()))
+                .thenReturn(new CodeCheckResult(CodeCheckResult.Outcome.VALID, 5, "sms"));
         given().header("Authorization", ADMIN).contentType(ContentType.JSON)
                 .body(Map.of("mode", mode, "reason", "test")).put("/v1/admin/accounts/" + username + "/mfa")
                 .then().statusCode(200);
@@ -144,9 +145,12 @@ class DevicesTest {
                 .put("/v1/admin/accounts/" + username + "/mfa").then().statusCode(200);
         login(username, "intruder-pc").body("status", equalTo("SUCCESS"));
         login(username, "intruder-pc").body("status", equalTo("SUCCESS"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> !published(outbox, dev.lockstep.contracts.OutboundMessage.class).isEmpty());
-        List<dev.lockstep.contracts.OutboundMessage> alerts = published(outbox, dev.lockstep.contracts.OutboundMessage.class).stream()
-                .map(e -> Events.body(e, dev.lockstep.contracts.OutboundMessage.class)).filter(m -> m.accountId().equals(id)).toList();
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> !published(outbox, dev.lockstep.contracts.OutboundMessage.class).isEmpty());
+        List<dev.lockstep.contracts.OutboundMessage> alerts = published(outbox, dev.lockstep.contracts.OutboundMessage.class)
+                .stream()
+                .map(e -> Events.body(e, dev.lockstep.contracts.OutboundMessage.class)).filter(m -> m.accountId().equals(id))
+                .toList();
         assertEquals(1, alerts.size());
         assertEquals("email", alerts.get(0).channel());
         assertEquals(email, alerts.get(0).to());
@@ -154,6 +158,7 @@ class DevicesTest {
         org.junit.jupiter.api.Assertions.assertTrue(alerts.get(0).text().contains("intruder-pc"), alerts.get(0).text());
         given().header("Authorization", ADMIN).contentType(ContentType.JSON)
                 .body(Map.of("username", uniqueUsername(), "password", PASSWORD, "phone", AuthFixtures.uniqueJapanesePhone(),
-                        "email", "not-an-address")).post("/v1/admin/accounts").then().statusCode(400);
+                        "email", "not-an-address"))
+                .post("/v1/admin/accounts").then().statusCode(400);
     }
 }

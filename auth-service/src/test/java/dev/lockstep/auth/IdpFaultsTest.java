@@ -68,7 +68,8 @@ class IdpFaultsTest {
         Map<String, Object> app = OidcFixtures.register(Map.of("grantTypes", List.of("client_credentials")));
         Map<String, Object> other = OidcFixtures.register(Map.of("grantTypes", List.of("client_credentials")));
         String id = addRule(Map.of("name", "token endpoint down once", "match", Map.of("endpoint", "token",
-                "clientId", app.get("clientId")), "effect", Map.of("type", "fail", "status", 503), "trigger", Map.of("next", 1)));
+                "clientId", app.get("clientId")), "effect", Map.of("type", "fail", "status", 503), "trigger",
+                Map.of("next", 1)));
 
         clientCredentials(other).then().statusCode(200);
         clientCredentials(app).then().statusCode(503).contentType(containsString("application/json"))
@@ -99,12 +100,14 @@ class IdpFaultsTest {
         assertEquals(true, refused.header("Location").startsWith(REDIRECT + "?"));
 
         Browser browser = new Browser();
-        browser.follow(browser.get(authorizeUrl(clientId, null))).then().statusCode(200).contentType(containsString("text/html"));
+        browser.follow(browser.get(authorizeUrl(clientId, null))).then().statusCode(200)
+                .contentType(containsString("text/html"));
     }
 
     @Test
     void theJwksBrieflyMissesTheKeyThatSignsNow() {
-        int published = given().get("/.well-known/jwks.json").then().statusCode(200).extract().jsonPath().getList("keys").size();
+        int published = given().get("/.well-known/jwks.json").then().statusCode(200).extract().jsonPath().getList("keys")
+                .size();
         String id = addRule(Map.of("match", Map.of("endpoint", "jwks"), "effect", Map.of("type", "hide-current-key"),
                 "trigger", Map.of("next", 1)));
         given().get("/.well-known/jwks.json").then().statusCode(200).body("keys", hasSize(published - 1));
@@ -114,8 +117,9 @@ class IdpFaultsTest {
 
     @Test
     void aDelayedDiscoveryStillAnswersAndTheEventSaysHowLongItWaited() {
-        String id = addRule(Map.of("match", Map.of("endpoint", "discovery"), "effect", Map.of("type", "delay", "delay", "PT0.2S"),
-                "trigger", Map.of("next", 1)));
+        String id = addRule(
+                Map.of("match", Map.of("endpoint", "discovery"), "effect", Map.of("type", "delay", "delay", "PT0.2S"),
+                        "trigger", Map.of("next", 1)));
         given().get("/.well-known/openid-configuration").then().statusCode(200).body("issuer", equalTo(OidcFixtures.ISSUER));
         await().atMost(Duration.ofSeconds(5)).until(() -> published(outbox, IdpFaultFired.class).stream()
                 .map(e -> Events.body(e, IdpFaultFired.class))
@@ -159,7 +163,8 @@ class IdpFaultsTest {
             given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(rule).post("/v1/admin/idp-faults")
                     .then().statusCode(400).contentType(containsString("application/problem+json"));
         }
-        given().contentType(ContentType.JSON).body(Map.of("match", Map.of("endpoint", "token"), "effect", Map.of("type", "fail")))
+        given().contentType(ContentType.JSON)
+                .body(Map.of("match", Map.of("endpoint", "token"), "effect", Map.of("type", "fail")))
                 .post("/v1/admin/idp-faults").then().statusCode(401);
         given().header("Authorization", ADMIN).get("/v1/admin/idp-faults").then().body("$", hasSize(before));
     }

@@ -156,9 +156,9 @@ class LockoutTest {
         String active = uniqueUsername();
         account(active);
         Map<String, String[]> paths = Map.of(
-                "unknown user", new String[] {"nobody-" + UUID.randomUUID(), PASSWORD},
-                "wrong password", new String[] {active, "not it"},
-                "locked account", new String[] {locked, PASSWORD});
+                "unknown user", new String[] { "nobody-" + UUID.randomUUID(), PASSWORD },
+                "wrong password", new String[] { active, "not it" },
+                "locked account", new String[] { locked, PASSWORD });
         paths.forEach((path, attempt) -> {
             org.mockito.Mockito.clearInvocations(hasher);
             assertEquals(401, login(attempt[0], attempt[1]).statusCode(), path);
@@ -238,7 +238,8 @@ class LockoutTest {
     /** A new account, two wrong passwords, then the right one and a wrong code; the login's challenge. */
     private String twoWrongPasswordsAndAWrongCode(String username) {
         String id = account(username);
-        when(otp.check(anyString(), eq(id), eq("000000"), org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any()))
+        when(otp.check(anyString(), eq(id), eq("000000"), org.mockito.ArgumentMatchers.any(),
+                org.mockito.ArgumentMatchers.any()))
                 .thenReturn(new dev.lockstep.contracts.http.CodeCheckResult(
                         dev.lockstep.contracts.http.CodeCheckResult.Outcome.INVALID, 4, "sms"));
         login(username, "wrong 1");
@@ -295,7 +296,8 @@ class LockoutTest {
             login(exempt, "wrong " + i);
         }
         assertEquals("MFA_REQUIRED", login(exempt, PASSWORD).path("status"));
-        given().header("Authorization", ADMIN).delete("/v1/admin/accounts/" + exempt + "/lockout-policy").then().statusCode(204);
+        given().header("Authorization", ADMIN).delete("/v1/admin/accounts/" + exempt + "/lockout-policy").then()
+                .statusCode(204);
         given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + exempt + "/lockout-policy").then()
                 .body("source", equalTo("sandbox")).body("preset", equalTo("demo"));
     }
@@ -305,13 +307,15 @@ class LockoutTest {
         String username = uniqueUsername();
         account(username);
         for (String bad : List.of("{\"strategy\":\"quadratic\"}", "{\"failureFactor\":0}", "{\"waitIncrement\":\"soon\"}",
-                "{\"preset\":\"strictest\"}", "{\"mode\":\"temporary\",\"waitIncrement\":\"PT0S\"}", "{\"failureFactor\":\"two\"}")) {
+                "{\"preset\":\"strictest\"}", "{\"mode\":\"temporary\",\"waitIncrement\":\"PT0S\"}",
+                "{\"failureFactor\":\"two\"}")) {
             accountPolicy(username, bad).statusCode(400).contentType("application/problem+json");
         }
         given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username + "/lockout-policy").then()
                 .body("source", equalTo("sandbox"));
         accountPolicy("nobody-" + UUID.randomUUID(), "{\"preset\":\"demo\"}").statusCode(404);
-        given().header("Authorization", ADMIN).delete("/v1/admin/accounts/" + username + "/lockout-policy").then().statusCode(404);
+        given().header("Authorization", ADMIN).delete("/v1/admin/accounts/" + username + "/lockout-policy").then()
+                .statusCode(404);
     }
 
     @Test
@@ -339,9 +343,11 @@ class LockoutTest {
                 .put(base + "/password").then().statusCode(200).body("status", equalTo("ACTIVE"));
         assertEquals("MFA_REQUIRED", login(username, "a brand new passphrase").path("status"));
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> !published(outbox, dev.lockstep.contracts.PasswordInvalidated.class).isEmpty());
-        assertEquals(id, dev.lockstep.contracts.Events.body(published(outbox, dev.lockstep.contracts.PasswordInvalidated.class).get(0),
-                dev.lockstep.contracts.PasswordInvalidated.class).accountId());
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> !published(outbox, dev.lockstep.contracts.PasswordInvalidated.class).isEmpty());
+        assertEquals(id,
+                dev.lockstep.contracts.Events.body(published(outbox, dev.lockstep.contracts.PasswordInvalidated.class).get(0),
+                        dev.lockstep.contracts.PasswordInvalidated.class).accountId());
         given().header("Authorization", ADMIN).get(base + "/audit").then().body("action",
                 equalTo(List.of("account.create", "account.suspicious-activity", "account.unlock", "account.password-reset")));
     }

@@ -42,11 +42,11 @@ import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import io.smallrye.reactive.messaging.memory.InMemorySink;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwt.JwtClaims;
@@ -262,7 +262,6 @@ class LoginApiTest {
                 .body("type", startsWith("tag:lockstep.dev,2026:problem:" + slug));
     }
 
-
     @Test
     void anAuthenticatorAppIsOfferedFirstSendsNothingAndSignsInWithTheOtpMethod() {
         String username = uniqueUsername();
@@ -295,7 +294,8 @@ class LoginApiTest {
         given().contentType(ContentType.JSON).body("{\"channel\":\"voice\"}")
                 .post("/v1/login/" + challengeId + "/send").then().statusCode(202);
         await().atMost(Duration.ofSeconds(5)).until(() -> published(outbox, LoginCodeRequested.class).size() == 1);
-        LoginCodeRequested requested = Events.body(published(outbox, LoginCodeRequested.class).get(0), LoginCodeRequested.class);
+        LoginCodeRequested requested = Events.body(published(outbox, LoginCodeRequested.class).get(0),
+                LoginCodeRequested.class);
         assertEquals(new LoginCodeRequested(challengeId, accountId, factorOf(accountId), "voice"), requested);
     }
 

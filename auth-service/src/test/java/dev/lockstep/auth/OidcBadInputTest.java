@@ -90,7 +90,8 @@ class OidcBadInputTest {
                 .formParam("username", HUGE.repeat(30)).formParam("password", "p").post(path + "/password")
                 .then().statusCode(413).contentType("application/problem+json");
         given().redirects().follow(false).cookies(browser.cookies).contentType(ContentType.URLENC)
-                .formParam("code", "123456").post(path + "/code").then().statusCode(200).body(containsString("id=\"username\""));
+                .formParam("code", "123456").post(path + "/code").then().statusCode(200)
+                .body(containsString("id=\"username\""));
         given().redirects().follow(false).cookies(browser.cookies).contentType(ContentType.JSON).body("{}")
                 .post(path + "/password").then().statusCode(415);
     }
@@ -106,9 +107,11 @@ class OidcBadInputTest {
         token(Map.of("grant_type", "authorization_code", "client_id", clientId, "redirect_uri", REDIRECT,
                 "code", HUGE, "code_verifier", VERIFIER)).then().statusCode(400).body("error", equalTo("invalid_grant"));
         token(Map.of("grant_type", "authorization_code", "client_id", clientId, "redirect_uri", REDIRECT,
-                "code", "ac_unknown", "code_verifier", "short")).then().statusCode(400).body("error", equalTo("invalid_request"));
+                "code", "ac_unknown", "code_verifier", "short")).then().statusCode(400)
+                .body("error", equalTo("invalid_request"));
         token(Map.of("grant_type", "authorization_code", "client_id", "nobody", "redirect_uri", REDIRECT,
-                "code", "ac_unknown", "code_verifier", VERIFIER)).then().statusCode(401).body("error", equalTo("invalid_client"))
+                "code", "ac_unknown", "code_verifier", VERIFIER)).then().statusCode(401)
+                .body("error", equalTo("invalid_client"))
                 .header("WWW-Authenticate", containsString("Basic"));
         token(Map.of("grant_type", "client_credentials", "client_id", clientId))
                 .then().statusCode(401).body("error", equalTo("invalid_client"));
@@ -116,8 +119,10 @@ class OidcBadInputTest {
         given().auth().preemptive().basic((String) webApp.get("clientId"), (String) webApp.get("clientSecret"))
                 .contentType(ContentType.URLENC).formParam("grant_type", "client_credentials").post("/oauth2/token")
                 .then().statusCode(400).body("error", equalTo("unauthorized_client"));
-        given().contentType(ContentType.URLENC).body("grant_type=refresh_token&grant_type=refresh_token&refresh_token=x&client_id="
-                + clientId).post("/oauth2/token").then().statusCode(400).body("error", equalTo("invalid_request"));
+        given().contentType(ContentType.URLENC)
+                .body("grant_type=refresh_token&grant_type=refresh_token&refresh_token=x&client_id="
+                        + clientId)
+                .post("/oauth2/token").then().statusCode(400).body("error", equalTo("invalid_request"));
         given().contentType(ContentType.JSON).body(Map.of("grant_type", "client_credentials")).post("/oauth2/token")
                 .then().statusCode(400).body("error", equalTo("invalid_request"));
         given().contentType(ContentType.URLENC).header("Authorization", "Basic !!!").body("grant_type=client_credentials")
@@ -127,7 +132,8 @@ class OidcBadInputTest {
     @Test
     void userinfoIntrospectionRevocationAndLogoutRefuseBadInputCleanly() {
         given().get("/oauth2/userinfo").then().statusCode(401).header("WWW-Authenticate", containsString("Bearer"));
-        given().auth().oauth2("not.a.jwt").get("/oauth2/userinfo").then().statusCode(401).body("error", equalTo("invalid_token"));
+        given().auth().oauth2("not.a.jwt").get("/oauth2/userinfo").then().statusCode(401).body("error",
+                equalTo("invalid_token"));
         given().auth().oauth2(HUGE).get("/oauth2/userinfo").then().statusCode(401);
         given().contentType(ContentType.TEXT).body("hello").post("/oauth2/userinfo").then().statusCode(401);
 

@@ -3,12 +3,12 @@ package dev.lockstep.auth;
 import static dev.lockstep.auth.AuthFixtures.PASSWORD;
 import static dev.lockstep.platform.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.nullValue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.when;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.nullValue;
 
 import dev.lockstep.auth.service.OtpGateway;
 import dev.lockstep.contracts.http.CodeCheckResult;
@@ -38,7 +38,8 @@ final class OidcFixtures {
     /** An account whose phone otp-service (the Mockito stand-in) lists, and for which the code 123456 is right. */
     static String accountAcceptingCode(OtpGateway otp, String username) {
         String accountId = AuthFixtures.accountWithPhone(otp, username);
-        when(otp.check(anyString(), eq(accountId), eq("123456"), any(), any())).thenReturn(new CodeCheckResult(Outcome.VALID, 5, "sms"));
+        when(otp.check(anyString(), eq(accountId), eq("123456"), any(), any()))
+                .thenReturn(new CodeCheckResult(Outcome.VALID, 5, "sms"));
         return accountId;
     }
 

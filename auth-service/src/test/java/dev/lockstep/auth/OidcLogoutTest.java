@@ -147,7 +147,8 @@ class OidcLogoutTest {
         revokeAndCarryTheEventBack(username, sid);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !published(outbox, OidcBackchannelLogout.class).isEmpty());
-        OidcBackchannelLogout outcome = Events.body(published(outbox, OidcBackchannelLogout.class).get(0), OidcBackchannelLogout.class);
+        OidcBackchannelLogout outcome = Events.body(published(outbox, OidcBackchannelLogout.class).get(0),
+                OidcBackchannelLogout.class);
         assertEquals("dropped", outcome.outcome());
         assertEquals(signedIn.clientId(), outcome.clientId());
         assertTrue(logoutTokens.isEmpty(), "no logout token reached the application");

@@ -56,7 +56,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class OidcProviderTest {
 
-
     @InjectMock
     OtpGateway otp;
 
@@ -77,7 +76,8 @@ class OidcProviderTest {
     /** The first event of a type on the outbox that {@code which} accepts, once it was published. */
     private <T> dev.lockstep.contracts.CloudEvent awaitEvent(Class<T> type, java.util.function.Predicate<T> which) {
         return await().atMost(Duration.ofSeconds(5)).until(() -> published(outbox, type).stream()
-                .filter(e -> which.test(dev.lockstep.contracts.Events.body(e, type))).findFirst(), java.util.Optional::isPresent).get();
+                .filter(e -> which.test(dev.lockstep.contracts.Events.body(e, type))).findFirst(),
+                java.util.Optional::isPresent).get();
     }
 
     @Test
@@ -172,7 +172,8 @@ class OidcProviderTest {
         Response tokens = exchange(clientId, Browser.param(sso, "code"), VERIFIER);
         assertNotNull(verify(tokens.path("id_token")).getClaimValue("auth_time"));
 
-        assertEquals("login_required", Browser.param(browser.get(authorizeUrl(clientId, null) + "prompt=none&max_age=0"), "error"));
+        assertEquals("login_required",
+                Browser.param(browser.get(authorizeUrl(clientId, null) + "prompt=none&max_age=0"), "error"));
         Response forced = browser.get(authorizeUrl(clientId, null) + "max_age=0");
         assertEquals(303, forced.statusCode());
         assertTrue(forced.header("Location").contains("/oauth2/login/"), forced.header("Location"));
@@ -192,7 +193,8 @@ class OidcProviderTest {
         params.remove("code_challenge");
         params.remove("code_challenge_method");
         StringBuilder url = new StringBuilder("/oauth2/authorize?");
-        params.forEach((k, v) -> url.append(k).append('=').append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)).append('&'));
+        params.forEach((k, v) -> url.append(k).append('=')
+                .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)).append('&'));
         String path = Browser.loginPath(browser.follow(browser.get(url.toString())));
         browser.post(path + "/password", Map.of("username", username, "password", AuthFixtures.PASSWORD));
         Response back = browser.post(path + "/code", Map.of("code", "123456", "trustDevice", "on"));

@@ -5,8 +5,8 @@ import static dev.lockstep.auth.AuthFixtures.uniqueUsername;
 import static dev.lockstep.platform.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,7 +64,8 @@ class RecoveryInternalTest {
         String username = uniqueUsername();
         String id = AuthFixtures.accountWithPhone(otp, username);
         given().header("Authorization", ADMIN).contentType(ContentType.JSON)
-                .body(Map.of("password", "second password", "reason", "test")).put("/v1/admin/accounts/" + username + "/password")
+                .body(Map.of("password", "second password", "reason", "test"))
+                .put("/v1/admin/accounts/" + username + "/password")
                 .then().statusCode(200);
         internal(id + "/password-history/check", Map.of("passwords", List.of(PASSWORD, "second password", "never used")))
                 .statusCode(200).body("matched", equalTo(2));
@@ -107,14 +108,15 @@ class RecoveryInternalTest {
         assertEquals(401, loginStatus(username, PASSWORD));
         given().contentType(ContentType.JSON).body(Map.of("refresh_token", refresh)).post("/v1/token/refresh").then()
                 .statusCode(401);
-        long unlocks = connector.<String>sink("outbox").received().stream().map(m -> Events.fromJson(m.getPayload()))
-                .filter(e -> Events.is(e, AccountUnlocked.class) && id.equals(e.subject())).map(e ->
-                        Events.body(e, AccountUnlocked.class).cause()).filter("recovery"::equals).count();
+        long unlocks = connector.<String> sink("outbox").received().stream().map(m -> Events.fromJson(m.getPayload()))
+                .filter(e -> Events.is(e, AccountUnlocked.class) && id.equals(e.subject()))
+                .map(e -> Events.body(e, AccountUnlocked.class).cause()).filter("recovery"::equals).count();
         assertEquals(1, unlocks);
 
         // the same case again changes nothing: the password set since stays
         given().header("Authorization", ADMIN).contentType(ContentType.JSON)
-                .body(Map.of("password", "set by support", "reason", "test")).put("/v1/admin/accounts/" + username + "/password")
+                .body(Map.of("password", "set by support", "reason", "test"))
+                .put("/v1/admin/accounts/" + username + "/password")
                 .then().statusCode(200);
         internal(id + "/restore", Map.of("caseId", caseId, "password", "recovered pass", "correlationId", caseId))
                 .statusCode(204);
@@ -133,9 +135,11 @@ class RecoveryInternalTest {
                 "deviceId", "intruder-pc")).post("/v1/login").then().statusCode(200);
         String since = given().get("/v1/clock").then().extract().path("now");
         // nothing appeared after this moment
-        internal(id + "/escalation", Map.of("caseId", "c-1", "since", java.time.Instant.parse(since).plusSeconds(60).toString()))
+        internal(id + "/escalation",
+                Map.of("caseId", "c-1", "since", java.time.Instant.parse(since).plusSeconds(60).toString()))
                 .statusCode(200).body("sessions", equalTo(0)).body("devices", equalTo(0));
-        internal(id + "/escalation", Map.of("caseId", "c-2", "since", java.time.Instant.parse(since).minusSeconds(3600).toString()))
+        internal(id + "/escalation",
+                Map.of("caseId", "c-2", "since", java.time.Instant.parse(since).minusSeconds(3600).toString()))
                 .statusCode(200).body("sessions", equalTo(1)).body("devices", equalTo(1));
         assertTrue(given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username + "/sessions")
                 .jsonPath().getList("$").isEmpty());

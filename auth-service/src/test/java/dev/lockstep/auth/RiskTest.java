@@ -114,7 +114,8 @@ class RiskTest {
                 .body("mediumAt", equalTo(30)).body("actions.high", equalTo("block")).body("stuffingWindow", equalTo("PT10M"));
         risk("{\"highAt\":61}").then().statusCode(200);
         given().header("Authorization", ADMIN).get("/v1/admin/audit").then().statusCode(200)
-                .body("action", hasItem("risk.settings")).body("[-1].reason", org.hamcrest.Matchers.containsString("highAt=61"));
+                .body("action", hasItem("risk.settings"))
+                .body("[-1].reason", org.hamcrest.Matchers.containsString("highAt=61"));
         risk("{\"highAt\":60}").then().statusCode(200);
     }
 
@@ -133,7 +134,8 @@ class RiskTest {
         ClockFixture.advance(connector, clock, Duration.ofHours(1));
         ExtractableResponse<Response> madrid = login(username, PASSWORD, MADRID, "phone-1");
         assertEquals(401, madrid.statusCode(), "answered like a wrong password");
-        assertEquals("invalid-credentials", madrid.path("type").toString().substring(madrid.path("type").toString().lastIndexOf(':') + 1));
+        assertEquals("invalid-credentials",
+                madrid.path("type").toString().substring(madrid.path("type").toString().lastIndexOf(':') + 1));
 
         view(username).then().body("status", equalTo("LOCKED")).body("lockReason", equalTo("risk-high"))
                 .body("recentAttempts[0].outcome", equalTo("locked-by-risk"))
@@ -175,7 +177,8 @@ class RiskTest {
             return "MFA_REQUIRED".equals(next.path("status"));
         });
         view(username).then().body("recentAttempts[0].signals", hasItem("sim-swap"))
-                .body("recentAttempts[0].riskLevel", equalTo("medium")).body("recentAttempts[0].action", equalTo("require-mfa"));
+                .body("recentAttempts[0].riskLevel", equalTo("medium"))
+                .body("recentAttempts[0].action", equalTo("require-mfa"));
     }
 
     @Test

@@ -52,11 +52,13 @@ class SessionRetentionTest {
     }
 
     private static ValidatableResponse refresh(String refreshToken) {
-        return given().contentType(ContentType.JSON).body(Map.of("refresh_token", refreshToken)).post("/v1/token/refresh").then();
+        return given().contentType(ContentType.JSON).body(Map.of("refresh_token", refreshToken)).post("/v1/token/refresh")
+                .then();
     }
 
     private static ValidatableResponse sessionsOf(String username) {
-        return given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username + "/sessions").then().statusCode(200);
+        return given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username + "/sessions").then()
+                .statusCode(200);
     }
 
     @Test

@@ -66,7 +66,8 @@ class SessionsTest {
     }
 
     private static ValidatableResponse refresh(Object refreshToken) {
-        return given().contentType(ContentType.JSON).body(Map.of("refresh_token", refreshToken)).post("/v1/token/refresh").then();
+        return given().contentType(ContentType.JSON).body(Map.of("refresh_token", refreshToken)).post("/v1/token/refresh")
+                .then();
     }
 
     @Test
@@ -91,7 +92,8 @@ class SessionsTest {
         String bearer = "Bearer " + login.get("access_token");
         given().header("Authorization", bearer).get("/v1/me/sessions").then().statusCode(200).body("$", hasSize(1));
         given().header("Authorization", bearer).post("/v1/logout").then().statusCode(204);
-        refresh(login.get("refresh_token")).statusCode(401).body("type", equalTo("tag:lockstep.dev,2026:problem:session-revoked"));
+        refresh(login.get("refresh_token")).statusCode(401).body("type",
+                equalTo("tag:lockstep.dev,2026:problem:session-revoked"));
         given().header("Authorization", bearer).get("/v1/me/sessions").then().statusCode(401);
     }
 
@@ -108,13 +110,15 @@ class SessionsTest {
         String sessionOfB = given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username + "/sessions")
                 .then().statusCode(200).extract().path("[1].id");
         given().header("Authorization", ADMIN).header("X-Lockstep-Operator", "desk")
-                .delete("/v1/admin/accounts/" + username + "/sessions/" + sessionOfB + "?reason=phone%20stolen").then().statusCode(204);
+                .delete("/v1/admin/accounts/" + username + "/sessions/" + sessionOfB + "?reason=phone%20stolen").then()
+                .statusCode(204);
         refresh(b.get("refresh_token")).statusCode(401);
         refresh(c.get("refresh_token")).statusCode(200);
 
         given().header("Authorization", ADMIN).header("X-Lockstep-Operator", "desk").contentType(ContentType.JSON)
                 .body(Map.of("reason", "account takeover suspected"))
-                .post("/v1/admin/accounts/" + username + "/sessions/revoke-all").then().statusCode(200).body("revoked", equalTo(2));
+                .post("/v1/admin/accounts/" + username + "/sessions/revoke-all").then().statusCode(200)
+                .body("revoked", equalTo(2));
         refresh(c.get("refresh_token")).statusCode(401);
         given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username + "/audit").then()
                 .body("action[-2]", equalTo("session.revoke")).body("action[-1]", equalTo("session.revoke-all"))
@@ -129,6 +133,7 @@ class SessionsTest {
         String username = account();
         given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("{}")
                 .post("/v1/admin/accounts/" + username + "/sessions/revoke-all").then().statusCode(400);
-        given().header("Authorization", ADMIN).delete("/v1/admin/accounts/" + username + "/sessions/nope").then().statusCode(404);
+        given().header("Authorization", ADMIN).delete("/v1/admin/accounts/" + username + "/sessions/nope").then()
+                .statusCode(404);
     }
 }

@@ -112,7 +112,8 @@ class SupportActionsTest {
                 .post("/v1/admin/accounts/" + username + "/totp/reset").then().statusCode(400);
         await().atMost(Duration.ofSeconds(5)).until(() -> !published(outbox, dev.lockstep.contracts.TotpReset.class).isEmpty());
         assertEquals(new dev.lockstep.contracts.TotpReset(accountId, "desk", "new phone, app lost"),
-                Events.body(published(outbox, dev.lockstep.contracts.TotpReset.class).get(0), dev.lockstep.contracts.TotpReset.class));
+                Events.body(published(outbox, dev.lockstep.contracts.TotpReset.class).get(0),
+                        dev.lockstep.contracts.TotpReset.class));
         given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username + "/audit").then()
                 .body("action[-1]", equalTo("account.totp-reset"));
     }
@@ -126,7 +127,8 @@ class SupportActionsTest {
                 .then().statusCode(400).body("type", org.hamcrest.Matchers.endsWith("invalid-operator"));
         given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username).then().body("status", equalTo("ACTIVE"));
         given().header("Authorization", ADMIN).header("X-Lockstep-Operator", "desk-9").contentType(ContentType.JSON)
-                .body(Map.of("reason", "owner asked")).post("/v1/admin/accounts/" + username + "/disable").then().statusCode(200);
+                .body(Map.of("reason", "owner asked")).post("/v1/admin/accounts/" + username + "/disable").then()
+                .statusCode(200);
         given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username + "/audit").then()
                 .body("operator[-1]", equalTo("desk-9"));
     }

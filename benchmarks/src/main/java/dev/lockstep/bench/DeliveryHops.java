@@ -61,15 +61,15 @@ final class DeliveryHops {
                 continue;
             }
             measured.add(new long[] {
-                authRelay.get().startNanos() - authRow.get().endNanos(),
-                authRelay.get().endNanos() - authRelay.get().startNanos(),
-                otpHandle.get().startNanos() - authRelay.get().startNanos(),
-                otpRow.get().endNanos() - otpHandle.get().startNanos(),
-                otpRelay.get().startNanos() - otpRow.get().endNanos(),
-                statementsUnder(trace, otpHandle.get()),
-                simHandle.get().startNanos() - otpRelay.get().startNanos(),
-                simHandle.get().endNanos() - simHandle.get().startNanos(),
-                statementsUnder(trace, simHandle.get())});
+                    authRelay.get().startNanos() - authRow.get().endNanos(),
+                    authRelay.get().endNanos() - authRelay.get().startNanos(),
+                    otpHandle.get().startNanos() - authRelay.get().startNanos(),
+                    otpRow.get().endNanos() - otpHandle.get().startNanos(),
+                    otpRelay.get().startNanos() - otpRow.get().endNanos(),
+                    statementsUnder(trace, otpHandle.get()),
+                    simHandle.get().startNanos() - otpRelay.get().startNanos(),
+                    simHandle.get().endNanos() - simHandle.get().startNanos(),
+                    statementsUnder(trace, simHandle.get()) });
         }
         return measured;
     }
@@ -88,7 +88,8 @@ final class DeliveryHops {
             String share = hop.part ? "      " : String.format("%5.1f%%", 100 * p.ms(50) / sum);
             System.out.printf("    %-82s %s  %s%n", hop.label, p.fineLine(), share);
         }
-        System.out.printf("    %-82s p50 %6.3f ms%n", "sum of the medians (auth-service's commit to the code in the inbox)", sum);
+        System.out.printf("    %-82s p50 %6.3f ms%n", "sum of the medians (auth-service's commit to the code in the inbox)",
+                sum);
     }
 
     private static Percentiles percentiles(List<long[]> measured, Hop hop) {

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * rules and with 50 rules active, and the time rule evaluation adds to each message, as the gateway
  * reports it in its {@code Server-Timing} header (locking the rules and choosing the one that fires).
  *
- * <p>It resets the simulator (rules, messages, phones) before and after: run it on a sandbox whose
+ * <p>
+ * It resets the simulator (rules, messages, phones) before and after: run it on a sandbox whose
  * simulator state you do not need. Usage:
  * {@code ./lockstep bench-gateway [--messages 2000] [--clients 4] [--data-dir .lockstep]}
  */
@@ -92,7 +93,8 @@ public final class GatewayBenchmark {
         System.out.printf("%nLockstep gateway benchmark (%d messages per phase, SMS to healthy phones)%n", messages);
         System.out.println("No rules:");
         report(bareSingle, bareLoaded, bareSeconds, clients);
-        System.out.printf("%d rules active, none matching the traffic (rules aimed at other numbers, prefixes, carriers):%n", RULES);
+        System.out.printf("%d rules active, none matching the traffic (rules aimed at other numbers, prefixes, carriers):%n",
+                RULES);
         report(targetedSingle, targetedLoaded, targetedSeconds, clients);
         System.out.printf("%d rules active, %d of them matching every message without firing:%n", RULES, RULES / 5);
         report(broadSingle, broadLoaded, broadSeconds, clients);
@@ -115,11 +117,13 @@ public final class GatewayBenchmark {
     private void addRules(boolean broad) throws IOException, InterruptedException {
         for (int i = 0; i < RULES; i++) {
             String rule = switch (i % 5) {
-                case 0 -> "{\"match\":{\"number\":\"+447911" + String.format("%06d", 100_000 + i) + "\"},\"effect\":{\"type\":\"drop\"}}";
+                case 0 -> "{\"match\":{\"number\":\"+447911" + String.format("%06d", 100_000 + i)
+                        + "\"},\"effect\":{\"type\":\"drop\"}}";
                 case 1 -> "{\"match\":{\"prefix\":\"+3491" + i + "\"},\"effect\":{\"type\":\"delay\",\"delay\":\"PT30S\"}}";
                 case 2 -> "{\"match\":{\"country\":\"" + (broad ? "JP" : "ES") + "\",\"kind\":\"alert\"},"
                         + "\"effect\":{\"type\":\"drop\"},\"trigger\":{\"probability\":0.0}}";
-                case 3 -> "{\"match\":{\"carrier\":\"Carrier " + i + "\"},\"effect\":{\"type\":\"reject\",\"errorCode\":30008}}";
+                case 3 ->
+                    "{\"match\":{\"carrier\":\"Carrier " + i + "\"},\"effect\":{\"type\":\"reject\",\"errorCode\":30008}}";
                 default -> "{\"match\":{\"channel\":\"email\"},\"effect\":{\"type\":\"duplicate\"},\"trigger\":{\"everyNth\":"
                         + (i + 2) + "}}";
             };

@@ -19,7 +19,8 @@ import java.util.function.Supplier;
  * per core. Each figure is the median of several rounds after a warm-up; the spread is
  * (max - min) / median across the rounds.
  *
- * <p>Usage: {@code ./lockstep bench-hash [--seconds 5] [--rounds 5]}
+ * <p>
+ * Usage: {@code ./lockstep bench-hash [--seconds 5] [--rounds 5]}
  */
 public final class HashBenchmark {
 
@@ -68,7 +69,8 @@ public final class HashBenchmark {
         List<Double> sorted = rates.stream().sorted().toList();
         double median = sorted.get(sorted.size() / 2);
         System.out.printf(Locale.ROOT, "%-30s %d thread%s: %6.1f hashes/s (median), rounds %s, spread %.0f %%%n", name,
-                threads, threads == 1 ? " " : "s", median, rates.stream().map(x -> String.format(Locale.ROOT, "%.1f", x)).toList(),
+                threads, threads == 1 ? " " : "s", median,
+                rates.stream().map(x -> String.format(Locale.ROOT, "%.1f", x)).toList(),
                 100 * (sorted.get(sorted.size() - 1) - sorted.get(0)) / median);
     }
 

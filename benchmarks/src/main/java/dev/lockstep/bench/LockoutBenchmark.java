@@ -30,7 +30,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * account (one client), which should be alike.
  * </ol>
  *
- * <p>Usage: {@code ./lockstep bench-lockout [--logins 400] [--rounds 3] [--data-dir .lockstep]}
+ * <p>
+ * Usage: {@code ./lockstep bench-lockout [--logins 400] [--rounds 3] [--data-dir .lockstep]}
  */
 public final class LockoutBenchmark {
 
@@ -90,8 +91,10 @@ public final class LockoutBenchmark {
         double offMean = off.stream().mapToDouble(Round::loginsPerSecond).average().orElseThrow();
         double onMean = on.stream().mapToDouble(Round::loginsPerSecond).average().orElseThrow();
         System.out.printf("%nPassword logins, %d clients, %d logins per round, %d rounds each%n", CLIENTS, logins, rounds);
-        System.out.printf("  protection off: %.1f logins/s; last round latency %s%n", offMean, off.get(rounds - 1).latency().line());
-        System.out.printf("  protection on:  %.1f logins/s; last round latency %s%n", onMean, on.get(rounds - 1).latency().line());
+        System.out.printf("  protection off: %.1f logins/s; last round latency %s%n", offMean,
+                off.get(rounds - 1).latency().line());
+        System.out.printf("  protection on:  %.1f logins/s; last round latency %s%n", onMean,
+                on.get(rounds - 1).latency().line());
         System.out.printf("  overhead of lockout + risk: %.1f %% of throughput (target <= 10 %%)%n",
                 (offMean - onMean) / offMean * 100);
     }
@@ -122,9 +125,9 @@ public final class LockoutBenchmark {
         // exempt from lockout, so that its wrong passwords stay wrong passwords and never become a lock
         send("PUT", "/v1/admin/accounts/" + active + "/lockout-policy", Map.of("preset", "off"), 200);
         Map<String, String[]> paths = new java.util.LinkedHashMap<>();
-        paths.put("unknown user", new String[] {"nobody-" + UUID.randomUUID(), PASSWORD});
-        paths.put("wrong password", new String[] {active, "not the password"});
-        paths.put("locked account", new String[] {locked, PASSWORD});
+        paths.put("unknown user", new String[] { "nobody-" + UUID.randomUUID(), PASSWORD });
+        paths.put("wrong password", new String[] { active, "not the password" });
+        paths.put("locked account", new String[] { locked, PASSWORD });
         long[][] nanos = new long[paths.size()][each];
         List<String[]> attempts = new ArrayList<>(paths.values());
         java.util.Random order = new java.util.Random(42);

@@ -11,7 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +28,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * code-delivery latency (login response to code in the inbox), login+verify throughput, memory of
  * the broker and the four services, and the launcher's launch-to-ready time.
  *
- * <p>Usage: {@code ./lockstep bench [--logins 500] [--clients 4] [--warmup 100] [--data-dir .lockstep]
+ * <p>
+ * Usage: {@code ./lockstep bench [--logins 500] [--clients 4] [--warmup 100] [--data-dir .lockstep]
  * [--traces-port 4318]}. With {@code --traces-port} (the sandbox started with
  * {@code --otlp-endpoint http://127.0.0.1:4318/v1/traces}) it receives the services' spans and splits
  * the one-client code deliveries into their hops ({@link DeliveryHops}).

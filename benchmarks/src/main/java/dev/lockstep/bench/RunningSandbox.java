@@ -32,7 +32,8 @@ record RunningSandbox(Map<String, String> urls, Map<String, Long> pids, long rea
         }
         JsonNode run = JSON.readTree(runFile.toFile());
         return new RunningSandbox(
-                JSON.convertValue(run.get("urls"), JSON.getTypeFactory().constructMapType(Map.class, String.class, String.class)),
+                JSON.convertValue(run.get("urls"),
+                        JSON.getTypeFactory().constructMapType(Map.class, String.class, String.class)),
                 JSON.convertValue(run.get("pids"), JSON.getTypeFactory().constructMapType(Map.class, String.class, Long.class)),
                 run.get("readyMillis").asLong(),
                 Files.readString(dataDir.resolve("admin-token")).trim(),

@@ -32,7 +32,8 @@ import java.util.stream.Stream;
  * attempt's outcome is counted, and attempts started but never finished (which must be none) are
  * named.
  *
- * <p>Usage: {@code ./lockstep soak [--minutes 30] [--clients 4] [--keep PT12H] [--kafka 127.0.0.1:9092]
+ * <p>
+ * Usage: {@code ./lockstep soak [--minutes 30] [--clients 4] [--keep PT12H] [--kafka 127.0.0.1:9092]
  * [--data-dir .lockstep]}. Refresh tokens live 30 sandbox days, longer than a run: start the sandbox with
  * {@code LOCKSTEP_AUTH_TOKEN_REFRESH_TTL=PT6H ./lockstep up} to see sessions and tokens age out too.
  */
@@ -96,7 +97,7 @@ public final class SoakProgram {
             String username = "soak-" + UUID.randomUUID().toString().substring(0, 10);
             String phone = "+8190" + ThreadLocalRandom.current().nextLong(10_000_000, 99_999_999);
             control.createAccount(Map.of("username", username, "password", PASSWORD, "phone", phone));
-            accounts.add(new String[] {username, phone});
+            accounts.add(new String[] { username, phone });
         }
         System.out.printf("Soak: %d minutes, %d clients, %d accounts; a fault and a clock hour a minute%n",
                 minutes, clients, accounts.size());
@@ -171,9 +172,11 @@ public final class SoakProgram {
     private static String recovery(SandboxClient client, String[] account) {
         HttpJson.Reply reply = client.call("POST", Service.RECOVERY, "/v1/recovery/cases", Map.of("username", account[0],
                 "trustedPhone", account[1], "recoveryPhone", "+8180" + ThreadLocalRandom.current().nextLong(10_000_000,
-                        99_999_999)), null);
-        return reply.status() == 201 ? "recovery started" : "recovery refused (" + reply.status() + " "
-                + reply.body().path("type").asText("") + ")";
+                        99_999_999)),
+                null);
+        return reply.status() == 201 ? "recovery started"
+                : "recovery refused (" + reply.status() + " "
+                        + reply.body().path("type").asText("") + ")";
     }
 
     private void record(int minute) throws IOException {
@@ -221,7 +224,7 @@ public final class SoakProgram {
         Minute first = minutes.get(1 < minutes.size() ? 1 : 0);
         Minute last = minutes.get(minutes.size() - 1);
         System.out.printf("%nFrom minute %d to minute %d: RSS %+d MiB, open files %+d, databases %+.1f MiB, rows %+d; "
-                        + "largest consumer lag %d%n", first.minute(), last.minute(), (last.rssKib() - first.rssKib()) / 1024,
+                + "largest consumer lag %d%n", first.minute(), last.minute(), (last.rssKib() - first.rssKib()) / 1024,
                 last.openFiles() - first.openFiles(), (last.databaseBytes() - first.databaseBytes()) / 1048576.0,
                 last.keptRows() - first.keptRows(), minutes.stream().mapToLong(Minute::lag).max().orElse(0));
     }

@@ -16,12 +16,16 @@ class DeliveryHopsTest {
     private static List<Span> login(String trace) {
         return new ArrayList<>(List.of(
                 new Span("auth-service", "lockstep", trace, "a1", "h0", "POST /v1/login", 0, 60 * MS),
-                new Span("auth-service", "lockstep", trace, "a2", "h0", "outbox lockstep.login.challenge-created.v1", 50 * MS, 50 * MS),
+                new Span("auth-service", "lockstep", trace, "a2", "h0", "outbox lockstep.login.challenge-created.v1", 50 * MS,
+                        50 * MS),
                 new Span("auth-service", "lockstep", trace, "a3", "a2", "outbox-relay lockstep.auth.events", 53 * MS, 57 * MS),
-                new Span("otp-service", "lockstep", trace, "o1", "k1", "handle lockstep.login.challenge-created.v1", 62 * MS, 70 * MS),
+                new Span("otp-service", "lockstep", trace, "o1", "k1", "handle lockstep.login.challenge-created.v1", 62 * MS,
+                        70 * MS),
                 new Span("otp-service", "lockstep", trace, "o2", "o1", "outbox lockstep.message.outbound.v1", 65 * MS, 65 * MS),
-                new Span("otp-service", "lockstep", trace, "o3", "o2", "outbox-relay lockstep.messages.outbound", 71 * MS, 74 * MS),
-                new Span("sms-gateway-sim", "lockstep", trace, "s1", "k2", "handle lockstep.message.outbound.v1", 77 * MS, 86 * MS),
+                new Span("otp-service", "lockstep", trace, "o3", "o2", "outbox-relay lockstep.messages.outbound", 71 * MS,
+                        74 * MS),
+                new Span("sms-gateway-sim", "lockstep", trace, "s1", "k2", "handle lockstep.message.outbound.v1", 77 * MS,
+                        86 * MS),
                 new Span("otp-service", "io.opentelemetry.jdbc", trace, "j1", "o1", "SELECT factor", 62 * MS, 63 * MS),
                 new Span("otp-service", "io.opentelemetry.jdbc", trace, "j2", "o2x", "INSERT issued_code", 64 * MS, 66 * MS),
                 new Span("otp-service", "lockstep", trace, "o2x", "o1", "an inner span", 64 * MS, 67 * MS),
@@ -35,7 +39,7 @@ class DeliveryHopsTest {
         assertEquals(1, hops.size());
         // commit→relay 3, ack 4, Kafka→otp 9, otp handling 3, otp commit→relay 6, otp statements 1+2
         // (auth-service's statement is no part of it), Kafka→sim 6, sim 9, sim statements 4
-        assertArrayEquals(new long[] {3 * MS, 4 * MS, 9 * MS, 3 * MS, 6 * MS, 3 * MS, 6 * MS, 9 * MS, 4 * MS}, hops.get(0));
+        assertArrayEquals(new long[] { 3 * MS, 4 * MS, 9 * MS, 3 * MS, 6 * MS, 3 * MS, 6 * MS, 9 * MS, 4 * MS }, hops.get(0));
     }
 
     @Test

@@ -152,7 +152,8 @@ public class SandboxClient {
 
     /**
      * Adds a fault rule on the provider's own endpoints and returns it with its id, e.g. the token endpoint
-     * answering 503 once: {@code map("match", map("endpoint", "token"), "effect", map("type", "fail"), "trigger", map("next", 1))}.
+     * answering 503 once:
+     * {@code map("match", map("endpoint", "token"), "effect", map("type", "fail"), "trigger", map("next", 1))}.
      */
     public JsonNode addIdpFaultRule(Map<String, ?> rule) {
         return expect(201, "identity-provider fault rule", call("POST", Service.AUTH, "/v1/admin/idp-faults", rule,

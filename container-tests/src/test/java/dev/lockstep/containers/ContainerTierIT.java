@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lockstep.testcontainers.LockstepClient;
 import dev.lockstep.testcontainers.LockstepSandbox;
 import dev.lockstep.testcontainers.LockstepSandbox.Service;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,10 +22,10 @@ import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Base64;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -200,8 +200,9 @@ class ContainerTierIT {
         // a registered application gets tokens whose iss is the issuer it used; a fault rule breaks that once
         LockstepClient.OidcClient app = lockstep.registerClient(LockstepClient.map("name", "container test",
                 "grantTypes", java.util.List.of("client_credentials")));
-        lockstep.addIdpFaultRule(LockstepClient.map("match", LockstepClient.map("endpoint", "token", "clientId", app.clientId()),
-                "effect", LockstepClient.map("type", "fail", "status", 503), "trigger", LockstepClient.map("next", 1)));
+        lockstep.addIdpFaultRule(
+                LockstepClient.map("match", LockstepClient.map("endpoint", "token", "clientId", app.clientId()),
+                        "effect", LockstepClient.map("type", "fail", "status", 503), "trigger", LockstepClient.map("next", 1)));
         HttpRequest tokenRequest = HttpRequest.newBuilder(URI.create(sandbox.httpsIssuer() + "/oauth2/token"))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         (app.clientId() + ":" + app.clientSecret()).getBytes(StandardCharsets.UTF_8)))

@@ -16,7 +16,8 @@ class ReadmeExampleTest {
 
     @Test
     void theReadmeShowsTheExampleThatRuns() throws IOException {
-        String example = Files.readString(Path.of("../examples/testcontainers-user/src/test/java/com/example/shop/SmsLoginTest.java"));
+        String example = Files
+                .readString(Path.of("../examples/testcontainers-user/src/test/java/com/example/shop/SmsLoginTest.java"));
         String readme = Files.readString(Path.of(System.getProperty("lockstep.readme", "../README.md")));
         assertTrue(readme.contains("```java\n" + example + "```"),
                 "README.md must contain examples/testcontainers-user's SmsLoginTest verbatim:\n" + example);

@@ -7,7 +7,7 @@ import java.time.Instant;
  *
  * @param path {@code waiting-period}, {@code recovery-key}, {@code trusted-phone}, {@code form} or {@code escalation}
  * @param status the case's new status, e.g. {@code VERIFYING_CONTACT}, {@code WAITING}, {@code READY},
- *     {@code SUBMITTED}, {@code REJECTED}, {@code ACCEPTED}, {@code COMPLETED}, {@code CANCELLED}
+ *        {@code SUBMITTED}, {@code REJECTED}, {@code ACCEPTED}, {@code COMPLETED}, {@code CANCELLED}
  * @param reason why, in a word or two (e.g. {@code sign-in-during-wait}, {@code owner}, {@code operator})
  * @param availableAt when the next thing happens (the wait ends, the verdict arrives), or null
  * @param at the sandbox time of the change

@@ -69,7 +69,8 @@ class ApiFuzzIT {
         Service service = request.operation().service();
         String base = urls.get(service);
         Map<String, JsonNode> before = request.changesState()
-                ? StateSnapshot.of(service, base, SharedSandbox.ADMIN_TOKEN, READER) : null;
+                ? StateSnapshot.of(service, base, SharedSandbox.ADMIN_TOKEN, READER)
+                : null;
 
         HttpResponse<byte[]> response = send(request);
         int status = response.statusCode();

@@ -41,7 +41,7 @@ final class Backbone {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
             consumer.subscribe(Arrays.stream(Topic.values()).filter(t -> t != Topic.DEAD_LETTERS)
                     .map(Topic::topicName).toList());
-            int[] emptyPolls = {0};
+            int[] emptyPolls = { 0 };
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ZERO).until(() -> {
                 int before = records.size();
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {

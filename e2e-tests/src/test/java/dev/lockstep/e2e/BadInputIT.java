@@ -30,10 +30,15 @@ class BadInputIT {
         return Stream.of(
                 Arguments.of("malformed JSON", "{\"username\":", 400, "malformed-json"),
                 Arguments.of("missing fields", "{\"username\":\"%s\"}", 400, "invalid-request"),
-                Arguments.of("wrong types", "{\"username\":\"%s\",\"password\":12345678,\"phone\":\"+819011112222\"}", 400, "invalid-field"),
-                Arguments.of("invalid phone", "{\"username\":\"%s\",\"password\":\"long enough pw\",\"phone\":\"+81 12\"}", 400, "invalid-phone-number"),
-                Arguments.of("short password", "{\"username\":\"%s\",\"password\":\"short\",\"phone\":\"+819011112222\"}", 400, "invalid-request"),
-                Arguments.of("bad username", "{\"username\":\"%s with spaces\",\"password\":\"long enough pw\",\"phone\":\"+819011112222\"}", 400, "invalid-request"),
+                Arguments.of("wrong types", "{\"username\":\"%s\",\"password\":12345678,\"phone\":\"+819011112222\"}", 400,
+                        "invalid-field"),
+                Arguments.of("invalid phone", "{\"username\":\"%s\",\"password\":\"long enough pw\",\"phone\":\"+81 12\"}", 400,
+                        "invalid-phone-number"),
+                Arguments.of("short password", "{\"username\":\"%s\",\"password\":\"short\",\"phone\":\"+819011112222\"}", 400,
+                        "invalid-request"),
+                Arguments.of("bad username",
+                        "{\"username\":\"%s with spaces\",\"password\":\"long enough pw\",\"phone\":\"+819011112222\"}", 400,
+                        "invalid-request"),
                 Arguments.of("not an object", "[1,2,3]", 400, "invalid-body"),
                 Arguments.of("oversized body", HUGE, 413, "body-too-large"));
     }

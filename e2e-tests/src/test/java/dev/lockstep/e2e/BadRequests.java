@@ -121,7 +121,8 @@ final class BadRequests {
 
     private static Arbitrary<Body> body(Operation operation) {
         if (operation.mediaType() == null) {
-            return Arbitraries.of(new Body(null, null, "no body"), Body.json("{\"unexpected\":true}", "a body where none is taken"));
+            return Arbitraries.of(new Body(null, null, "no body"),
+                    Body.json("{\"unexpected\":true}", "a body where none is taken"));
         }
         if (operation.mediaType().contains("json")) {
             return jsonBodies(operation.bodySchema(), operation.components());
@@ -140,7 +141,7 @@ final class BadRequests {
                 Arbitraries.just(Body.json("{\"a\":", "broken JSON")),
                 Arbitraries.just(Body.json("[".repeat(5000) + "]".repeat(5000), "arrays nested 5000 deep")),
                 Arbitraries.just(Body.json("{\"a\":\"" + "x".repeat(600_000) + "\"}", "a 600 kB body")),
-                Arbitraries.just(new Body(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, '(', '"', '}'},
+                Arbitraries.just(new Body(new byte[] { '{', '"', 'a', '"', ':', '"', (byte) 0xC3, '(', '"', '}' },
                         "application/json", "not UTF-8")),
                 Arbitraries.just(new Body("{}".getBytes(StandardCharsets.UTF_8), "text/plain", "JSON as text/plain")),
                 Arbitraries.just(new Body("<a/>".getBytes(StandardCharsets.UTF_8), "application/xml", "XML"))));
@@ -179,7 +180,7 @@ final class BadRequests {
             return fields;
         }
         JsonNode resolved = OpenApiOperations.resolve(schema, components);
-        for (Iterator<String> names = resolved.path("properties").fieldNames(); names.hasNext(); ) {
+        for (Iterator<String> names = resolved.path("properties").fieldNames(); names.hasNext();) {
             fields.add(names.next());
         }
         return fields;
@@ -197,7 +198,7 @@ final class BadRequests {
                         "repeated fields"),
                 new Body("{\"grant_type\":\"client_credentials\"}".getBytes(StandardCharsets.UTF_8), "application/json",
                         "JSON where a form is taken"),
-                new Body(new byte[] {'c', 'o', 'd', 'e', '=', (byte) 0xFF, (byte) 0xFE}, form, "not UTF-8"),
+                new Body(new byte[] { 'c', 'o', 'd', 'e', '=', (byte) 0xFF, (byte) 0xFE }, form, "not UTF-8"),
                 new Body("grant_type=authorization_code&client_id=%00&code=%00&token=%00&redirect_uri=%00"
                         .getBytes(StandardCharsets.UTF_8), form, "NUL characters"));
     }

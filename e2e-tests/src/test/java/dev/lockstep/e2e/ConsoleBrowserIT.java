@@ -76,7 +76,8 @@ class ConsoleBrowserIT {
         assertEquals("alphanumeric", browser.findElement(By.id("phone-filter")).getDomProperty("value"));
         wait.until(d -> !d.findElements(By.cssSelector("#phone-log tbody tr")).isEmpty());
         assertEquals(0, browser.findElements(By.cssSelector("#phone-inbox tbody tr")).size(), "no message arrived");
-        assertTrue(chrome.element("phone-log").getText().contains("undelivered"), "the delivery log says why: " + chrome.element("phone-log").getText());
+        assertTrue(chrome.element("phone-log").getText().contains("undelivered"),
+                "the delivery log says why: " + chrome.element("phone-log").getText());
         chrome.screenshot("s3-3-the-sms-never-arrives");
 
         // support turns the two-step check off
@@ -111,7 +112,8 @@ class ConsoleBrowserIT {
         chrome.type("recovery-phone", "+81 80 1234 5699");
         chrome.click("recovery-submit");
         chrome.waitForText("recovery-result", "recovery-key-required");
-        assertTrue(chrome.element("recovery-result").getText().contains("cannot be recovered"), chrome.element("recovery-result").getText());
+        assertTrue(chrome.element("recovery-result").getText().contains("cannot be recovered"),
+                chrome.element("recovery-result").getText());
         chrome.screenshot("s0-no-waiting-period-with-a-recovery-key");
     }
 
@@ -140,7 +142,8 @@ class ConsoleBrowserIT {
 
         // back in the console (the application), with the ID token
         chrome.waitForText("oidc-result", "Signed in as " + account.username());
-        assertTrue(chrome.element("oidc-result").getText().contains("urn:lockstep:acr:mfa"), chrome.element("oidc-result").getText());
+        assertTrue(chrome.element("oidc-result").getText().contains("urn:lockstep:acr:mfa"),
+                chrome.element("oidc-result").getText());
         chrome.waitForText("oidc-userinfo", account.username());
         chrome.screenshot("oidc-3-back-in-the-application");
     }

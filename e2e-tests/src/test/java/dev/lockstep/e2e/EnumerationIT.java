@@ -137,6 +137,7 @@ class EnumerationIT {
     void aRecoveryFormStartsAlikeForKnownAndUnknownNames() {
         indistinguishable("POST /v1/recovery/forms", name -> post(Service.RECOVERY, "/v1/recovery/forms",
                 Map.of("username", name, "contactEmail", "helper-" + UUID.randomUUID().toString().substring(0, 8)
-                        + "@example.org")), freshAccounts(10, account -> account));
+                        + "@example.org")),
+                freshAccounts(10, account -> account));
     }
 }

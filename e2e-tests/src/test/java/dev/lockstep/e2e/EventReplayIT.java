@@ -49,7 +49,8 @@ class EventReplayIT {
         String code = recoveryCode(recoveryPhone);
         given().contentType(ContentType.JSON).body(Map.of("code", code))
                 .post(SharedSandbox.url(Service.RECOVERY) + "/v1/recovery/cases/" + started.path("caseId")
-                        + "/verify-contact").then().statusCode(200);
+                        + "/verify-contact")
+                .then().statusCode(200);
         SharedSandbox.client().advanceClock(Duration.ofHours(1));
         SharedSandbox.client().awaitClock(Duration.ofSeconds(30));
         awaitConsumersCaughtUp();
@@ -81,7 +82,7 @@ class EventReplayIT {
                 + "/v1/admin/accounts/" + account.username() + "/sessions").then().statusCode(200).extract().asString());
         seen.put("cases", given().header("Authorization", admin).get(SharedSandbox.url(Service.RECOVERY)
                 + "/v1/admin/recovery/cases").then().statusCode(200).extract().jsonPath().getList("findAll { it.username == '"
-                + account.username() + "' }"));
+                        + account.username() + "' }"));
         seen.put("factors", given().header("Authorization", admin).get(SharedSandbox.url(Service.OTP)
                 + "/v1/admin/accounts/" + account.id() + "/phones").then().statusCode(200).extract().asString());
         for (String phone : List.of(account.phone(), recoveryPhone)) {

@@ -59,11 +59,11 @@ class FaultRulesIT {
         given().header("Authorization", Lockstep.admin()).contentType(ContentType.JSON).body("{\"advance\":\"P2D\"}")
                 .post(SharedSandbox.url(Service.SIM) + "/v1/clock").then().statusCode(200);
         String late = nthCode(account.phone(), 1);
-        await().atMost(Duration.ofSeconds(10)).until(() ->
-                given().get(SharedSandbox.url(Service.AUTH) + "/v1/clock").jsonPath().getLong("revision")
-                        == given().get(SharedSandbox.url(Service.SIM) + "/v1/clock").jsonPath().getLong("revision")
-                && given().get(SharedSandbox.url(Service.OTP) + "/v1/clock").jsonPath().getLong("revision")
-                        == given().get(SharedSandbox.url(Service.SIM) + "/v1/clock").jsonPath().getLong("revision"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> given().get(SharedSandbox.url(Service.AUTH) + "/v1/clock").jsonPath().getLong(
+                        "revision") == given().get(SharedSandbox.url(Service.SIM) + "/v1/clock").jsonPath().getLong("revision")
+                        && given().get(SharedSandbox.url(Service.OTP) + "/v1/clock").jsonPath().getLong("revision") == given()
+                                .get(SharedSandbox.url(Service.SIM) + "/v1/clock").jsonPath().getLong("revision"));
         Response refused = verify(challengeId, late);
         assertTrue(refused.statusCode() == 410, refused.asString());
     }

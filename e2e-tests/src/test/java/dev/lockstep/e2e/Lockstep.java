@@ -132,8 +132,8 @@ final class Lockstep {
     static String messageContaining(String to, String marker) {
         String url = SharedSandbox.url(Service.SIM) + (to.startsWith("+") ? "/v1/phones/" : "/v1/mailboxes/") + to
                 + "/messages";
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
-                given().get(url).jsonPath().getList("text", String.class).stream().anyMatch(t -> t.contains(marker)));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(
+                () -> given().get(url).jsonPath().getList("text", String.class).stream().anyMatch(t -> t.contains(marker)));
         return given().get(url).jsonPath().getList("text", String.class).stream().filter(t -> t.contains(marker))
                 .findFirst().orElseThrow();
     }
@@ -166,8 +166,8 @@ final class Lockstep {
      * accepts has arrived and no further one for {@code quiet}: "exactly these, and nothing more".
      */
     static List<CloudEvent> settledEvents(Topic topic, Predicate<CloudEvent> wanted, Duration quiet) {
-        long[] lastNew = {System.nanoTime()};
-        int[] count = {0};
+        long[] lastNew = { System.nanoTime() };
+        int[] count = { 0 };
         return awaitEvents(topic, wanted, seen -> {
             if (seen.size() != count[0]) {
                 count[0] = seen.size();

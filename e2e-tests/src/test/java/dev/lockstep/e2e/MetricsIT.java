@@ -17,7 +17,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Every service's {@code /q/metrics}: the domain's counters move with what happens (other tests run alongside, so by at least). */
+/**
+ * Every service's {@code /q/metrics}: the domain's counters move with what happens (other tests run alongside, so by at least).
+ */
 @ExtendWith(SharedSandbox.class)
 class MetricsIT {
 
@@ -45,9 +47,11 @@ class MetricsIT {
             assertGrew(before.get(Service.OTP), otp, "lockstep_codes_checked_total{outcome=\"invalid\"}", 1);
             assertGrew(before.get(Service.OTP), otp, "lockstep_codes_checked_total{outcome=\"valid\"}", 1);
             assertGrew(before.get(Service.OTP), otp,
-                    "lockstep_events_handled_seconds_count{outcome=\"handled\",type=\"lockstep.login.challenge-created.v1\"}", 1);
+                    "lockstep_events_handled_seconds_count{outcome=\"handled\",type=\"lockstep.login.challenge-created.v1\"}",
+                    1);
             String sim = scrape(Service.SIM);
-            assertGrew(before.get(Service.SIM), sim, "lockstep_messages_status_total{error_code=\"none\",status=\"delivered\"}", 1);
+            assertGrew(before.get(Service.SIM), sim, "lockstep_messages_status_total{error_code=\"none\",status=\"delivered\"}",
+                    1);
         });
         for (Service service : Service.values()) {
             String metrics = scrape(service);

@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class Oathtool {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
 
     /** The app's secret and factor id after enrolment. */
     record App(String secret, String factorId) {

@@ -75,7 +75,8 @@ class OidcFactorsIT {
     void anApplicationAskingForMfaStepsUpAPasswordOnlySessionAndLaterSignInsNeedNoPage() throws Exception {
         Lockstep.Account account = newAccount();
         given().header("Authorization", admin()).contentType(ContentType.JSON).body(Map.of("mode", "off", "reason", "e2e"))
-                .put(SharedSandbox.url(Service.AUTH) + "/v1/admin/accounts/" + account.username() + "/mfa").then().statusCode(200);
+                .put(SharedSandbox.url(Service.AUTH) + "/v1/admin/accounts/" + account.username() + "/mfa").then()
+                .statusCode(200);
         RelyingParty app = RelyingParty.registered();
         app.open();
         IDTokenClaimsSet passwordOnly = signedIn(app,
@@ -84,7 +85,8 @@ class OidcFactorsIT {
 
         // the session is too weak for acr mfa: no page with prompt=none, the hosted login (SMS) otherwise
         HttpResponse<String> silent = app.authorize("acr_values", MFA, "prompt", "none");
-        AuthorizationResponse refused = AuthorizationResponse.parse(URI.create(silent.headers().firstValue("Location").orElseThrow()));
+        AuthorizationResponse refused = AuthorizationResponse
+                .parse(URI.create(silent.headers().firstValue("Location").orElseThrow()));
         assertEquals("interaction_required", ((AuthorizationErrorResponse) refused).getErrorObject().getCode());
         app.open("acr_values", MFA);
         HttpResponse<String> codePage = app.post("password", Map.of("username", account.username(), "password", PASSWORD));
@@ -99,7 +101,8 @@ class OidcFactorsIT {
 
     @Test
     void anOidcSignInDuringTheWaitingPeriodCancelsThePendingRecovery() throws Exception {
-        Lockstep.Account account = newAccount("owner-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.com");
+        Lockstep.Account account = newAccount(
+                "owner-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.com");
         String recovery = SharedSandbox.url(Service.RECOVERY);
         String recoveryPhone = Lockstep.uniquePhone();
         String caseId = given().contentType(ContentType.JSON).body(Map.of("username", account.username(),

@@ -111,7 +111,8 @@ class OidcIT {
         HttpResponse<String> loggedOut = app.get(new LogoutRequest(app.provider.getEndSessionEndpointURI(),
                 tokens.getOIDCTokens().getIDToken(), URI.create("http://127.0.0.1:1/bye"), logoutState).toURI());
         assertEquals(302, loggedOut.statusCode());
-        assertEquals("http://127.0.0.1:1/bye?state=" + logoutState.getValue(), loggedOut.headers().firstValue("Location").orElseThrow());
+        assertEquals("http://127.0.0.1:1/bye?state=" + logoutState.getValue(),
+                loggedOut.headers().firstValue("Location").orElseThrow());
         given().header("Authorization", admin()).get(SharedSandbox.url(Service.AUTH) + "/v1/admin/accounts/"
                 + account.username() + "/sessions").then().statusCode(200).body("$", org.hamcrest.Matchers.hasSize(0));
     }
@@ -175,8 +176,10 @@ class OidcIT {
     private static ClientSecretBasic confidentialClient() {
         Map<String, Object> client = given().header("Authorization", admin()).contentType(ContentType.JSON)
                 .body(Map.of("grantTypes", List.of("client_credentials")))
-                .post(SharedSandbox.url(Service.AUTH) + "/v1/admin/clients").then().statusCode(201).extract().jsonPath().getMap("$");
-        return new ClientSecretBasic(new ClientID((String) client.get("clientId")), new Secret((String) client.get("clientSecret")));
+                .post(SharedSandbox.url(Service.AUTH) + "/v1/admin/clients").then().statusCode(201).extract().jsonPath()
+                .getMap("$");
+        return new ClientSecretBasic(new ClientID((String) client.get("clientId")),
+                new Secret((String) client.get("clientSecret")));
     }
 
     private static com.nimbusds.oauth2.sdk.TokenIntrospectionSuccessResponse introspect(RelyingParty app,

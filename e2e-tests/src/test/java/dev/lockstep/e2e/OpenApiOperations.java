@@ -58,9 +58,9 @@ final class OpenApiOperations {
 
     private static void read(Service service, JsonNode document, List<Operation> into) {
         JsonNode components = document.path("components");
-        for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext();) {
             Map.Entry<String, JsonNode> path = paths.next();
-            for (Iterator<Map.Entry<String, JsonNode>> methods = path.getValue().fields(); methods.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> methods = path.getValue().fields(); methods.hasNext();) {
                 Map.Entry<String, JsonNode> method = methods.next();
                 String verb = method.getKey().toUpperCase(java.util.Locale.ROOT);
                 if (!Set.of("GET", "POST", "PUT", "DELETE", "PATCH").contains(verb)
@@ -71,7 +71,8 @@ final class OpenApiOperations {
                 List<Param> pathParams = new ArrayList<>();
                 List<Param> queryParams = new ArrayList<>();
                 for (JsonNode parameter : operation.path("parameters")) {
-                    Param param = new Param(parameter.path("name").asText(), parameter.path("schema").path("type").asText("string"));
+                    Param param = new Param(parameter.path("name").asText(),
+                            parameter.path("schema").path("type").asText("string"));
                     switch (parameter.path("in").asText()) {
                         case "path" -> pathParams.add(param);
                         case "query" -> queryParams.add(param);

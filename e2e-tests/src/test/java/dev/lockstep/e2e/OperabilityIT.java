@@ -6,9 +6,9 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.lockstep.launcher.Service;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Health reflects database and Kafka; OpenAPI and Swagger UI are served by every service. */
 @ExtendWith(SharedSandbox.class)

@@ -91,7 +91,8 @@ class QuarkusWebAppIT {
             line = out.readLine();
         }
         assertTrue(line != null && line.contains("Listening on"), "the Quarkus app did not start:\n" + seen);
-        Thread echo = new Thread(() -> out.lines().forEach(l -> System.out.println("[quarkus-web-app] " + l)), "quarkus-app-output");
+        Thread echo = new Thread(() -> out.lines().forEach(l -> System.out.println("[quarkus-web-app] " + l)),
+                "quarkus-app-output");
         echo.setDaemon(true);
         echo.start();
         sandboxKeys = sandboxCertificateKeys();
@@ -164,7 +165,8 @@ class QuarkusWebAppIT {
     void aPasswordOnlySessionIsSentBackForTheSmsStepByAPageThatDemandsASecondFactor() throws IOException {
         Lockstep.Account account = newAccount();
         given().header("Authorization", admin()).contentType(ContentType.JSON).body(Map.of("mode", "off", "reason", "e2e"))
-                .put(SharedSandbox.url(Service.AUTH) + "/v1/admin/accounts/" + account.username() + "/mfa").then().statusCode(200);
+                .put(SharedSandbox.url(Service.AUTH) + "/v1/admin/accounts/" + account.username() + "/mfa").then()
+                .statusCode(200);
         browser.get(app + "/account");
         signInWithPassword(account.username());
         chrome.waitForText("username", account.username());

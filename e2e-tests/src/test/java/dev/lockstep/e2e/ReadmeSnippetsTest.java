@@ -38,7 +38,8 @@ class ReadmeSnippetsTest {
                     at++;
                 }
                 if (at == lines.size()) {
-                    fail("the README shows a line that " + snippet.group(1) + " does not have (or not in that order):\n" + line);
+                    fail("the README shows a line that " + snippet.group(1) + " does not have (or not in that order):\n"
+                            + line);
                 }
                 at++;
             }

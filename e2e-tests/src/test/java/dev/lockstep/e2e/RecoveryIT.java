@@ -76,7 +76,8 @@ class RecoveryIT {
     }
 
     private static void awaitStatus(String caseId, String expected) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> expected.equals(status(caseId)));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> expected.equals(status(caseId)));
     }
 
     /** Signs in with password and the SMS code that reaches {@code phone}; returns the login response. */

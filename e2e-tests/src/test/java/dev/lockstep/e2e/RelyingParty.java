@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
-import com.nimbusds.oauth2.sdk.http.HTTPRequest;
-import com.nimbusds.oauth2.sdk.http.HTTPResponse;
-import javax.net.ssl.SSLContext;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
@@ -17,6 +14,8 @@ import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.id.State;
@@ -45,6 +44,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
 
 /**
  * An application that signs its users in through Lockstep with Nimbus oauth2-oidc-sdk, as a real
@@ -156,7 +156,8 @@ final class RelyingParty {
     /** The redirect back to the application, parsed by Nimbus; the state must be ours. */
     AuthorizationCode code(HttpResponse<String> redirect) throws Exception {
         assertEquals(3, redirect.statusCode() / 100, redirect.body());
-        AuthorizationResponse response = AuthorizationResponse.parse(URI.create(redirect.headers().firstValue("Location").orElseThrow()));
+        AuthorizationResponse response = AuthorizationResponse
+                .parse(URI.create(redirect.headers().firstValue("Location").orElseThrow()));
         assertTrue(response.indicatesSuccess(), () -> response.toErrorResponse().getErrorObject().toString());
         assertEquals(state, response.getState());
         return response.toSuccessResponse().getAuthorizationCode();

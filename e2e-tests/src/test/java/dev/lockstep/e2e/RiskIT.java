@@ -74,8 +74,8 @@ class RiskIT {
         given().header("Authorization", Lockstep.admin()).contentType(ContentType.JSON).body("{\"advance\":\"PT1H\"}")
                 .post(SharedSandbox.url(Service.SIM) + "/v1/clock").then().statusCode(200);
         long revision = given().get(SharedSandbox.url(Service.SIM) + "/v1/clock").jsonPath().getLong("revision");
-        await().atMost(Duration.ofSeconds(10)).until(() -> SharedSandbox.sandbox().authUrls().stream().allMatch(url ->
-                given().get(url + "/v1/clock").jsonPath().getLong("revision") == revision));
+        await().atMost(Duration.ofSeconds(10)).until(() -> SharedSandbox.sandbox().authUrls().stream()
+                .allMatch(url -> given().get(url + "/v1/clock").jsonPath().getLong("revision") == revision));
 
         Response madrid = login(account, "198.51.100.21");
         assertEquals(401, madrid.statusCode(), "answered like a wrong password");

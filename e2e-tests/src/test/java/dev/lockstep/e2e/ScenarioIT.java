@@ -35,7 +35,7 @@ class ScenarioIT {
     private static Response load(String yaml, boolean run) {
         // UTF-8 said out loud: REST Assured's default for text is ISO-8859-1, which loses S4's full-width name
         return given().config(RestAssured.config().encoderConfig(EncoderConfig.encoderConfig()
-                        .encodeContentTypeAs("application/yaml", ContentType.TEXT).defaultContentCharset("UTF-8")))
+                .encodeContentTypeAs("application/yaml", ContentType.TEXT).defaultContentCharset("UTF-8")))
                 .header("Authorization", Lockstep.admin()).contentType("application/yaml; charset=UTF-8").body(yaml)
                 .queryParam("run", run).post(SharedSandbox.url(Service.SIM) + "/v1/scenarios");
     }
@@ -142,7 +142,8 @@ class ScenarioIT {
             kept.computeIfPresent("text", (k, text) -> String.valueOf(text)
                     .replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "<id>"));
             return kept.entrySet().stream().map(e -> "\"" + e.getKey() + "\":" + (e.getValue() instanceof String
-                    ? "\"" + e.getValue() + "\"" : e.getValue())).collect(java.util.stream.Collectors.joining(",", "{", "}"));
+                    ? "\"" + e.getValue() + "\""
+                    : e.getValue())).collect(java.util.stream.Collectors.joining(",", "{", "}"));
         }).sorted().toList();
     }
 }

@@ -93,7 +93,7 @@ class SecretsInLogsIT {
 
     /** Waits until no log grows for a second: what the services do after answering is written too. */
     private static void settled() {
-        long[] last = {-1};
+        long[] last = { -1 };
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             long size = 0;
             try (Stream<Path> logs = Files.list(SharedSandbox.logDirectory())) {

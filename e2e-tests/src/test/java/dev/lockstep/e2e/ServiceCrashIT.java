@@ -45,7 +45,11 @@ class ServiceCrashIT {
     private static final Duration CODE_WAIT = Duration.ofSeconds(90);
 
     /** How one flow ended. */
-    private enum Outcome { FINISHED, REFUSED, CUT }
+    private enum Outcome {
+        FINISHED,
+        REFUSED,
+        CUT
+    }
 
     private record Flow(Lockstep.Account account, String phone, Outcome outcome, String detail) {
     }
@@ -120,8 +124,8 @@ class ServiceCrashIT {
     }
 
     private static void awaitReady(Service victim) {
-        await().atMost(Duration.ofSeconds(120)).ignoreExceptions().until(() ->
-                given().get(SharedSandbox.url(victim) + "/q/health/ready").statusCode() == 200
+        await().atMost(Duration.ofSeconds(120)).ignoreExceptions()
+                .until(() -> given().get(SharedSandbox.url(victim) + "/q/health/ready").statusCode() == 200
                         && given().get(SharedSandbox.url(Service.AUTH) + "/q/health/ready").statusCode() == 200);
     }
 

@@ -75,7 +75,8 @@ class TracesIT {
         assertEquals(200, opened.statusCode(), opened.asString());
         String code = nthCode(account.phone(), 1);
         String traceId = HexFormat.of().formatHex(randomBytes(16));
-        Response verified = given().header("traceparent", "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01")
+        Response verified = given()
+                .header("traceparent", "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01")
                 .contentType(ContentType.JSON).body(Map.of("code", code))
                 .post(SharedSandbox.url(Service.AUTH) + "/v1/login/" + opened.path("challengeId") + "/verify");
         assertEquals(200, verified.statusCode(), verified.asString());

@@ -39,8 +39,8 @@ class TrustedPhonesIT {
 
         given().contentType(ContentType.JSON).body(Map.of("factorId", secondId, "channel", "voice"))
                 .post(SharedSandbox.url(Service.AUTH) + "/v1/login/" + challengeId + "/send").then().statusCode(202);
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                !given().get(SharedSandbox.url(Service.SIM) + "/v1/phones/" + second + "/messages?channel=voice")
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !given().get(SharedSandbox.url(Service.SIM) + "/v1/phones/" + second + "/messages?channel=voice")
                         .then().extract().jsonPath().getList("$").isEmpty());
         Map<String, Object> call = given().get(SharedSandbox.url(Service.SIM) + "/v1/phones/" + second + "/messages")
                 .then().extract().jsonPath().getMap("[0]");

@@ -23,12 +23,12 @@ import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.testing.ClockFixture;
 import dev.lockstep.platform.testing.InMemoryEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import io.smallrye.reactive.messaging.memory.InMemorySink;
 import io.smallrye.reactive.messaging.memory.InMemorySource;
-import io.quarkus.test.junit.QuarkusTest;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -72,7 +72,7 @@ class OtpFlowTest {
         authEvents.send(Events.toJson(Events.envelope("/lockstep/auth-service", accountId, Instant.now(), null,
                 new AccountCreated(accountId, "u-" + accountId, phone))));
         await().atMost(Duration.ofSeconds(5)).until(() -> !factors(accountId).isEmpty());
-        return new String[] {accountId, factors(accountId).get(0), phone};
+        return new String[] { accountId, factors(accountId).get(0), phone };
     }
 
     private List<String> factors(String accountId) {
@@ -158,9 +158,11 @@ class OtpFlowTest {
         String challengeId = challenge(account[0], account[1], null);
         String code = codeSentTo(account[2], 1);
 
-        checkAs(challengeId, account[0], code, "attempt-1").body("outcome", equalTo("VALID")).body("factorType", equalTo("sms"));
+        checkAs(challengeId, account[0], code, "attempt-1").body("outcome", equalTo("VALID")).body("factorType",
+                equalTo("sms"));
         // auth-service lost that answer and asks again for the same attempt: the code is not spent twice
-        checkAs(challengeId, account[0], code, "attempt-1").body("outcome", equalTo("VALID")).body("factorType", equalTo("sms"));
+        checkAs(challengeId, account[0], code, "attempt-1").body("outcome", equalTo("VALID")).body("factorType",
+                equalTo("sms"));
         checkAs(challengeId, account[0], code, "attempt-2").body("outcome", equalTo("USED"));
         check(challengeId, account[0], code).body("outcome", equalTo("USED"));
         // an attempt id is no key to another account's challenge

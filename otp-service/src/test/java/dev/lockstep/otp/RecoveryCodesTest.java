@@ -1,15 +1,14 @@
 package dev.lockstep.otp;
 
+import static dev.lockstep.otp.OtpFixtures.account;
+import static dev.lockstep.otp.OtpFixtures.check;
+import static dev.lockstep.otp.OtpFixtures.factorTypes;
 import static dev.lockstep.platform.testing.TestTokens.ADMIN;
 import static dev.lockstep.platform.testing.TestTokens.INTERNAL;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import static dev.lockstep.otp.OtpFixtures.account;
-import static dev.lockstep.otp.OtpFixtures.check;
-import static dev.lockstep.otp.OtpFixtures.factorTypes;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

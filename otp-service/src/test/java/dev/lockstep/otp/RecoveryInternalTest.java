@@ -47,7 +47,7 @@ class RecoveryInternalTest {
     }
 
     private String phoneOf(String accountId) {
-        return connector.<String>sink("outbox").received().stream().map(m -> Events.fromJson(m.getPayload()))
+        return connector.<String> sink("outbox").received().stream().map(m -> Events.fromJson(m.getPayload()))
                 .filter(e -> "lockstep.factor.added.v1".equals(e.type()) && accountId.equals(e.subject())).findFirst()
                 .map(e -> e.data().get("factorId").asText()).orElseThrow();
     }
@@ -57,7 +57,8 @@ class RecoveryInternalTest {
         String accountId = OtpFixtures.account(connector);
         String factorId = phoneOf(accountId);
         String e164 = OtpFixtures.lastPhone();
-        String spaced = e164.substring(0, 3) + " " + e164.substring(3, 5) + " " + e164.substring(5, 9) + " " + e164.substring(9);
+        String spaced = e164.substring(0, 3) + " " + e164.substring(3, 5) + " " + e164.substring(5, 9) + " "
+                + e164.substring(9);
         internal("POST", accountId + "/phones/match", Map.of("phone", spaced)).statusCode(200)
                 .body("factorId", equalTo(factorId));
         internal("POST", accountId + "/phones/match", Map.of("phone", e164)).statusCode(200)
@@ -83,7 +84,7 @@ class RecoveryInternalTest {
     }
 
     private List<OutboundMessage> messagesTo(String phone) {
-        return connector.<String>sink("outbox").received().stream().map(m -> Events.fromJson(m.getPayload()))
+        return connector.<String> sink("outbox").received().stream().map(m -> Events.fromJson(m.getPayload()))
                 .filter(e -> Events.is(e, OutboundMessage.class)).map(e -> Events.body(e, OutboundMessage.class))
                 .filter(m -> m.to().equals(phone)).toList();
     }

@@ -1,5 +1,8 @@
 package dev.lockstep.otp;
 
+import static dev.lockstep.otp.OtpFixtures.account;
+import static dev.lockstep.otp.OtpFixtures.check;
+import static dev.lockstep.otp.OtpFixtures.factorTypes;
 import static dev.lockstep.platform.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -9,10 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lockstep.contracts.Events;
 import dev.lockstep.contracts.RecoveryKeyChanged;
-import static dev.lockstep.otp.OtpFixtures.account;
-import static dev.lockstep.otp.OtpFixtures.check;
-import static dev.lockstep.otp.OtpFixtures.factorTypes;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import jakarta.enterprise.inject.Any;
@@ -71,8 +70,10 @@ class RecoveryKeyTest {
         String path = "/v1/admin/accounts/" + accountId + "/recovery-key";
         Map<String, Object> first = given().header("Authorization", ADMIN).post(path).then().extract().jsonPath().getMap("$");
         Map<String, Object> second = given().header("Authorization", ADMIN).post(path).then().extract().jsonPath().getMap("$");
-        check(UUID.randomUUID().toString(), accountId, (String) first.get("recoveryKey"), (String) second.get("factorId")).body("outcome", equalTo("INVALID"));
-        check(UUID.randomUUID().toString(), accountId, (String) second.get("recoveryKey"), (String) second.get("factorId")).body("outcome", equalTo("VALID"));
+        check(UUID.randomUUID().toString(), accountId, (String) first.get("recoveryKey"), (String) second.get("factorId"))
+                .body("outcome", equalTo("INVALID"));
+        check(UUID.randomUUID().toString(), accountId, (String) second.get("recoveryKey"), (String) second.get("factorId"))
+                .body("outcome", equalTo("VALID"));
         given().post(path).then().statusCode(401);
         given().header("Authorization", ADMIN).post("/v1/admin/accounts/" + UUID.randomUUID() + "/recovery-key")
                 .then().statusCode(404);

@@ -1,5 +1,7 @@
 package dev.lockstep.otp;
 
+import static dev.lockstep.otp.OtpFixtures.account;
+import static dev.lockstep.otp.OtpFixtures.check;
 import static dev.lockstep.platform.testing.TestTokens.ADMIN;
 import static dev.lockstep.platform.testing.TestTokens.INTERNAL;
 import static io.restassured.RestAssured.given;
@@ -15,9 +17,6 @@ import com.google.zxing.qrcode.QRCodeReader;
 import dev.lockstep.contracts.Events;
 import dev.lockstep.otp.domain.Totp;
 import dev.lockstep.platform.clock.SandboxClock;
-import static dev.lockstep.otp.OtpFixtures.account;
-import static dev.lockstep.otp.OtpFixtures.check;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
@@ -93,7 +92,8 @@ class TotpEnrolmentTest {
         String accountId = account(connector);
         given().contentType(ContentType.JSON).body("{}").post("/v1/admin/accounts/" + accountId + "/totp")
                 .then().statusCode(401);
-        for (String bad : new String[] {"{\"algorithm\":\"MD5\"}", "{\"digits\":4}", "{\"digits\":\"six\"}", "{\"label\":\"\"}"}) {
+        for (String bad : new String[] { "{\"algorithm\":\"MD5\"}", "{\"digits\":4}", "{\"digits\":\"six\"}",
+                "{\"label\":\"\"}" }) {
             given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(bad)
                     .post("/v1/admin/accounts/" + accountId + "/totp").then().statusCode(400)
                     .contentType("application/problem+json");
@@ -127,7 +127,6 @@ class TotpEnrolmentTest {
         check(challengeId, accountId, next, UUID.randomUUID().toString()).body("outcome", equalTo("UNKNOWN_FACTOR"));
     }
 
-
     @Test
     void aSupportResetRemovesTheAppFromTheAccount() {
         String accountId = account(connector);
@@ -136,7 +135,8 @@ class TotpEnrolmentTest {
         Totp.Settings settings = new Totp.Settings("SHA1", 6, Duration.ofSeconds(30));
         given().header("Authorization", ADMIN).contentType(ContentType.JSON)
                 .body(Map.of("code", Totp.code(secret, settings, Totp.step(clock.instant(), settings.period()))))
-                .post("/v1/admin/accounts/" + accountId + "/totp/" + enrolment.get("factorId") + "/confirm").then().statusCode(200);
+                .post("/v1/admin/accounts/" + accountId + "/totp/" + enrolment.get("factorId") + "/confirm").then()
+                .statusCode(200);
         connector.source("auth-events").send(Events.toJson(Events.envelope("/lockstep/auth-service", accountId,
                 Instant.now(), null, new dev.lockstep.contracts.TotpReset(accountId, "desk", "app lost"))));
         await().atMost(Duration.ofSeconds(5)).until(() -> given().header("Authorization", INTERNAL)

@@ -33,7 +33,7 @@ class IdentityProviderHangsTest {
     @Test
     void startingARecoveryWhileTheIdentityProviderGivesNoAnswerIsA503ProblemAndOpensNoCase() {
         given().contentType(ContentType.JSON).body(Map.of("username", "hanako", "trustedPhone", "+819012345678",
-                        "recoveryPhone", "+818012345678"))
+                "recoveryPhone", "+818012345678"))
                 .post("/v1/recovery/cases").then().statusCode(503)
                 .contentType("application/problem+json")
                 .header("Retry-After", "1")

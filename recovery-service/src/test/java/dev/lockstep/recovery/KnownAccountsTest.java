@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class KnownAccountsTest {
 
-
     @Inject
     @Any
     InMemoryConnector connector;
@@ -29,8 +28,8 @@ class KnownAccountsTest {
         String accountId = UUID.randomUUID().toString();
         connector.source("auth-events").send(Events.toJson(Events.envelope("/lockstep/auth-service", accountId,
                 Instant.now(), null, new AccountCreated(accountId, "hanako", "+819012345678"))));
-        await().atMost(Duration.ofSeconds(5)).until(() ->
-                given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + accountId).statusCode() == 200);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + accountId).statusCode() == 200);
         given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + accountId).then()
                 .body("username", equalTo("hanako"));
     }

@@ -77,14 +77,15 @@ class NewNumberLimitsTest {
     void anAccountNamesAtMostThreeNewNumbersADayAndANumberAlreadyNamedIsNotNew() {
         RecoveryFixtures.Account a = account(idp);
         String from = address();
-        String[] numbers = {recoveryPhone(), recoveryPhone(), recoveryPhone()};
+        String[] numbers = { recoveryPhone(), recoveryPhone(), recoveryPhone() };
         for (String number : numbers) {
             assertEquals(201, start(a.username(), a.trustedPhone(), number, from).statusCode());
         }
         ExtractableResponse<Response> fourth = start(a.username(), a.trustedPhone(), recoveryPhone(), address());
         refused(fourth);
         long retryAfter = Long.parseLong(fourth.header("Retry-After"));
-        org.junit.jupiter.api.Assertions.assertTrue(retryAfter <= Duration.ofDays(1).toSeconds(), "within a day: " + retryAfter);
+        org.junit.jupiter.api.Assertions.assertTrue(retryAfter <= Duration.ofDays(1).toSeconds(),
+                "within a day: " + retryAfter);
         assertEquals(201, start(a.username(), a.trustedPhone(), numbers[1], from).statusCode(),
                 "a number already named is not a new one");
 
@@ -107,8 +108,8 @@ class NewNumberLimitsTest {
         refused(unknownRefused);
         assertEquals(knownRefused.body().asString(), unknownRefused.body().asString()
                 .replace(unknown, known.username()), "the same body for both");
-        java.util.List<String> refusedNames = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
-                dev.lockstep.platform.audit.AuditEntry.<dev.lockstep.platform.audit.AuditEntry>list("action",
+        java.util.List<String> refusedNames = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> dev.lockstep.platform.audit.AuditEntry.<dev.lockstep.platform.audit.AuditEntry> list("action",
                         "recovery.new-number-refused").stream().map(e -> e.target).toList());
         org.hamcrest.MatcherAssert.assertThat(refusedNames, hasItem(unknown));
         org.hamcrest.MatcherAssert.assertThat(refusedNames, hasItem(known.username()));

@@ -42,8 +42,8 @@ final class RecoveryFixtures {
                 "+8190" + n + "1234", UUID.randomUUID().toString());
         when(idp.account(a.username())).thenReturn(Optional.of(new RecoveryCalls.AccountFacts(a.id(), a.username(),
                 a.email(), "ACTIVE")));
-        when(idp.trustedPhone(eq(a.id()), anyString())).thenAnswer(call ->
-                call.getArgument(1).equals(a.trustedPhone()) ? Optional.of(a.trustedFactorId()) : Optional.empty());
+        when(idp.trustedPhone(eq(a.id()), anyString())).thenAnswer(
+                call -> call.getArgument(1).equals(a.trustedPhone()) ? Optional.of(a.trustedFactorId()) : Optional.empty());
         when(idp.factors(a.id())).thenReturn(List.of(FactorView.phone(a.trustedFactorId(), "+81 ••••••••34")));
         return a;
     }

@@ -102,8 +102,8 @@ class RecoveryFlowTest {
                 .statusCode(409).body("type", containsString("case-not-ready"));
 
         ClockFixture.advance(connector, clock, Duration.ofDays(2));
-        await().atMost(Duration.ofSeconds(5)).until(() ->
-                "READY".equals(given().get("/v1/recovery/cases/" + caseId).then().extract().path("status")));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> "READY".equals(given().get("/v1/recovery/cases/" + caseId).then().extract().path("status")));
         OutboundMessage ready = lastMessageTo(connector, phone);
         assertTrue(ready.text().contains("ready"), ready.text());
         post("/v1/recovery/cases/" + caseId + "/complete", Map.of("code", code(ready, 8), "newPassword", "a new password"))

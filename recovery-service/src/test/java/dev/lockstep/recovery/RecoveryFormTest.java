@@ -59,8 +59,8 @@ class RecoveryFormTest {
                 "cardHolder", "Hanako Yamada", "cardLast4", "4242", "cardExpiry", "12/27")).statusCode(200);
         admin("POST", "/v1/admin/recovery/accounts/" + a.username() + "/mail", Map.of("to", "taro@example.jp",
                 "subject", "Lunch on Friday?")).statusCode(201);
-        when(idp.passwordHistoryMatches(eq(a.id()), anyList())).thenAnswer(call ->
-                (int) ((List<?>) call.getArgument(1)).stream().filter("spring2024!"::equals).count());
+        when(idp.passwordHistoryMatches(eq(a.id()), anyList()))
+                .thenAnswer(call -> (int) ((List<?>) call.getArgument(1)).stream().filter("spring2024!"::equals).count());
         return a;
     }
 

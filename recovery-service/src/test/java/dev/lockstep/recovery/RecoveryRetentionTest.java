@@ -62,7 +62,8 @@ class RecoveryRetentionTest {
         ClockFixture.advance(connector, clock, Duration.ofHours(23));
         String recent = start(account(idp));
         timers.round();
-        admin("GET", "/v1/admin/recovery/cases/" + abandoned, null).statusCode(200).body("status", equalTo("VERIFYING_CONTACT"));
+        admin("GET", "/v1/admin/recovery/cases/" + abandoned, null).statusCode(200).body("status",
+                equalTo("VERIFYING_CONTACT"));
 
         ClockFixture.advance(connector, clock, Duration.ofHours(2));
         timers.round();

@@ -19,7 +19,8 @@ class RuntimeSettingsMigrationTest {
     void theRecoverySettingsOfAnOlderSandboxSurviveTheUpgrade() throws SQLException {
         MigrationFixture database = new MigrationFixture().upTo("1.2");
         try (Connection c = database.connect(); Statement s = c.createStatement()) {
-            s.executeUpdate("INSERT INTO recovery_setting (name, setting_value) VALUES ('settings', '{\"waitingPeriod\":\"P1D\"}')");
+            s.executeUpdate(
+                    "INSERT INTO recovery_setting (name, setting_value) VALUES ('settings', '{\"waitingPeriod\":\"P1D\"}')");
         }
         database.toLatest();
         try (Connection c = database.connect(); Statement s = c.createStatement()) {

@@ -66,7 +66,7 @@ class SendLimitsTest {
     void oneAccountNameGetsAtMostTwentyCodesADayAcrossCasesAndResends() {
         RecoveryFixtures.Account a = account(idp);
         // three numbers, the most one account may name in a day (NewNumberLimitsTest)
-        String[] numbers = {recoveryPhone(), recoveryPhone(), recoveryPhone()};
+        String[] numbers = { recoveryPhone(), recoveryPhone(), recoveryPhone() };
         String first = start(a, numbers[0]).statusCode(201).extract().path("caseId");
         for (int i = 0; i < 4; i++) {
             post("/v1/recovery/cases/" + first + "/resend", Map.of()).statusCode(202);

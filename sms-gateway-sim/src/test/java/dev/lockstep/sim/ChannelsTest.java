@@ -78,8 +78,8 @@ class ChannelsTest {
         connector.source("outbound-messages").send(Events.toJson(Events.envelope("/lockstep/recovery-service", address,
                 Instant.now(), "corr-" + id, new OutboundMessage(id, address.toUpperCase(java.util.Locale.ROOT), "email",
                         "no-reply@lockstep.dev", "Your recovery code is 13572468", "recovery-code", "acc-1"))));
-        await().atMost(Duration.ofSeconds(5)).until(() ->
-                given().get("/v1/mailboxes/" + address + "/messages").then().extract().jsonPath().getList("$").size() == 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> given().get("/v1/mailboxes/" + address + "/messages").then().extract()
+                .jsonPath().getList("$").size() == 1);
         given().get("/v1/mailboxes/" + address + "/messages").then()
                 .body("[0].to", equalTo(address)).body("[0].code", equalTo("13572468"))
                 .body("[0].channel", equalTo("email"));

@@ -52,8 +52,8 @@ class ConsoleTest {
         connector.source("timeline").send(Events.toJson(Events.envelope("/lockstep/otp-service", phone, Instant.now(),
                 correlation, new OutboundMessage("m-" + correlation, phone, "sms", "Lockstep", "Your code is 482913",
                         "login-code", "a1"))));
-        await().atMost(Duration.ofSeconds(5)).until(() ->
-                !given().queryParam("correlationId", correlation).get("/v1/timeline").jsonPath().getList("$").isEmpty());
+        await().atMost(Duration.ofSeconds(5)).until(
+                () -> !given().queryParam("correlationId", correlation).get("/v1/timeline").jsonPath().getList("$").isEmpty());
         String shown = given().queryParam("correlationId", correlation).get("/v1/timeline").then().statusCode(200)
                 .body("[0].event.type", equalTo("lockstep.message.outbound.v1")).extract().asString();
         assertFalse(shown.contains("482913"), "the code is read in the inbox only: " + shown);

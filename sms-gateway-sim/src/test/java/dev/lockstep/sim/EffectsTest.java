@@ -35,7 +35,8 @@ class EffectsTest {
     @Test
     void aReorderedMessageArrivesAfterTheOneSentAfterIt() {
         String phone = uniquePhone();
-        String rule = addRule("{\"match\":{\"number\":\"" + phone + "\"},\"effect\":{\"type\":\"reorder\"},\"trigger\":{\"next\":1}}");
+        String rule = addRule(
+                "{\"match\":{\"number\":\"" + phone + "\"},\"effect\":{\"type\":\"reorder\"},\"trigger\":{\"next\":1}}");
         String first = send(connector, phone, "Your code is 111111");
         Map<String, Object> held = logged(first);
         assertEquals("sent", held.get("status"));

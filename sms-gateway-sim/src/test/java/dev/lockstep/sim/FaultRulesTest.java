@@ -1,6 +1,11 @@
 package dev.lockstep.sim;
 
 import static dev.lockstep.platform.testing.TestTokens.ADMIN;
+import static dev.lockstep.sim.SimFixtures.addRule;
+import static dev.lockstep.sim.SimFixtures.advance;
+import static dev.lockstep.sim.SimFixtures.logged;
+import static dev.lockstep.sim.SimFixtures.send;
+import static dev.lockstep.sim.SimFixtures.uniquePhone;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -20,12 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-
-import static dev.lockstep.sim.SimFixtures.addRule;
-import static dev.lockstep.sim.SimFixtures.advance;
-import static dev.lockstep.sim.SimFixtures.logged;
-import static dev.lockstep.sim.SimFixtures.send;
-import static dev.lockstep.sim.SimFixtures.uniquePhone;
 
 /** Fault rules: deterministic and random effects, windows on the sandbox clock, the seed. */
 @QuarkusTest
@@ -72,8 +71,8 @@ class FaultRulesTest {
         given().get("/v1/phones/" + phone + "/messages").then().body("$", hasSize(0));
 
         advance("P2D");
-        await().atMost(Duration.ofSeconds(5)).until(() ->
-                given().get("/v1/phones/" + phone + "/messages").then().extract().jsonPath().getList("$").size() == 1);
+        await().atMost(Duration.ofSeconds(5)).until(
+                () -> given().get("/v1/phones/" + phone + "/messages").then().extract().jsonPath().getList("$").size() == 1);
         Map<String, Object> arrived = logged(id);
         assertEquals("delivered", arrived.get("status"));
         assertEquals("246810", arrived.get("code"));
@@ -99,8 +98,8 @@ class FaultRulesTest {
         String phone = uniquePhone();
         addRule("{\"match\":{\"number\":\"" + phone + "\"},\"effect\":{\"type\":\"duplicate\"},\"trigger\":{\"next\":1}}");
         String id = send(connector, phone, "Your code is 246810");
-        await().atMost(Duration.ofSeconds(5)).until(() ->
-                given().get("/v1/phones/" + phone + "/messages").then().extract().jsonPath().getList("$").size() == 2);
+        await().atMost(Duration.ofSeconds(5)).until(
+                () -> given().get("/v1/phones/" + phone + "/messages").then().extract().jsonPath().getList("$").size() == 2);
         given().get("/v1/phones/" + phone + "/messages").then().body("code", equalTo(List.of("246810", "246810")))
                 .body("id", equalTo(List.of(id + "-dup", id)));
     }

@@ -15,9 +15,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Numbers that fail (or succeed) in a fixed way with no setup. */
 @QuarkusTest
@@ -32,7 +32,7 @@ class MagicNumbersTest {
             "+15005550105, undelivered, 30008",
             "+15005550106, undelivered, 30003",
             "+15005550004, failed, 21610",
-            "+15005550009, failed, 21614"})
+            "+15005550009, failed, 21614" })
     void aStateNumberFailsWithItsCodeAtOnce(String number, String status, int errorCode) {
         Map<String, Object> message = sendViaApi(number, "sms", "Your code is 123456");
         assertEquals(status, message.get("status"));

@@ -1,6 +1,9 @@
 package dev.lockstep.sim;
 
 import static dev.lockstep.platform.testing.TestTokens.ADMIN;
+import static dev.lockstep.sim.SimFixtures.logged;
+import static dev.lockstep.sim.SimFixtures.send;
+import static dev.lockstep.sim.SimFixtures.uniquePhone;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -22,10 +25,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import static dev.lockstep.sim.SimFixtures.logged;
-import static dev.lockstep.sim.SimFixtures.send;
-import static dev.lockstep.sim.SimFixtures.uniquePhone;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -78,7 +77,8 @@ class PhoneStateTest {
         assertEquals(errorCode, entry.get("errorCode"));
         given().get("/v1/phones/" + phone + "/messages").then().body("$", hasSize(0));
         await().atMost(Duration.ofSeconds(5)).until(() -> receipts(id).size() == 3);
-        assertEquals(List.of("queued", "sent", "undelivered"), receipts(id).stream().map(MessageStatusChanged::status).toList());
+        assertEquals(List.of("queued", "sent", "undelivered"),
+                receipts(id).stream().map(MessageStatusChanged::status).toList());
         assertEquals(errorCode, receipts(id).get(2).errorCode());
     }
 

@@ -61,7 +61,7 @@ class RetentionTest {
 
         assertFalse(inTheLog(old), "two sandbox hours old, past the hour the log keeps");
         assertTrue(inTheLog(fresh), "sent after the move: kept");
-        List<String> actions = QuarkusTransaction.requiringNew().call(() -> AuditEntry.<AuditEntry>listAll().stream()
+        List<String> actions = QuarkusTransaction.requiringNew().call(() -> AuditEntry.<AuditEntry> listAll().stream()
                 .map(entry -> entry.action).toList());
         assertTrue(actions.contains("retention.changed") && actions.contains("retention.applied"), actions.toString());
 

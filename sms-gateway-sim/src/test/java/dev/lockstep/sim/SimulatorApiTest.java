@@ -1,6 +1,8 @@
 package dev.lockstep.sim;
 
 import static dev.lockstep.platform.testing.TestTokens.ADMIN;
+import static dev.lockstep.sim.SimFixtures.send;
+import static dev.lockstep.sim.SimFixtures.uniquePhone;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -30,9 +32,6 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import static dev.lockstep.sim.SimFixtures.send;
-import static dev.lockstep.sim.SimFixtures.uniquePhone;
-
 @QuarkusTest
 class SimulatorApiTest {
 
@@ -52,8 +51,8 @@ class SimulatorApiTest {
         String phone = uniquePhone();
         String id = send(connector, phone, "Your Lockstep code is 402913. It expires in 10 minutes.");
 
-        await().atMost(Duration.ofSeconds(5)).until(() ->
-                given().get("/v1/phones/" + phone + "/messages").then().extract().jsonPath().getList("$").size() == 1);
+        await().atMost(Duration.ofSeconds(5)).until(
+                () -> given().get("/v1/phones/" + phone + "/messages").then().extract().jsonPath().getList("$").size() == 1);
         given().get("/v1/phones/" + phone + "/messages").then().statusCode(200)
                 .body("[0].id", equalTo(id)).body("[0].code", equalTo("402913"))
                 .body("[0].status", equalTo("delivered")).body("[0].sender", equalTo("Lockstep"))
@@ -61,8 +60,8 @@ class SimulatorApiTest {
 
         await().atMost(Duration.ofSeconds(5)).until(() -> statuses(phone).size() == 3);
         assertEquals(List.of("queued", "sent", "delivered"), statuses(phone));
-        assertTrue(outbox.received().stream().allMatch(m ->
-                phone.equals(m.getMetadata(OutgoingKafkaRecordMetadata.class).orElseThrow().getKey())));
+        assertTrue(outbox.received().stream()
+                .allMatch(m -> phone.equals(m.getMetadata(OutgoingKafkaRecordMetadata.class).orElseThrow().getKey())));
     }
 
     private List<String> statuses(String phone) {
@@ -84,8 +83,8 @@ class SimulatorApiTest {
         connector.source("outbound-messages").send(event);
         connector.source("outbound-messages").send(event);
         String second = send(connector, phone, "code 222222");
-        await().atMost(Duration.ofSeconds(5)).until(() ->
-                given().get("/v1/phones/" + phone + "/messages").then().extract().jsonPath().getList("$").size() >= 2);
+        await().atMost(Duration.ofSeconds(5)).until(
+                () -> given().get("/v1/phones/" + phone + "/messages").then().extract().jsonPath().getList("$").size() >= 2);
         given().get("/v1/phones/" + phone + "/messages").then()
                 .body("$", hasSize(2)).body("[0].id", equalTo(second)).body("[1].code", equalTo("111111"));
     }
@@ -94,16 +93,16 @@ class SimulatorApiTest {
     void longPollReturnsTheNextMessageAsItArrives() throws Exception {
         String phone = uniquePhone();
         String first = send(connector, phone, "Your Lockstep code is 777001.");
-        await().atMost(Duration.ofSeconds(5)).until(() ->
-                given().get("/v1/phones/" + phone + "/messages").then().extract().jsonPath().getList("$").size() == 1);
+        await().atMost(Duration.ofSeconds(5)).until(
+                () -> given().get("/v1/phones/" + phone + "/messages").then().extract().jsonPath().getList("$").size() == 1);
 
         // Nothing newer yet: the wait gives up with 204.
         given().get("/v1/phones/" + phone + "/messages/next?timeout=PT0.3S&after=" + first).then().statusCode(204);
 
         // Waiting while the next message comes in: whether the wait registers before or after it
         // arrives, "after" makes the answer the same.
-        CompletableFuture<Response> waiting = CompletableFuture.supplyAsync(() ->
-                given().get("/v1/phones/" + phone + "/messages/next?timeout=PT20S&after=" + first));
+        CompletableFuture<Response> waiting = CompletableFuture
+                .supplyAsync(() -> given().get("/v1/phones/" + phone + "/messages/next?timeout=PT20S&after=" + first));
         String second = send(connector, phone, "Your Lockstep code is 777002.");
         Response response = waiting.get(25, java.util.concurrent.TimeUnit.SECONDS);
         assertEquals(200, response.statusCode());
@@ -179,7 +178,8 @@ class SimulatorApiTest {
     @Test
     void aScenarioFileOver16KiBIsRefusedBeforeItIsParsed() {
         String huge = "name: huge\nstory: >\n" + ("  " + "x".repeat(70) + "\n").repeat(300);
-        given().header("Authorization", ADMIN).contentType("application/yaml").body(huge.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        given().header("Authorization", ADMIN).contentType("application/yaml")
+                .body(huge.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .post("/v1/scenarios").then().statusCode(413).contentType("application/problem+json")
                 .body("type", equalTo("tag:lockstep.dev,2026:problem:body-too-large"));
     }

@@ -4,20 +4,16 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
@@ -37,7 +33,8 @@ import org.testcontainers.lifecycle.Startables;
  * }
  * }</pre>
  *
- * <p>Images default to {@code lockstep/<name>:<this module's version>} (see
+ * <p>
+ * Images default to {@code lockstep/<name>:<this module's version>} (see
  * {@code deploy/docker/build-images}); {@link #withImages} picks another registry prefix or tag.
  * It also implements Testcontainers' {@link Startable}, so {@code @Container} works too.
  */

@@ -27,9 +27,17 @@ public record BruteForcePolicy(Mode mode, int failureFactor, Duration waitIncrem
         Duration maxDeltaTime, Duration quickLoginCheck, Duration minimumQuickLoginWait, int maxTemporaryLockouts,
         Strategy strategy) {
 
-    public enum Mode { PERMANENT, TEMPORARY, MIXED }
+    public enum Mode {
+        PERMANENT,
+        TEMPORARY,
+        MIXED
+    }
 
-    public enum Strategy { MULTIPLE, LINEAR, DOUBLING }
+    public enum Strategy {
+        MULTIPLE,
+        LINEAR,
+        DOUBLING
+    }
 
     /** The failure count so far, and when the last one was. */
     public record Failures(int count, Instant lastFailure, int temporaryLockouts) {
@@ -82,7 +90,7 @@ public record BruteForcePolicy(Mode mode, int failureFactor, Duration waitIncrem
         if (failureFactor < 1 || failureFactor > 10_000) {
             return "failureFactor must be 1 to 10000";
         }
-        for (Duration d : new Duration[] {waitIncrement, maxWait, maxDeltaTime, quickLoginCheck, minimumQuickLoginWait}) {
+        for (Duration d : new Duration[] { waitIncrement, maxWait, maxDeltaTime, quickLoginCheck, minimumQuickLoginWait }) {
             if (d.isNegative() || d.compareTo(Duration.ofDays(3650)) > 0) {
                 return "durations must be between PT0S and P3650D";
             }

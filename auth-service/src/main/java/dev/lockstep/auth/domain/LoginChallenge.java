@@ -15,7 +15,10 @@ import java.time.Instant;
 @Table(name = "login_challenge")
 public class LoginChallenge extends PanacheEntityBase {
 
-    public enum Status { PENDING, COMPLETED }
+    public enum Status {
+        PENDING,
+        COMPLETED
+    }
 
     @Id
     @Column(length = 36)

@@ -20,7 +20,11 @@ import java.time.Instant;
 public class OidcAuthorization extends PanacheEntityBase {
 
     /** {@code LOGIN}: the hosted pages are open; {@code CODE_ISSUED}: back at the app; {@code EXCHANGED}: tokens given. */
-    public enum Status { LOGIN, CODE_ISSUED, EXCHANGED }
+    public enum Status {
+        LOGIN,
+        CODE_ISSUED,
+        EXCHANGED
+    }
 
     /** Random, 256 bits, base64url: names the sign-in in the hosted pages' forms. */
     @Id

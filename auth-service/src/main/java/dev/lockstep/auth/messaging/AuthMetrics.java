@@ -31,7 +31,8 @@ public class AuthMetrics {
 
     /** A password attempt was recorded with {@code outcome}; counted if its transaction commits. */
     public void attempt(String outcome) {
-        AfterCommit.run(transactions, () -> registry.counter("lockstep.login.attempts", "outcome", orNone(outcome)).increment());
+        AfterCommit.run(transactions,
+                () -> registry.counter("lockstep.login.attempts", "outcome", orNone(outcome)).increment());
     }
 
     void on(@Observes PublishedEvent published) {

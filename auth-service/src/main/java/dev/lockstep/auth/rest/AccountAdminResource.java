@@ -3,16 +3,16 @@ package dev.lockstep.auth.rest;
 import dev.lockstep.auth.domain.Account;
 import dev.lockstep.auth.domain.Device;
 import dev.lockstep.auth.domain.LoginSession;
-import dev.lockstep.auth.service.DeviceService;
-import dev.lockstep.auth.service.LockoutPolicies;
-import dev.lockstep.auth.service.AccountLocks;
-import dev.lockstep.auth.service.FailureCounter;
-import dev.lockstep.auth.service.SessionService;
 import dev.lockstep.auth.rest.AccountRequests.AccountView;
 import dev.lockstep.auth.rest.AccountRequests.AuditView;
-import dev.lockstep.auth.rest.AccountRequests.SetMfaMode;
 import dev.lockstep.auth.rest.AccountRequests.CreateAccount;
+import dev.lockstep.auth.rest.AccountRequests.SetMfaMode;
+import dev.lockstep.auth.service.AccountLocks;
 import dev.lockstep.auth.service.AccountService;
+import dev.lockstep.auth.service.DeviceService;
+import dev.lockstep.auth.service.FailureCounter;
+import dev.lockstep.auth.service.LockoutPolicies;
+import dev.lockstep.auth.service.SessionService;
 import dev.lockstep.platform.phone.PhoneNumbers;
 import dev.lockstep.platform.security.AdminApi;
 import dev.lockstep.platform.security.Operator;
@@ -20,13 +20,13 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
@@ -67,7 +67,8 @@ public class AccountAdminResource {
     @POST
     @Operation(summary = "Create an account with a password and a trusted phone (its SMS factor)")
     public Response create(@Valid @NotNull CreateAccount request) {
-        AccountService.NewAccount created = accounts.create(request.username(), request.password(), request.phone(), request.email(),
+        AccountService.NewAccount created = accounts.create(request.username(), request.password(), request.phone(),
+                request.email(),
                 operator.name());
         Account account = created.account();
         return Response.created(URI.create("/v1/admin/accounts/" + account.username))

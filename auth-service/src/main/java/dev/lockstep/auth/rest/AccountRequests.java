@@ -18,12 +18,10 @@ public final class AccountRequests {
 
     /** {@code POST /v1/admin/accounts}. */
     public record CreateAccount(
-            @NotBlank @Size(min = 3, max = 64) @Pattern(regexp = "[A-Za-z0-9._@+-]+",
-                    message = "letters, digits and . _ @ + - only") String username,
+            @NotBlank @Size(min = 3, max = 64) @Pattern(regexp = "[A-Za-z0-9._@+-]+", message = "letters, digits and . _ @ + - only") String username,
             @NotNull @Size(min = 8, max = 128) String password,
             @NotBlank @Size(max = 32) String phone,
-            @Size(max = 254) @jakarta.validation.constraints.Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+",
-                    message = "an email address such as alice@example.com") String email) {
+            @Size(max = 254) @jakarta.validation.constraints.Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "an email address such as alice@example.com") String email) {
     }
 
     /** An account as operators see it. The phone is shown masked. */
@@ -39,7 +37,8 @@ public final class AccountRequests {
         public static AttemptView of(dev.lockstep.auth.domain.LoginAttempt a) {
             return new AttemptView(a.at, a.outcome, a.ip, a.country, a.city, a.deviceKey, a.userAgent, a.riskScore,
                     a.riskLevel, a.signals == null || a.signals.isEmpty() ? java.util.List.of()
-                            : java.util.List.of(a.signals.split(",")), a.action);
+                            : java.util.List.of(a.signals.split(",")),
+                    a.action);
         }
     }
 
@@ -125,8 +124,7 @@ public final class AccountRequests {
     /** {@code POST /v1/login/{challengeId}/verify}. */
     /** {@code factorId}: which factor the code comes from; left out, the one the challenge last sent to (or the app). */
     public record Verify(
-            @NotNull @Pattern(regexp = "[A-Za-z0-9 -]{4,40}",
-                    message = "a code: digits, a recovery code such as k7pmx-2qh9d, or a recovery key") String code,
+            @NotNull @Pattern(regexp = "[A-Za-z0-9 -]{4,40}", message = "a code: digits, a recovery code such as k7pmx-2qh9d, or a recovery key") String code,
             @Size(max = 36) String factorId,
             Boolean trustDevice) {
     }

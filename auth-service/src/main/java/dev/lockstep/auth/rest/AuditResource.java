@@ -20,7 +20,7 @@ public class AuditResource {
     @GET
     @Operation(summary = "Operator actions on the sandbox as a whole (settings, resets), oldest first, the last 500")
     public List<AuditView> sandbox() {
-        List<AuditEntry> entries = new ArrayList<>(AuditEntry.<AuditEntry>find("target = ?1 order by at desc, id desc",
+        List<AuditEntry> entries = new ArrayList<>(AuditEntry.<AuditEntry> find("target = ?1 order by at desc, id desc",
                 "sandbox").page(0, 500).list());
         Collections.reverse(entries);
         return entries.stream().map(a -> new AuditView(a.at, a.operator, a.action, a.reason)).toList();

@@ -36,11 +36,14 @@ public class LockoutResource {
             + "Keycloak's knobs on top (mode, failureFactor, waitIncrement, maxWait, maxDeltaTime, quickLoginCheck, "
             + "minimumQuickLoginWait, maxTemporaryLockouts, strategy); audited")
     public AccountRequests.LockoutView set(@Valid @NotNull LockoutSettings request) {
-        return view(lockoutPolicies.set(new LockoutPolicies.Settings(request.preset(), Boolean.TRUE.equals(request.separateCounters()),
-                Boolean.TRUE.equals(request.revealLockState())), new LockoutPolicies.PolicyChange(null, request.mode(),
-                request.failureFactor(), request.waitIncrement(), request.maxWait(), request.maxDeltaTime(),
-                request.quickLoginCheck(), request.minimumQuickLoginWait(), request.maxTemporaryLockouts(),
-                request.strategy()), operator.name()));
+        return view(lockoutPolicies.set(
+                new LockoutPolicies.Settings(request.preset(), Boolean.TRUE.equals(request.separateCounters()),
+                        Boolean.TRUE.equals(request.revealLockState())),
+                new LockoutPolicies.PolicyChange(null, request.mode(),
+                        request.failureFactor(), request.waitIncrement(), request.maxWait(), request.maxDeltaTime(),
+                        request.quickLoginCheck(), request.minimumQuickLoginWait(), request.maxTemporaryLockouts(),
+                        request.strategy()),
+                operator.name()));
     }
 
     private AccountRequests.LockoutView view(LockoutPolicies.Settings settings) {

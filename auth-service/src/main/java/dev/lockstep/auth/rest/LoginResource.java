@@ -1,11 +1,7 @@
 package dev.lockstep.auth.rest;
 
-import dev.lockstep.auth.service.RiskEngine;
-import io.vertx.core.http.HttpServerRequest;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.core.Context;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lockstep.auth.domain.LoginChallenge;
 import dev.lockstep.auth.rest.AccountRequests.CodeSent;
 import dev.lockstep.auth.rest.AccountRequests.Login;
@@ -14,24 +10,27 @@ import dev.lockstep.auth.rest.AccountRequests.Send;
 import dev.lockstep.auth.rest.AccountRequests.TokenResponse;
 import dev.lockstep.auth.rest.AccountRequests.Verify;
 import dev.lockstep.auth.service.LoginService;
+import dev.lockstep.auth.service.RiskEngine;
 import dev.lockstep.auth.service.SecondFactorStep;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lockstep.platform.problem.ProblemException;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -51,17 +50,15 @@ public class LoginResource {
     @Inject
     SecondFactorStep secondFactor;
 
-
     @Inject
     ObjectMapper json;
 
     @POST
     @Operation(summary = "Check username and password; then MFA_REQUIRED with the factors (a code goes to the "
             + "first phone unless an app comes first), or SUCCESS with a token when support turned the second factor off")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(oneOf = {MfaRequired.class, TokenResponse.class})))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(oneOf = { MfaRequired.class, TokenResponse.class })))
     public Object login(@Valid @NotNull Login request,
-            @Parameter(description = "the client's address first, as a proxy sets it (heeded from a trusted proxy only, lockstep.auth.trusted-proxies); the simulated GeoIP table places it")
-            @HeaderParam("X-Forwarded-For") String forwardedFor,
+            @Parameter(description = "the client's address first, as a proxy sets it (heeded from a trusted proxy only, lockstep.auth.trusted-proxies); the simulated GeoIP table places it") @HeaderParam("X-Forwarded-For") String forwardedFor,
             @HeaderParam("User-Agent") String userAgent,
             @Context HttpServerRequest http) {
         LoginService.Result result = logins.login(request.username(), request.password(),

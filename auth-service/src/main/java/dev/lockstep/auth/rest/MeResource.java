@@ -1,20 +1,20 @@
 package dev.lockstep.auth.rest;
 
 import dev.lockstep.auth.domain.Device;
-import dev.lockstep.auth.rest.AccountRequests.DeviceView;
 import dev.lockstep.auth.domain.LoginSession;
-import dev.lockstep.auth.service.SessionService;
+import dev.lockstep.auth.rest.AccountRequests.DeviceView;
 import dev.lockstep.auth.service.OwnerActions;
 import dev.lockstep.auth.service.OwnerTokens;
+import dev.lockstep.auth.service.SessionService;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.HttpHeaders;

@@ -150,7 +150,7 @@ public class AccountLocks {
     @Transactional
     public int announceExpiredLocks() {
         Instant now = clock.instant();
-        List<String> ended = LoginFailure.<LoginFailure>find("unlockAnnounced = false and lockedUntil <= ?1", now)
+        List<String> ended = LoginFailure.<LoginFailure> find("unlockAnnounced = false and lockedUntil <= ?1", now)
                 .page(0, 100).list().stream().map(f -> f.accountId).toList();
         int announced = 0;
         for (String accountId : ended) {

@@ -128,7 +128,7 @@ public class AccountRecovery {
             throw ProblemException.notFound("account-not-found", "No such account");
         }
         Instant since = request.since();
-        List<LoginSession> intruding = LoginSession.<LoginSession>list(
+        List<LoginSession> intruding = LoginSession.<LoginSession> list(
                 "accountId = ?1 and revokedAt is null and createdAt >= ?2", accountId, since);
         for (LoginSession session : intruding) {
             sessions.revoke(accountId, session.id, "escalation", null);

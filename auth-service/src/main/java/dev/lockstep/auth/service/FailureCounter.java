@@ -96,7 +96,8 @@ public class FailureCounter {
             failure.unlockAnnounced = false;
         }
         audit.record("lockout-policy", "account.lock", accountId, failure.lockReason + " after "
-                + verdict.failures().count() + " failures" + (failure.lockedUntil != null ? ", until " + failure.lockedUntil : ""));
+                + verdict.failures().count() + " failures"
+                + (failure.lockedUntil != null ? ", until " + failure.lockedUntil : ""));
         outbox.publish(Topic.AUTH_EVENTS, accountId, correlationId, new AccountLocked(accountId, failure.lockReason,
                 failure.lockedUntil, verdict.failures().count()));
     }

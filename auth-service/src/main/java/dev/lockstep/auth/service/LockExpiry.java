@@ -26,7 +26,8 @@ public class LockExpiry {
     private PeriodicTask timer;
 
     void start(@Observes StartupEvent event) {
-        timer = PeriodicTask.start("lock-expiry", config.lockout().expiryCheckInterval().toMillis(), accountLocks::announceExpiredLocks);
+        timer = PeriodicTask.start("lock-expiry", config.lockout().expiryCheckInterval().toMillis(),
+                accountLocks::announceExpiredLocks);
     }
 
     void stop(@Observes ShutdownEvent event) {

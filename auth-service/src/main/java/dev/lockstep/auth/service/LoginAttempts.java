@@ -42,7 +42,8 @@ public class LoginAttempts {
         attempt.at = clock.instant();
         attempt.ip = client.ip();
         attempt.userAgent = client.userAgent() != null && client.userAgent().length() > 256
-                ? client.userAgent().substring(0, 256) : client.userAgent();
+                ? client.userAgent().substring(0, 256)
+                : client.userAgent();
         attempt.deviceKey = client.deviceKey();
         attempt.outcome = outcome;
         GeoIp.Location location = verdict != null ? verdict.location() : null;
@@ -69,7 +70,8 @@ public class LoginAttempts {
             if (assessment.alertOwner()) {
                 alerts.send(account, "A sign-in to your Lockstep account " + account.username + " looked risky ("
                         + String.join(", ", assessment.signals()) + ")" + (location != null ? " from " + location.city()
-                        + ", " + location.country() : "") + ". What we did: " + assessment.action() + ". If this was not "
+                                + ", " + location.country() : "")
+                        + ". What we did: " + assessment.action() + ". If this was not "
                         + "you, change your password.", correlationId);
             }
         }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
+
 /**
  * How a login is refused and what a failure counts: a locked account answers like a wrong password
  * unless trainers reveal lock states; a failed attempt is an event and (but for an expired code,

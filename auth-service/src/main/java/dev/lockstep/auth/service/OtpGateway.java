@@ -106,8 +106,7 @@ public class OtpGateway {
         }
 
         @Timeout(3000)
-        @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.75, delay = 2000,
-                skipOn = WebApplicationException.class)
+        @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.75, delay = 2000, skipOn = WebApplicationException.class)
         public void removeFactor(String accountId, String factorId) {
             client.removeFactor(accountId, factorId);
         }

@@ -61,7 +61,7 @@ public class RiskEngine {
         // must not take longer because the account exists.
         String accountId = account != null ? account.id : "";
         String username = account != null ? account.username : "";
-        List<LoginAttempt> successes = LoginAttempt.<LoginAttempt>find(
+        List<LoginAttempt> successes = LoginAttempt.<LoginAttempt> find(
                 "accountId = ?1 and outcome = 'password-ok' order by at desc, id desc", accountId).page(0, 50).list();
         if (client.deviceKey() != null && !successes.isEmpty() && Device.of(accountId, client.deviceKey()).isEmpty()) {
             fired.add("new-device");
@@ -80,8 +80,8 @@ public class RiskEngine {
                 }
             });
         }
-        if (client.ip() != null && failedUsernamesFrom(client.ip(), now.minus(policy.stuffingWindow()))
-                >= policy.stuffingAccounts()) {
+        if (client.ip() != null
+                && failedUsernamesFrom(client.ip(), now.minus(policy.stuffingWindow())) >= policy.stuffingAccounts()) {
             fired.add("credential-stuffing");
         }
         if (client.deviceKey() != null) {
@@ -126,7 +126,7 @@ public class RiskEngine {
      */
     private static Set<String> usernamesOnDevice(String deviceKey, Instant since) {
         return new HashSet<>(LoginAttempt.getEntityManager().createQuery("select a.username from LoginAttempt a"
-                        + " where a.deviceKey = ?1 and a.at >= ?2 order by a.at desc", String.class)
+                + " where a.deviceKey = ?1 and a.at >= ?2 order by a.at desc", String.class)
                 .setParameter(1, deviceKey).setParameter(2, since).setMaxResults(200).getResultList());
     }
 

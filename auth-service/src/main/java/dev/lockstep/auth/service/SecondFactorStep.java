@@ -80,7 +80,8 @@ public class SecondFactorStep {
                     .with("maxSends", policy.maxSends());
         }
         Instant now = clock.instant();
-        Instant allowed = challenge.lastSentAt == null ? now : challenge.lastSentAt.plus(Duration.parse(policy.resendCooldown()));
+        Instant allowed = challenge.lastSentAt == null ? now
+                : challenge.lastSentAt.plus(Duration.parse(policy.resendCooldown()));
         if (now.isBefore(allowed)) {
             long seconds = Math.max(1, (Duration.between(now, allowed).toMillis() + 999) / 1000); // never early
             throw new ProblemException(429, "resend-too-soon", "Wait before asking for another code",

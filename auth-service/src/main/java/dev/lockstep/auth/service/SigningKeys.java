@@ -114,7 +114,7 @@ public class SigningKeys {
     public String rotate(String operator) {
         String kid = QuarkusTransaction.requiringNew().call(() -> {
             Instant now = clock.instant();
-            SigningKey.<SigningKey>list("retiredAt is null").forEach(k -> k.retiredAt = now);
+            SigningKey.<SigningKey> list("retiredAt is null").forEach(k -> k.retiredAt = now);
             SigningKey key = newKey();
             key.persist();
             audit.record(operator, "signing-key.rotate", "sandbox", "new key " + key.kid);
@@ -134,8 +134,8 @@ public class SigningKeys {
     }
 
     private void reread() {
-        List<SigningKey> stored = QuarkusTransaction.requiringNew().call(() ->
-                SigningKey.<SigningKey>list("order by retiredAt desc nulls first, createdAt desc"));
+        List<SigningKey> stored = QuarkusTransaction.requiringNew()
+                .call(() -> SigningKey.<SigningKey> list("order by retiredAt desc nulls first, createdAt desc"));
         keys = stored.stream().map(SigningKeys::read).toList();
         readAt = System.nanoTime();
     }

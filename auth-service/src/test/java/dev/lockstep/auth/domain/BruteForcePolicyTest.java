@@ -52,8 +52,8 @@ class BruteForcePolicyTest {
         BruteForcePolicy cognito = BruteForcePolicy.preset("cognito").orElseThrow();
         List<Duration> waits = waits(cognito, 20, Duration.ofSeconds(1));
         assertEquals(Duration.ZERO, waits.get(3));
-        assertEquals(Duration.ofSeconds(1), waits.get(4));  // 2^(5-5)
-        assertEquals(Duration.ofSeconds(2), waits.get(5));  // 2^(6-5)
+        assertEquals(Duration.ofSeconds(1), waits.get(4)); // 2^(5-5)
+        assertEquals(Duration.ofSeconds(2), waits.get(5)); // 2^(6-5)
         assertEquals(Duration.ofSeconds(512), waits.get(13)); // 2^(14-5)
         assertEquals(Duration.ofMinutes(15), waits.get(14)); // 2^10 s > 15 min: capped
         // the 15-minute lock is as long as the idle reset: a failure after it starts counting afresh
@@ -88,7 +88,8 @@ class BruteForcePolicyTest {
     @Test
     void mixedModeTurnsPermanentAfterItsTemporaryLockouts() {
         BruteForcePolicy mixed = new BruteForcePolicy(BruteForcePolicy.Mode.MIXED, 2, Duration.ofMinutes(1),
-                Duration.ofMinutes(15), Duration.ofHours(12), Duration.ZERO, Duration.ZERO, 1, BruteForcePolicy.Strategy.LINEAR);
+                Duration.ofMinutes(15), Duration.ofHours(12), Duration.ZERO, Duration.ZERO, 1,
+                BruteForcePolicy.Strategy.LINEAR);
         BruteForcePolicy.Verdict first = mixed.afterFailure(new BruteForcePolicy.Failures(1, T0, 0), T0.plusSeconds(5));
         assertEquals(T0.plusSeconds(5).plus(Duration.ofMinutes(1)), first.lockedUntil());
         BruteForcePolicy.Verdict second = mixed.afterFailure(first.failures(), first.lockedUntil().plusSeconds(5));

@@ -19,7 +19,8 @@ import java.util.Locale;
  * run, that bounds both. Writes every measurement to {@code benchmarks/target/compare/logins.csv}
  * and draws latency against load in {@code latency-vs-load.png} there.
  *
- * <p>Usage: {@code ./lockstep bench-compare [--starts 5] [--clients 1,2,4,8] [--seconds 12] [--warmup 45]
+ * <p>
+ * Usage: {@code ./lockstep bench-compare [--starts 5] [--clients 1,2,4,8] [--seconds 12] [--warmup 45]
  * [--only keycloak|lockstep]}, or {@code ./lockstep bench-compare --plot} to redraw the plot from the last
  * run's {@code logins.csv}
  */
@@ -40,7 +41,7 @@ public final class CompareBenchmark {
             return;
         }
         int starts = 5;
-        int[] clients = {1, 2, 4, 8};
+        int[] clients = { 1, 2, 4, 8 };
         double seconds = 12;
         double warmup = 45;
         String only = null;

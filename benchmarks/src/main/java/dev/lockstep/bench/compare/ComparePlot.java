@@ -27,7 +27,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 final class ComparePlot {
 
     /** One colour per server; its p50 line solid, its p99 line dashed. */
-    private static final Color[] SERVER_COLOURS = {new Color(0xC0392B), new Color(0x1F618D), new Color(0x1E8449)};
+    private static final Color[] SERVER_COLOURS = { new Color(0xC0392B), new Color(0x1F618D), new Color(0x1E8449) };
 
     /** One row of {@code logins.csv}: the columns the plot needs. */
     private record Row(String server, int clients, double loginsPerSecond, double p50Ms, double p99Ms) {
@@ -69,7 +69,7 @@ final class ComparePlot {
         for (int i = 0; i < lines.getSeriesCount(); i++) {
             renderer.setSeriesPaint(i, SERVER_COLOURS[(i / 2) % SERVER_COLOURS.length]);
             renderer.setSeriesStroke(i, i % 2 == 0 ? new BasicStroke(2f)
-                    : new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+                    : new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] { 6f, 4f }, 0f));
         }
         chart.getXYPlot().setRenderer(renderer);
         chart.getXYPlot().setBackgroundPaint(Color.WHITE);

@@ -56,8 +56,10 @@ final class CompareReport {
             Map<Integer, List<Sample>> first = samples.get(servers.get(0));
             Map<Integer, List<Sample>> second = samples.get(servers.get(1));
             out.printf("%nRatio %s / %s, median logins/s:", servers.get(1), servers.get(0));
-            first.keySet().stream().filter(second::containsKey).forEach(clients -> out.printf(Locale.ROOT, "  %d client%s %.2f×",
-                    clients, clients == 1 ? "" : "s", medianRate(second.get(clients)) / medianRate(first.get(clients))));
+            first.keySet().stream().filter(second::containsKey)
+                    .forEach(clients -> out.printf(Locale.ROOT, "  %d client%s %.2f×",
+                            clients, clients == 1 ? "" : "s",
+                            medianRate(second.get(clients)) / medianRate(first.get(clients))));
             out.println();
         }
     }

@@ -83,7 +83,8 @@ final class KeycloakTarget implements LoginTarget {
             HttpResponse<String> created = send("POST", "/admin/realms/" + REALM + "/users", Map.of("username", name,
                     "enabled", true, "email", name + "@example.test", "emailVerified", true, "firstName", "Bench",
                     "lastName", "User " + i, "credentials", List.of(Map.of("type", "password", "value", password,
-                            "temporary", false))), admin);
+                            "temporary", false))),
+                    admin);
             if (created.statusCode() != 201 && created.statusCode() != 409) {
                 throw new IllegalStateException("creating " + name + ": " + created.statusCode() + " " + created.body());
             }

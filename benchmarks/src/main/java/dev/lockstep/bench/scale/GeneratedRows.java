@@ -57,13 +57,15 @@ final class GeneratedRows {
         try (Connection otp = open(dbDir, "otp-service")) {
             copy(otp, "factor", "r.id = (SELECT MIN(id) FROM factor WHERE phone = " + phone + ")",
                     Map.of("id", "'00000000-0000-4000-9000-' || LPAD(X, 12, '0')", "account_id", ACCOUNT_ID,
-                            "phone", PHONE), n);
+                            "phone", PHONE),
+                    n);
         }
         try (Connection sim = open(dbDir, "sms-gateway-sim")) {
             copy(sim, "phone", "r.e164 = " + phone, Map.of("e164", PHONE), n);
             copy(sim, "message", "r.seq = (SELECT MIN(seq) FROM message WHERE phone = " + phone + ")",
                     Map.of("id", "'SM' || LPAD(X, 32, '0')", "phone", PHONE, "address", PHONE,
-                            "account_id", ACCOUNT_ID, "correlation_id", "RANDOM_UUID()"), n);
+                            "account_id", ACCOUNT_ID, "correlation_id", "RANDOM_UUID()"),
+                    n);
         }
     }
 

@@ -32,7 +32,8 @@ import java.util.stream.Stream;
  * calls), the databases' size on disk and the processes' RSS. Prints a table and writes
  * {@code benchmarks/target/scale/scale.csv}.
  *
- * <p>Usage: {@code ./lockstep bench-scale [--sizes 1000,100000,1000000] [--clients 4] [--seconds 20]
+ * <p>
+ * Usage: {@code ./lockstep bench-scale [--sizes 1000,100000,1000000] [--clients 4] [--seconds 20]
  * [--warmup 20] [--queries 300] [--risk on]}; {@code --risk on} turns auth-service's risk engine on (it is off
  * by default, as Cognito's adaptive authentication is), which weighs each login against the attempts before it.
  */
@@ -53,7 +54,7 @@ public final class ScaleBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path home = Path.of(System.getProperty("lockstep.home", ".")).toAbsolutePath().normalize();
-        long[] sizes = {1_000, 100_000, 1_000_000};
+        long[] sizes = { 1_000, 100_000, 1_000_000 };
         int clients = 4;
         double seconds = 20;
         double warmup = 20;

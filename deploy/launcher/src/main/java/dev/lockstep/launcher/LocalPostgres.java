@@ -15,7 +15,8 @@ import java.util.stream.Stream;
  * {@code postgresql} package): its data directory lives under the sandbox's, it listens on
  * 127.0.0.1 only, on a port of its own, and the machine's own cluster is never touched.
  *
- * <p>PostgreSQL refuses to run as root; when this JVM is root, every PostgreSQL command runs as the
+ * <p>
+ * PostgreSQL refuses to run as root; when this JVM is root, every PostgreSQL command runs as the
  * {@code postgres} user (through {@code runuser}), which then owns the data directory.
  */
 public final class LocalPostgres implements AutoCloseable {

@@ -150,7 +150,6 @@ public final class SandboxOptions {
         return this;
     }
 
-
     public Path home() {
         return home;
     }
@@ -195,7 +194,8 @@ public final class SandboxOptions {
 
     /** Where the services keep their data. */
     public enum Database {
-        H2, POSTGRESQL;
+        H2,
+        POSTGRESQL;
 
         /** {@code h2} or {@code postgresql}, as the option and the system property spell it. */
         public static Database parse(String name) {

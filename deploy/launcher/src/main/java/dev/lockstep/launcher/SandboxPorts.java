@@ -26,7 +26,8 @@ final class SandboxPorts {
             Ports.requireFree(host, options.httpsPort(options.authPort(n)), instance + " (HTTPS)", HTTP_FLAG);
         }
         Ports.requireFree(host, options.kafkaPort(), "Kafka broker", KAFKA_FLAG);
-        Ports.requireFree(host, options.kafkaPort() + 1, "Kafka controller", KAFKA_FLAG + " (the controller listens one above it)");
+        Ports.requireFree(host, options.kafkaPort() + 1, "Kafka controller",
+                KAFKA_FLAG + " (the controller listens one above it)");
         if (postgres) {
             Ports.requireFree(host, options.postgresPort(), "PostgreSQL", "--postgres-port");
         }

@@ -36,7 +36,7 @@ class ClassArchiveTest {
         assertTrue(second.get(0).startsWith("-XX:SharedArchiveFile="), second.toString());
         run(second, jars, "second.log").stop(30);
         assertTrue(Files.readString(dir.resolve("second.log"))
-                        .contains(Idle.class.getName() + " source: shared objects file (top)"),
+                .contains(Idle.class.getName() + " source: shared objects file (top)"),
                 "the second JVM loaded its main class from the archive");
     }
 

@@ -80,7 +80,8 @@ public class Factor extends PanacheEntityBase {
      * makes the challenge's row and the second finds it.
      */
     public static List<Factor> lockAccount(String accountId) {
-        return find("accountId = ?1 order by id", accountId).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).list();
+        return find("accountId = ?1 order by id", accountId).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .list();
     }
 
     public static List<Factor> ofAccount(String accountId) {

@@ -15,7 +15,11 @@ import java.util.List;
 @Table(name = "issued_code")
 public class IssuedCode extends PanacheEntityBase {
 
-    public enum Status { ACTIVE, USED, SUPERSEDED }
+    public enum Status {
+        ACTIVE,
+        USED,
+        SUPERSEDED
+    }
 
     @Id
     @Column(length = 36)

@@ -37,8 +37,8 @@ public final class Totp {
     /** The code of a step. */
     public static String code(byte[] secret, Settings settings, long step) {
         try {
-            TimeBasedOneTimePasswordGenerator generator =
-                    new TimeBasedOneTimePasswordGenerator(settings.period(), settings.digits(), settings.macAlgorithm());
+            TimeBasedOneTimePasswordGenerator generator = new TimeBasedOneTimePasswordGenerator(settings.period(),
+                    settings.digits(), settings.macAlgorithm());
             return generator.generateOneTimePasswordString(new SecretKeySpec(secret, settings.macAlgorithm()),
                     Instant.ofEpochSecond(step * settings.period().toSeconds()), Locale.ROOT);
         } catch (InvalidKeyException e) {

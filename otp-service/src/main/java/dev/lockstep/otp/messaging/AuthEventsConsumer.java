@@ -32,8 +32,8 @@ public class AuthEventsConsumer {
     CodeService codes;
 
     private final EventHandlers handlers = EventHandlers.create()
-            .on(AccountCreated.class, (created, event) ->
-                    factors.addSmsPhone(created.accountId(), created.phone(), event.correlationid()))
+            .on(AccountCreated.class,
+                    (created, event) -> factors.addSmsPhone(created.accountId(), created.phone(), event.correlationid()))
             .on(LoginChallengeCreated.class, (challenge, event) -> codes.issue(challenge.challengeId(),
                     challenge.accountId(), challenge.factorId(), "sms", event.correlationid()))
             .on(TotpReset.class, (reset, event) -> factors.removeTotp(reset.accountId(), event.correlationid()))

@@ -27,7 +27,8 @@ public class OtpMetrics {
         if (body instanceof OutboundMessage message) {
             registry.counter("lockstep.codes.issued", "channel", orNone(message.channel())).increment();
         } else if (body instanceof CodeChecked checked) {
-            registry.counter("lockstep.codes.checked", "outcome", orNone(checked.outcome()).toLowerCase(Locale.ROOT).replace('_', '-')).increment();
+            registry.counter("lockstep.codes.checked", "outcome",
+                    orNone(checked.outcome()).toLowerCase(Locale.ROOT).replace('_', '-')).increment();
         }
     }
 }

@@ -1,27 +1,26 @@
 package dev.lockstep.otp.rest;
 
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.core.Response;
-
 import dev.lockstep.contracts.http.CodeCheckRequest;
 import dev.lockstep.contracts.http.CodeCheckResult;
+import dev.lockstep.contracts.http.CodePolicyView;
 import dev.lockstep.contracts.http.FactorView;
 import dev.lockstep.contracts.http.RecoveryCalls;
-import dev.lockstep.platform.phone.PhoneNumbers;
-import jakarta.ws.rs.PUT;
-import dev.lockstep.contracts.http.CodePolicyView;
 import dev.lockstep.otp.service.AttemptChecks;
 import dev.lockstep.otp.service.CodePolicies;
 import dev.lockstep.otp.service.CodeService;
 import dev.lockstep.otp.service.FactorService;
+import dev.lockstep.platform.phone.PhoneNumbers;
 import dev.lockstep.platform.problem.ProblemException;
 import dev.lockstep.platform.security.InternalApi;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;

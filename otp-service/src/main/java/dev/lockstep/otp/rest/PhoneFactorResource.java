@@ -42,7 +42,8 @@ public class PhoneFactorResource {
     @Operation(summary = "Add a trusted phone; the login then lists it beside the others")
     public Response add(@PathParam("accountId") String accountId, @Valid @NotNull AddPhone request) {
         FactorView added = factors.addPhone(accountId, PhoneNumbers.toE164(request.phone()));
-        return Response.created(UriBuilder.fromPath("/v1/admin/accounts/{accountId}/phones/{factorId}").build(accountId, added.id()))
+        return Response
+                .created(UriBuilder.fromPath("/v1/admin/accounts/{accountId}/phones/{factorId}").build(accountId, added.id()))
                 .entity(added).build();
     }
 

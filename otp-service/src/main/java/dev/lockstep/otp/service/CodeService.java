@@ -21,9 +21,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -105,7 +105,7 @@ public class CodeService {
         }
         String code;
         String hash;
-        int[] draw = {0};
+        int[] draw = { 0 };
         do {
             // never re-issue a code this challenge already had: "the old code stops working" must hold;
             // seeded (for replays), a code follows from the number and how many codes it had before

@@ -55,7 +55,7 @@ public class FactorService {
             throw ProblemException.conflict("phone-already-trusted", "The number is already a trusted phone of the account");
         }
         addSmsPhone(accountId, e164, null);
-        Factor added = Factor.<Factor>find("accountId = ?1 and phone = ?2", accountId, e164).firstResult();
+        Factor added = Factor.<Factor> find("accountId = ?1 and phone = ?2", accountId, e164).firstResult();
         return FactorView.phone(added.id, PhoneNumbers.mask(e164));
     }
 
@@ -100,7 +100,7 @@ public class FactorService {
 
     /** The trusted phone factor of the account with this number, if any. */
     public java.util.Optional<String> phoneFactor(String accountId, String e164) {
-        return Factor.<Factor>find("accountId = ?1 and type = 'sms' and phone = ?2", accountId, e164)
+        return Factor.<Factor> find("accountId = ?1 and type = 'sms' and phone = ?2", accountId, e164)
                 .firstResultOptional().map(f -> f.id);
     }
 
@@ -113,7 +113,7 @@ public class FactorService {
         Factor.requireKnownAccount(accountId);
         Factor.lockAccount(accountId);
         addSmsPhone(accountId, e164, correlationId);
-        for (Factor factor : Factor.<Factor>list("accountId = ?1 and type = 'sms' and phone <> ?2", accountId, e164)) {
+        for (Factor factor : Factor.<Factor> list("accountId = ?1 and type = 'sms' and phone <> ?2", accountId, e164)) {
             factor.delete();
             outbox.publish(Topic.OTP_EVENTS, accountId, correlationId, new FactorRemoved(accountId, factor.id, "sms"));
         }
@@ -127,7 +127,7 @@ public class FactorService {
     public int removeAddedSince(String accountId, java.time.Instant since, String correlationId) {
         Factor.lockAccount(accountId);
         int removed = 0;
-        for (Factor factor : Factor.<Factor>list("accountId = ?1 and createdAt >= ?2 order by createdAt desc", accountId,
+        for (Factor factor : Factor.<Factor> list("accountId = ?1 and createdAt >= ?2 order by createdAt desc", accountId,
                 since)) {
             if ("sms".equals(factor.type) && Factor.count("accountId = ?1 and type = 'sms'", accountId) == 1) {
                 continue;
@@ -148,7 +148,7 @@ public class FactorService {
     /** Support reset the authenticator app: every TOTP factor of the account goes (confirmed or not). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void removeTotp(String accountId, String correlationId) {
-        for (Factor factor : Factor.<Factor>list("accountId = ?1 and type = 'totp'", accountId)) {
+        for (Factor factor : Factor.<Factor> list("accountId = ?1 and type = 'totp'", accountId)) {
             factor.delete();
             outbox.publish(Topic.OTP_EVENTS, accountId, correlationId, new FactorRemoved(accountId, factor.id, "totp"));
         }

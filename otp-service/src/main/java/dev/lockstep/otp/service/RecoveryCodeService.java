@@ -7,7 +7,6 @@ import dev.lockstep.otp.domain.Factor;
 import dev.lockstep.otp.domain.RecoveryCode;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.outbox.Outbox;
-import dev.lockstep.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -59,7 +58,7 @@ public class RecoveryCodeService {
     @Transactional
     public Generated generate(String accountId) {
         Factor.requireKnownAccount(accountId);
-        Factor factor = Factor.<Factor>find("accountId = ?1 and type = 'recovery-code'", accountId).firstResult();
+        Factor factor = Factor.<Factor> find("accountId = ?1 and type = 'recovery-code'", accountId).firstResult();
         if (factor == null) {
             factor = new Factor();
             factor.id = UUID.randomUUID().toString();

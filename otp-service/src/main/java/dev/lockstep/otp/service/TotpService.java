@@ -71,7 +71,8 @@ public class TotpService {
     public String pendingUri(String accountId, String factorId) {
         Factor factor = totpFactor(accountId, factorId);
         if (!"pending".equals(factor.status)) {
-            throw ProblemException.conflict("totp-already-confirmed", "The authenticator is confirmed; its secret is not shown again");
+            throw ProblemException.conflict("totp-already-confirmed",
+                    "The authenticator is confirmed; its secret is not shown again");
         }
         String base32 = new Base32().encodeToString(box.open(factor.totpSecret)).replace("=", "");
         return Totp.uri(config.totp().issuer(), factor.label, base32, factor.totpSettings());

@@ -34,7 +34,7 @@ class TotpTest {
             "1111111111, SHA1, 14050471", "1111111111, SHA256, 67062674", "1111111111, SHA512, 99943326",
             "1234567890, SHA1, 89005924", "1234567890, SHA256, 91819424", "1234567890, SHA512, 93441116",
             "2000000000, SHA1, 69279037", "2000000000, SHA256, 90698825", "2000000000, SHA512, 38618901",
-            "20000000000, SHA1, 65353130", "20000000000, SHA256, 77737706", "20000000000, SHA512, 47863826"})
+            "20000000000, SHA1, 65353130", "20000000000, SHA256, 77737706", "20000000000, SHA512, 47863826" })
     void matchesTheRfc6238TestVectors(long unixTime, String algorithm, String expected) {
         Totp.Settings settings = new Totp.Settings(algorithm, 8, STEP);
         long step = Totp.step(Instant.ofEpochSecond(unixTime), STEP);

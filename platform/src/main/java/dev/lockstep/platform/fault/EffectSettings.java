@@ -25,7 +25,8 @@ public final class EffectSettings {
             Duration d = Duration.parse(text);
             if (d.isNegative() || d.compareTo(longest) > 0) {
                 throw invalid(field + " must be between PT0S and " + (longest.toSeconds() % 86_400 == 0
-                        ? "P" + longest.toDays() + "D" : longest.toString()));
+                        ? "P" + longest.toDays() + "D"
+                        : longest.toString()));
             }
             return d;
         } catch (DateTimeParseException e) {

@@ -133,7 +133,7 @@ public class OutboxRelay {
     }
 
     private BatchResult publishLocked() throws InterruptedException {
-        List<OutboxEvent> batch = OutboxEvent.<OutboxEvent>find("order by id")
+        List<OutboxEvent> batch = OutboxEvent.<OutboxEvent> find("order by id")
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .page(0, config.outbox().batchSize()).list();
         if (batch.isEmpty()) {
@@ -166,14 +166,15 @@ public class OutboxRelay {
     private CompletableFuture<Void> send(OutboxEvent row) {
         CompletableFuture<Void> ack = new CompletableFuture<>();
         Timer.Sample timing = metrics.sending();
-        Span span = row.traceParent == null ? null : tracer.spanBuilder("outbox-relay " + row.topic)
-                .setParent(TraceParent.parse(row.traceParent))
-                .setSpanKind(SpanKind.INTERNAL)
-                .setAttribute("messaging.destination.name", row.topic)
-                .setAttribute("lockstep.event.id", row.eventId)
-                .startSpan();
+        Span span = row.traceParent == null ? null
+                : tracer.spanBuilder("outbox-relay " + row.topic)
+                        .setParent(TraceParent.parse(row.traceParent))
+                        .setSpanKind(SpanKind.INTERNAL)
+                        .setAttribute("messaging.destination.name", row.topic)
+                        .setAttribute("lockstep.event.id", row.eventId)
+                        .startSpan();
         Message<String> message = Message.of(row.payload)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                .addMetadata(OutgoingKafkaRecordMetadata.<String> builder()
                         .withTopic(row.topic)
                         .withKey(row.recordKey)
                         .build())

@@ -10,7 +10,7 @@ import java.util.Map;
  * clients switch on it. Extra members (remaining attempts, field errors) follow the standard ones.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"type", "title", "status", "detail", "instance"})
+@JsonPropertyOrder({ "type", "title", "status", "detail", "instance" })
 public record Problem(String type, String title, int status, String detail, String instance,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> extensions) {
 

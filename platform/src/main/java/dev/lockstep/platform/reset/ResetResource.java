@@ -33,8 +33,8 @@ public class ResetResource {
     @Operation(summary = "Empty this service's data (accounts, factors, codes, messages, …); keys and secrets stay. "
             + "With an epoch (a sandbox-wide reset; sms-gateway-sim sends one to every service), events written "
             + "before it are ignored from now on; without one the service stays at its epoch")
-    public Emptied reset(@QueryParam("epoch") @Parameter(description = "the new epoch, a whole number >= 0",
-            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0")) String epoch) {
+    public Emptied reset(
+            @QueryParam("epoch") @Parameter(description = "the new epoch, a whole number >= 0", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0")) String epoch) {
         List<String> tables = reset.reset(parse(epoch));
         return new Emptied(tables, epochs.lastRead());
     }

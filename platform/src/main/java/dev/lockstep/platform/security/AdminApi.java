@@ -9,6 +9,6 @@ import java.lang.annotation.Target;
 /** Marks an operator endpoint: it demands {@code Authorization: Bearer <lockstep.admin.token>}. */
 @NameBinding
 @Retention(RetentionPolicy.RUNTIME)
-@Target({ElementType.TYPE, ElementType.METHOD})
+@Target({ ElementType.TYPE, ElementType.METHOD })
 public @interface AdminApi {
 }

@@ -9,6 +9,6 @@ import java.lang.annotation.Target;
 /** Marks a service-to-service endpoint: it demands {@code Bearer <lockstep.internal.token>}. */
 @NameBinding
 @Retention(RetentionPolicy.RUNTIME)
-@Target({ElementType.TYPE, ElementType.METHOD})
+@Target({ ElementType.TYPE, ElementType.METHOD })
 public @interface InternalApi {
 }

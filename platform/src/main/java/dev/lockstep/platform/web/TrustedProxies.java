@@ -27,7 +27,8 @@ public final class TrustedProxies {
         }
         return new TrustedProxies(configured.stream().map(cidr -> AddressBlock.parse(cidr).orElseThrow(
                 () -> new IllegalStateException(setting + ": " + cidr
-                        + " is not an address or a CIDR block such as 10.0.0.0/8 (or give none)"))).toList());
+                        + " is not an address or a CIDR block such as 10.0.0.0/8 (or give none)")))
+                .toList());
     }
 
     /** The client's address as this request tells it (its peer, or what a trusted proxy forwarded). */

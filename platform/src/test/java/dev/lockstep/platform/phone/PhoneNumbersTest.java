@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.lockstep.platform.problem.ProblemException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class PhoneNumbersTest {
 
@@ -32,7 +32,7 @@ class PhoneNumbersTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"12345", "+81 12", "not a number", "090-1234-5678", "+1 555 0100 0000 0000 0000 0000 0000 0"})
+    @ValueSource(strings = { "12345", "+81 12", "not a number", "090-1234-5678", "+1 555 0100 0000 0000 0000 0000 0000 0" })
     void refusesWhatIsNotAValidInternationalNumber(String raw) {
         ProblemException e = assertThrows(ProblemException.class, () -> PhoneNumbers.toE164(raw));
         assertEquals(400, e.status());

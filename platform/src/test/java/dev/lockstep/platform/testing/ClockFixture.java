@@ -15,7 +15,10 @@ public final class ClockFixture {
     private ClockFixture() {
     }
 
-    /** Moves the sandbox clock as the simulator would ({@code clock-changed} on {@code sandbox-clock}) and waits until this service follows. */
+    /**
+     * Moves the sandbox clock as the simulator would ({@code clock-changed} on {@code sandbox-clock}) and waits until this
+     * service follows.
+     */
     public static ClockChanged advance(InMemoryConnector connector, SandboxClock clock, Duration by) {
         ClockChanged later = new ClockChanged(clock.setting().revision() + 1,
                 clock.setting().offsetMillis() + by.toMillis(), null, null);

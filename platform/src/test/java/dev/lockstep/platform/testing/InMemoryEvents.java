@@ -38,6 +38,6 @@ public final class InMemoryEvents {
 
     /** The events of one type this service published, decoded, oldest first. */
     public static List<CloudEvent> published(InMemoryConnector connector, Class<?> type) {
-        return published(connector.<String>sink("outbox"), type);
+        return published(connector.<String> sink("outbox"), type);
     }
 }

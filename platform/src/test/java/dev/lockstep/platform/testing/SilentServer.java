@@ -67,7 +67,7 @@ public final class SilentServer {
         try (connection) {
             InputStream in = connection.getInputStream();
             int matched = 0;
-            byte[] end = {'\r', '\n', '\r', '\n'};
+            byte[] end = { '\r', '\n', '\r', '\n' };
             while (matched < end.length) { // the request's head; a GET has no body
                 int b = in.read();
                 if (b < 0) {

@@ -26,6 +26,7 @@ public enum CaseStatus {
     /** Too many wrong codes: the case takes no more. */
     FAILED;
 
-    public static final Set<CaseStatus> OPEN = EnumSet.of(VERIFYING_CONTACT, AWAITING_FORM, WAITING, VERIFYING_PHONE, READY, SUBMITTED,
+    public static final Set<CaseStatus> OPEN = EnumSet.of(VERIFYING_CONTACT, AWAITING_FORM, WAITING, VERIFYING_PHONE, READY,
+            SUBMITTED,
             REJECTED, ESCALATED);
 }

@@ -175,7 +175,8 @@ public class RecoveryCase extends PanacheEntityBase {
 
     /** The recovery key was checked when the case was opened: ready until {@code until}, or failed. */
     public void recoveryKeyChecked(boolean valid, Instant until) {
-        require(path == RecoveryPath.RECOVERY_KEY && status == CaseStatus.VERIFYING_CONTACT, "The recovery key was already checked");
+        require(path == RecoveryPath.RECOVERY_KEY && status == CaseStatus.VERIFYING_CONTACT,
+                "The recovery key was already checked");
         if (valid) {
             dueAt = until;
             moveTo(CaseStatus.READY, "recovery-key-valid");

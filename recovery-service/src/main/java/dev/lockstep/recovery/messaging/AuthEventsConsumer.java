@@ -2,11 +2,11 @@ package dev.lockstep.recovery.messaging;
 
 import dev.lockstep.contracts.AccountCreated;
 import dev.lockstep.contracts.LoginSucceeded;
-import dev.lockstep.recovery.service.WaitingPeriodRecovery;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.inbox.EventHandlers;
 import dev.lockstep.platform.inbox.Inbox;
 import dev.lockstep.recovery.domain.KnownAccount;
+import dev.lockstep.recovery.service.WaitingPeriodRecovery;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,8 +31,9 @@ public class AuthEventsConsumer {
     WaitingPeriodRecovery waitingPeriod;
 
     private final EventHandlers handlers = EventHandlers.create()
-            .on(LoginSucceeded.class, (login, event) ->
-                    waitingPeriod.signedIn(login.accountId(), login.deviceId(), clock.timeOf(event), event.correlationid()))
+            .on(LoginSucceeded.class,
+                    (login, event) -> waitingPeriod.signedIn(login.accountId(), login.deviceId(), clock.timeOf(event),
+                            event.correlationid()))
             .on(AccountCreated.class, (created, event) -> known(created));
 
     @Incoming("auth-events")

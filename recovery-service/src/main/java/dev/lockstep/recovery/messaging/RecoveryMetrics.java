@@ -21,7 +21,8 @@ public class RecoveryMetrics {
 
     void on(@Observes PublishedEvent published) {
         if (published.body() instanceof RecoveryCaseChanged changed) {
-            registry.counter("lockstep.recoveries", "path", orNone(changed.path()), "status", orNone(changed.status())).increment();
+            registry.counter("lockstep.recoveries", "path", orNone(changed.path()), "status", orNone(changed.status()))
+                    .increment();
         }
     }
 }

@@ -91,7 +91,7 @@ public class RecoveryAdminResource {
             parameters.add(parse(RecoveryPath.class, path.toUpperCase(Locale.ROOT).replace('-', '_'), "path"));
             query.append(" and path = ?").append(parameters.size());
         }
-        return RecoveryCase.<RecoveryCase>find(query + " order by createdAt desc, id", parameters.toArray())
+        return RecoveryCase.<RecoveryCase> find(query + " order by createdAt desc, id", parameters.toArray())
                 .page(Page.ofSize(200)).list().stream().map(RecoveryRequests.CaseSummary::of).toList();
     }
 
@@ -103,7 +103,7 @@ public class RecoveryAdminResource {
         return new AdminView(c.id, c.accountId, c.username, c.path.slug, c.status.name(), c.reason, c.deviceId,
                 c.recoveryPhone, c.contactEmail, c.createdAt, c.statusAvailableAt, c.dueAt, c.closedAt, c.since,
                 c.openedBy, c.correlationId, CaseHistory.of(c.id).stream().map(RecoveryRequests.HistoryView::of).toList(),
-                FormSubmission.<FormSubmission>list("caseId = ?1 order by submittedAt", c.id).stream()
+                FormSubmission.<FormSubmission> list("caseId = ?1 order by submittedAt", c.id).stream()
                         .map(RecoveryRequests.SubmissionView::of).toList());
     }
 
@@ -209,7 +209,7 @@ public class RecoveryAdminResource {
     @Path("/accounts/{username}/mail")
     @Operation(summary = "The account's simulated sent mail, oldest first")
     public List<RecoveryRequests.Mail> mail(@PathParam("username") String username) {
-        return MailFact.<MailFact>list("accountId = ?1 order by sentAt, id", accountId(username)).stream()
+        return MailFact.<MailFact> list("accountId = ?1 order by sentAt, id", accountId(username)).stream()
                 .map(m -> new RecoveryRequests.Mail(m.recipient, m.subject, m.sentAt)).toList();
     }
 

@@ -20,7 +20,14 @@ import java.time.Instant;
 @ApplicationScoped
 public class CaseCodes {
 
-    public enum Outcome { VALID, WRONG, EXPIRED, USED, EXHAUSTED, NONE }
+    public enum Outcome {
+        VALID,
+        WRONG,
+        EXPIRED,
+        USED,
+        EXHAUSTED,
+        NONE
+    }
 
     private volatile KeyedHash hash;
 

@@ -66,7 +66,8 @@ public class Completion {
             }
             locked.restored();
             log.record(locked, null, "owner", locked.path == RecoveryPath.WAITING_PERIOD
-                    ? "new password; trusted phone now " + PhoneNumbers.mask(locked.recoveryPhone) : "new password");
+                    ? "new password; trusted phone now " + PhoneNumbers.mask(locked.recoveryPhone)
+                    : "new password");
             return locked;
         });
     }

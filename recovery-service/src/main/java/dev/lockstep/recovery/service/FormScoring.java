@@ -51,11 +51,14 @@ public final class FormScoring {
         Map<String, Integer> fields = new LinkedHashMap<>();
         fields.put("name", same(answers.name(), facts.name(), FormScoring::text) ? weights.getOrDefault("name", 0) : 0);
         fields.put("dateOfBirth", answers.dateOfBirth() != null && answers.dateOfBirth().equals(facts.dateOfBirth())
-                ? weights.getOrDefault("dateOfBirth", 0) : 0);
-        fields.put("country", same(answers.country(), facts.country(), FormScoring::text) ? weights.getOrDefault("country", 0) : 0);
+                ? weights.getOrDefault("dateOfBirth", 0)
+                : 0);
+        fields.put("country",
+                same(answers.country(), facts.country(), FormScoring::text) ? weights.getOrDefault("country", 0) : 0);
         fields.put("region", same(answers.region(), facts.region(), FormScoring::text) ? weights.getOrDefault("region", 0) : 0);
         fields.put("postalCode", same(answers.postalCode(), facts.postalCode(), FormScoring::postal)
-                ? weights.getOrDefault("postalCode", 0) : 0);
+                ? weights.getOrDefault("postalCode", 0)
+                : 0);
         fields.put("previousPasswords", list(passwordsMatched, weights.getOrDefault("previousPasswords", 0)));
         fields.put("products", list(matches(answers.products(), facts.products(), FormScoring::text),
                 weights.getOrDefault("products", 0)));

@@ -63,14 +63,19 @@ public class RecoveryKeyRecovery {
         // every try is a case, an unknown name's too: operators see them all, and both cost the same write
         RecoveryCase c = QuarkusTransaction.requiringNew().call(() -> {
             RecoveryCase created = cases.start(RecoveryPath.RECOVERY_KEY, found.map(RecoveryCalls.AccountFacts::id)
-                    .orElse(null), found.map(RecoveryCalls.AccountFacts::username)
-                    .orElse(username.trim().toLowerCase(Locale.ROOT)), deviceId);
+                    .orElse(null),
+                    found.map(RecoveryCalls.AccountFacts::username)
+                            .orElse(username.trim().toLowerCase(Locale.ROOT)),
+                    deviceId);
             created.ownerEmail = found.map(RecoveryCalls.AccountFacts::email).orElse(null);
             created.recoveryKeyChecked(valid, clock.instant().plus(config.verifiedWindow()));
             created.persist();
-            log.record(created, created.dueAt, "owner", valid ? "recovery key accepted" : found.isEmpty()
-                    ? "no account by this name" : key.isEmpty() ? "the account has no recovery key"
-                    : "recovery key refused (" + result.outcome() + "), " + result.remainingAttempts() + " tries left today");
+            log.record(created, created.dueAt, "owner", valid ? "recovery key accepted"
+                    : found.isEmpty()
+                            ? "no account by this name"
+                            : key.isEmpty() ? "the account has no recovery key"
+                                    : "recovery key refused (" + result.outcome() + "), " + result.remainingAttempts()
+                                            + " tries left today");
             return created;
         });
         if (found.isEmpty() || key.isEmpty()) {

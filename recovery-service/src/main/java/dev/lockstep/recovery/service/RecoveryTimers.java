@@ -69,7 +69,7 @@ public class RecoveryTimers {
 
     private int abandonUnverified(Instant now) {
         Instant startedBefore = now.minus(config.abandonedAfter());
-        List<String> stale = QuarkusTransaction.requiringNew().call(() -> RecoveryCase.<RecoveryCase>find(
+        List<String> stale = QuarkusTransaction.requiringNew().call(() -> RecoveryCase.<RecoveryCase> find(
                 "status in ?1 and createdAt <= ?2 order by createdAt", List.copyOf(RecoveryCase.UNVERIFIED), startedBefore)
                 .page(0, 50).list().stream().map(c -> c.id).toList());
         int abandoned = 0;
@@ -88,9 +88,11 @@ public class RecoveryTimers {
     }
 
     private int advanceDue(Instant now) {
-        List<String> due = QuarkusTransaction.requiringNew().call(() -> RecoveryCase.<RecoveryCase>find(
-                "status in ?1 and dueAt <= ?2 order by dueAt", List.of(CaseStatus.WAITING, CaseStatus.READY, CaseStatus.SUBMITTED,
-                        CaseStatus.ESCALATED), now).page(0, 50).list().stream().map(c -> c.id).toList());
+        List<String> due = QuarkusTransaction.requiringNew().call(() -> RecoveryCase.<RecoveryCase> find(
+                "status in ?1 and dueAt <= ?2 order by dueAt",
+                List.of(CaseStatus.WAITING, CaseStatus.READY, CaseStatus.SUBMITTED,
+                        CaseStatus.ESCALATED),
+                now).page(0, 50).list().stream().map(c -> c.id).toList());
         int advanced = 0;
         for (String id : due) {
             try {
@@ -105,7 +107,7 @@ public class RecoveryTimers {
     }
 
     private boolean advance(String caseId, Instant now) {
-        RecoveryCase peek = QuarkusTransaction.requiringNew().call(() -> RecoveryCase.<RecoveryCase>findById(caseId));
+        RecoveryCase peek = QuarkusTransaction.requiringNew().call(() -> RecoveryCase.<RecoveryCase> findById(caseId));
         if (peek.status == CaseStatus.ESCALATED) {
             return escalation(peek, now);
         }
@@ -139,7 +141,7 @@ public class RecoveryTimers {
     }
 
     private void verdict(RecoveryCase c, RecoverySettings.Settings s, Instant now) {
-        FormSubmission submission = FormSubmission.<FormSubmission>find(
+        FormSubmission submission = FormSubmission.<FormSubmission> find(
                 "caseId = ?1 and verdict is null order by submittedAt desc", c.id).firstResult();
         if (submission == null) {
             return;

@@ -31,8 +31,8 @@ public class SendLimits {
     @Transactional(Transactional.TxType.MANDATORY)
     void check(RecoveryCase c, String destination) {
         Instant since = clock.instant().minus(WINDOW);
-        if (destination != null && sends("(c.recoveryPhone = :value or c.contactEmail = :value)", destination, since)
-                > config.maxSendsPerDestination()) {
+        if (destination != null && sends("(c.recoveryPhone = :value or c.contactEmail = :value)", destination, since) > config
+                .maxSendsPerDestination()) {
             throw refused(config.maxSendsPerDestination() + " codes a day go to one number or address");
         }
         if (sends("c.username = :value", c.username, since) > config.maxSendsPerName()) {

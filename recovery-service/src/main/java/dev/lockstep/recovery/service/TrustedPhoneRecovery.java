@@ -46,7 +46,9 @@ public class TrustedPhoneRecovery {
     @Inject
     RefusalFloor floor;
 
-    /** The name and current password open a case and list the trusted phones; a refusal comes after the {@link RefusalFloor}. */
+    /**
+     * The name and current password open a case and list the trusted phones; a refusal comes after the {@link RefusalFloor}.
+     */
     public Started start(String username, String password, String deviceId) {
         RecoveryCalls.AccountFacts account = floor.answer(() -> idp.credentials(username, password)
                 .orElseThrow(TrustedPhoneRecovery::invalidCredentials));

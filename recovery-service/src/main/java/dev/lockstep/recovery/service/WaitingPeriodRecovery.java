@@ -98,7 +98,7 @@ public class WaitingPeriodRecovery {
     public int signedIn(String accountId, String deviceId, Instant signedInAt, String correlationId) {
         String cancelOn = cases.settingsNow().cancelOn();
         return QuarkusTransaction.joiningExisting().call(() -> {
-            List<RecoveryCase> waiting = RecoveryCase.<RecoveryCase>find(
+            List<RecoveryCase> waiting = RecoveryCase.<RecoveryCase> find(
                     "accountId = ?1 and path = ?2 and status in ?3 and createdAt <= ?4", accountId,
                     RecoveryPath.WAITING_PERIOD, List.of(CaseStatus.VERIFYING_CONTACT, CaseStatus.WAITING), signedInAt)
                     .withLock(LockModeType.PESSIMISTIC_WRITE).list();

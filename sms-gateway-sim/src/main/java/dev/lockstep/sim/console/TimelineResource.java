@@ -1,5 +1,6 @@
 package dev.lockstep.sim.console;
 
+import io.smallrye.mutiny.Multi;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
@@ -7,7 +8,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import io.smallrye.mutiny.Multi;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -23,7 +23,8 @@ public class TimelineResource {
 
     @GET
     @Operation(summary = "The latest 500 events of every topic, oldest first; one correlation id's if given")
-    public List<Timeline.Entry> recent(@QueryParam("correlationId") @Pattern(regexp = "[A-Za-z0-9._:-]{1,64}") String correlationId) {
+    public List<Timeline.Entry> recent(
+            @QueryParam("correlationId") @Pattern(regexp = "[A-Za-z0-9._:-]{1,64}") String correlationId) {
         return timeline.recent(correlationId);
     }
 

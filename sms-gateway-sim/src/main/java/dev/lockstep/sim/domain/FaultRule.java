@@ -1,7 +1,7 @@
 package dev.lockstep.sim.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import dev.lockstep.platform.fault.FaultSchedule;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;

@@ -8,7 +8,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
-import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -14,8 +14,10 @@ import jakarta.validation.constraints.Size;
 /**
  * {@code POST /v1/faults}: which messages, what happens to them, and when.
  *
- * <pre>{"name":"lose the next code","match":{"number":"+819012345678","kind":"login-code"},
- *  "effect":{"type":"drop"},"trigger":{"next":1}}</pre>
+ * <pre>
+ * {"name":"lose the next code","match":{"number":"+819012345678","kind":"login-code"},
+ *  "effect":{"type":"drop"},"trigger":{"next":1}}
+ * </pre>
  */
 public record FaultRequest(
         @Size(max = 128) String name,
@@ -53,8 +55,7 @@ public record FaultRequest(
      * </ul>
      */
     public record Effect(
-            @NotNull @Pattern(regexp = "drop|reject|delay|duplicate|reorder|truncate|corrupt|throttle",
-                    message = "drop, reject, delay, duplicate, reorder, truncate, corrupt or throttle") String type,
+            @NotNull @Pattern(regexp = "drop|reject|delay|duplicate|reorder|truncate|corrupt|throttle", message = "drop, reject, delay, duplicate, reorder, truncate, corrupt or throttle") String type,
             @Min(100) @Max(99999) Integer errorCode,
             @Size(max = 32) String delay,
             @Size(max = 32) String delayMax,

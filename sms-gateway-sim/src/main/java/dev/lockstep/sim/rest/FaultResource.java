@@ -51,7 +51,8 @@ public class FaultResource {
     @jakarta.ws.rs.PUT
     @Path("/faults/{id}/enabled")
     @Operation(summary = "Switch a fault rule off or on again (its counts stay)")
-    public FaultView setEnabled(@PathParam("id") String id, @jakarta.validation.Valid @jakarta.validation.constraints.NotNull Enabled request) {
+    public FaultView setEnabled(@PathParam("id") String id,
+            @jakarta.validation.Valid @jakarta.validation.constraints.NotNull Enabled request) {
         return FaultView.of(faults.setEnabled(id, request.enabled()));
     }
 

@@ -13,7 +13,8 @@ public record FaultView(String id, int position, String name, FaultRequest.Match
     public static FaultView of(FaultRule r) {
         return new FaultView(r.id, r.position, r.name,
                 new FaultRequest.Match(isEmail(r.matchAddress) ? null : r.matchAddress,
-                        isEmail(r.matchAddress) ? r.matchAddress : null, r.matchPrefix, r.matchCountry, r.matchCarrier, r.matchChannel,
+                        isEmail(r.matchAddress) ? r.matchAddress : null, r.matchPrefix, r.matchCountry, r.matchCarrier,
+                        r.matchChannel,
                         r.matchKind),
                 new FaultRequest.Effect(r.effect, r.errorCode,
                         r.delayMinMs != null ? Duration.ofMillis(r.delayMinMs).toString() : null,

@@ -40,7 +40,7 @@ public class Inboxes {
             query.append(" and acceptedAt >= :since");
             params.and("since", instant(since));
         }
-        return Message.<Message>find(query + " order by arrival desc", params).page(0, limit).list()
+        return Message.<Message> find(query + " order by arrival desc", params).page(0, limit).list()
                 .stream().map(MessageView::of).toList();
     }
 
@@ -49,15 +49,15 @@ public class Inboxes {
         Duration wait = duration(timeout);
         CompletableFuture<MessageView> next = watch.next(address);
         if (after != null) {
-            Message seen = Message.<Message>find("id", after).firstResult();
+            Message seen = Message.<Message> find("id", after).firstResult();
             if (seen == null || !seen.address.equals(address)) {
                 next.cancel(false);
                 throw ProblemException.notFound("message-not-found", "No such message at this address");
             }
             Message newer = seen.arrival != null
-                    ? Message.<Message>find("address = ?1 and arrival > ?2 and status = 'delivered' order by arrival",
+                    ? Message.<Message> find("address = ?1 and arrival > ?2 and status = 'delivered' order by arrival",
                             address, seen.arrival).firstResult()
-                    : Message.<Message>find("address = ?1 and seq > ?2 and status = 'delivered' order by arrival",
+                    : Message.<Message> find("address = ?1 and seq > ?2 and status = 'delivered' order by arrival",
                             address, seen.seq).firstResult();
             if (newer != null) {
                 next.cancel(false);
@@ -74,7 +74,8 @@ public class Inboxes {
         try {
             Duration wait = Duration.parse(text);
             if (wait.isNegative() || wait.compareTo(config.maxWait()) > 0) {
-                throw ProblemException.badRequest("invalid-query", "timeout must be between PT0S and " + config.maxWait(), null);
+                throw ProblemException.badRequest("invalid-query", "timeout must be between PT0S and " + config.maxWait(),
+                        null);
             }
             return wait;
         } catch (DateTimeParseException e) {

@@ -68,12 +68,13 @@ public class MessageLogResource {
         }
         if (status != null) {
             if (!STATUSES.matcher(status).matches()) {
-                throw ProblemException.badRequest("invalid-query", "status must be queued, sent, delivered, undelivered or failed", null);
+                throw ProblemException.badRequest("invalid-query",
+                        "status must be queued, sent, delivered, undelivered or failed", null);
             }
             query.append(" and status = :status");
             params.and("status", status);
         }
-        return Message.<Message>find(query + " order by seq desc", params).page(0, limit).list()
+        return Message.<Message> find(query + " order by seq desc", params).page(0, limit).list()
                 .stream().map(MessageView::of).toList();
     }
 
@@ -81,7 +82,7 @@ public class MessageLogResource {
     @Path("/{id}")
     @Operation(summary = "One message of the delivery log")
     public MessageView get(@PathParam("id") String id) {
-        Message message = Message.<Message>find("id", id).firstResult();
+        Message message = Message.<Message> find("id", id).firstResult();
         if (message == null) {
             throw ProblemException.notFound("message-not-found", "No such message");
         }
@@ -96,7 +97,8 @@ public class MessageLogResource {
     public Response send(@Valid @NotNull SendRequest request,
             @HeaderParam("X-Correlation-Id") @Parameter(description = "carried into the receipts; one is made if absent") String correlationId) {
         if (correlationId != null && !CORRELATION_ID.matcher(correlationId).matches()) {
-            throw ProblemException.badRequest("invalid-request", "X-Correlation-Id must be 1 to 64 letters, digits or ._:-", null);
+            throw ProblemException.badRequest("invalid-request", "X-Correlation-Id must be 1 to 64 letters, digits or ._:-",
+                    null);
         }
         String channel = request.channel() != null ? request.channel() : "sms";
         String address = Addresses.normalise(channel, request.to());

@@ -22,7 +22,8 @@ public record MessageView(String id, String to, String channel, String sender, S
         Instant acceptedAt, Instant deliverAt, Instant deliveredAt) {
 
     public static MessageView of(Message m) {
-        return new MessageView(m.id, m.address, m.channel, m.sender, m.text, m.originalText, m.code, m.kind, m.status, m.errorCode,
+        return new MessageView(m.id, m.address, m.channel, m.sender, m.text, m.originalText, m.code, m.kind, m.status,
+                m.errorCode,
                 m.statusReason, m.ruleId, m.correlationId, m.acceptedAt, m.deliverAt, m.deliveredAt);
     }
 }

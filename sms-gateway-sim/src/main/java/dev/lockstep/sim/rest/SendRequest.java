@@ -8,7 +8,9 @@ import jakarta.validation.constraints.Size;
  * {@code POST /v1/messages}: a message for the simulated network, as an application would hand it to
  * an SMS or email API. Left out: {@code channel} sms, {@code from} "Lockstep", {@code kind} alert.
  *
- * <pre>{"to":"+15005550101","text":"Your code is 123456"}</pre>
+ * <pre>
+ * {"to":"+15005550101","text":"Your code is 123456"}
+ * </pre>
  */
 public record SendRequest(
         @NotBlank @Size(max = 254) String to,

@@ -36,7 +36,8 @@ public class AccountSetup {
                 .get("id").asText();
         String path = auth + "/v1/admin/accounts/" + SandboxApi.encode(account.username());
         if (account.mfa() != null) {
-            api.call("PUT", path + "/mfa", Map.of("mode", account.mfa(), "reason", "scenario"), 200, "mfa of " + account.username());
+            api.call("PUT", path + "/mfa", Map.of("mode", account.mfa(), "reason", "scenario"), 200,
+                    "mfa of " + account.username());
         }
         if (account.lockoutPolicy() != null) {
             api.call("PUT", path + "/lockout-policy", account.lockoutPolicy(), 200, "lockout policy of " + account.username());
@@ -74,7 +75,10 @@ public class AccountSetup {
         }
     }
 
-    /** The trusted phone travels to otp-service as an event; the story goes on once it is there (up to {@code accountSetupWait}). */
+    /**
+     * The trusted phone travels to otp-service as an event; the story goes on once it is there (up to
+     * {@code accountSetupWait}).
+     */
     private void awaitPhoneFactor(String accountId, String username) {
         try {
             api.client().awaitPhoneFactor(accountId, api.waits().accountSetupWait());

@@ -31,7 +31,7 @@ public class DeliveredCodes {
 
     /** The newest code delivered to a phone or mailbox, or null. */
     private static String newestCode(String address) {
-        return QuarkusTransaction.requiringNew().call(() -> Message.<Message>find(
+        return QuarkusTransaction.requiringNew().call(() -> Message.<Message> find(
                 "address = ?1 and status = 'delivered' and code is not null order by arrival desc", address)
                 .firstResultOptional().map(m -> m.code).orElse(null));
     }

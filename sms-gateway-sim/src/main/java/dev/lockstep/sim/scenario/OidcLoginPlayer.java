@@ -69,7 +69,8 @@ final class OidcLoginPlayer {
         if (request.acr() != null) {
             params.put("acr_values", request.acr());
         }
-        HttpResponse<String> answer = send(browser, request, "GET", URI.create(request.auth() + "/oauth2/authorize?" + form(params)), null);
+        HttpResponse<String> answer = send(browser, request, "GET",
+                URI.create(request.auth() + "/oauth2/authorize?" + form(params)), null);
         if (answer.statusCode() == 303) {
             Matcher page = FORM.matcher(send(browser, request, "GET", location(request, answer), null).body());
             if (!page.find()) {
@@ -101,12 +102,14 @@ final class OidcLoginPlayer {
         }
         HttpResponse<String> tokens = browser.send(HttpRequest.newBuilder(URI.create(request.auth() + "/oauth2/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "authorization_code", "code", back.get("code"),
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "authorization_code", "code",
+                        back.get("code"),
                         "redirect_uri", request.redirectUri(), "client_id", request.clientId(), "code_verifier", verifier))))
                 .build(), HttpResponse.BodyHandlers.ofString());
         JsonNode body = JSON.readTree(tokens.body());
         if (tokens.statusCode() != 200) {
-            return new Outcome(body.path("error").asText("token-refused"), null, List.of(), body.path("error_description").asText(null));
+            return new Outcome(body.path("error").asText("token-refused"), null, List.of(),
+                    body.path("error_description").asText(null));
         }
         JsonNode id = JSON.readTree(Base64.getUrlDecoder().decode(body.get("id_token").asText().split("\\.")[1]));
         List<String> amr = new ArrayList<>();
@@ -114,7 +117,8 @@ final class OidcLoginPlayer {
         return new Outcome("SUCCESS", id.path("acr").asText(null), amr, null);
     }
 
-    private static HttpResponse<String> send(HttpClient browser, Request request, String method, URI uri, Map<String, String> form)
+    private static HttpResponse<String> send(HttpClient browser, Request request, String method, URI uri,
+            Map<String, String> form)
             throws IOException, InterruptedException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
         if (request.ip() != null) {

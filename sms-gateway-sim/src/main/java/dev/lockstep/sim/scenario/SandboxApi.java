@@ -1,7 +1,7 @@
 package dev.lockstep.sim.scenario;
 
-import dev.lockstep.client.HttpJson.Reply;
 import dev.lockstep.client.HttpJson;
+import dev.lockstep.client.HttpJson.Reply;
 import dev.lockstep.client.SandboxClient;
 import dev.lockstep.client.Service;
 import dev.lockstep.platform.config.LockstepConfig;

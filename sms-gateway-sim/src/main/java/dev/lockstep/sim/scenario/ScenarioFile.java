@@ -72,9 +72,23 @@ public record ScenarioFile(
 
     /** What a step does. */
     public enum Action {
-        LOGIN, ENTER_CODE, RESEND_CODE, SUSPICIOUS_ACTIVITY, ADVANCE_CLOCK, SET_PHONE, CHECK_ACCOUNT, SET_MFA,
-        START_RECOVERY, VERIFY_RECOVERY_CONTACT, COMPLETE_RECOVERY, RECOVER_WITH_KEY, START_RECOVERY_FORM,
-        SUBMIT_FORM, CHECK_RECOVERY, ESCALATE, OIDC_LOGIN;
+        LOGIN,
+        ENTER_CODE,
+        RESEND_CODE,
+        SUSPICIOUS_ACTIVITY,
+        ADVANCE_CLOCK,
+        SET_PHONE,
+        CHECK_ACCOUNT,
+        SET_MFA,
+        START_RECOVERY,
+        VERIFY_RECOVERY_CONTACT,
+        COMPLETE_RECOVERY,
+        RECOVER_WITH_KEY,
+        START_RECOVERY_FORM,
+        SUBMIT_FORM,
+        CHECK_RECOVERY,
+        ESCALATE,
+        OIDC_LOGIN;
 
         @JsonCreator
         public static Action of(String name) {

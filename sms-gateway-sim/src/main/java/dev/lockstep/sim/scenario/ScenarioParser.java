@@ -94,10 +94,12 @@ public class ScenarioParser {
         }
         return switch (step.action()) {
             case LOGIN -> step.password() == null ? "login needs a password" : null;
-            case OIDC_LOGIN -> step.password() == null || step.client() == null ? "oidc-login needs a password and a client" : null;
+            case OIDC_LOGIN ->
+                step.password() == null || step.client() == null ? "oidc-login needs a password and a client" : null;
             case ADVANCE_CLOCK -> {
                 try {
-                    yield step.by() == null || Duration.parse(step.by()).isNegative() ? "advance-clock needs by, e.g. P1D" : null;
+                    yield step.by() == null || Duration.parse(step.by()).isNegative() ? "advance-clock needs by, e.g. P1D"
+                            : null;
                 } catch (DateTimeParseException e) {
                     yield "by is not an ISO-8601 duration such as P1D";
                 }
@@ -105,12 +107,14 @@ public class ScenarioParser {
             case SET_PHONE -> step.number() == null || step.state() == null ? "set-phone needs a number and a state" : null;
             case SUSPICIOUS_ACTIVITY -> step.reason() == null ? "suspicious-activity needs a reason" : null;
             case SET_MFA -> step.mode() == null || !step.mode().matches("off|new-device|always")
-                    ? "set-mfa needs mode off, new-device or always" : null;
+                    ? "set-mfa needs mode off, new-device or always"
+                    : null;
             case START_RECOVERY -> step.recoveryPhone() == null ? "start-recovery needs a recoveryPhone" : null;
             case START_RECOVERY_FORM -> step.contactEmail() == null ? "start-recovery-form needs a contactEmail" : null;
             case SUBMIT_FORM -> step.form() == null ? "submit-form needs the form's answers" : null;
             case COMPLETE_RECOVERY, RECOVER_WITH_KEY -> step.newPassword() == null
-                    ? step.action().title() + " needs a newPassword" : null;
+                    ? step.action().title() + " needs a newPassword"
+                    : null;
             case ESCALATE -> {
                 if (step.reason() == null) {
                     yield "escalate needs a reason";

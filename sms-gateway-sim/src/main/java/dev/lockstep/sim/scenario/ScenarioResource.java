@@ -6,10 +6,10 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -39,12 +39,11 @@ public class ScenarioResource {
 
     @POST
     @Path("/scenarios")
-    @Consumes({"application/yaml", "application/x-yaml", "text/yaml", "text/plain"})
+    @Consumes({ "application/yaml", "application/x-yaml", "text/yaml", "text/plain" })
     @Operation(summary = "Load a scenario (YAML): checked first (a bad one changes nothing; the error names its line), "
             + "then the sandbox is reset, the starting state set up and the steps played with a report of each")
     public ScenarioService.Report load(String yaml,
-            @Parameter(description = "false: set the starting state up only") @QueryParam("run") @DefaultValue("true")
-            boolean run) {
+            @Parameter(description = "false: set the starting state up only") @QueryParam("run") @DefaultValue("true") boolean run) {
         ScenarioParser.Parsed parsed = parser.parse(yaml);
         return scenarios.load(parsed, run);
     }
@@ -94,8 +93,8 @@ public class ScenarioResource {
     @Operation(summary = "Empty all four services: accounts, factors, codes, phones, messages, fault rules "
             + "(the clock, the seed, the keys and the applications stay), then make the demo account again "
             + "where the sandbox has one, unless keepDemo=false")
-    public Response reset(@Parameter(description = "false: leave the sandbox empty, without the demo account")
-            @QueryParam("keepDemo") @DefaultValue("true") String keepDemo) {
+    public Response reset(
+            @Parameter(description = "false: leave the sandbox empty, without the demo account") @QueryParam("keepDemo") @DefaultValue("true") String keepDemo) {
         sandboxReset.resetAll(flag("keepDemo", keepDemo));
         return Response.noContent().build();
     }

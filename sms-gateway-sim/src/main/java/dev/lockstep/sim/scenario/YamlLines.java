@@ -61,7 +61,7 @@ final class YamlLines {
                     lines.put(String.join("/", path), lineNr);
                 }
                 if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
-                    indexes.addLast(new int[] {token == JsonToken.START_ARRAY ? 0 : -1});
+                    indexes.addLast(new int[] { token == JsonToken.START_ARRAY ? 0 : -1 });
                     continue;
                 }
                 if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {

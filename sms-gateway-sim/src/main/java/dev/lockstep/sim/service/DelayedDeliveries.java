@@ -43,12 +43,12 @@ public class DelayedDeliveries {
     }
 
     void deliverDue() {
-        List<String> due = QuarkusTransaction.requiringNew().call(() -> Message.<Message>find(
+        List<String> due = QuarkusTransaction.requiringNew().call(() -> Message.<Message> find(
                 "status = 'sent' and deliverAt is not null and deliverAt <= ?1 order by seq", clock.instant())
                 .page(0, 100).list().stream().map(m -> m.id).toList());
         for (String id : due) {
             QuarkusTransaction.requiringNew().run(() -> {
-                Message message = Message.<Message>find("id", id).firstResult();
+                Message message = Message.<Message> find("id", id).firstResult();
                 if (message != null && "sent".equals(message.status) && message.deliverAt != null) {
                     delivery.deliverLate(message);
                 }

@@ -11,7 +11,6 @@ import dev.lockstep.sim.domain.DeliveryPolicy;
 import dev.lockstep.sim.domain.FaultEngine;
 import dev.lockstep.sim.domain.FaultRule;
 import dev.lockstep.sim.domain.MagicNumber;
-import dev.lockstep.sim.domain.Mailbox;
 import dev.lockstep.sim.domain.Message;
 import dev.lockstep.sim.domain.Phone;
 import dev.lockstep.sim.rest.MessageView;
@@ -65,7 +64,7 @@ public class DeliveryService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Message accept(OutboundMessage outbound, String address, String correlationId) {
-        Message earlier = Message.<Message>find("id", outbound.messageId()).firstResult();
+        Message earlier = Message.<Message> find("id", outbound.messageId()).firstResult();
         if (earlier != null) {
             return earlier;
         }

@@ -7,7 +7,7 @@ import dev.lockstep.platform.phone.PhoneNumbers;
 import dev.lockstep.platform.problem.ProblemException;
 import dev.lockstep.platform.settings.RuntimeSettings;
 import dev.lockstep.platform.tx.AfterCommit;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import dev.lockstep.sim.config.SimConfig;
 import dev.lockstep.sim.domain.DeliveryPolicy;
 import dev.lockstep.sim.domain.FaultEngine;
 import dev.lockstep.sim.domain.FaultRule;
@@ -15,6 +15,7 @@ import dev.lockstep.sim.domain.Mailbox;
 import dev.lockstep.sim.domain.Message;
 import dev.lockstep.sim.domain.Phone;
 import dev.lockstep.sim.rest.FaultRequest;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import dev.lockstep.sim.config.SimConfig;
 
 /** Fault rules, the sandbox seed, and the simulator's reset. */
 @ApplicationScoped
@@ -114,7 +114,7 @@ public class FaultService {
         if (candidates.isEmpty()) {
             return List.of();
         }
-        return FaultRule.<FaultRule>find("id in ?1 order by position", candidates)
+        return FaultRule.<FaultRule> find("id in ?1 order by position", candidates)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
@@ -124,8 +124,9 @@ public class FaultService {
         if (known != null && known.version() == version) {
             return known.criteria();
         }
-        List<FaultEngine.Criteria> read = QuarkusTransaction.requiringNew().call(() ->
-                FaultRule.<FaultRule>list("enabled = true order by position").stream().map(FaultEngine.Criteria::of)
+        List<FaultEngine.Criteria> read = QuarkusTransaction.requiringNew()
+                .call(() -> FaultRule.<FaultRule> list("enabled = true order by position").stream()
+                        .map(FaultEngine.Criteria::of)
                         .toList());
         // kept under the version seen before reading: a change committed meanwhile makes it stale at once
         this.known = new Known(version, read);
@@ -192,7 +193,9 @@ public class FaultService {
                 rule.errorCode = effect.errorCode() != null ? effect.errorCode() : RATE_LIMITED;
             }
             case "delay" -> delay(rule, effect);
-            case "reorder" -> rule.delayMinMs = effect.delay() != null ? EffectSettings.duration(effect.delay(), "delay", FaultEngine.LONGEST_DELAY).toMillis() : null;
+            case "reorder" -> rule.delayMinMs = effect.delay() != null
+                    ? EffectSettings.duration(effect.delay(), "delay", FaultEngine.LONGEST_DELAY).toMillis()
+                    : null;
             case "truncate" -> {
                 if (effect.length() == null) {
                     throw EffectSettings.invalid("the truncate effect needs length, the characters kept");
@@ -207,10 +210,13 @@ public class FaultService {
 
     private static void delay(FaultRule rule, FaultRequest.Effect effect) {
         if (effect.delay() == null) {
-            throw EffectSettings.invalid("the delay effect needs delay, e.g. \"PT30S\" or \"P2D\" (the median of a log-normal one)");
+            throw EffectSettings
+                    .invalid("the delay effect needs delay, e.g. \"PT30S\" or \"P2D\" (the median of a log-normal one)");
         }
         Duration min = EffectSettings.duration(effect.delay(), "delay", FaultEngine.LONGEST_DELAY);
-        Duration max = effect.delayMax() != null ? EffectSettings.duration(effect.delayMax(), "delayMax", FaultEngine.LONGEST_DELAY) : null;
+        Duration max = effect.delayMax() != null
+                ? EffectSettings.duration(effect.delayMax(), "delayMax", FaultEngine.LONGEST_DELAY)
+                : null;
         String distribution = effect.distribution() != null ? effect.distribution() : max != null ? "uniform" : "fixed";
         switch (distribution) {
             case "fixed" -> {

@@ -6,13 +6,13 @@ import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.outbox.Outbox;
 import dev.lockstep.platform.phone.PhoneNumbers;
 import dev.lockstep.platform.problem.ProblemException;
+import dev.lockstep.platform.tx.InsertIfAbsent;
 import dev.lockstep.sim.domain.MagicNumber;
 import dev.lockstep.sim.domain.Phone;
 import dev.lockstep.sim.rest.PhoneState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
-import dev.lockstep.platform.tx.InsertIfAbsent;
 import jakarta.transaction.Transactional;
 import java.util.Locale;
 

@@ -23,7 +23,8 @@ class CodeExtractionTest {
 
     @Test
     void readsACodeSpokenDigitByDigitInAVoiceMessage() {
-        assertEquals("482913", Message.extractCode("Your Lockstep code is: 4, 8, 2, 9, 1, 3. Again: 4, 8, 2, 9, 1, 3.", "voice"));
+        assertEquals("482913",
+                Message.extractCode("Your Lockstep code is: 4, 8, 2, 9, 1, 3. Again: 4, 8, 2, 9, 1, 3.", "voice"));
         assertNull(Message.extractCode("Your Lockstep code is: 4, 8, 2, 9, 1, 3.", "sms"));
     }
 }

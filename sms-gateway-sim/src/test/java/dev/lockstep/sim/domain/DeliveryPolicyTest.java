@@ -23,7 +23,8 @@ class DeliveryPolicyTest {
 
     @Test
     void aHealthyPhoneGetsTheMessage() {
-        DeliveryOutcome outcome = decide(p -> { });
+        DeliveryOutcome outcome = decide(p -> {
+        });
         assertEquals(List.of("queued", "sent", "delivered"), outcome.receipts());
         assertNull(outcome.errorCode());
     }
@@ -34,8 +35,14 @@ class DeliveryPolicyTest {
         assertEquals(30003, decide(p -> p.handset = "off").errorCode());
         assertEquals(30003, decide(p -> p.signal = "none").errorCode());
         assertEquals(30007, decide(p -> p.smsFilter = "alphanumeric").errorCode());
-        assertEquals(30007, decide(p -> { p.smsFilter = "international"; p.roaming = "ES"; }).errorCode());
-        assertEquals(30003, decide(p -> { p.roaming = "ES"; p.roamingAgreement = false; }).errorCode());
+        assertEquals(30007, decide(p -> {
+            p.smsFilter = "international";
+            p.roaming = "ES";
+        }).errorCode());
+        assertEquals(30003, decide(p -> {
+            p.roaming = "ES";
+            p.roamingAgreement = false;
+        }).errorCode());
         assertEquals("delivered", decide(p -> p.roaming = "ES").finalStatus());
         assertEquals("undelivered", decide(p -> p.sim = "cancelled").finalStatus());
     }
@@ -71,12 +78,19 @@ class DeliveryPolicyTest {
 
     @Test
     void theSubscriptionIsCheckedBeforeTheHandset() {
-        assertEquals(30005, decide(p -> { p.sim = "cancelled"; p.handset = "off"; }).errorCode());
+        assertEquals(30005, decide(p -> {
+            p.sim = "cancelled";
+            p.handset = "off";
+        }).errorCode());
     }
 
     @Test
     void aCallReachesALandlineAndIgnoresSmsFiltersButNeedsALiveHandset() {
-        Phone landline = phone(p -> { p.lineType = "fixed-line"; p.smsFilter = "alphanumeric"; p.optedOut = true; });
+        Phone landline = phone(p -> {
+            p.lineType = "fixed-line";
+            p.smsFilter = "alphanumeric";
+            p.optedOut = true;
+        });
         assertEquals("delivered", DeliveryPolicy.decide(landline, "voice", "Lockstep", 0).finalStatus());
         assertEquals(30003, DeliveryPolicy.decide(phone(p -> p.handset = "off"), "voice", "Lockstep", 0).errorCode());
         assertEquals(30005, DeliveryPolicy.decide(phone(p -> p.sim = "cancelled"), "voice", "Lockstep", 0).errorCode());

@@ -27,7 +27,8 @@ class HostileScenarioTest {
 
     @Test
     void anAliasBombIsRefusedWithoutExpandingIt() {
-        StringBuilder yaml = new StringBuilder("a0: &a0 [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        StringBuilder yaml = new StringBuilder(
+                "a0: &a0 [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
         for (int i = 1; i < 10; i++) {
             yaml.append("a").append(i).append(": &a").append(i).append(" [");
             for (int j = 0; j < 9; j++) {

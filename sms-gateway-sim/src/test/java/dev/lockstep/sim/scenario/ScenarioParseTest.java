@@ -37,9 +37,11 @@ class ScenarioParseTest {
     void everyShippedStoryParses() throws IOException {
         try (var files = Files.list(Path.of("src/main/resources/scenarios"))) {
             List<Path> shipped = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
-            assertEquals(List.of("happy-path.yaml", "idp-outage.yaml", "s0-locked-and-no-code.yaml", "s1-cannot-receive-codes.yaml",
-                    "s2-someone-used-my-account.yaml", "s3-new-pc-no-sms-abroad.yaml",
-                    "s4-suspicious-activity-recovery-form.yaml"), shipped.stream().map(p -> p.getFileName().toString()).toList());
+            assertEquals(
+                    List.of("happy-path.yaml", "idp-outage.yaml", "s0-locked-and-no-code.yaml", "s1-cannot-receive-codes.yaml",
+                            "s2-someone-used-my-account.yaml", "s3-new-pc-no-sms-abroad.yaml",
+                            "s4-suspicious-activity-recovery-form.yaml"),
+                    shipped.stream().map(p -> p.getFileName().toString()).toList());
             assertEquals(shipped.stream().map(p -> p.getFileName().toString()).toList(), ShippedScenarios.files(),
                     "scenarios/index lists every shipped file");
             for (Path file : shipped) {

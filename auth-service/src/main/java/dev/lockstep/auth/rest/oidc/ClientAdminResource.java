@@ -48,7 +48,8 @@ public class ClientAdminResource {
     }
 
     /** A client as operators see it; {@code clientSecret} only in the answer to its registration. */
-    public record ClientView(String clientId, String name, @com.fasterxml.jackson.annotation.JsonProperty("public") boolean publicClient,
+    public record ClientView(String clientId, String name,
+            @com.fasterxml.jackson.annotation.JsonProperty("public") boolean publicClient,
             String clientSecret, List<String> redirectUris, List<String> postLogoutRedirectUris, String backchannelLogoutUri,
             List<String> grantTypes, String defaultAcr, Instant createdAt) {
 
@@ -63,12 +64,12 @@ public class ClientAdminResource {
             + "The same id with the same settings again answers the client as it is (200), with a new secret only "
             + "with rotateSecret=true; other settings for an existing id are a 409 that changes nothing")
     public Response register(@Valid @NotNull Register request,
-            @Parameter(description = "true: an existing confidential client gets a new secret, answered here")
-            @QueryParam("rotateSecret") @DefaultValue("false") String rotateSecret) {
+            @Parameter(description = "true: an existing confidential client gets a new secret, answered here") @QueryParam("rotateSecret") @DefaultValue("false") String rotateSecret) {
         boolean rotate = switch (rotateSecret) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw ProblemException.badRequest("invalid-query", "Invalid rotateSecret", "rotateSecret is true or false");
+            default ->
+                throw ProblemException.badRequest("invalid-query", "Invalid rotateSecret", "rotateSecret is true or false");
         };
         ClientRegistry.Registered registered = registry.register(new ClientRegistry.Registration(request.clientId(),
                 request.name(), Boolean.TRUE.equals(request.publicClient()), request.redirectUris(),

@@ -13,8 +13,10 @@ import jakarta.validation.constraints.Size;
  * {@code POST /v1/admin/idp-faults}: which requests to Lockstep's own OpenID Connect endpoints, what they
  * get, and when (the triggers and windows of the phone network's {@code POST /v1/faults}).
  *
- * <pre>{"name":"token endpoint down once","match":{"endpoint":"token"},
- *  "effect":{"type":"fail","status":503},"trigger":{"next":1}}</pre>
+ * <pre>
+ * {"name":"token endpoint down once","match":{"endpoint":"token"},
+ *  "effect":{"type":"fail","status":503},"trigger":{"next":1}}
+ * </pre>
  */
 public record IdpFaultRequest(
         @Size(max = 128) String name,
@@ -25,8 +27,7 @@ public record IdpFaultRequest(
 
     /** The endpoint, and optionally only one application's requests. */
     public record Match(
-            @NotNull @Pattern(regexp = "authorize|token|userinfo|jwks|discovery|backchannel-logout",
-                    message = "authorize, token, userinfo, jwks, discovery or backchannel-logout") String endpoint,
+            @NotNull @Pattern(regexp = "authorize|token|userinfo|jwks|discovery|backchannel-logout", message = "authorize, token, userinfo, jwks, discovery or backchannel-logout") String endpoint,
             @Size(max = 64) String clientId) {
     }
 
@@ -45,8 +46,7 @@ public record IdpFaultRequest(
      * </ul>
      */
     public record Effect(
-            @NotNull @Pattern(regexp = "fail|error|delay|hide-current-key|drop",
-                    message = "fail, error, delay, hide-current-key or drop") String type,
+            @NotNull @Pattern(regexp = "fail|error|delay|hide-current-key|drop", message = "fail, error, delay, hide-current-key or drop") String type,
             @Min(500) @Max(599) Integer status,
             @Pattern(regexp = "[a-z_]{1,64}", message = "an OAuth error code such as access_denied") String error,
             @Size(max = 32) String delay,

@@ -59,11 +59,13 @@ public class LoginPagesResource {
     @Operation(summary = "Username and password")
     public Response password(@FormParam("username") String username, @FormParam("password") String password,
             @CookieParam(LoginPages.DEVICE_COOKIE) String device, @Context HttpServerRequest http) {
-        String deviceId = device != null && device.matches("[A-Za-z0-9_-]{1,64}") ? device : Secrets.random("").substring(0, 22);
+        String deviceId = device != null && device.matches("[A-Za-z0-9_-]{1,64}") ? device
+                : Secrets.random("").substring(0, 22);
         RiskEngine.Client client = new RiskEngine.Client(
                 clientAddress.of(headers.getHeaderString("X-Forwarded-For"), http),
                 headers.getHeaderString(HttpHeaders.USER_AGENT), deviceId);
-        Response response = pages.step(id, login.password(id, browserSecret, username, password, client), browserSecret, headers);
+        Response response = pages.step(id, login.password(id, browserSecret, username, password, client), browserSecret,
+                headers);
         if (deviceId.equals(device)) {
             return response;
         }
@@ -76,7 +78,8 @@ public class LoginPagesResource {
     @Operation(summary = "A code from the chosen second factor; trustDevice=on remembers this browser")
     public Response code(@FormParam("code") String code, @FormParam("factorId") String factorId,
             @FormParam("trustDevice") String trustDevice) {
-        return pages.step(id, login.code(id, browserSecret, code, factorId, "on".equals(trustDevice) || "true".equals(trustDevice)),
+        return pages.step(id,
+                login.code(id, browserSecret, code, factorId, "on".equals(trustDevice) || "true".equals(trustDevice)),
                 browserSecret, headers);
     }
 

@@ -42,7 +42,8 @@ final class NimbusRequests {
     /** The application a token request names, by its HTTP Basic credentials or its {@code client_id}; null if none. */
     static String clientId(HTTPRequest request) {
         try {
-            com.nimbusds.oauth2.sdk.auth.ClientAuthentication auth = com.nimbusds.oauth2.sdk.auth.ClientAuthentication.parse(request);
+            com.nimbusds.oauth2.sdk.auth.ClientAuthentication auth = com.nimbusds.oauth2.sdk.auth.ClientAuthentication
+                    .parse(request);
             if (auth != null) {
                 return auth.getClientID().getValue();
             }

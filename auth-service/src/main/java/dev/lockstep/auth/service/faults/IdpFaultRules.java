@@ -81,7 +81,8 @@ public class IdpFaultRules {
     }
 
     private static String describe(IdpFaultRule rule) {
-        return "rule " + rule.id + ": " + rule.effect + " on " + rule.endpoint + (rule.name != null ? " (" + rule.name + ")" : "");
+        return "rule " + rule.id + ": " + rule.effect + " on " + rule.endpoint
+                + (rule.name != null ? " (" + rule.name + ")" : "");
     }
 
     /** Checks that the effect suits the endpoint and carries only the settings its type uses, and copies them. */

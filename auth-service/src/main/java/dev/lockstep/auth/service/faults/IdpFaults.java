@@ -61,7 +61,8 @@ public class IdpFaults {
     }
 
     private Optional<Fired> decide(String endpoint, String clientId) {
-        List<IdpFaultRule> rules = IdpFaultRule.<IdpFaultRule>find("enabled = true and endpoint = ?1 order by position", endpoint)
+        List<IdpFaultRule> rules = IdpFaultRule
+                .<IdpFaultRule> find("enabled = true and endpoint = ?1 order by position", endpoint)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
         Instant now = clock.instant();
         for (IdpFaultRule rule : rules) {

@@ -106,7 +106,8 @@ public class AuthorizationService {
         State state = duplicated(params, "state") || first(params, "state") == null ? null : new State(first(params, "state"));
         for (String name : SINGLE) {
             if (duplicated(params, name)) {
-                return error(redirect, OAuth2Error.INVALID_REQUEST.setDescription(name + " appears more than once"), state, iss);
+                return error(redirect, OAuth2Error.INVALID_REQUEST.setDescription(name + " appears more than once"), state,
+                        iss);
             }
         }
         AuthenticationRequest request;
@@ -179,7 +180,8 @@ public class AuthorizationService {
     /** The error redirect for a sign-in the user could not or would not finish. */
     public URI errorRedirect(OidcAuthorization authorization, ErrorObject error) {
         return error(URI.create(authorization.redirectUri), error,
-                authorization.state != null ? new State(authorization.state) : null, new Issuer(authorization.issuer)).location();
+                authorization.state != null ? new State(authorization.state) : null, new Issuer(authorization.issuer))
+                .location();
     }
 
     /** The browser's session, if its cookie names an active one of an account that may sign in now. */
@@ -237,7 +239,8 @@ public class AuthorizationService {
         a.maxAge = request.getMaxAge() >= 0 ? request.getMaxAge() : null;
         a.loginHint = request.getLoginHint();
         a.uiLocale = request.getUILocales() != null && !request.getUILocales().isEmpty()
-                ? request.getUILocales().get(0).getPrimaryLanguage() : null;
+                ? request.getUILocales().get(0).getPrimaryLanguage()
+                : null;
         a.correlationId = UUID.randomUUID().toString();
         a.status = OidcAuthorization.Status.LOGIN;
         a.createdAt = now;

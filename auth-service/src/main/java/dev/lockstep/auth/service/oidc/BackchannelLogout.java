@@ -21,8 +21,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -42,7 +42,6 @@ public class BackchannelLogout {
     @Inject
     SigningKeys keys;
 
-
     @Inject
     TokenTimes times;
 
@@ -56,9 +55,9 @@ public class BackchannelLogout {
     @Transactional(Transactional.TxType.MANDATORY)
     public void sessionEnded(String accountId, String sessionId, String correlationId) {
         Map<String, OidcAuthorization> byClient = new LinkedHashMap<>();
-        OidcAuthorization.<OidcAuthorization>list("sessionId = ?1 and status = ?2 order by createdAt", sessionId,
+        OidcAuthorization.<OidcAuthorization> list("sessionId = ?1 and status = ?2 order by createdAt", sessionId,
                 OidcAuthorization.Status.EXCHANGED).forEach(a -> byClient.putIfAbsent(a.clientId, a));
-        byClient.values().forEach(grant -> OidcClient.<OidcClient>findByIdOptional(grant.clientId)
+        byClient.values().forEach(grant -> OidcClient.<OidcClient> findByIdOptional(grant.clientId)
                 .filter(c -> c.backchannelLogoutUri != null)
                 .ifPresent(client -> {
                     if (faults.at("backchannel-logout", client.clientId).isPresent()) {
@@ -95,7 +94,8 @@ public class BackchannelLogout {
         HttpRequest request = HttpRequest.newBuilder(URI.create(client.backchannelLogoutUri))
                 .timeout(Duration.ofSeconds(3))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("logout_token=" + URLEncoder.encode(logoutToken, StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers
+                        .ofString("logout_token=" + URLEncoder.encode(logoutToken, StandardCharsets.UTF_8)))
                 .build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();

@@ -55,11 +55,13 @@ public class ClientRegistry {
      */
     @Transactional
     public Registered register(Registration request, boolean rotateSecret, String operator) {
-        String clientId = request.clientId() != null ? request.clientId() : "client-" + UUID.randomUUID().toString().substring(0, 8);
+        String clientId = request.clientId() != null ? request.clientId()
+                : "client-" + UUID.randomUUID().toString().substring(0, 8);
         if (!CLIENT_ID.matcher(clientId).matches()) {
             throw invalid("clientId", "1 to 64 letters, digits or . _ ~ -");
         }
-        List<String> grants = request.grantTypes() != null ? request.grantTypes() : List.of("authorization_code", "refresh_token");
+        List<String> grants = request.grantTypes() != null ? request.grantTypes()
+                : List.of("authorization_code", "refresh_token");
         if (grants.isEmpty() || !GRANT_TYPES.containsAll(grants)) {
             throw invalid("grantTypes", "some of " + GRANT_TYPES);
         }
@@ -146,7 +148,8 @@ public class ClientRegistry {
     }
 
     public Optional<OidcClient> find(String clientId) {
-        return clientId == null || !CLIENT_ID.matcher(clientId).matches() ? Optional.empty() : OidcClient.findByIdOptional(clientId);
+        return clientId == null || !CLIENT_ID.matcher(clientId).matches() ? Optional.empty()
+                : OidcClient.findByIdOptional(clientId);
     }
 
     public List<OidcClient> list() {

@@ -57,11 +57,13 @@ public class EndSession {
         } catch (ParseException e) {
             throw new HostedLoginException(400, "invalid_request");
         }
-        Optional<JwtClaims> hint = request.getIDTokenHint() != null ? verify(request.getIDTokenHint().serialize()) : Optional.empty();
+        Optional<JwtClaims> hint = request.getIDTokenHint() != null ? verify(request.getIDTokenHint().serialize())
+                : Optional.empty();
         if (request.getIDTokenHint() != null && hint.isEmpty()) {
             throw new HostedLoginException(400, "invalid_request");
         }
-        String clientId = hint.map(EndSession::audience).orElse(request.getClientID() != null ? request.getClientID().getValue() : null);
+        String clientId = hint.map(EndSession::audience)
+                .orElse(request.getClientID() != null ? request.getClientID().getValue() : null);
         URI back = request.getPostLogoutRedirectionURI();
         if (back != null) {
             Optional<OidcClient> client = clients.find(clientId);
@@ -69,8 +71,10 @@ public class EndSession {
                 throw new HostedLoginException(400, "invalid_request");
             }
         }
-        Optional<LoginSession> session = hint.map(c -> (String) c.getClaimValue("sid")).map(sid -> LoginSession.<LoginSession>findById(sid))
-                .or(() -> ssoSecret != null && ssoSecret.length() <= 64 ? LoginSession.ofBrowser(Secrets.sha256(ssoSecret)) : Optional.empty());
+        Optional<LoginSession> session = hint.map(c -> (String) c.getClaimValue("sid"))
+                .map(sid -> LoginSession.<LoginSession> findById(sid))
+                .or(() -> ssoSecret != null && ssoSecret.length() <= 64 ? LoginSession.ofBrowser(Secrets.sha256(ssoSecret))
+                        : Optional.empty());
         session.filter(LoginSession::active).ifPresent(s -> {
             sessions.end(s.id, "logout");
             outbox.publish(Topic.AUTH_EVENTS, s.accountId, null, new OidcLoggedOut(s.accountId, clientId, s.id, "end-session"));

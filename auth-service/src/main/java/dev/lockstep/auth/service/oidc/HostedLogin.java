@@ -6,9 +6,9 @@ import dev.lockstep.auth.domain.LoginSession;
 import dev.lockstep.auth.domain.OidcAuthorization;
 import dev.lockstep.auth.domain.OidcClient;
 import dev.lockstep.auth.service.LoginService;
-import dev.lockstep.auth.service.SecondFactorStep;
 import dev.lockstep.auth.service.OtpGateway;
 import dev.lockstep.auth.service.RiskEngine;
+import dev.lockstep.auth.service.SecondFactorStep;
 import dev.lockstep.auth.service.Secrets;
 import dev.lockstep.contracts.http.CodePolicyView;
 import dev.lockstep.contracts.http.FactorView;
@@ -77,7 +77,8 @@ public class HostedLogin {
 
     public Step show(String id, String browserSecret) {
         OidcAuthorization authorization = open(id, browserSecret);
-        return authorization.challengeId == null ? passwordPage(authorization, null) : codePage(authorization, null, null, null);
+        return authorization.challengeId == null ? passwordPage(authorization, null)
+                : codePage(authorization, null, null, null);
     }
 
     public Step password(String id, String browserSecret, String username, String password, RiskEngine.Client client) {
@@ -109,9 +110,11 @@ public class HostedLogin {
             return codePage(authorization, factorId, "code-invalid", null);
         }
         try {
-            return finish(id, secondFactor.verify(authorization.challengeId, code.trim(), factorId, trustDevice, via(authorization)));
+            return finish(id,
+                    secondFactor.verify(authorization.challengeId, code.trim(), factorId, trustDevice, via(authorization)));
         } catch (ProblemException e) {
-            if (List.of("too-many-attempts", "challenge-expired", "challenge-not-found", "challenge-completed").contains(e.slug())) {
+            if (List.of("too-many-attempts", "challenge-expired", "challenge-not-found", "challenge-completed")
+                    .contains(e.slug())) {
                 detach(id);
                 authorization.challengeId = null;
                 return passwordPage(authorization, e.slug());
@@ -156,12 +159,12 @@ public class HostedLogin {
 
     @Transactional
     void attach(String id, String challengeId) {
-        OidcAuthorization.<OidcAuthorization>findById(id, LockModeType.PESSIMISTIC_WRITE).challengeId = challengeId;
+        OidcAuthorization.<OidcAuthorization> findById(id, LockModeType.PESSIMISTIC_WRITE).challengeId = challengeId;
     }
 
     @Transactional
     void detach(String id) {
-        OidcAuthorization.<OidcAuthorization>findById(id, LockModeType.PESSIMISTIC_WRITE).challengeId = null;
+        OidcAuthorization.<OidcAuthorization> findById(id, LockModeType.PESSIMISTIC_WRITE).challengeId = null;
     }
 
     private static LoginService.Via via(OidcAuthorization authorization) {
@@ -170,21 +173,25 @@ public class HostedLogin {
     }
 
     private Step passwordPage(OidcAuthorization authorization, String error) {
-        return new Step(null, new Page(authorization, clientName(authorization), "password", error, null, List.of(), null, null));
+        return new Step(null,
+                new Page(authorization, clientName(authorization), "password", error, null, List.of(), null, null));
     }
 
     private Step codePage(OidcAuthorization authorization, String factorId, String error, String notice) {
         LoginChallenge challenge = LoginChallenge.findById(authorization.challengeId);
         List<FactorView> factors = otp.factors(challenge.accountId);
-        String current = factorId != null && factors.stream().anyMatch(f -> f.id().equals(factorId)) ? factorId : challenge.factorId;
+        String current = factorId != null && factors.stream().anyMatch(f -> f.id().equals(factorId)) ? factorId
+                : challenge.factorId;
         CodePolicyView policy = factors.stream().anyMatch(f -> f.id().equals(current) && "sms".equals(f.type()))
-                ? otp.policy(challenge.accountId, "sms") : null;
-        return new Step(null, new Page(authorization, clientName(authorization), "code", error, notice, factors, current, policy));
+                ? otp.policy(challenge.accountId, "sms")
+                : null;
+        return new Step(null,
+                new Page(authorization, clientName(authorization), "code", error, notice, factors, current, policy));
     }
 
     /** The application's name as registered (its id when it has none, or was removed meanwhile). */
     private static String clientName(OidcAuthorization authorization) {
-        return OidcClient.<OidcClient>findByIdOptional(authorization.clientId).map(c -> c.name).orElse(authorization.clientId);
+        return OidcClient.<OidcClient> findByIdOptional(authorization.clientId).map(c -> c.name).orElse(authorization.clientId);
     }
 
     private static boolean blank(String value) {

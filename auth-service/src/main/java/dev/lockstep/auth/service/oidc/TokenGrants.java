@@ -70,7 +70,8 @@ public class TokenGrants {
         OidcClient client = authenticate(request.getClientAuthentication(), request.getClientID());
         AuthorizationGrant grant = request.getAuthorizationGrant();
         if (!ClientRegistry.GRANT_TYPES.contains(grant.getType().getValue())) {
-            throw new OAuthException(400, "unsupported_grant_type", "Supported: authorization_code, refresh_token, client_credentials");
+            throw new OAuthException(400, "unsupported_grant_type",
+                    "Supported: authorization_code, refresh_token, client_credentials");
         }
         if (!client.allows(grant.getType().getValue())) {
             throw new OAuthException(400, "unauthorized_client", "This client may not use the " + grant.getType() + " grant");
@@ -108,8 +109,9 @@ public class TokenGrants {
 
     private Map<String, Object> authorizationCode(OidcClient client, AuthorizationCodeGrant grant) {
         String code = grant.getAuthorizationCode().getValue();
-        OidcAuthorization authorization = code.length() > 128 ? null : OidcAuthorization.<OidcAuthorization>find(
-                "codeHash", Secrets.sha256(code)).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        OidcAuthorization authorization = code.length() > 128 ? null
+                : OidcAuthorization.<OidcAuthorization> find(
+                        "codeHash", Secrets.sha256(code)).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
         if (authorization == null || !authorization.clientId.equals(client.clientId)) {
             throw OAuthException.invalidGrant("The code is not known");
         }
@@ -143,7 +145,8 @@ public class TokenGrants {
                 new OidcTokenIssuer.Grant(authorization.id, authorization.issuer, client.clientId, scopes,
                         authorization.nonce));
         String refresh = client.allows("refresh_token")
-                ? sessions.newRefreshToken(session.id, client.clientId, authorization.id, authorization.scope) : null;
+                ? sessions.newRefreshToken(session.id, client.clientId, authorization.id, authorization.scope)
+                : null;
         outbox.publish(Topic.AUTH_EVENTS, session.accountId, authorization.correlationId,
                 new OidcTokenIssued(session.accountId, client.clientId, "authorization_code", session.id, minted.tokenId()));
         return response(minted, refresh, authorization.scope);

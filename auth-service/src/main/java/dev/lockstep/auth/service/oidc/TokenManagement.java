@@ -79,7 +79,8 @@ public class TokenManagement {
         Optional<RefreshToken> refresh = sessions.refreshTokenOf(token, client.clientId);
         String grantId = refresh.map(r -> r.grantId).orElseGet(() -> accessTokens.verify(token)
                 .filter(a -> client.clientId.equals(a.clientId())).map(AccessTokens.Active::grantId).orElse(null));
-        refresh.ifPresent(r -> RefreshToken.<RefreshToken>findById(r.tokenHash, LockModeType.PESSIMISTIC_WRITE).status = "revoked");
+        refresh.ifPresent(
+                r -> RefreshToken.<RefreshToken> findById(r.tokenHash, LockModeType.PESSIMISTIC_WRITE).status = "revoked");
         OidcAuthorization grant = grantId != null ? OidcAuthorization.findById(grantId, LockModeType.PESSIMISTIC_WRITE) : null;
         if (grant != null && !grant.revoked()) {
             grant.revoke(times.sandboxNow());

@@ -38,6 +38,7 @@ public final class UserClaims {
 
     /** The scope string's known values, in the order given. */
     public static List<String> known(String scope) {
-        return scope == null ? List.of() : List.of(scope.trim().split(" +")).stream().filter(SCOPES::contains).distinct().toList();
+        return scope == null ? List.of()
+                : List.of(scope.trim().split(" +")).stream().filter(SCOPES::contains).distinct().toList();
     }
 }

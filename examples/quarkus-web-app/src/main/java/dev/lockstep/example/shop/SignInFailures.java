@@ -1,8 +1,8 @@
 package dev.lockstep.example.shop;
 
+import io.quarkus.oidc.AuthenticationContext;
 import io.quarkus.qute.Template;
 import io.quarkus.security.AuthenticationCompletionException;
-import io.quarkus.oidc.AuthenticationContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.MediaType;
