@@ -11,7 +11,6 @@ import dev.lockstep.platform.tx.AfterCommit;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
@@ -23,11 +22,14 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 @ApplicationScoped
 public class AuthMetrics {
 
-    @Inject
-    MeterRegistry registry;
+    private final MeterRegistry registry;
 
-    @Inject
-    TransactionSynchronizationRegistry transactions;
+    private final TransactionSynchronizationRegistry transactions;
+
+    public AuthMetrics(MeterRegistry registry, TransactionSynchronizationRegistry transactions) {
+        this.registry = registry;
+        this.transactions = transactions;
+    }
 
     /** A password attempt was recorded with {@code outcome}; counted if its transaction commits. */
     public void attempt(String outcome) {

@@ -8,7 +8,6 @@ import dev.lockstep.platform.inbox.EventHandlers;
 import dev.lockstep.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -20,13 +19,17 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class PhoneEventsConsumer {
 
-    @Inject
-    Inbox inbox;
+    private final Inbox inbox;
 
-    @Inject
-    SandboxClock clock;
+    private final SandboxClock clock;
 
-    private final EventHandlers handlers = EventHandlers.create().on(PhoneStateChanged.class, this::remember);
+    private final EventHandlers handlers;
+
+    public PhoneEventsConsumer(Inbox inbox, SandboxClock clock) {
+        this.inbox = inbox;
+        this.clock = clock;
+        this.handlers = EventHandlers.create().on(PhoneStateChanged.class, this::remember);
+    }
 
     @Incoming("phone-events")
     @Blocking

@@ -6,7 +6,6 @@ import dev.lockstep.platform.inbox.EventHandlers;
 import dev.lockstep.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -18,15 +17,19 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class SessionEventsConsumer {
 
-    @Inject
-    Inbox inbox;
+    private final Inbox inbox;
 
-    @Inject
-    BackchannelLogout backchannel;
+    private final BackchannelLogout backchannel;
 
-    private final EventHandlers handlers = EventHandlers.create().on(SessionChanged.class,
-            changed -> "revoked".equals(changed.change()),
-            (changed, event) -> backchannel.sessionEnded(changed.accountId(), changed.sessionId(), event.correlationid()));
+    private final EventHandlers handlers;
+
+    public SessionEventsConsumer(Inbox inbox, BackchannelLogout backchannel) {
+        this.inbox = inbox;
+        this.backchannel = backchannel;
+        this.handlers = EventHandlers.create().on(SessionChanged.class,
+                changed -> "revoked".equals(changed.change()),
+                (changed, event) -> backchannel.sessionEnded(changed.accountId(), changed.sessionId(), event.correlationid()));
+    }
 
     @Incoming("session-events")
     @Blocking

@@ -16,7 +16,6 @@ import dev.lockstep.auth.service.SessionService;
 import dev.lockstep.platform.phone.PhoneNumbers;
 import dev.lockstep.platform.security.AdminApi;
 import dev.lockstep.platform.security.Operator;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -43,26 +42,30 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AccountAdminResource {
 
     /** Names the operator in the audit trail ({@code X-Lockstep-Operator}; {@code admin} without it). */
-    @Inject
-    Operator operator;
+    private final Operator operator;
 
-    @Inject
-    AccountService accounts;
+    private final AccountService accounts;
 
-    @Inject
-    DeviceService devices;
+    private final DeviceService devices;
 
-    @Inject
-    SessionService sessions;
+    private final SessionService sessions;
 
-    @Inject
-    LockoutPolicies lockoutPolicies;
+    private final LockoutPolicies lockoutPolicies;
 
-    @Inject
-    AccountLocks accountLocks;
+    private final AccountLocks accountLocks;
 
-    @Inject
-    FailureCounter failureCounter;
+    private final FailureCounter failureCounter;
+
+    public AccountAdminResource(Operator operator, AccountService accounts, DeviceService devices, SessionService sessions,
+            LockoutPolicies lockoutPolicies, AccountLocks accountLocks, FailureCounter failureCounter) {
+        this.operator = operator;
+        this.accounts = accounts;
+        this.devices = devices;
+        this.sessions = sessions;
+        this.lockoutPolicies = lockoutPolicies;
+        this.accountLocks = accountLocks;
+        this.failureCounter = failureCounter;
+    }
 
     @POST
     @Operation(summary = "Create an account with a password and a trusted phone (its SMS factor)")

@@ -6,7 +6,6 @@ import io.quarkus.runtime.Startup;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * Where a sign-in comes from: the first address of {@code X-Forwarded-For} when the peer is a
@@ -16,8 +15,11 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class ClientAddress {
 
-    @Inject
-    AuthConfig config;
+    private final AuthConfig config;
+
+    public ClientAddress(AuthConfig config) {
+        this.config = config;
+    }
 
     private TrustedProxies proxies;
 

@@ -4,7 +4,6 @@ import dev.lockstep.auth.service.AccountRecovery;
 import dev.lockstep.contracts.http.RecoveryCalls;
 import dev.lockstep.platform.problem.ProblemException;
 import dev.lockstep.platform.security.InternalApi;
-import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,8 +19,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Internal (service to service)")
 public class InternalAccountResource {
 
-    @Inject
-    AccountRecovery recovery;
+    private final AccountRecovery recovery;
+
+    public InternalAccountResource(AccountRecovery recovery) {
+        this.recovery = recovery;
+    }
 
     @GET
     @Path("/by-username/{username}")

@@ -2,7 +2,6 @@ package dev.lockstep.auth.rest;
 
 import dev.lockstep.auth.service.SigningKeys;
 import dev.lockstep.auth.service.faults.IdpFaults;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,11 +16,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Tokens")
 public class JwksResource {
 
-    @Inject
-    SigningKeys keys;
+    private final SigningKeys keys;
 
-    @Inject
-    IdpFaults faults;
+    private final IdpFaults faults;
+
+    public JwksResource(SigningKeys keys, IdpFaults faults) {
+        this.keys = keys;
+        this.faults = faults;
+    }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)

@@ -4,7 +4,6 @@ import dev.lockstep.auth.rest.AccountRequests.LockoutSettings;
 import dev.lockstep.auth.service.LockoutPolicies;
 import dev.lockstep.platform.security.AdminApi;
 import dev.lockstep.platform.security.Operator;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
@@ -19,11 +18,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Admin: lockout")
 public class LockoutResource {
 
-    @Inject
-    Operator operator;
+    private final Operator operator;
 
-    @Inject
-    LockoutPolicies lockoutPolicies;
+    private final LockoutPolicies lockoutPolicies;
+
+    public LockoutResource(Operator operator, LockoutPolicies lockoutPolicies) {
+        this.operator = operator;
+        this.lockoutPolicies = lockoutPolicies;
+    }
 
     @GET
     @Operation(summary = "The lockout settings in force, with the sandbox's policy knob by knob")

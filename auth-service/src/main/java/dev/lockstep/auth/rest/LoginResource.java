@@ -12,9 +12,8 @@ import dev.lockstep.auth.rest.AccountRequests.Verify;
 import dev.lockstep.auth.service.LoginService;
 import dev.lockstep.auth.service.RiskEngine;
 import dev.lockstep.auth.service.SecondFactorStep;
-import dev.lockstep.platform.problem.ProblemException;
+import dev.lockstep.platform.problem.BodyValidation;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -41,17 +40,24 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Login")
 public class LoginResource {
 
-    @Inject
-    LoginService logins;
+    private final LoginService logins;
 
-    @Inject
-    ClientAddress clientAddress;
+    private final ClientAddress clientAddress;
 
-    @Inject
-    SecondFactorStep secondFactor;
+    private final SecondFactorStep secondFactor;
 
-    @Inject
-    ObjectMapper json;
+    private final ObjectMapper json;
+
+    private final BodyValidation validation;
+
+    public LoginResource(LoginService logins, ClientAddress clientAddress, SecondFactorStep secondFactor, ObjectMapper json,
+            BodyValidation validation) {
+        this.logins = logins;
+        this.clientAddress = clientAddress;
+        this.secondFactor = secondFactor;
+        this.json = json;
+        this.validation = validation;
+    }
 
     @POST
     @Operation(summary = "Check username and password; then MFA_REQUIRED with the factors (a code goes to the "
@@ -77,14 +83,7 @@ public class LoginResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Send.class)))
     public Response send(@PathParam("challengeId") String challengeId, String body) throws JsonProcessingException {
         // The body is optional ({"factorId": ...}); a bare POST re-sends to the challenge's factor.
-        Send request = body == null || body.isBlank() ? null : json.readValue(body, Send.class);
-        if (request != null && request.factorId() != null && request.factorId().length() > 36) {
-            throw ProblemException.badRequest("unknown-factor", "No such factor on this account", null);
-        }
-        if (request != null && request.channel() != null && !request.channel().matches("sms|voice")) {
-            throw ProblemException.badRequest("invalid-request", "channel must be sms or voice", null)
-                    .with("field", "channel");
-        }
+        Send request = validation.check(body == null || body.isBlank() ? null : json.readValue(body, Send.class));
         LoginChallenge challenge = secondFactor.resend(challengeId, request != null ? request.factorId() : null,
                 request != null ? request.channel() : null);
         return Response.accepted(new CodeSent("CODE_SENT", challenge.id, challenge.factorId, challenge.sends)).build();

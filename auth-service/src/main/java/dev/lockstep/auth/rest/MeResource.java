@@ -6,7 +6,6 @@ import dev.lockstep.auth.rest.AccountRequests.DeviceView;
 import dev.lockstep.auth.service.OwnerActions;
 import dev.lockstep.auth.service.OwnerTokens;
 import dev.lockstep.auth.service.SessionService;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -28,14 +27,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Account owner")
 public class MeResource {
 
-    @Inject
-    OwnerTokens tokens;
+    private final OwnerTokens tokens;
 
-    @Inject
-    SessionService sessions;
+    private final SessionService sessions;
 
-    @Inject
-    OwnerActions owner;
+    private final OwnerActions owner;
+
+    public MeResource(OwnerTokens tokens, SessionService sessions, OwnerActions owner) {
+        this.tokens = tokens;
+        this.sessions = sessions;
+        this.owner = owner;
+    }
 
     @GET
     @Path("/devices")

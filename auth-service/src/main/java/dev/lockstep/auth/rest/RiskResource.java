@@ -3,7 +3,6 @@ package dev.lockstep.auth.rest;
 import dev.lockstep.auth.service.RiskSettings;
 import dev.lockstep.platform.security.AdminApi;
 import dev.lockstep.platform.security.Operator;
-import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -20,11 +19,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Admin: risk")
 public class RiskResource {
 
-    @Inject
-    Operator operator;
+    private final Operator operator;
 
-    @Inject
-    RiskSettings risk;
+    private final RiskSettings risk;
+
+    public RiskResource(Operator operator, RiskSettings risk) {
+        this.operator = operator;
+        this.risk = risk;
+    }
 
     @GET
     @Operation(summary = "The risk settings in force (the compromised list only as a count)")

@@ -4,7 +4,6 @@ import dev.lockstep.auth.rest.AccountRequests.Refresh;
 import dev.lockstep.auth.rest.AccountRequests.TokenResponse;
 import dev.lockstep.auth.service.OwnerTokens;
 import dev.lockstep.auth.service.SessionService;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.HeaderParam;
@@ -20,11 +19,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Sessions")
 public class SessionResource {
 
-    @Inject
-    SessionService sessions;
+    private final SessionService sessions;
 
-    @Inject
-    OwnerTokens tokens;
+    private final OwnerTokens tokens;
+
+    public SessionResource(SessionService sessions, OwnerTokens tokens) {
+        this.sessions = sessions;
+        this.tokens = tokens;
+    }
 
     @POST
     @Path("/token/refresh")

@@ -12,7 +12,6 @@ import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.outbox.Outbox;
 import dev.lockstep.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -32,17 +31,20 @@ public class AccountLocks {
     public record Lock(AccountStatus status, String reason, Instant until) {
     }
 
-    @Inject
-    SandboxClock clock;
+    private final SandboxClock clock;
 
-    @Inject
-    Outbox outbox;
+    private final Outbox outbox;
 
-    @Inject
-    AuditTrail audit;
+    private final AuditTrail audit;
 
-    @Inject
-    OwnerAlerts alerts;
+    private final OwnerAlerts alerts;
+
+    public AccountLocks(SandboxClock clock, Outbox outbox, AuditTrail audit, OwnerAlerts alerts) {
+        this.clock = clock;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.alerts = alerts;
+    }
 
     /** The account's lock now, if it has one (a temporary lock that ended is none). */
     public Optional<Lock> lockOf(Account account) {

@@ -10,7 +10,6 @@ import dev.lockstep.platform.audit.AuditTrail;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -31,29 +30,33 @@ public class AccountRecovery {
 
     static final String OPERATOR = "recovery-service";
 
-    @Inject
-    PasswordHasher hasher;
+    private final PasswordHasher hasher;
 
-    @Inject
-    AccountLocks accountLocks;
+    private final AccountLocks accountLocks;
 
-    @Inject
-    SessionService sessions;
+    private final SessionService sessions;
 
-    @Inject
-    DeviceService devices;
+    private final DeviceService devices;
 
-    @Inject
-    OwnerAlerts alerts;
+    private final OwnerAlerts alerts;
 
-    @Inject
-    AuditTrail audit;
+    private final AuditTrail audit;
 
-    @Inject
-    SandboxClock clock;
+    private final SandboxClock clock;
 
-    @Inject
-    LoginRefusals refusals;
+    private final LoginRefusals refusals;
+
+    public AccountRecovery(PasswordHasher hasher, AccountLocks accountLocks, SessionService sessions, DeviceService devices,
+            OwnerAlerts alerts, AuditTrail audit, SandboxClock clock, LoginRefusals refusals) {
+        this.hasher = hasher;
+        this.accountLocks = accountLocks;
+        this.sessions = sessions;
+        this.devices = devices;
+        this.alerts = alerts;
+        this.audit = audit;
+        this.clock = clock;
+        this.refusals = refusals;
+    }
 
     public RecoveryCalls.AccountFacts facts(String username) {
         Account account = Account.findByUsername(username)

@@ -14,7 +14,6 @@ import dev.lockstep.platform.outbox.Outbox;
 import dev.lockstep.platform.phone.PhoneNumbers;
 import dev.lockstep.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
 
@@ -22,17 +21,20 @@ import java.util.UUID;
 @ApplicationScoped
 public class AccountService {
 
-    @Inject
-    PasswordHasher hasher;
+    private final PasswordHasher hasher;
 
-    @Inject
-    Outbox outbox;
+    private final Outbox outbox;
 
-    @Inject
-    SandboxClock clock;
+    private final SandboxClock clock;
 
-    @Inject
-    AuditTrail audit;
+    private final AuditTrail audit;
+
+    public AccountService(PasswordHasher hasher, Outbox outbox, SandboxClock clock, AuditTrail audit) {
+        this.hasher = hasher;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.audit = audit;
+    }
 
     public record NewAccount(Account account, String phone) {
     }

@@ -9,7 +9,6 @@ import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.outbox.Outbox;
 import dev.lockstep.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -18,17 +17,20 @@ import java.util.UUID;
 @ApplicationScoped
 public class DeviceService {
 
-    @Inject
-    SandboxClock clock;
+    private final SandboxClock clock;
 
-    @Inject
-    Outbox outbox;
+    private final Outbox outbox;
 
-    @Inject
-    OwnerAlerts alerts;
+    private final OwnerAlerts alerts;
 
-    @Inject
-    AuditTrail audit;
+    private final AuditTrail audit;
+
+    public DeviceService(SandboxClock clock, Outbox outbox, OwnerAlerts alerts, AuditTrail audit) {
+        this.clock = clock;
+        this.outbox = outbox;
+        this.alerts = alerts;
+        this.audit = audit;
+    }
 
     /** Whether the account trusts this device (so that {@code new-device} mode skips the second factor). */
     public boolean trusted(String accountId, String deviceKey) {

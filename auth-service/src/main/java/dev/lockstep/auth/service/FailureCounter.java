@@ -10,7 +10,6 @@ import dev.lockstep.platform.audit.AuditTrail;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -23,20 +22,23 @@ import java.util.Optional;
 @ApplicationScoped
 public class FailureCounter {
 
-    @Inject
-    LockoutPolicies policies;
+    private final LockoutPolicies policies;
 
-    @Inject
-    AccountLocks locks;
+    private final AccountLocks locks;
 
-    @Inject
-    SandboxClock clock;
+    private final SandboxClock clock;
 
-    @Inject
-    Outbox outbox;
+    private final Outbox outbox;
 
-    @Inject
-    AuditTrail audit;
+    private final AuditTrail audit;
+
+    public FailureCounter(LockoutPolicies policies, AccountLocks locks, SandboxClock clock, Outbox outbox, AuditTrail audit) {
+        this.policies = policies;
+        this.locks = locks;
+        this.clock = clock;
+        this.outbox = outbox;
+        this.audit = audit;
+    }
 
     /** The counters, for operators. */
     public Optional<LoginFailure> counters(String accountId) {

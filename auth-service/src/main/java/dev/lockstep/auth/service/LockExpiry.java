@@ -6,7 +6,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 
 /**
  * Watches the sandbox clock for temporary locks that ended (S4: "unlocked the next day") and
@@ -17,11 +16,14 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class LockExpiry {
 
-    @Inject
-    AccountLocks accountLocks;
+    private final AccountLocks accountLocks;
 
-    @Inject
-    AuthConfig config;
+    private final AuthConfig config;
+
+    public LockExpiry(AccountLocks accountLocks, AuthConfig config) {
+        this.accountLocks = accountLocks;
+        this.config = config;
+    }
 
     private PeriodicTask timer;
 

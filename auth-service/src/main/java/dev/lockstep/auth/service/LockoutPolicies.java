@@ -8,7 +8,6 @@ import dev.lockstep.platform.audit.AuditTrail;
 import dev.lockstep.platform.problem.ProblemException;
 import dev.lockstep.platform.settings.RuntimeSettings;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -54,14 +53,17 @@ public class LockoutPolicies {
         }
     }
 
-    @Inject
-    AuthConfig config;
+    private final AuthConfig config;
 
-    @Inject
-    AuditTrail audit;
+    private final AuditTrail audit;
 
-    @Inject
-    RuntimeSettings runtimeSettings;
+    private final RuntimeSettings runtimeSettings;
+
+    public LockoutPolicies(AuthConfig config, AuditTrail audit, RuntimeSettings runtimeSettings) {
+        this.config = config;
+        this.audit = audit;
+        this.runtimeSettings = runtimeSettings;
+    }
 
     public Settings settings() {
         AuthConfig.Lockout defaults = config.lockout();

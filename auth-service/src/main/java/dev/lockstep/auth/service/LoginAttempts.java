@@ -10,24 +10,26 @@ import dev.lockstep.contracts.Topic;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 /** Every login attempt kept with its client context, outcome and risk: what the risk engine reads back. */
 @ApplicationScoped
 public class LoginAttempts {
 
-    @Inject
-    SandboxClock clock;
+    private final SandboxClock clock;
 
-    @Inject
-    Outbox outbox;
+    private final Outbox outbox;
 
-    @Inject
-    OwnerAlerts alerts;
+    private final OwnerAlerts alerts;
 
-    @Inject
-    AuthMetrics metrics;
+    private final AuthMetrics metrics;
+
+    public LoginAttempts(SandboxClock clock, Outbox outbox, OwnerAlerts alerts, AuthMetrics metrics) {
+        this.clock = clock;
+        this.outbox = outbox;
+        this.alerts = alerts;
+        this.metrics = metrics;
+    }
 
     /**
      * Keeps the attempt (client context, outcome, risk) and, when the risk engine weighed it, publishes

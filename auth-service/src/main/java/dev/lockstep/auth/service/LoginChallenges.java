@@ -9,7 +9,6 @@ import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.outbox.Outbox;
 import dev.lockstep.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -25,14 +24,17 @@ public class LoginChallenges {
 
     private static final Pattern UUID_FORM = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-    @Inject
-    AuthConfig config;
+    private final AuthConfig config;
 
-    @Inject
-    Outbox outbox;
+    private final Outbox outbox;
 
-    @Inject
-    SandboxClock clock;
+    private final SandboxClock clock;
+
+    public LoginChallenges(AuthConfig config, Outbox outbox, SandboxClock clock) {
+        this.config = config;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
 
     /** A new challenge for the factor, with the first code counted as sent. */
     @Transactional(Transactional.TxType.MANDATORY)

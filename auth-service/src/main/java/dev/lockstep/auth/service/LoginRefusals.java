@@ -6,7 +6,6 @@ import dev.lockstep.contracts.Topic;
 import dev.lockstep.platform.outbox.Outbox;
 import dev.lockstep.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
 
@@ -18,17 +17,21 @@ import java.util.Optional;
 @ApplicationScoped
 public class LoginRefusals {
 
-    @Inject
-    Outbox outbox;
+    private final Outbox outbox;
 
-    @Inject
-    LockoutPolicies lockoutPolicies;
+    private final LockoutPolicies lockoutPolicies;
 
-    @Inject
-    AccountLocks accountLocks;
+    private final AccountLocks accountLocks;
 
-    @Inject
-    FailureCounter failureCounter;
+    private final FailureCounter failureCounter;
+
+    public LoginRefusals(Outbox outbox, LockoutPolicies lockoutPolicies, AccountLocks accountLocks,
+            FailureCounter failureCounter) {
+        this.outbox = outbox;
+        this.lockoutPolicies = lockoutPolicies;
+        this.accountLocks = accountLocks;
+        this.failureCounter = failureCounter;
+    }
 
     /** A failed attempt ({@code reason}: {@code password}, {@code code-invalid}, …). */
     @Transactional

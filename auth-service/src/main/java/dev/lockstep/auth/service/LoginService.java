@@ -6,7 +6,6 @@ import dev.lockstep.auth.domain.LoginChallenge;
 import dev.lockstep.contracts.http.FactorView;
 import dev.lockstep.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
@@ -20,32 +19,36 @@ import java.util.UUID;
 @ApplicationScoped
 public class LoginService {
 
-    @Inject
-    PasswordHasher hasher;
+    private final PasswordHasher hasher;
 
-    @Inject
-    OtpGateway otp;
+    private final OtpGateway otp;
 
-    @Inject
-    DeviceService devices;
+    private final DeviceService devices;
 
-    @Inject
-    AccountLocks accountLocks;
+    private final AccountLocks accountLocks;
 
-    @Inject
-    LoginRefusals refusals;
+    private final LoginRefusals refusals;
 
-    @Inject
-    LoginChallenges challenges;
+    private final LoginChallenges challenges;
 
-    @Inject
-    SignIns signIns;
+    private final SignIns signIns;
 
-    @Inject
-    RiskEngine risk;
+    private final RiskEngine risk;
 
-    @Inject
-    LoginAttempts attempts;
+    private final LoginAttempts attempts;
+
+    public LoginService(PasswordHasher hasher, OtpGateway otp, DeviceService devices, AccountLocks accountLocks,
+            LoginRefusals refusals, LoginChallenges challenges, SignIns signIns, RiskEngine risk, LoginAttempts attempts) {
+        this.hasher = hasher;
+        this.otp = otp;
+        this.devices = devices;
+        this.accountLocks = accountLocks;
+        this.refusals = refusals;
+        this.challenges = challenges;
+        this.signIns = signIns;
+        this.risk = risk;
+        this.attempts = attempts;
+    }
 
     /** A second factor is needed: the challenge and the factors to offer. */
     public record Challenge(LoginChallenge challenge, List<FactorView> factors) {

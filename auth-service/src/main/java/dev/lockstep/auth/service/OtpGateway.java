@@ -7,7 +7,6 @@ import dev.lockstep.contracts.http.FactorView;
 import dev.lockstep.platform.problem.ProblemException;
 import dev.lockstep.platform.web.NoAnswer;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import java.util.List;
@@ -28,8 +27,11 @@ public class OtpGateway {
 
     private static final Logger LOG = Logger.getLogger(OtpGateway.class);
 
-    @Inject
-    Calls calls;
+    private final Calls calls;
+
+    public OtpGateway(Calls calls) {
+        this.calls = calls;
+    }
 
     public List<FactorView> factors(String accountId) {
         return guarded(() -> calls.factors(accountId));
@@ -87,9 +89,11 @@ public class OtpGateway {
     @ApplicationScoped
     public static class Calls {
 
-        @Inject
-        @RestClient
-        OtpClient client;
+        private final OtpClient client;
+
+        public Calls(@RestClient OtpClient client) {
+            this.client = client;
+        }
 
         @Timeout(3000)
         @Retry(maxRetries = 2, delay = 100, retryOn = ProcessingException.class)

@@ -6,7 +6,6 @@ import dev.lockstep.platform.audit.AuditTrail;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
@@ -20,26 +19,31 @@ import java.util.Optional;
 @ApplicationScoped
 public class OwnerActions {
 
-    @Inject
-    AccountLocks accountLocks;
+    private final AccountLocks accountLocks;
 
-    @Inject
-    PasswordHasher hasher;
+    private final PasswordHasher hasher;
 
-    @Inject
-    OtpGateway otp;
+    private final OtpGateway otp;
 
-    @Inject
-    DeviceService devices;
+    private final DeviceService devices;
 
-    @Inject
-    AuditTrail audit;
+    private final AuditTrail audit;
 
-    @Inject
-    LoginRefusals refusals;
+    private final LoginRefusals refusals;
 
-    @Inject
-    SandboxClock clock;
+    private final SandboxClock clock;
+
+    public OwnerActions(AccountLocks accountLocks, PasswordHasher hasher, OtpGateway otp, DeviceService devices,
+            AuditTrail audit,
+            LoginRefusals refusals, SandboxClock clock) {
+        this.accountLocks = accountLocks;
+        this.hasher = hasher;
+        this.otp = otp;
+        this.devices = devices;
+        this.audit = audit;
+        this.refusals = refusals;
+        this.clock = clock;
+    }
 
     /** Changes the password, given the current one. */
     public void changePassword(String accountId, String currentPassword, String newPassword) {

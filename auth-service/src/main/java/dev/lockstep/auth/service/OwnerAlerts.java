@@ -6,7 +6,6 @@ import dev.lockstep.contracts.OutboundMessage;
 import dev.lockstep.contracts.Topic;
 import dev.lockstep.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
 
@@ -14,11 +13,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class OwnerAlerts {
 
-    @Inject
-    AuthConfig config;
+    private final AuthConfig config;
 
-    @Inject
-    Outbox outbox;
+    private final Outbox outbox;
+
+    public OwnerAlerts(AuthConfig config, Outbox outbox) {
+        this.config = config;
+        this.outbox = outbox;
+    }
 
     /** Sends {@code text} to the account's email, if it has one; in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)

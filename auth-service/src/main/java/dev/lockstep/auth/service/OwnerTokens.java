@@ -5,7 +5,6 @@ import dev.lockstep.auth.domain.LoginSession;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
@@ -22,14 +21,17 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 @ApplicationScoped
 public class OwnerTokens {
 
-    @Inject
-    SigningKeys keys;
+    private final SigningKeys keys;
 
-    @Inject
-    AuthConfig config;
+    private final AuthConfig config;
 
-    @Inject
-    SandboxClock clock;
+    private final SandboxClock clock;
+
+    public OwnerTokens(SigningKeys keys, AuthConfig config, SandboxClock clock) {
+        this.keys = keys;
+        this.config = config;
+        this.clock = clock;
+    }
 
     /** Who calls: the account ({@code sub}) and the session ({@code sid}) of the token. */
     public record Caller(String accountId, String sessionId) {

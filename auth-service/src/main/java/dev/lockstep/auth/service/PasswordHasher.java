@@ -5,7 +5,6 @@ import de.mkammerer.argon2.Argon2Factory;
 import dev.lockstep.auth.config.AuthConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
@@ -21,8 +20,11 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class PasswordHasher {
 
-    @Inject
-    AuthConfig config;
+    private final AuthConfig config;
+
+    public PasswordHasher(AuthConfig config) {
+        this.config = config;
+    }
 
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;

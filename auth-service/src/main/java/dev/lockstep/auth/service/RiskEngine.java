@@ -8,7 +8,6 @@ import dev.lockstep.auth.domain.PhoneRisk;
 import dev.lockstep.auth.domain.RiskPolicy;
 import dev.lockstep.platform.clock.SandboxClock;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,11 +38,14 @@ public class RiskEngine {
     public record Verdict(RiskPolicy.Assessment assessment, GeoIp.Location location) {
     }
 
-    @Inject
-    SandboxClock clock;
+    private final SandboxClock clock;
 
-    @Inject
-    RiskSettings settings;
+    private final RiskSettings settings;
+
+    public RiskEngine(SandboxClock clock, RiskSettings settings) {
+        this.clock = clock;
+        this.settings = settings;
+    }
 
     /**
      * Weighs an attempt on a known account. {@code passwordOk}: the password was right (only then is

@@ -6,7 +6,6 @@ import dev.lockstep.platform.audit.AuditTrail;
 import dev.lockstep.platform.problem.ProblemException;
 import dev.lockstep.platform.settings.RuntimeSettings;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -56,11 +55,14 @@ public class RiskSettings {
     /** The stored policy's name among the runtime settings. */
     private static final String NAME = "risk";
 
-    @Inject
-    RuntimeSettings settings;
+    private final RuntimeSettings settings;
 
-    @Inject
-    AuditTrail audit;
+    private final AuditTrail audit;
+
+    public RiskSettings(RuntimeSettings settings, AuditTrail audit) {
+        this.settings = settings;
+        this.audit = audit;
+    }
 
     /** The sandbox's risk policy now. */
     public RiskPolicy policy() {

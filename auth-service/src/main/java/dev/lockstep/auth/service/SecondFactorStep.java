@@ -11,7 +11,6 @@ import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.outbox.Outbox;
 import dev.lockstep.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,29 +27,33 @@ public class SecondFactorStep {
 
     private static final Pattern DIGITS = Pattern.compile("[0-9]{4,8}");
 
-    @Inject
-    OtpGateway otp;
+    private final OtpGateway otp;
 
-    @Inject
-    VerifyAttempts attempts;
+    private final VerifyAttempts attempts;
 
-    @Inject
-    LoginChallenges challenges;
+    private final LoginChallenges challenges;
 
-    @Inject
-    LoginRefusals refusals;
+    private final LoginRefusals refusals;
 
-    @Inject
-    FailureCounter failureCounter;
+    private final FailureCounter failureCounter;
 
-    @Inject
-    SignIns signIns;
+    private final SignIns signIns;
 
-    @Inject
-    Outbox outbox;
+    private final Outbox outbox;
 
-    @Inject
-    SandboxClock clock;
+    private final SandboxClock clock;
+
+    public SecondFactorStep(OtpGateway otp, VerifyAttempts attempts, LoginChallenges challenges, LoginRefusals refusals,
+            FailureCounter failureCounter, SignIns signIns, Outbox outbox, SandboxClock clock) {
+        this.otp = otp;
+        this.attempts = attempts;
+        this.challenges = challenges;
+        this.refusals = refusals;
+        this.failureCounter = failureCounter;
+        this.signIns = signIns;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
 
     /**
      * Asks for another code, by text or by a call ({@code channel} {@code voice}); the earlier one

@@ -11,7 +11,6 @@ import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.outbox.Outbox;
 import dev.lockstep.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.Arrays;
@@ -30,20 +29,23 @@ public class SessionService {
     public record Tokens(TokenIssuer.IssuedToken access, String refreshToken, String sessionId) {
     }
 
-    @Inject
-    TokenIssuer tokens;
+    private final TokenIssuer tokens;
 
-    @Inject
-    AuthConfig config;
+    private final AuthConfig config;
 
-    @Inject
-    SandboxClock clock;
+    private final SandboxClock clock;
 
-    @Inject
-    Outbox outbox;
+    private final Outbox outbox;
 
-    @Inject
-    AuditTrail audit;
+    private final AuditTrail audit;
+
+    public SessionService(TokenIssuer tokens, AuthConfig config, SandboxClock clock, Outbox outbox, AuditTrail audit) {
+        this.tokens = tokens;
+        this.config = config;
+        this.clock = clock;
+        this.outbox = outbox;
+        this.audit = audit;
+    }
 
     /** Starts a session for a completed login, in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)

@@ -5,7 +5,6 @@ import dev.lockstep.contracts.LoginSucceeded;
 import dev.lockstep.contracts.Topic;
 import dev.lockstep.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
 
@@ -17,14 +16,17 @@ import java.util.List;
 @ApplicationScoped
 public class SignIns {
 
-    @Inject
-    SessionService sessions;
+    private final SessionService sessions;
 
-    @Inject
-    DeviceService devices;
+    private final DeviceService devices;
 
-    @Inject
-    Outbox outbox;
+    private final Outbox outbox;
+
+    public SignIns(SessionService sessions, DeviceService devices, Outbox outbox) {
+        this.sessions = sessions;
+        this.devices = devices;
+        this.outbox = outbox;
+    }
 
     /** {@code challengeId}: the second-factor challenge it completed, or null for a password-only login. */
     @Transactional(Transactional.TxType.MANDATORY)

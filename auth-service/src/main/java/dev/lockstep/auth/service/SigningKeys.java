@@ -8,7 +8,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -43,14 +42,17 @@ public class SigningKeys {
 
     private static final Duration REREAD = Duration.ofSeconds(5);
 
-    @Inject
-    SandboxClock clock;
+    private final SandboxClock clock;
 
-    @Inject
-    AuthConfig config;
+    private final AuthConfig config;
 
-    @Inject
-    AuditTrail audit;
+    private final AuditTrail audit;
+
+    public SigningKeys(SandboxClock clock, AuthConfig config, AuditTrail audit) {
+        this.clock = clock;
+        this.config = config;
+        this.audit = audit;
+    }
 
     /** One usable key: {@code retiredAt} null for the one that signs. */
     public record Key(String kid, PrivateKey privateKey, RSAPublicKey publicKey, Instant retiredAt) {

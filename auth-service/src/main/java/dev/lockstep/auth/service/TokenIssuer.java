@@ -6,7 +6,6 @@ import dev.lockstep.platform.clock.SandboxClock;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -15,14 +14,17 @@ import java.util.UUID;
 @ApplicationScoped
 public class TokenIssuer {
 
-    @Inject
-    AuthConfig config;
+    private final AuthConfig config;
 
-    @Inject
-    SigningKeys keys;
+    private final SigningKeys keys;
 
-    @Inject
-    SandboxClock clock;
+    private final SandboxClock clock;
+
+    public TokenIssuer(AuthConfig config, SigningKeys keys, SandboxClock clock) {
+        this.config = config;
+        this.keys = keys;
+        this.clock = clock;
+    }
 
     public record IssuedToken(String tokenId, String token, long expiresIn) {
     }

@@ -10,7 +10,6 @@ import dev.lockstep.platform.inbox.EventHandlers;
 import dev.lockstep.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -22,23 +21,27 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class AuthEventsConsumer {
 
-    @Inject
-    Inbox inbox;
+    private final Inbox inbox;
 
-    @Inject
-    FactorService factors;
+    private final FactorService factors;
 
-    @Inject
-    CodeService codes;
+    private final CodeService codes;
 
-    private final EventHandlers handlers = EventHandlers.create()
-            .on(AccountCreated.class,
-                    (created, event) -> factors.addSmsPhone(created.accountId(), created.phone(), event.correlationid()))
-            .on(LoginChallengeCreated.class, (challenge, event) -> codes.issue(challenge.challengeId(),
-                    challenge.accountId(), challenge.factorId(), "sms", event.correlationid()))
-            .on(TotpReset.class, (reset, event) -> factors.removeTotp(reset.accountId(), event.correlationid()))
-            .on(LoginCodeRequested.class, (request, event) -> codes.issue(request.challengeId(), request.accountId(),
-                    request.factorId(), request.channel() != null ? request.channel() : "sms", event.correlationid()));
+    private final EventHandlers handlers;
+
+    public AuthEventsConsumer(Inbox inbox, FactorService factors, CodeService codes) {
+        this.inbox = inbox;
+        this.factors = factors;
+        this.codes = codes;
+        this.handlers = EventHandlers.create()
+                .on(AccountCreated.class,
+                        (created, event) -> factors.addSmsPhone(created.accountId(), created.phone(), event.correlationid()))
+                .on(LoginChallengeCreated.class, (challenge, event) -> codes.issue(challenge.challengeId(),
+                        challenge.accountId(), challenge.factorId(), "sms", event.correlationid()))
+                .on(TotpReset.class, (reset, event) -> factors.removeTotp(reset.accountId(), event.correlationid()))
+                .on(LoginCodeRequested.class, (request, event) -> codes.issue(request.challengeId(), request.accountId(),
+                        request.factorId(), request.channel() != null ? request.channel() : "sms", event.correlationid()));
+    }
 
     @Incoming("auth-events")
     @Blocking

@@ -8,7 +8,6 @@ import dev.lockstep.platform.outbox.PublishedEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import java.util.Locale;
 
 /**
@@ -19,8 +18,11 @@ import java.util.Locale;
 @ApplicationScoped
 public class OtpMetrics {
 
-    @Inject
-    MeterRegistry registry;
+    private final MeterRegistry registry;
+
+    public OtpMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
 
     void on(@Observes PublishedEvent published) {
         Object body = published.body();

@@ -6,7 +6,6 @@ import dev.lockstep.otp.domain.PolicySetting;
 import dev.lockstep.otp.service.CodePolicies;
 import dev.lockstep.platform.problem.ProblemException;
 import dev.lockstep.platform.security.AdminApi;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -31,8 +30,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Code policies")
 public class CodePolicyResource {
 
-    @Inject
-    CodePolicies policies;
+    private final CodePolicies policies;
+
+    public CodePolicyResource(CodePolicies policies) {
+        this.policies = policies;
+    }
 
     /** {@code PUT} body; every field optional. */
     public record PolicyChange(@Size(max = 32) String preset, Integer digits, @Size(max = 32) String lifetime,

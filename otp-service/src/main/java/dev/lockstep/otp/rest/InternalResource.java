@@ -12,7 +12,6 @@ import dev.lockstep.otp.service.FactorService;
 import dev.lockstep.platform.phone.PhoneNumbers;
 import dev.lockstep.platform.problem.ProblemException;
 import dev.lockstep.platform.security.InternalApi;
-import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -31,17 +30,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Internal (service to service)")
 public class InternalResource {
 
-    @Inject
-    FactorService factors;
+    private final FactorService factors;
 
-    @Inject
-    CodeService codes;
+    private final CodeService codes;
 
-    @Inject
-    AttemptChecks attemptChecks;
+    private final AttemptChecks attemptChecks;
 
-    @Inject
-    CodePolicies policies;
+    private final CodePolicies policies;
+
+    public InternalResource(FactorService factors, CodeService codes, AttemptChecks attemptChecks, CodePolicies policies) {
+        this.factors = factors;
+        this.codes = codes;
+        this.attemptChecks = attemptChecks;
+        this.policies = policies;
+    }
 
     @GET
     @Path("/accounts/{accountId}/factors")

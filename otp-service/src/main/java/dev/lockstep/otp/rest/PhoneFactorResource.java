@@ -4,7 +4,6 @@ import dev.lockstep.contracts.http.FactorView;
 import dev.lockstep.otp.service.FactorService;
 import dev.lockstep.platform.phone.PhoneNumbers;
 import dev.lockstep.platform.security.AdminApi;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -26,8 +25,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Trusted phones")
 public class PhoneFactorResource {
 
-    @Inject
-    FactorService factors;
+    private final FactorService factors;
+
+    public PhoneFactorResource(FactorService factors) {
+        this.factors = factors;
+    }
 
     public record AddPhone(@NotBlank @Size(max = 32) String phone) {
     }

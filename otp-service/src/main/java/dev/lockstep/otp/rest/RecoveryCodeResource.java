@@ -3,7 +3,6 @@ package dev.lockstep.otp.rest;
 import dev.lockstep.otp.service.RecoveryCodeService;
 import dev.lockstep.platform.problem.ProblemException;
 import dev.lockstep.platform.security.AdminApi;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,8 +18,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Recovery codes")
 public class RecoveryCodeResource {
 
-    @Inject
-    RecoveryCodeService recoveryCodes;
+    private final RecoveryCodeService recoveryCodes;
+
+    public RecoveryCodeResource(RecoveryCodeService recoveryCodes) {
+        this.recoveryCodes = recoveryCodes;
+    }
 
     @POST
     @Operation(summary = "Make a new set of one-time recovery codes, shown once; the old set stops working")

@@ -2,7 +2,6 @@ package dev.lockstep.otp.rest;
 
 import dev.lockstep.otp.service.RecoveryKeyService;
 import dev.lockstep.platform.security.AdminApi;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,8 +18,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Recovery key")
 public class RecoveryKeyResource {
 
-    @Inject
-    RecoveryKeyService keys;
+    private final RecoveryKeyService keys;
+
+    public RecoveryKeyResource(RecoveryKeyService keys) {
+        this.keys = keys;
+    }
 
     public record Enabled(boolean enabled) {
     }

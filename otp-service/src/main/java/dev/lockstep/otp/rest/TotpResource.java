@@ -4,7 +4,6 @@ import dev.lockstep.otp.domain.Factor;
 import dev.lockstep.otp.service.QrCodes;
 import dev.lockstep.otp.service.TotpService;
 import dev.lockstep.platform.security.AdminApi;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -30,8 +29,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Authenticator apps (TOTP)")
 public class TotpResource {
 
-    @Inject
-    TotpService totp;
+    private final TotpService totp;
+
+    public TotpResource(TotpService totp) {
+        this.totp = totp;
+    }
 
     /** Optional settings of a new enrolment; left out: the sandbox defaults (SHA1, 6 digits). */
     public record EnrolRequest(

@@ -4,7 +4,6 @@ import dev.lockstep.contracts.http.CodeCheckResult;
 import dev.lockstep.contracts.http.CodeCheckResult.Outcome;
 import dev.lockstep.otp.domain.OtpChallenge;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -16,11 +15,14 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class AttemptChecks {
 
-    @Inject
-    CodeService codes;
+    private final CodeService codes;
 
-    @Inject
-    CodePolicies policies;
+    private final CodePolicies policies;
+
+    public AttemptChecks(CodeService codes, CodePolicies policies) {
+        this.codes = codes;
+        this.policies = policies;
+    }
 
     /** {@code attemptId} null: a check that belongs to no retryable attempt. */
     @Transactional

@@ -5,7 +5,6 @@ import dev.lockstep.platform.secret.ServiceSecrets;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * Keyed hashes of one-time codes: HMAC-SHA256 over challenge id and code under a 256-bit pepper
@@ -17,8 +16,11 @@ public class CodeHasher {
 
     private static final String PEPPER = "code-pepper";
 
-    @Inject
-    ServiceSecrets secrets;
+    private final ServiceSecrets secrets;
+
+    public CodeHasher(ServiceSecrets secrets) {
+        this.secrets = secrets;
+    }
 
     private KeyedHash hash;
 

@@ -8,7 +8,6 @@ import dev.lockstep.otp.domain.IssuedCode;
 import dev.lockstep.otp.domain.PolicySetting;
 import dev.lockstep.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -27,8 +26,11 @@ public class CodePolicies {
             String resendCooldown, String resendMode) {
     }
 
-    @Inject
-    OtpConfig config;
+    private final OtpConfig config;
+
+    public CodePolicies(OtpConfig config) {
+        this.config = config;
+    }
 
     /** The policy in force for an account on a channel. */
     public CodePolicy effective(String accountId, String channel) {

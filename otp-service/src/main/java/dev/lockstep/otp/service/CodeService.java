@@ -18,7 +18,6 @@ import dev.lockstep.platform.codes.SeededCodes;
 import dev.lockstep.platform.outbox.Outbox;
 import dev.lockstep.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -38,35 +37,40 @@ public class CodeService {
 
     private static final Logger LOG = Logger.getLogger(CodeService.class);
 
-    @Inject
-    OtpConfig config;
+    private final OtpConfig config;
 
-    @Inject
-    CodeHasher hasher;
+    private final CodeHasher hasher;
 
-    @Inject
-    Outbox outbox;
+    private final Outbox outbox;
 
-    @Inject
-    SandboxClock clock;
+    private final SandboxClock clock;
 
-    @Inject
-    SecretBox box;
+    private final SecretBox box;
 
-    @Inject
-    CodePolicies policies;
+    private final CodePolicies policies;
 
-    @Inject
-    RecoveryCodeService recoveryCodes;
+    private final RecoveryCodeService recoveryCodes;
 
-    @Inject
-    RecoveryKeyService recoveryKeys;
+    private final RecoveryKeyService recoveryKeys;
 
-    @Inject
-    DailyGuessLimit guesses;
+    private final DailyGuessLimit guesses;
 
-    @Inject
-    SeededCodes seeded;
+    private final SeededCodes seeded;
+
+    public CodeService(OtpConfig config, CodeHasher hasher, Outbox outbox, SandboxClock clock, SecretBox box,
+            CodePolicies policies,
+            RecoveryCodeService recoveryCodes, RecoveryKeyService recoveryKeys, DailyGuessLimit guesses, SeededCodes seeded) {
+        this.config = config;
+        this.hasher = hasher;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.box = box;
+        this.policies = policies;
+        this.recoveryCodes = recoveryCodes;
+        this.recoveryKeys = recoveryKeys;
+        this.guesses = guesses;
+        this.seeded = seeded;
+    }
 
     /**
      * Issues a new code for a challenge to the given factor; every earlier code of the challenge stops

@@ -4,7 +4,6 @@ import dev.lockstep.otp.config.OtpConfig;
 import dev.lockstep.otp.domain.OtpChallenge;
 import dev.lockstep.platform.clock.SandboxClock;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 
@@ -16,11 +15,14 @@ import java.time.Duration;
 @ApplicationScoped
 public class DailyGuessLimit {
 
-    @Inject
-    OtpConfig config;
+    private final OtpConfig config;
 
-    @Inject
-    SandboxClock clock;
+    private final SandboxClock clock;
+
+    public DailyGuessLimit(OtpConfig config, SandboxClock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
 
     /** Whether the account has no wrong code left today; under the caller's lock on the account. */
     @Transactional(Transactional.TxType.MANDATORY)

@@ -12,7 +12,6 @@ import dev.lockstep.platform.outbox.Outbox;
 import dev.lockstep.platform.phone.PhoneNumbers;
 import dev.lockstep.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.UUID;
@@ -21,14 +20,17 @@ import java.util.UUID;
 @ApplicationScoped
 public class FactorService {
 
-    @Inject
-    Outbox outbox;
+    private final Outbox outbox;
 
-    @Inject
-    SandboxClock clock;
+    private final SandboxClock clock;
 
-    @Inject
-    RecoveryCodeService recoveryCodes;
+    private final RecoveryCodeService recoveryCodes;
+
+    public FactorService(Outbox outbox, SandboxClock clock, RecoveryCodeService recoveryCodes) {
+        this.outbox = outbox;
+        this.clock = clock;
+        this.recoveryCodes = recoveryCodes;
+    }
 
     /** Registers a trusted SMS phone, once per account and number. */
     @Transactional(Transactional.TxType.MANDATORY)

@@ -8,7 +8,6 @@ import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.outbox.Outbox;
 import dev.lockstep.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.util.Locale;
@@ -25,17 +24,20 @@ public class RecoveryKeyService {
     public record Created(String factorId, String recoveryKey) {
     }
 
-    @Inject
-    OtpConfig config;
+    private final OtpConfig config;
 
-    @Inject
-    CodeHasher hasher;
+    private final CodeHasher hasher;
 
-    @Inject
-    SandboxClock clock;
+    private final SandboxClock clock;
 
-    @Inject
-    Outbox outbox;
+    private final Outbox outbox;
+
+    public RecoveryKeyService(OtpConfig config, CodeHasher hasher, SandboxClock clock, Outbox outbox) {
+        this.config = config;
+        this.hasher = hasher;
+        this.clock = clock;
+        this.outbox = outbox;
+    }
 
     private final CodeGenerator generator = new CodeGenerator(new SecureRandom());
 

@@ -4,7 +4,6 @@ import dev.lockstep.platform.secret.ServiceSecrets;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -27,8 +26,11 @@ public class SecretBox {
     private final SecureRandom random = new SecureRandom();
     private SecretKeySpec key;
 
-    @Inject
-    ServiceSecrets secrets;
+    private final ServiceSecrets secrets;
+
+    public SecretBox(ServiceSecrets secrets) {
+        this.secrets = secrets;
+    }
 
     @PostConstruct
     void load() {

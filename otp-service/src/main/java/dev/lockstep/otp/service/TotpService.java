@@ -9,7 +9,6 @@ import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.outbox.Outbox;
 import dev.lockstep.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
@@ -28,17 +27,20 @@ public class TotpService {
     public record Enrolment(Factor factor, String secret, String uri) {
     }
 
-    @Inject
-    OtpConfig config;
+    private final OtpConfig config;
 
-    @Inject
-    SecretBox box;
+    private final SecretBox box;
 
-    @Inject
-    SandboxClock clock;
+    private final SandboxClock clock;
 
-    @Inject
-    Outbox outbox;
+    private final Outbox outbox;
+
+    public TotpService(OtpConfig config, SecretBox box, SandboxClock clock, Outbox outbox) {
+        this.config = config;
+        this.box = box;
+        this.clock = clock;
+        this.outbox = outbox;
+    }
 
     private final SecureRandom random = new SecureRandom();
 

@@ -2,7 +2,6 @@ package dev.lockstep.platform.audit;
 
 import dev.lockstep.platform.clock.SandboxClock;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
 
@@ -13,8 +12,11 @@ import java.util.List;
 @ApplicationScoped
 public class AuditTrail {
 
-    @Inject
-    SandboxClock clock;
+    private final SandboxClock clock;
+
+    public AuditTrail(SandboxClock clock) {
+        this.clock = clock;
+    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String operator, String action, String target, String reason) {

@@ -5,7 +5,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +27,14 @@ public class ClockBootstrap {
 
     private static final Logger LOG = Logger.getLogger(ClockBootstrap.class);
 
-    @Inject
-    SandboxClock clock;
+    private final SandboxClock clock;
 
-    @Inject
-    ClockListener listener;
+    private final ClockListener listener;
+
+    public ClockBootstrap(SandboxClock clock, ClockListener listener) {
+        this.clock = clock;
+        this.listener = listener;
+    }
 
     @ConfigProperty(name = "mp.messaging.incoming.sandbox-clock.connector")
     String connector;

@@ -4,7 +4,6 @@ import dev.lockstep.contracts.ClockChanged;
 import dev.lockstep.contracts.CloudEvent;
 import dev.lockstep.contracts.Events;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -17,8 +16,11 @@ public class ClockListener {
 
     private static final Logger LOG = Logger.getLogger(ClockListener.class);
 
-    @Inject
-    SandboxClock clock;
+    private final SandboxClock clock;
+
+    public ClockListener(SandboxClock clock) {
+        this.clock = clock;
+    }
 
     @Incoming("sandbox-clock")
     public void onClockChanged(String json) {

@@ -3,7 +3,6 @@ package dev.lockstep.platform.clock;
 import dev.lockstep.platform.problem.ProblemException;
 import dev.lockstep.platform.security.AdminApi;
 import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,11 +15,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Sandbox clock")
 public class ClockResource {
 
-    @Inject
-    SandboxClock clock;
+    private final SandboxClock clock;
 
-    @Inject
-    Instance<ClockControl> control;
+    private final Instance<ClockControl> control;
+
+    public ClockResource(SandboxClock clock, Instance<ClockControl> control) {
+        this.clock = clock;
+        this.control = control;
+    }
 
     @GET
     @Operation(summary = "Current virtual time of the sandbox, as this service applies it")

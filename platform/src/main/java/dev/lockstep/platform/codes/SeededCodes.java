@@ -2,7 +2,6 @@ package dev.lockstep.platform.codes;
 
 import dev.lockstep.platform.settings.RuntimeSettings;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -28,8 +27,11 @@ public class SeededCodes {
 
     private final SecureRandom random = new SecureRandom();
 
-    @Inject
-    RuntimeSettings settings;
+    private final RuntimeSettings settings;
+
+    public SeededCodes(RuntimeSettings settings) {
+        this.settings = settings;
+    }
 
     /** The seed codes come from, if one is set. */
     public Optional<Long> seed() {

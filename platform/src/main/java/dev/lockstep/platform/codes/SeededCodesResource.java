@@ -4,7 +4,6 @@ import dev.lockstep.platform.audit.AuditTrail;
 import dev.lockstep.platform.security.AdminApi;
 import dev.lockstep.platform.security.Operator;
 import io.quarkus.resteasy.reactive.server.EndpointDisabled;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -30,14 +29,17 @@ public class SeededCodesResource {
     public record Seed(Long seed) {
     }
 
-    @Inject
-    SeededCodes codes;
+    private final SeededCodes codes;
 
-    @Inject
-    AuditTrail audit;
+    private final AuditTrail audit;
 
-    @Inject
-    Operator operator;
+    private final Operator operator;
+
+    public SeededCodesResource(SeededCodes codes, AuditTrail audit, Operator operator) {
+        this.codes = codes;
+        this.audit = audit;
+        this.operator = operator;
+    }
 
     @GET
     @Operation(summary = "The seed the codes come from, or null (random codes, the default)")

@@ -16,7 +16,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CompletionStage;
@@ -35,17 +34,20 @@ public class Inbox {
 
     private static final Logger LOG = Logger.getLogger(Inbox.class);
 
-    @Inject
-    SandboxClock clock;
+    private final SandboxClock clock;
 
-    @Inject
-    SandboxEpoch epochs;
+    private final SandboxEpoch epochs;
 
-    @Inject
-    MeterRegistry registry;
+    private final MeterRegistry registry;
 
-    @Inject
-    Tracer tracer;
+    private final Tracer tracer;
+
+    public Inbox(SandboxClock clock, SandboxEpoch epochs, MeterRegistry registry, Tracer tracer) {
+        this.clock = clock;
+        this.epochs = epochs;
+        this.registry = registry;
+        this.tracer = tracer;
+    }
 
     /** While the database cannot be reached, an event waits (up to two minutes) rather than being dead-lettered. */
     private final Guard untilTheDatabaseIsBack = Guard.create()

@@ -12,7 +12,6 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -27,26 +26,30 @@ import java.time.Instant;
 @ApplicationScoped
 public class Outbox {
 
-    @Inject
-    LockstepConfig config;
+    private final LockstepConfig config;
 
-    @Inject
-    SandboxClock clock;
+    private final SandboxClock clock;
 
-    @Inject
-    TransactionSynchronizationRegistry transactions;
+    private final TransactionSynchronizationRegistry transactions;
 
-    @Inject
-    OutboxRelay relay;
+    private final OutboxRelay relay;
 
-    @Inject
-    SandboxEpoch epochs;
+    private final SandboxEpoch epochs;
 
-    @Inject
-    Tracer tracer;
+    private final Tracer tracer;
 
-    @Inject
-    Event<PublishedEvent> published;
+    private final Event<PublishedEvent> published;
+
+    public Outbox(LockstepConfig config, SandboxClock clock, TransactionSynchronizationRegistry transactions, OutboxRelay relay,
+            SandboxEpoch epochs, Tracer tracer, Event<PublishedEvent> published) {
+        this.config = config;
+        this.clock = clock;
+        this.transactions = transactions;
+        this.relay = relay;
+        this.epochs = epochs;
+        this.tracer = tracer;
+        this.published = published;
+    }
 
     /**
      * Adds an event to the current transaction.

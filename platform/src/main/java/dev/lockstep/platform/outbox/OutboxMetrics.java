@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -16,8 +15,11 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class OutboxMetrics {
 
-    @Inject
-    MeterRegistry registry;
+    private final MeterRegistry registry;
+
+    public OutboxMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
 
     private final AtomicLong pending = new AtomicLong();
 

@@ -15,7 +15,6 @@ import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,19 +45,21 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
-    @Inject
-    LockstepConfig config;
+    private final LockstepConfig config;
 
-    @Inject
-    OutboxMetrics metrics;
+    private final OutboxMetrics metrics;
 
-    @Inject
-    Tracer tracer;
+    private final Tracer tracer;
 
-    @Inject
-    @Channel("outbox")
-    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
-    Emitter<String> emitter;
+    private final Emitter<String> emitter;
+
+    public OutboxRelay(LockstepConfig config, OutboxMetrics metrics, Tracer tracer,
+            @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) Emitter<String> emitter) {
+        this.config = config;
+        this.metrics = metrics;
+        this.tracer = tracer;
+        this.emitter = emitter;
+    }
 
     private final LinkedBlockingQueue<Boolean> wakeUps = new LinkedBlockingQueue<>(1);
     private volatile boolean running;

@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.lockstep.platform.db.DatabaseUnavailable;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -132,7 +135,12 @@ public class ProblemMapper {
 
     private static String field(ConstraintViolation<?> v) {
         String path = v.getPropertyPath().toString();
-        // "create.request.username" -> "username"; a whole missing body -> "body"
+        Iterator<Path.Node> nodes = v.getPropertyPath().iterator();
+        if (!nodes.hasNext() || nodes.next().getKind() != ElementKind.METHOD) {
+            // a body checked by BodyValidation: "channel"
+            return path.isEmpty() ? "body" : path;
+        }
+        // a resource's parameter: "create.request.username" -> "username"; a whole missing body -> "body"
         String[] parts = path.split("\\.");
         return parts.length > 2 ? String.join(".", List.of(parts).subList(2, parts.length)) : "body";
     }

@@ -2,7 +2,6 @@ package dev.lockstep.platform.reset;
 
 import dev.lockstep.platform.problem.ProblemException;
 import dev.lockstep.platform.security.AdminApi;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -19,11 +18,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Admin: reset")
 public class ResetResource {
 
-    @Inject
-    SandboxReset reset;
+    private final SandboxReset reset;
 
-    @Inject
-    SandboxEpoch epochs;
+    private final SandboxEpoch epochs;
+
+    public ResetResource(SandboxReset reset, SandboxEpoch epochs) {
+        this.reset = reset;
+        this.epochs = epochs;
+    }
 
     /** The tables emptied, and the epoch the service is at now. */
     public record Emptied(List<String> tables, long epoch) {

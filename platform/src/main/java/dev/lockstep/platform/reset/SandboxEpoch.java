@@ -3,7 +3,6 @@ package dev.lockstep.platform.reset;
 import dev.lockstep.contracts.CloudEvent;
 import dev.lockstep.platform.settings.RuntimeSettings;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 /**
@@ -16,8 +15,11 @@ public class SandboxEpoch {
 
     static final String SETTING = "sandbox.epoch";
 
-    @Inject
-    RuntimeSettings settings;
+    private final RuntimeSettings settings;
+
+    public SandboxEpoch(RuntimeSettings settings) {
+        this.settings = settings;
+    }
 
     private volatile long lastRead;
 

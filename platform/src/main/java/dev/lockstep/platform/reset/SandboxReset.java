@@ -4,7 +4,6 @@ import dev.lockstep.platform.config.LockstepConfig;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -23,14 +22,17 @@ public class SandboxReset {
 
     private static final Pattern TABLE = Pattern.compile("[a-z_]{1,63}");
 
-    @Inject
-    LockstepConfig config;
+    private final LockstepConfig config;
 
-    @Inject
-    Event<Done> done;
+    private final Event<Done> done;
 
-    @Inject
-    SandboxEpoch epochs;
+    private final SandboxEpoch epochs;
+
+    public SandboxReset(LockstepConfig config, Event<Done> done, SandboxEpoch epochs) {
+        this.config = config;
+        this.done = done;
+        this.epochs = epochs;
+    }
 
     /** Empties this service alone; it stays at its epoch. */
     @Transactional

@@ -12,7 +12,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,14 +46,17 @@ public class Retention {
             long rows) {
     }
 
-    @Inject
-    LockstepConfig config;
+    private final LockstepConfig config;
 
-    @Inject
-    SandboxClock clock;
+    private final SandboxClock clock;
 
-    @Inject
-    RuntimeSettings settings;
+    private final RuntimeSettings settings;
+
+    public Retention(LockstepConfig config, SandboxClock clock, RuntimeSettings settings) {
+        this.config = config;
+        this.clock = clock;
+        this.settings = settings;
+    }
 
     static final String SETTING = "retention.keep";
     private static final Duration SHORTEST = Duration.ofMinutes(1);

@@ -3,7 +3,6 @@ package dev.lockstep.platform.retention;
 import dev.lockstep.platform.audit.AuditTrail;
 import dev.lockstep.platform.security.AdminApi;
 import dev.lockstep.platform.security.Operator;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -31,14 +30,17 @@ public class RetentionResource {
     public record Removed(Map<String, Integer> removed) {
     }
 
-    @Inject
-    Retention retention;
+    private final Retention retention;
 
-    @Inject
-    AuditTrail audit;
+    private final AuditTrail audit;
 
-    @Inject
-    Operator operator;
+    private final Operator operator;
+
+    public RetentionResource(Retention retention, AuditTrail audit, Operator operator) {
+        this.retention = retention;
+        this.audit = audit;
+        this.operator = operator;
+    }
 
     @GET
     @Operation(summary = "The retention rules (table, dating column, how long rows are kept on the sandbox clock) "

@@ -3,7 +3,6 @@ package dev.lockstep.platform.security;
 import dev.lockstep.platform.config.LockstepConfig;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -17,8 +16,11 @@ import jakarta.ws.rs.ext.Provider;
 public class InternalTokenFilter implements ContainerRequestFilter {
 
     // Looked up per request: JAX-RS providers are built before runtime configuration exists.
-    @Inject
-    Instance<LockstepConfig> config;
+    private final Instance<LockstepConfig> config;
+
+    public InternalTokenFilter(Instance<LockstepConfig> config) {
+        this.config = config;
+    }
 
     @Override
     public void filter(ContainerRequestContext request) {

@@ -3,7 +3,6 @@ package dev.lockstep.platform.security;
 import dev.lockstep.platform.problem.ProblemException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 
 /**
  * Who acts, for the audit trail: the {@code X-Lockstep-Operator} header of an admin request, or
@@ -17,8 +16,11 @@ public class Operator {
     /** The longest operator name the audit trail keeps. */
     static final int LONGEST = 128;
 
-    @Inject
-    HttpServerRequest request;
+    private final HttpServerRequest request;
+
+    public Operator(HttpServerRequest request) {
+        this.request = request;
+    }
 
     /** The operator's name; a header longer than 128 characters is bad input ({@code invalid-operator}). */
     public String name() {

@@ -3,7 +3,6 @@ package dev.lockstep.platform.settings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
 
@@ -15,8 +14,11 @@ import java.util.Optional;
 @ApplicationScoped
 public class RuntimeSettings {
 
-    @Inject
-    ObjectMapper json;
+    private final ObjectMapper json;
+
+    public RuntimeSettings(ObjectMapper json) {
+        this.json = json;
+    }
 
     public Optional<String> text(String name) {
         RuntimeSetting row = RuntimeSetting.findById(name);

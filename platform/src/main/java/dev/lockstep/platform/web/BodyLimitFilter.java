@@ -3,7 +3,6 @@ package dev.lockstep.platform.web;
 import dev.lockstep.platform.config.LockstepConfig;
 import dev.lockstep.platform.problem.ProblemException;
 import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -16,8 +15,11 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public class BodyLimitFilter {
 
     // Looked up per request: JAX-RS providers are built before runtime configuration exists.
-    @Inject
-    Instance<LockstepConfig> config;
+    private final Instance<LockstepConfig> config;
+
+    public BodyLimitFilter(Instance<LockstepConfig> config) {
+        this.config = config;
+    }
 
     @ServerRequestFilter(preMatching = true)
     public void limitBody(ContainerRequestContext request) {

@@ -20,6 +20,10 @@ class SeededCodesTest {
     private static final class MapSettings extends RuntimeSettings {
         private final Map<String, String> values = new HashMap<>();
 
+        MapSettings() {
+            super(null);
+        }
+
         @Override
         public Optional<String> text(String name) {
             return Optional.ofNullable(values.get(name));
@@ -36,11 +40,7 @@ class SeededCodesTest {
         }
     }
 
-    private final SeededCodes codes = new SeededCodes();
-
-    SeededCodesTest() {
-        codes.settings = new MapSettings();
-    }
+    private final SeededCodes codes = new SeededCodes(new MapSettings());
 
     @Test
     void randomCodesHaveExactlyTheDigitsAskedForIncludingLeadingZeros() {

@@ -9,7 +9,6 @@ import dev.lockstep.recovery.domain.KnownAccount;
 import dev.lockstep.recovery.service.WaitingPeriodRecovery;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -21,20 +20,24 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class AuthEventsConsumer {
 
-    @Inject
-    Inbox inbox;
+    private final Inbox inbox;
 
-    @Inject
-    SandboxClock clock;
+    private final SandboxClock clock;
 
-    @Inject
-    WaitingPeriodRecovery waitingPeriod;
+    private final WaitingPeriodRecovery waitingPeriod;
 
-    private final EventHandlers handlers = EventHandlers.create()
-            .on(LoginSucceeded.class,
-                    (login, event) -> waitingPeriod.signedIn(login.accountId(), login.deviceId(), clock.timeOf(event),
-                            event.correlationid()))
-            .on(AccountCreated.class, (created, event) -> known(created));
+    private final EventHandlers handlers;
+
+    public AuthEventsConsumer(Inbox inbox, SandboxClock clock, WaitingPeriodRecovery waitingPeriod) {
+        this.inbox = inbox;
+        this.clock = clock;
+        this.waitingPeriod = waitingPeriod;
+        this.handlers = EventHandlers.create()
+                .on(LoginSucceeded.class,
+                        (login, event) -> waitingPeriod.signedIn(login.accountId(), login.deviceId(), clock.timeOf(event),
+                                event.correlationid()))
+                .on(AccountCreated.class, (created, event) -> known(created));
+    }
 
     @Incoming("auth-events")
     @Blocking

@@ -7,7 +7,6 @@ import dev.lockstep.platform.outbox.PublishedEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 
 /**
  * recovery-service's counter at {@code /q/metrics}: {@code lockstep.recoveries}, every state a recovery
@@ -16,8 +15,11 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class RecoveryMetrics {
 
-    @Inject
-    MeterRegistry registry;
+    private final MeterRegistry registry;
+
+    public RecoveryMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
 
     void on(@Observes PublishedEvent published) {
         if (published.body() instanceof RecoveryCaseChanged changed) {

@@ -20,7 +20,6 @@ import dev.lockstep.recovery.service.IdpGateway;
 import dev.lockstep.recovery.service.OperatorActions;
 import dev.lockstep.recovery.service.RecoverySettings;
 import io.quarkus.panache.common.Page;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -48,29 +47,33 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RecoveryAdminResource {
 
     /** Names the operator in the audit trail ({@code X-Lockstep-Operator}; {@code admin} without it). */
-    @Inject
-    Operator operator;
+    private final Operator operator;
 
-    @Inject
-    Cases cases;
+    private final Cases cases;
 
-    @Inject
-    OperatorActions operatorActions;
+    private final OperatorActions operatorActions;
 
-    @Inject
-    RecoverySettings settings;
+    private final RecoverySettings settings;
 
-    @Inject
-    IdpGateway idp;
+    private final IdpGateway idp;
 
-    @Inject
-    CaseLog log;
+    private final CaseLog log;
 
-    @Inject
-    AuditTrail auditTrail;
+    private final AuditTrail auditTrail;
 
-    @Inject
-    SandboxClock clock;
+    private final SandboxClock clock;
+
+    public RecoveryAdminResource(Operator operator, Cases cases, OperatorActions operatorActions, RecoverySettings settings,
+            IdpGateway idp, CaseLog log, AuditTrail auditTrail, SandboxClock clock) {
+        this.operator = operator;
+        this.cases = cases;
+        this.operatorActions = operatorActions;
+        this.settings = settings;
+        this.idp = idp;
+        this.log = log;
+        this.auditTrail = auditTrail;
+        this.clock = clock;
+    }
 
     @GET
     @Path("/cases")

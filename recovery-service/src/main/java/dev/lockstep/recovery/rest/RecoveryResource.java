@@ -16,7 +16,6 @@ import dev.lockstep.recovery.service.TrustedPhoneRecovery;
 import dev.lockstep.recovery.service.WaitingPeriodRecovery;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.PostConstruct;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
@@ -39,32 +38,38 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Recovery (owner)")
 public class RecoveryResource {
 
-    @Inject
-    Cases cases;
+    private final Cases cases;
 
-    @Inject
-    WaitingPeriodRecovery waitingPeriod;
+    private final WaitingPeriodRecovery waitingPeriod;
 
-    @Inject
-    ContactVerification contact;
+    private final ContactVerification contact;
 
-    @Inject
-    Completion completion;
+    private final Completion completion;
 
-    @Inject
-    RecoveryKeyRecovery recoveryKey;
+    private final RecoveryKeyRecovery recoveryKey;
 
-    @Inject
-    TrustedPhoneRecovery trustedPhone;
+    private final TrustedPhoneRecovery trustedPhone;
 
-    @Inject
-    FormRecovery forms;
+    private final FormRecovery forms;
 
-    @Inject
-    SandboxClock clock;
+    private final SandboxClock clock;
 
-    @Inject
-    RecoveryConfig config;
+    private final RecoveryConfig config;
+
+    public RecoveryResource(Cases cases, WaitingPeriodRecovery waitingPeriod, ContactVerification contact,
+            Completion completion,
+            RecoveryKeyRecovery recoveryKey, TrustedPhoneRecovery trustedPhone, FormRecovery forms, SandboxClock clock,
+            RecoveryConfig config) {
+        this.cases = cases;
+        this.waitingPeriod = waitingPeriod;
+        this.contact = contact;
+        this.completion = completion;
+        this.recoveryKey = recoveryKey;
+        this.trustedPhone = trustedPhone;
+        this.forms = forms;
+        this.clock = clock;
+        this.config = config;
+    }
 
     private TrustedProxies proxies;
 

@@ -7,7 +7,6 @@ import dev.lockstep.platform.secret.ServiceSecrets;
 import dev.lockstep.recovery.domain.CaseCode;
 import dev.lockstep.recovery.domain.RecoveryCase;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,14 +30,17 @@ public class CaseCodes {
 
     private volatile KeyedHash hash;
 
-    @Inject
-    ServiceSecrets secrets;
+    private final ServiceSecrets secrets;
 
-    @Inject
-    SeededCodes seeded;
+    private final SeededCodes seeded;
 
-    @Inject
-    SandboxClock clock;
+    private final SandboxClock clock;
+
+    public CaseCodes(ServiceSecrets secrets, SeededCodes seeded, SandboxClock clock) {
+        this.secrets = secrets;
+        this.seeded = seeded;
+        this.clock = clock;
+    }
 
     /**
      * A new code of {@code digits} digits for the case and purpose; any earlier one of that purpose

@@ -10,7 +10,6 @@ import dev.lockstep.recovery.config.RecoveryConfig;
 import dev.lockstep.recovery.domain.CaseHistory;
 import dev.lockstep.recovery.domain.RecoveryCase;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.UUID;
@@ -23,17 +22,20 @@ import java.util.UUID;
 @ApplicationScoped
 public class CaseLog {
 
-    @Inject
-    Outbox outbox;
+    private final Outbox outbox;
 
-    @Inject
-    SandboxClock clock;
+    private final SandboxClock clock;
 
-    @Inject
-    RecoveryConfig config;
+    private final RecoveryConfig config;
 
-    @Inject
-    AuditTrail auditTrail;
+    private final AuditTrail auditTrail;
+
+    public CaseLog(Outbox outbox, SandboxClock clock, RecoveryConfig config, AuditTrail auditTrail) {
+        this.outbox = outbox;
+        this.clock = clock;
+        this.config = config;
+        this.auditTrail = auditTrail;
+    }
 
     /**
      * Records the move the case just made (its status and reason): a line of history and the event.

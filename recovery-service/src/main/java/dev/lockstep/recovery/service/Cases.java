@@ -6,7 +6,6 @@ import dev.lockstep.recovery.domain.RecoveryCase;
 import dev.lockstep.recovery.domain.RecoveryPath;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -15,11 +14,14 @@ import java.time.ZoneOffset;
 @ApplicationScoped
 public class Cases {
 
-    @Inject
-    SandboxClock clock;
+    private final SandboxClock clock;
 
-    @Inject
-    RecoverySettings settings;
+    private final RecoverySettings settings;
+
+    public Cases(SandboxClock clock, RecoverySettings settings) {
+        this.clock = clock;
+        this.settings = settings;
+    }
 
     /** A case by id (read only); 404 for an unknown id. */
     public RecoveryCase caseOf(String caseId) {

@@ -7,7 +7,6 @@ import dev.lockstep.recovery.domain.RecoveryCase;
 import dev.lockstep.recovery.domain.RecoveryPath;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
 /**
@@ -19,17 +18,20 @@ import jakarta.persistence.LockModeType;
 @ApplicationScoped
 public class Completion {
 
-    @Inject
-    IdpGateway idp;
+    private final IdpGateway idp;
 
-    @Inject
-    Cases cases;
+    private final Cases cases;
 
-    @Inject
-    CaseCodes codes;
+    private final CaseCodes codes;
 
-    @Inject
-    CaseLog log;
+    private final CaseLog log;
+
+    public Completion(IdpGateway idp, Cases cases, CaseCodes codes, CaseLog log) {
+        this.idp = idp;
+        this.cases = cases;
+        this.codes = codes;
+        this.log = log;
+    }
 
     /** {@code code}: the recovery code (waiting period, form); the other paths checked theirs moments ago. */
     public RecoveryCase complete(String caseId, String code, String newPassword) {

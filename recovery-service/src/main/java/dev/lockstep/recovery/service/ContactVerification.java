@@ -7,7 +7,6 @@ import dev.lockstep.recovery.domain.RecoveryCase;
 import dev.lockstep.recovery.domain.RecoveryPath;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 /**
@@ -19,26 +18,30 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class ContactVerification {
 
-    @Inject
-    Cases cases;
+    private final Cases cases;
 
-    @Inject
-    SandboxClock clock;
+    private final SandboxClock clock;
 
-    @Inject
-    CaseCodes codes;
+    private final CaseCodes codes;
 
-    @Inject
-    CaseLog log;
+    private final CaseLog log;
 
-    @Inject
-    RecoveryConfig config;
+    private final RecoveryConfig config;
 
-    @Inject
-    TrustedPhoneRecovery trustedPhone;
+    private final TrustedPhoneRecovery trustedPhone;
 
-    @Inject
-    SendLimits limits;
+    private final SendLimits limits;
+
+    public ContactVerification(Cases cases, SandboxClock clock, CaseCodes codes, CaseLog log, RecoveryConfig config,
+            TrustedPhoneRecovery trustedPhone, SendLimits limits) {
+        this.cases = cases;
+        this.clock = clock;
+        this.codes = codes;
+        this.log = log;
+        this.config = config;
+        this.trustedPhone = trustedPhone;
+        this.limits = limits;
+    }
 
     /** Issues a contact code for the case and sends it where its path sends it. */
     @Transactional(Transactional.TxType.MANDATORY)

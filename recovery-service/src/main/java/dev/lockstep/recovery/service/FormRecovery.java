@@ -10,7 +10,6 @@ import dev.lockstep.recovery.domain.RecoveryCase;
 import dev.lockstep.recovery.domain.RecoveryPath;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -29,20 +28,23 @@ import java.util.UUID;
 @ApplicationScoped
 public class FormRecovery {
 
-    @Inject
-    IdpGateway idp;
+    private final IdpGateway idp;
 
-    @Inject
-    Cases cases;
+    private final Cases cases;
 
-    @Inject
-    CaseLog log;
+    private final CaseLog log;
 
-    @Inject
-    ContactVerification contact;
+    private final ContactVerification contact;
 
-    @Inject
-    SandboxClock clock;
+    private final SandboxClock clock;
+
+    public FormRecovery(IdpGateway idp, Cases cases, CaseLog log, ContactVerification contact, SandboxClock clock) {
+        this.idp = idp;
+        this.cases = cases;
+        this.log = log;
+        this.contact = contact;
+        this.clock = clock;
+    }
 
     /** Starts a recovery form: the contact email gets a code. */
     public RecoveryCase start(String username, String contactEmail) {

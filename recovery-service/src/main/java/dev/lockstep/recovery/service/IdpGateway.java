@@ -7,7 +7,6 @@ import dev.lockstep.contracts.http.RecoveryCalls;
 import dev.lockstep.platform.problem.ProblemException;
 import dev.lockstep.platform.web.NoAnswer;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import java.util.List;
@@ -27,16 +26,19 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class IdpGateway {
 
+    private static final Logger LOG = Logger.getLogger(IdpGateway.class);
+
     /**
      * The id asked about when a name is unknown: the same calls then go out as for a known account
      * (and find nothing), so that the answer's time does not tell the two apart.
      */
-    private static final Logger LOG = Logger.getLogger(IdpGateway.class);
-
     public static final String NO_ACCOUNT = "00000000-0000-0000-0000-000000000000";
 
-    @Inject
-    Calls calls;
+    private final Calls calls;
+
+    public IdpGateway(Calls calls) {
+        this.calls = calls;
+    }
 
     /** The account with this username, or empty. */
     public Optional<RecoveryCalls.AccountFacts> account(String username) {
@@ -152,13 +154,14 @@ public class IdpGateway {
     @ApplicationScoped
     public static class Calls {
 
-        @Inject
-        @RestClient
-        IdpClients.Auth auth;
+        private final IdpClients.Auth auth;
 
-        @Inject
-        @RestClient
-        IdpClients.Otp otp;
+        private final IdpClients.Otp otp;
+
+        public Calls(@RestClient IdpClients.Auth auth, @RestClient IdpClients.Otp otp) {
+            this.auth = auth;
+            this.otp = otp;
+        }
 
         @Timeout(5000)
         @Retry(maxRetries = 2, delay = 100, retryOn = ProcessingException.class)

@@ -7,7 +7,6 @@ import dev.lockstep.recovery.config.RecoveryConfig;
 import dev.lockstep.recovery.domain.NewNumber;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,14 +25,17 @@ public class NewNumberLimits {
     static final Duration PER_NAME_WINDOW = Duration.ofDays(1);
     static final Duration PER_ADDRESS_WINDOW = Duration.ofHours(1);
 
-    @Inject
-    RecoveryConfig config;
+    private final RecoveryConfig config;
 
-    @Inject
-    SandboxClock clock;
+    private final SandboxClock clock;
 
-    @Inject
-    AuditTrail audit;
+    private final AuditTrail audit;
+
+    public NewNumberLimits(RecoveryConfig config, SandboxClock clock, AuditTrail audit) {
+        this.config = config;
+        this.clock = clock;
+        this.audit = audit;
+    }
 
     /**
      * Records that {@code username} asked, from {@code address}, for a code to {@code number} (E.164),

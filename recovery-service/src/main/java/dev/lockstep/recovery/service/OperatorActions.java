@@ -7,24 +7,26 @@ import dev.lockstep.recovery.domain.RecoveryCase;
 import dev.lockstep.recovery.domain.RecoveryPath;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Instant;
 
 /** What support does with cases (S2): cancel one, or escalate after an identity check. Audited; the owner told. */
 @ApplicationScoped
 public class OperatorActions {
 
-    @Inject
-    IdpGateway idp;
+    private final IdpGateway idp;
 
-    @Inject
-    Cases cases;
+    private final Cases cases;
 
-    @Inject
-    CaseLog log;
+    private final CaseLog log;
 
-    @Inject
-    SandboxClock clock;
+    private final SandboxClock clock;
+
+    public OperatorActions(IdpGateway idp, Cases cases, CaseLog log, SandboxClock clock) {
+        this.idp = idp;
+        this.cases = cases;
+        this.log = log;
+        this.clock = clock;
+    }
 
     /** An operator cancels an open case, with a reason. */
     public RecoveryCase cancel(String caseId, String operator, String reason) {

@@ -10,7 +10,6 @@ import dev.lockstep.recovery.domain.RecoveryCase;
 import dev.lockstep.recovery.domain.RecoveryPath;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,26 +23,30 @@ import java.util.UUID;
 @ApplicationScoped
 public class RecoveryKeyRecovery {
 
-    @Inject
-    IdpGateway idp;
+    private final IdpGateway idp;
 
-    @Inject
-    Cases cases;
+    private final Cases cases;
 
-    @Inject
-    CaseLog log;
+    private final CaseLog log;
 
-    @Inject
-    Completion completion;
+    private final Completion completion;
 
-    @Inject
-    RecoveryConfig config;
+    private final RecoveryConfig config;
 
-    @Inject
-    SandboxClock clock;
+    private final SandboxClock clock;
 
-    @Inject
-    RefusalFloor floor;
+    private final RefusalFloor floor;
+
+    public RecoveryKeyRecovery(IdpGateway idp, Cases cases, CaseLog log, Completion completion, RecoveryConfig config,
+            SandboxClock clock, RefusalFloor floor) {
+        this.idp = idp;
+        this.cases = cases;
+        this.log = log;
+        this.completion = completion;
+        this.config = config;
+        this.clock = clock;
+        this.floor = floor;
+    }
 
     /** The key and a new password restore access at once; a refusal comes after the {@link RefusalFloor}. */
     public RecoveryCase recover(String username, String recoveryKey, String newPassword, String deviceId) {

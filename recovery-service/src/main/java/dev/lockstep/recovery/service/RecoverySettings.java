@@ -4,7 +4,6 @@ import dev.lockstep.platform.problem.ProblemException;
 import dev.lockstep.platform.settings.RuntimeSettings;
 import dev.lockstep.recovery.config.RecoveryConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -55,11 +54,14 @@ public class RecoverySettings {
 
     private static final String NAME = "recovery";
 
-    @Inject
-    RecoveryConfig config;
+    private final RecoveryConfig config;
 
-    @Inject
-    RuntimeSettings settings;
+    private final RuntimeSettings settings;
+
+    public RecoverySettings(RecoveryConfig config, RuntimeSettings settings) {
+        this.config = config;
+        this.settings = settings;
+    }
 
     public Settings current() {
         return settings.json(NAME, Settings.class).orElseGet(this::defaults);

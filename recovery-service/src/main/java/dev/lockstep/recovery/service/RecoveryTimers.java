@@ -12,7 +12,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
@@ -31,23 +30,27 @@ public class RecoveryTimers {
 
     static final String ACTOR = "sandbox-clock";
 
-    @Inject
-    SandboxClock clock;
+    private final SandboxClock clock;
 
-    @Inject
-    CaseCodes codes;
+    private final CaseCodes codes;
 
-    @Inject
-    CaseLog log;
+    private final CaseLog log;
 
-    @Inject
-    RecoverySettings settings;
+    private final RecoverySettings settings;
 
-    @Inject
-    IdpGateway idp;
+    private final IdpGateway idp;
 
-    @Inject
-    RecoveryConfig config;
+    private final RecoveryConfig config;
+
+    public RecoveryTimers(SandboxClock clock, CaseCodes codes, CaseLog log, RecoverySettings settings, IdpGateway idp,
+            RecoveryConfig config) {
+        this.clock = clock;
+        this.codes = codes;
+        this.log = log;
+        this.settings = settings;
+        this.idp = idp;
+        this.config = config;
+    }
 
     private PeriodicTask timer;
 

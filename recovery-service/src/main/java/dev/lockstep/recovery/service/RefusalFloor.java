@@ -3,7 +3,6 @@ package dev.lockstep.recovery.service;
 import dev.lockstep.platform.problem.ProblemException;
 import dev.lockstep.recovery.config.RecoveryConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
@@ -15,8 +14,11 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class RefusalFloor {
 
-    @Inject
-    RecoveryConfig config;
+    private final RecoveryConfig config;
+
+    public RefusalFloor(RecoveryConfig config) {
+        this.config = config;
+    }
 
     /** The answer of {@code step}; a 401 refusal it throws leaves no sooner than the floor allows. */
     public <T> T answer(Supplier<T> step) {

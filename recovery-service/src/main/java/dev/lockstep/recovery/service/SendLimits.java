@@ -5,7 +5,6 @@ import dev.lockstep.platform.problem.ProblemException;
 import dev.lockstep.recovery.config.RecoveryConfig;
 import dev.lockstep.recovery.domain.RecoveryCase;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,11 +20,14 @@ public class SendLimits {
 
     static final Duration WINDOW = Duration.ofDays(1);
 
-    @Inject
-    RecoveryConfig config;
+    private final RecoveryConfig config;
 
-    @Inject
-    SandboxClock clock;
+    private final SandboxClock clock;
+
+    public SendLimits(RecoveryConfig config, SandboxClock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
 
     /** Refuses with 429 when the case's latest send passes a limit; {@code destination} may be null (a trusted phone). */
     @Transactional(Transactional.TxType.MANDATORY)

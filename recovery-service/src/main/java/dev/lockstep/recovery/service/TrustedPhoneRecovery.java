@@ -11,7 +11,6 @@ import dev.lockstep.recovery.domain.RecoveryCase;
 import dev.lockstep.recovery.domain.RecoveryPath;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.List;
 
 /**
@@ -25,26 +24,31 @@ public class TrustedPhoneRecovery {
     public record Started(RecoveryCase recoveryCase, List<FactorView> phones) {
     }
 
-    @Inject
-    IdpGateway idp;
+    private final IdpGateway idp;
 
-    @Inject
-    Cases cases;
+    private final Cases cases;
 
-    @Inject
-    CaseLog log;
+    private final CaseLog log;
 
-    @Inject
-    RecoveryConfig config;
+    private final RecoveryConfig config;
 
-    @Inject
-    SandboxClock clock;
+    private final SandboxClock clock;
 
-    @Inject
-    SendLimits limits;
+    private final SendLimits limits;
 
-    @Inject
-    RefusalFloor floor;
+    private final RefusalFloor floor;
+
+    public TrustedPhoneRecovery(IdpGateway idp, Cases cases, CaseLog log, RecoveryConfig config, SandboxClock clock,
+            SendLimits limits,
+            RefusalFloor floor) {
+        this.idp = idp;
+        this.cases = cases;
+        this.log = log;
+        this.config = config;
+        this.clock = clock;
+        this.limits = limits;
+        this.floor = floor;
+    }
 
     /**
      * The name and current password open a case and list the trusted phones; a refusal comes after the {@link RefusalFloor}.

@@ -8,7 +8,6 @@ import dev.lockstep.recovery.domain.RecoveryCase;
 import dev.lockstep.recovery.domain.RecoveryPath;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
@@ -21,23 +20,27 @@ import java.util.List;
 @ApplicationScoped
 public class WaitingPeriodRecovery {
 
-    @Inject
-    IdpGateway idp;
+    private final IdpGateway idp;
 
-    @Inject
-    Cases cases;
+    private final Cases cases;
 
-    @Inject
-    CaseCodes codes;
+    private final CaseCodes codes;
 
-    @Inject
-    CaseLog log;
+    private final CaseLog log;
 
-    @Inject
-    ContactVerification contact;
+    private final ContactVerification contact;
 
-    @Inject
-    NewNumberLimits newNumbers;
+    private final NewNumberLimits newNumbers;
+
+    public WaitingPeriodRecovery(IdpGateway idp, Cases cases, CaseCodes codes, CaseLog log, ContactVerification contact,
+            NewNumberLimits newNumbers) {
+        this.idp = idp;
+        this.cases = cases;
+        this.codes = codes;
+        this.log = log;
+        this.contact = contact;
+        this.newNumbers = newNumbers;
+    }
 
     /**
      * Starts a waiting-period recovery: the account name and one of its trusted numbers (a wrong pair

@@ -3,7 +3,6 @@ package dev.lockstep.sim.console;
 import dev.lockstep.platform.problem.ProblemException;
 import dev.lockstep.platform.security.Operator;
 import dev.lockstep.sim.config.SimConfig;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -36,8 +35,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Console")
 public class ConsoleProxy {
 
-    @Inject
-    SimConfig config;
+    private final SimConfig config;
+
+    public ConsoleProxy(SimConfig config) {
+        this.config = config;
+    }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 

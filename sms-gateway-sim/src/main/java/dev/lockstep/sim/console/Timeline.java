@@ -8,7 +8,6 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -33,8 +32,11 @@ public class Timeline {
     public record Entry(String topic, CloudEvent event) {
     }
 
-    @Inject
-    SandboxEpoch epochs;
+    private final SandboxEpoch epochs;
+
+    public Timeline(SandboxEpoch epochs) {
+        this.epochs = epochs;
+    }
 
     private final Deque<Entry> recent = new ArrayDeque<>();
     private final BroadcastProcessor<Entry> live = BroadcastProcessor.create();

@@ -1,7 +1,6 @@
 package dev.lockstep.sim.console;
 
 import io.smallrye.mutiny.Multi;
-import jakarta.inject.Inject;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,8 +17,11 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 @Tag(name = "Console")
 public class TimelineResource {
 
-    @Inject
-    Timeline timeline;
+    private final Timeline timeline;
+
+    public TimelineResource(Timeline timeline) {
+        this.timeline = timeline;
+    }
 
     @GET
     @Operation(summary = "The latest 500 events of every topic, oldest first; one correlation id's if given")

@@ -7,7 +7,6 @@ import dev.lockstep.platform.outbox.PublishedEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 
 /**
  * The simulated network's counter at {@code /q/metrics}: {@code lockstep.messages.status}, every
@@ -17,8 +16,11 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class DeliveryMetrics {
 
-    @Inject
-    MeterRegistry registry;
+    private final MeterRegistry registry;
+
+    public DeliveryMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
 
     void on(@Observes PublishedEvent published) {
         if (published.body() instanceof MessageStatusChanged changed) {

@@ -9,7 +9,6 @@ import dev.lockstep.sim.service.Addresses;
 import dev.lockstep.sim.service.DeliveryService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -21,13 +20,17 @@ public class OutboundMessagesConsumer {
 
     private static final Logger LOG = Logger.getLogger(OutboundMessagesConsumer.class);
 
-    @Inject
-    Inbox inbox;
+    private final Inbox inbox;
 
-    @Inject
-    DeliveryService delivery;
+    private final DeliveryService delivery;
 
-    private final EventHandlers handlers = EventHandlers.create().on(OutboundMessage.class, this::take);
+    private final EventHandlers handlers;
+
+    public OutboundMessagesConsumer(Inbox inbox, DeliveryService delivery) {
+        this.inbox = inbox;
+        this.delivery = delivery;
+        this.handlers = EventHandlers.create().on(OutboundMessage.class, this::take);
+    }
 
     @Incoming("outbound-messages")
     @Blocking

@@ -1,8 +1,8 @@
 package dev.lockstep.sim.rest;
 
 import dev.lockstep.platform.security.AdminApi;
+import dev.lockstep.sim.service.FaultRequest;
 import dev.lockstep.sim.service.FaultService;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DELETE;
@@ -23,8 +23,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Faults")
 public class FaultResource {
 
-    @Inject
-    FaultService faults;
+    private final FaultService faults;
+
+    public FaultResource(FaultService faults) {
+        this.faults = faults;
+    }
 
     public record Seed(@NotNull Long seed) {
     }

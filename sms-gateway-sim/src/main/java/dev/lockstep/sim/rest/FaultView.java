@@ -3,6 +3,7 @@ package dev.lockstep.sim.rest;
 import dev.lockstep.platform.fault.FaultTrigger;
 import dev.lockstep.platform.fault.FaultWindow;
 import dev.lockstep.sim.domain.FaultRule;
+import dev.lockstep.sim.service.FaultRequest;
 import java.time.Duration;
 import java.time.Instant;
 

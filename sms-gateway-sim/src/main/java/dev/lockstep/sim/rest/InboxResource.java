@@ -3,7 +3,6 @@ package dev.lockstep.sim.rest;
 import dev.lockstep.platform.phone.PhoneNumbers;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,8 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Inboxes")
 public class InboxResource {
 
-    @Inject
-    Inboxes inboxes;
+    private final Inboxes inboxes;
+
+    public InboxResource(Inboxes inboxes) {
+        this.inboxes = inboxes;
+    }
 
     @GET
     @Operation(summary = "Messages that reached the phone, newest first (the delivery log has the rest)")

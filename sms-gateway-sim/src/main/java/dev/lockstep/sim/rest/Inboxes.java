@@ -7,7 +7,6 @@ import dev.lockstep.sim.service.InboxWatch;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,11 +18,14 @@ import java.util.concurrent.CompletableFuture;
 @ApplicationScoped
 public class Inboxes {
 
-    @Inject
-    InboxWatch watch;
+    private final InboxWatch watch;
 
-    @Inject
-    SimConfig config;
+    private final SimConfig config;
+
+    public Inboxes(InboxWatch watch, SimConfig config) {
+        this.watch = watch;
+        this.config = config;
+    }
 
     /** Messages that reached the address, newest first. */
     public List<MessageView> list(String address, String channel, String since, int limit) {
@@ -47,7 +49,7 @@ public class Inboxes {
     /** The next message to reach the address (200), or 204 when none came within {@code timeout}. */
     public Uni<Response> next(String address, String timeout, String after) {
         Duration wait = duration(timeout);
-        CompletableFuture<MessageView> next = watch.next(address);
+        CompletableFuture<Message> next = watch.next(address);
         if (after != null) {
             Message seen = Message.<Message> find("id", after).firstResult();
             if (seen == null || !seen.address.equals(address)) {
@@ -66,7 +68,7 @@ public class Inboxes {
         }
         return Uni.createFrom().completionStage(next)
                 .ifNoItem().after(wait).recoverWithItem(() -> null)
-                .map(m -> m == null ? Response.noContent().build() : Response.ok(m).build())
+                .map(m -> m == null ? Response.noContent().build() : Response.ok(MessageView.of(m)).build())
                 .onTermination().invoke(() -> next.cancel(false));
     }
 

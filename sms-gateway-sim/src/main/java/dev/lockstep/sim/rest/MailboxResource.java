@@ -7,7 +7,6 @@ import dev.lockstep.sim.service.Addresses;
 import dev.lockstep.sim.service.MailboxService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -29,11 +28,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Inboxes")
 public class MailboxResource {
 
-    @Inject
-    Inboxes inboxes;
+    private final Inboxes inboxes;
 
-    @Inject
-    MailboxService mailboxes;
+    private final MailboxService mailboxes;
+
+    public MailboxResource(Inboxes inboxes, MailboxService mailboxes) {
+        this.inboxes = inboxes;
+        this.mailboxes = mailboxes;
+    }
 
     /** {@code PUT} body: a field left out takes its default (the mailbox exists, holds 1000 messages). */
     public record MailboxState(Boolean active, @Min(0) @Max(100_000) Integer inboxCapacity) {

@@ -8,7 +8,6 @@ import dev.lockstep.sim.service.Addresses;
 import dev.lockstep.sim.service.DeliveryService;
 import dev.lockstep.sim.service.StatusStream;
 import io.quarkus.panache.common.Parameters;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -45,11 +44,14 @@ public class MessageLogResource {
     private static final Pattern STATUSES = Pattern.compile("queued|sent|delivered|undelivered|failed");
     private static final Pattern CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
-    @Inject
-    DeliveryService delivery;
+    private final DeliveryService delivery;
 
-    @Inject
-    StatusStream statusStream;
+    private final StatusStream statusStream;
+
+    public MessageLogResource(DeliveryService delivery, StatusStream statusStream) {
+        this.delivery = delivery;
+        this.statusStream = statusStream;
+    }
 
     @GET
     @Operation(summary = "Every message the network handled, newest first, with status, error code and deciding rule")

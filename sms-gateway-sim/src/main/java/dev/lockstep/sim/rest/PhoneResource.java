@@ -5,8 +5,8 @@ import dev.lockstep.platform.problem.ProblemException;
 import dev.lockstep.platform.security.AdminApi;
 import dev.lockstep.sim.domain.MagicNumber;
 import dev.lockstep.sim.domain.Phone;
+import dev.lockstep.sim.domain.PhoneState;
 import dev.lockstep.sim.service.PhoneService;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
@@ -22,8 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Virtual phones")
 public class PhoneResource {
 
-    @Inject
-    PhoneService phones;
+    private final PhoneService phones;
+
+    public PhoneResource(PhoneService phones) {
+        this.phones = phones;
+    }
 
     /** A phone as the simulator shows it. */
     public record PhoneView(String phone, String country, String lineType, String carrier, String sim,

@@ -4,7 +4,6 @@ import dev.lockstep.client.HttpJson.Reply;
 import dev.lockstep.platform.phone.PhoneNumbers;
 import dev.lockstep.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,11 +15,14 @@ import java.util.Map;
 @ApplicationScoped
 public class AccountSetup {
 
-    @Inject
-    SandboxApi api;
+    private final SandboxApi api;
 
-    @Inject
-    DeliveredCodes codes;
+    private final DeliveredCodes codes;
+
+    public AccountSetup(SandboxApi api, DeliveredCodes codes) {
+        this.api = api;
+        this.codes = codes;
+    }
 
     /** Creates the account with everything the file gives it, then trusts its known devices. */
     void create(ScenarioFile.AccountSpec account, ScenarioRun state) {

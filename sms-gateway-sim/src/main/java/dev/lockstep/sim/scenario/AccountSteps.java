@@ -4,7 +4,6 @@ import dev.lockstep.client.HttpJson.Reply;
 import dev.lockstep.sim.scenario.ScenarioFile.Action;
 import dev.lockstep.sim.scenario.ScenarioFile.Step;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +12,11 @@ import java.util.Map;
 @ApplicationScoped
 public class AccountSteps {
 
-    @Inject
-    SandboxApi api;
+    private final SandboxApi api;
+
+    public AccountSteps(SandboxApi api) {
+        this.api = api;
+    }
 
     Map<Action, StepHandler> handlers() {
         return Map.of(Action.SUSPICIOUS_ACTIVITY, this::suspiciousActivity, Action.SET_MFA, this::setMfa,

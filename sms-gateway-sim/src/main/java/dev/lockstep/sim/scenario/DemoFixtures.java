@@ -5,7 +5,6 @@ import dev.lockstep.platform.phone.PhoneNumbers;
 import dev.lockstep.platform.problem.ProblemException;
 import dev.lockstep.sim.config.SimConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 
@@ -29,11 +28,14 @@ public class DemoFixtures {
     public record Account(String username, String id, String phone) {
     }
 
-    @Inject
-    SimConfig config;
+    private final SimConfig config;
 
-    @Inject
-    SandboxApi api;
+    private final SandboxApi api;
+
+    public DemoFixtures(SimConfig config, SandboxApi api) {
+        this.config = config;
+        this.api = api;
+    }
 
     /** Whether this sandbox has a demo account at all ({@code ./lockstep up --empty} has none). */
     boolean hasAccount() {

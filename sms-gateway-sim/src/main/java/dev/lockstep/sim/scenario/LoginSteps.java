@@ -5,7 +5,6 @@ import dev.lockstep.platform.phone.PhoneNumbers;
 import dev.lockstep.sim.scenario.ScenarioFile.Action;
 import dev.lockstep.sim.scenario.ScenarioFile.Step;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,11 +12,14 @@ import java.util.Map;
 @ApplicationScoped
 public class LoginSteps {
 
-    @Inject
-    SandboxApi api;
+    private final SandboxApi api;
 
-    @Inject
-    DeliveredCodes codes;
+    private final DeliveredCodes codes;
+
+    public LoginSteps(SandboxApi api, DeliveredCodes codes) {
+        this.api = api;
+        this.codes = codes;
+    }
 
     Map<Action, StepHandler> handlers() {
         return Map.of(Action.LOGIN, this::login, Action.RESEND_CODE, this::resend, Action.ENTER_CODE, this::enterCode);

@@ -5,7 +5,6 @@ import dev.lockstep.sim.scenario.ScenarioFile.Action;
 import dev.lockstep.sim.scenario.ScenarioFile.Expect;
 import dev.lockstep.sim.scenario.ScenarioFile.Step;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -14,11 +13,14 @@ import java.util.Map;
 @ApplicationScoped
 public class OidcLoginStep {
 
-    @Inject
-    SandboxApi api;
+    private final SandboxApi api;
 
-    @Inject
-    DeliveredCodes codes;
+    private final DeliveredCodes codes;
+
+    public OidcLoginStep(SandboxApi api, DeliveredCodes codes) {
+        this.api = api;
+        this.codes = codes;
+    }
 
     Map<Action, StepHandler> handlers() {
         return Map.of(Action.OIDC_LOGIN, this::play);

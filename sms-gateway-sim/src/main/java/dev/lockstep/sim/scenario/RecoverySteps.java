@@ -5,7 +5,6 @@ import dev.lockstep.platform.phone.PhoneNumbers;
 import dev.lockstep.sim.scenario.ScenarioFile.Action;
 import dev.lockstep.sim.scenario.ScenarioFile.Step;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -18,11 +17,14 @@ import java.util.Map;
 @ApplicationScoped
 public class RecoverySteps {
 
-    @Inject
-    SandboxApi api;
+    private final SandboxApi api;
 
-    @Inject
-    DeliveredCodes codes;
+    private final DeliveredCodes codes;
+
+    public RecoverySteps(SandboxApi api, DeliveredCodes codes) {
+        this.api = api;
+        this.codes = codes;
+    }
 
     Map<Action, StepHandler> handlers() {
         Map<Action, StepHandler> handlers = new EnumMap<>(Action.class);

@@ -9,7 +9,6 @@ import dev.lockstep.platform.problem.ProblemException;
 import dev.lockstep.sim.config.SimConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
@@ -22,11 +21,14 @@ import java.util.Map;
 @ApplicationScoped
 public class SandboxApi {
 
-    @Inject
-    SimConfig config;
+    private final SimConfig config;
 
-    @Inject
-    LockstepConfig lockstep;
+    private final LockstepConfig lockstep;
+
+    public SandboxApi(SimConfig config, LockstepConfig lockstep) {
+        this.config = config;
+        this.lockstep = lockstep;
+    }
 
     private final HttpJson http = new HttpJson("scenario");
 

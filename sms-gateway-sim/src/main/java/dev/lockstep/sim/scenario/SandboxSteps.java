@@ -4,15 +4,17 @@ import dev.lockstep.platform.phone.PhoneNumbers;
 import dev.lockstep.sim.scenario.ScenarioFile.Action;
 import dev.lockstep.sim.scenario.ScenarioFile.Step;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.Map;
 
 /** The simulated world's steps: {@code advance-clock} (every service follows first) and {@code set-phone}. */
 @ApplicationScoped
 public class SandboxSteps {
 
-    @Inject
-    SandboxApi api;
+    private final SandboxApi api;
+
+    public SandboxSteps(SandboxApi api) {
+        this.api = api;
+    }
 
     Map<Action, StepHandler> handlers() {
         return Map.of(Action.ADVANCE_CLOCK, this::advanceClock, Action.SET_PHONE, this::setPhone);

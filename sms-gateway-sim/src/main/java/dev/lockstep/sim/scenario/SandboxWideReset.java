@@ -4,27 +4,29 @@ import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.reset.SandboxEpoch;
 import dev.lockstep.platform.reset.SandboxReset;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.List;
 
 /** The sandbox-wide reset a scenario starts from ({@code POST /v1/sandbox/reset}). */
 @ApplicationScoped
 public class SandboxWideReset {
 
-    @Inject
-    SandboxApi api;
+    private final SandboxApi api;
 
-    @Inject
-    SandboxReset reset;
+    private final SandboxReset reset;
 
-    @Inject
-    SandboxEpoch epochs;
+    private final SandboxEpoch epochs;
 
-    @Inject
-    SandboxClock clock;
+    private final SandboxClock clock;
 
-    @Inject
-    DemoFixtures demo;
+    private final DemoFixtures demo;
+
+    public SandboxWideReset(SandboxApi api, SandboxReset reset, SandboxEpoch epochs, SandboxClock clock, DemoFixtures demo) {
+        this.api = api;
+        this.reset = reset;
+        this.epochs = epochs;
+        this.clock = clock;
+        this.demo = demo;
+    }
 
     /**
      * Empties every service (the three others over their admin API, this one directly) and moves all

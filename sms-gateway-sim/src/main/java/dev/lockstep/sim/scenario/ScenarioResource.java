@@ -2,7 +2,6 @@ package dev.lockstep.sim.scenario;
 
 import dev.lockstep.platform.problem.ProblemException;
 import dev.lockstep.platform.security.AdminApi;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -22,20 +21,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Scenarios")
 public class ScenarioResource {
 
-    @Inject
-    ScenarioParser parser;
+    private final ScenarioParser parser;
 
-    @Inject
-    ScenarioService scenarios;
+    private final ScenarioService scenarios;
 
-    @Inject
-    ShippedScenarios shippedScenarios;
+    private final ShippedScenarios shippedScenarios;
 
-    @Inject
-    ScenarioSession session;
+    private final ScenarioSession session;
 
-    @Inject
-    SandboxWideReset sandboxReset;
+    private final SandboxWideReset sandboxReset;
 
     @POST
     @Path("/scenarios")
@@ -85,8 +79,17 @@ public class ScenarioResource {
         return session.next();
     }
 
-    @Inject
-    DemoFixtures demo;
+    private final DemoFixtures demo;
+
+    public ScenarioResource(ScenarioParser parser, ScenarioService scenarios, ShippedScenarios shippedScenarios,
+            ScenarioSession session, SandboxWideReset sandboxReset, DemoFixtures demo) {
+        this.parser = parser;
+        this.scenarios = scenarios;
+        this.shippedScenarios = shippedScenarios;
+        this.session = session;
+        this.sandboxReset = sandboxReset;
+        this.demo = demo;
+    }
 
     @POST
     @Path("/sandbox/reset")

@@ -3,7 +3,6 @@ package dev.lockstep.sim.scenario;
 import static dev.lockstep.sim.scenario.ScenarioLists.list;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.List;
 
 /**
@@ -18,14 +17,17 @@ public class ScenarioService {
     public record Report(String name, String story, boolean ran, boolean passed, int accounts, List<StepReport> steps) {
     }
 
-    @Inject
-    SandboxWideReset reset;
+    private final SandboxWideReset reset;
 
-    @Inject
-    StartingState startingState;
+    private final StartingState startingState;
 
-    @Inject
-    ScenarioSession session;
+    private final ScenarioSession session;
+
+    public ScenarioService(SandboxWideReset reset, StartingState startingState, ScenarioSession session) {
+        this.reset = reset;
+        this.startingState = startingState;
+        this.session = session;
+    }
 
     /** Resets the sandbox, sets the scenario up and, if {@code run}, plays its steps. */
     public Report load(ScenarioParser.Parsed parsed, boolean run) {

@@ -5,7 +5,6 @@ import static dev.lockstep.sim.scenario.ScenarioLists.list;
 import dev.lockstep.platform.problem.ProblemException;
 import dev.lockstep.sim.scenario.ScenarioFile.Step;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,8 +15,11 @@ import java.util.List;
 @ApplicationScoped
 public class ScenarioSession {
 
-    @Inject
-    StepPlayer player;
+    private final StepPlayer player;
+
+    public ScenarioSession(StepPlayer player) {
+        this.player = player;
+    }
 
     /** The scenario loaded last, with the steps played so far (the console steps through it). */
     static final class Current {

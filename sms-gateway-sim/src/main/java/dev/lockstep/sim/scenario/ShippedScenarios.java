@@ -2,7 +2,6 @@ package dev.lockstep.sim.scenario;
 
 import dev.lockstep.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -12,8 +11,11 @@ import java.util.List;
 @ApplicationScoped
 public class ShippedScenarios {
 
-    @Inject
-    ScenarioParser parser;
+    private final ScenarioParser parser;
+
+    public ShippedScenarios(ScenarioParser parser) {
+        this.parser = parser;
+    }
 
     /** A scenario shipped with the sandbox. */
     public record Shipped(String file, String name, String story) {

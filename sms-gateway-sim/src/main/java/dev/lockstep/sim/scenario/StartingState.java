@@ -5,7 +5,6 @@ import static dev.lockstep.sim.scenario.ScenarioLists.list;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lockstep.platform.phone.PhoneNumbers;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 
@@ -17,11 +16,14 @@ import java.util.Map;
 @ApplicationScoped
 public class StartingState {
 
-    @Inject
-    SandboxApi api;
+    private final SandboxApi api;
 
-    @Inject
-    AccountSetup accounts;
+    private final AccountSetup accounts;
+
+    public StartingState(SandboxApi api, AccountSetup accounts) {
+        this.api = api;
+        this.accounts = accounts;
+    }
 
     /** Sets the file's starting state up and returns what the steps will need of it. */
     ScenarioRun setUp(ScenarioFile file) {

@@ -4,7 +4,6 @@ import dev.lockstep.sim.scenario.ScenarioFile.Action;
 import dev.lockstep.sim.scenario.ScenarioFile.Step;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -18,20 +17,24 @@ import java.util.Map;
 @ApplicationScoped
 public class StepPlayer {
 
-    @Inject
-    LoginSteps login;
+    private final LoginSteps login;
 
-    @Inject
-    AccountSteps accounts;
+    private final AccountSteps accounts;
 
-    @Inject
-    SandboxSteps sandbox;
+    private final SandboxSteps sandbox;
 
-    @Inject
-    RecoverySteps recovery;
+    private final RecoverySteps recovery;
 
-    @Inject
-    OidcLoginStep oidc;
+    private final OidcLoginStep oidc;
+
+    public StepPlayer(LoginSteps login, AccountSteps accounts, SandboxSteps sandbox, RecoverySteps recovery,
+            OidcLoginStep oidc) {
+        this.login = login;
+        this.accounts = accounts;
+        this.sandbox = sandbox;
+        this.recovery = recovery;
+        this.oidc = oidc;
+    }
 
     private final Map<Action, StepHandler> handlers = new EnumMap<>(Action.class);
 

@@ -9,7 +9,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import java.util.List;
 
 /**
@@ -21,14 +20,17 @@ import java.util.List;
 @ApplicationScoped
 public class DelayedDeliveries {
 
-    @Inject
-    SandboxClock clock;
+    private final SandboxClock clock;
 
-    @Inject
-    SimConfig config;
+    private final SimConfig config;
 
-    @Inject
-    DeliveryService delivery;
+    private final DeliveryService delivery;
+
+    public DelayedDeliveries(SandboxClock clock, SimConfig config, DeliveryService delivery) {
+        this.clock = clock;
+        this.config = config;
+        this.delivery = delivery;
+    }
 
     private PeriodicTask timer;
 

@@ -13,9 +13,7 @@ import dev.lockstep.sim.domain.FaultRule;
 import dev.lockstep.sim.domain.MagicNumber;
 import dev.lockstep.sim.domain.Message;
 import dev.lockstep.sim.domain.Phone;
-import dev.lockstep.sim.rest.MessageView;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -34,29 +32,33 @@ import java.util.Optional;
 @ApplicationScoped
 public class DeliveryService {
 
-    @Inject
-    Outbox outbox;
+    private final Outbox outbox;
 
-    @Inject
-    SandboxClock clock;
+    private final SandboxClock clock;
 
-    @Inject
-    InboxWatch watch;
+    private final InboxWatch watch;
 
-    @Inject
-    StatusStream statusStream;
+    private final StatusStream statusStream;
 
-    @Inject
-    PhoneService phones;
+    private final PhoneService phones;
 
-    @Inject
-    MailboxService mailboxes;
+    private final MailboxService mailboxes;
 
-    @Inject
-    FaultService faults;
+    private final FaultService faults;
 
-    @Inject
-    TransactionSynchronizationRegistry transactions;
+    private final TransactionSynchronizationRegistry transactions;
+
+    public DeliveryService(Outbox outbox, SandboxClock clock, InboxWatch watch, StatusStream statusStream, PhoneService phones,
+            MailboxService mailboxes, FaultService faults, TransactionSynchronizationRegistry transactions) {
+        this.outbox = outbox;
+        this.clock = clock;
+        this.watch = watch;
+        this.statusStream = statusStream;
+        this.phones = phones;
+        this.mailboxes = mailboxes;
+        this.faults = faults;
+        this.transactions = transactions;
+    }
 
     /**
      * Takes a message whose address is already normalised (E.164, or a lower-case email address);
@@ -211,9 +213,8 @@ public class DeliveryService {
             message.persist();
         }
         if (outcome.reachedHandset()) {
-            MessageView view = MessageView.of(message);
             // the inbox shows the message only once it is committed
-            AfterCommit.run(transactions, () -> watch.delivered(view));
+            AfterCommit.run(transactions, () -> watch.delivered(message));
         }
     }
 

@@ -14,10 +14,8 @@ import dev.lockstep.sim.domain.FaultRule;
 import dev.lockstep.sim.domain.Mailbox;
 import dev.lockstep.sim.domain.Message;
 import dev.lockstep.sim.domain.Phone;
-import dev.lockstep.sim.rest.FaultRequest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
@@ -34,20 +32,24 @@ public class FaultService {
     /** Twilio's code for a message refused for exceeding a rate limit. */
     static final int RATE_LIMITED = 30022;
 
-    @Inject
-    SandboxClock clock;
+    private final SandboxClock clock;
 
-    @Inject
-    SimConfig config;
+    private final SimConfig config;
 
-    @Inject
-    RuntimeSettings runtimeSettings;
+    private final RuntimeSettings runtimeSettings;
 
     /** The seed an operator set, among the runtime settings. */
     private static final String SEED = "seed";
 
-    @Inject
-    TransactionSynchronizationRegistry transactions;
+    private final TransactionSynchronizationRegistry transactions;
+
+    public FaultService(SandboxClock clock, SimConfig config, RuntimeSettings runtimeSettings,
+            TransactionSynchronizationRegistry transactions) {
+        this.clock = clock;
+        this.config = config;
+        this.runtimeSettings = runtimeSettings;
+        this.transactions = transactions;
+    }
 
     /** What each rule matches, in order, as read at a version of the rule list. */
     private record Known(long version, List<FaultEngine.Criteria> criteria) {

@@ -1,6 +1,6 @@
 package dev.lockstep.sim.service;
 
-import dev.lockstep.sim.rest.MessageView;
+import dev.lockstep.sim.domain.Message;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
@@ -12,25 +12,25 @@ import java.util.concurrent.CopyOnWriteArrayList;
 @ApplicationScoped
 public class InboxWatch {
 
-    private final Map<String, List<CompletableFuture<MessageView>>> waiting = new ConcurrentHashMap<>();
+    private final Map<String, List<CompletableFuture<Message>>> waiting = new ConcurrentHashMap<>();
 
     /** Registers interest in the next message to {@code phone}; register before looking in the database. */
-    public CompletableFuture<MessageView> next(String phone) {
-        CompletableFuture<MessageView> future = new CompletableFuture<>();
+    public CompletableFuture<Message> next(String phone) {
+        CompletableFuture<Message> future = new CompletableFuture<>();
         waiting.computeIfAbsent(phone, p -> new CopyOnWriteArrayList<>()).add(future);
         future.whenComplete((m, e) -> forget(phone, future));
         return future;
     }
 
-    /** Called once a delivered message is committed. */
-    public void delivered(MessageView message) {
-        List<CompletableFuture<MessageView>> waiters = waiting.get(message.to());
+    /** Called once a delivered message is committed (so {@code message} is detached: read, never changed). */
+    public void delivered(Message message) {
+        List<CompletableFuture<Message>> waiters = waiting.get(message.address);
         if (waiters != null) {
             waiters.forEach(f -> f.complete(message));
         }
     }
 
-    private void forget(String phone, CompletableFuture<MessageView> future) {
+    private void forget(String phone, CompletableFuture<Message> future) {
         waiting.computeIfPresent(phone, (p, list) -> {
             list.remove(future);
             return list.isEmpty() ? null : list;

@@ -4,7 +4,6 @@ import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.tx.InsertIfAbsent;
 import dev.lockstep.sim.domain.Mailbox;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -12,8 +11,11 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class MailboxService {
 
-    @Inject
-    SandboxClock clock;
+    private final SandboxClock clock;
+
+    public MailboxService(SandboxClock clock) {
+        this.clock = clock;
+    }
 
     /** The mailbox of a normalised address, created if new. */
     @Transactional(Transactional.TxType.MANDATORY)

@@ -9,9 +9,8 @@ import dev.lockstep.platform.problem.ProblemException;
 import dev.lockstep.platform.tx.InsertIfAbsent;
 import dev.lockstep.sim.domain.MagicNumber;
 import dev.lockstep.sim.domain.Phone;
-import dev.lockstep.sim.rest.PhoneState;
+import dev.lockstep.sim.domain.PhoneState;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.Locale;
@@ -20,11 +19,14 @@ import java.util.Locale;
 @ApplicationScoped
 public class PhoneService {
 
-    @Inject
-    SandboxClock clock;
+    private final SandboxClock clock;
 
-    @Inject
-    Outbox outbox;
+    private final Outbox outbox;
+
+    public PhoneService(SandboxClock clock, Outbox outbox) {
+        this.clock = clock;
+        this.outbox = outbox;
+    }
 
     /**
      * The phone of an E.164 number, created if new with its country, line type and carrier

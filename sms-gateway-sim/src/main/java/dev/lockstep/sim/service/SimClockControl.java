@@ -14,7 +14,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
@@ -30,14 +29,17 @@ public class SimClockControl implements ClockControl {
 
     private static final Duration LIMIT = Duration.ofDays(36_500);
 
-    @Inject
-    SandboxClock clock;
+    private final SandboxClock clock;
 
-    @Inject
-    Outbox outbox;
+    private final Outbox outbox;
 
-    @Inject
-    TransactionSynchronizationRegistry transactions;
+    private final TransactionSynchronizationRegistry transactions;
+
+    public SimClockControl(SandboxClock clock, Outbox outbox, TransactionSynchronizationRegistry transactions) {
+        this.clock = clock;
+        this.outbox = outbox;
+        this.transactions = transactions;
+    }
 
     void restore(@Observes StartupEvent startup) {
         ClockState state = QuarkusTransaction.requiringNew().call(() -> ClockState.findById(ClockState.SINGLETON));

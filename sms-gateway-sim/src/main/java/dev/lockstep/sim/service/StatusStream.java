@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lockstep.contracts.MessageStatusChanged;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Instant;
@@ -32,8 +31,11 @@ public class StatusStream {
 
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
 
-    @Inject
-    ObjectMapper json;
+    private final ObjectMapper json;
+
+    public StatusStream(ObjectMapper json) {
+        this.json = json;
+    }
 
     /** Adds a stream; {@code address}: only receipts for it, or null for every one. */
     public void subscribe(SseEventSink sink, Sse sse, String address) {

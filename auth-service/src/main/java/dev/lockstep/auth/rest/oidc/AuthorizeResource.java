@@ -2,7 +2,6 @@ package dev.lockstep.auth.rest.oidc;
 
 import dev.lockstep.auth.service.oidc.AuthorizationService;
 import dev.lockstep.auth.service.oidc.Issuers;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
@@ -24,14 +23,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "OpenID Connect")
 public class AuthorizeResource {
 
-    @Inject
-    AuthorizationService authorizations;
+    private final AuthorizationService authorizations;
 
-    @Inject
-    LoginPages pages;
+    private final LoginPages pages;
 
-    @Inject
-    Issuers issuers;
+    private final Issuers issuers;
+
+    public AuthorizeResource(AuthorizationService authorizations, LoginPages pages, Issuers issuers) {
+        this.authorizations = authorizations;
+        this.pages = pages;
+        this.issuers = issuers;
+    }
 
     @GET
     @Operation(summary = "Start a sign-in (code flow): a redirect back with a code or an error, or the hosted login")

@@ -5,7 +5,6 @@ import dev.lockstep.auth.service.oidc.ClientRegistry;
 import dev.lockstep.platform.problem.ProblemException;
 import dev.lockstep.platform.security.AdminApi;
 import dev.lockstep.platform.security.Operator;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -29,11 +28,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "OpenID Connect clients")
 public class ClientAdminResource {
 
-    @Inject
-    Operator operator;
+    private final Operator operator;
 
-    @Inject
-    ClientRegistry registry;
+    private final ClientRegistry registry;
+
+    public ClientAdminResource(Operator operator, ClientRegistry registry) {
+        this.operator = operator;
+        this.registry = registry;
+    }
 
     /** A registration: {@code public: true} for a browser or native app (no secret, PKCE required). */
     public record Register(

@@ -17,7 +17,6 @@ import dev.lockstep.auth.service.faults.IdpFaults;
 import dev.lockstep.auth.service.oidc.Acr;
 import dev.lockstep.auth.service.oidc.Issuers;
 import dev.lockstep.auth.service.oidc.UserClaims;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -38,11 +37,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "OpenID Connect")
 public class DiscoveryResource {
 
-    @Inject
-    Issuers issuers;
+    private final Issuers issuers;
 
-    @Inject
-    IdpFaults faults;
+    private final IdpFaults faults;
+
+    public DiscoveryResource(Issuers issuers, IdpFaults faults) {
+        this.issuers = issuers;
+        this.faults = faults;
+    }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)

@@ -1,9 +1,9 @@
 package dev.lockstep.auth.rest.oidc;
 
+import dev.lockstep.auth.service.faults.IdpFaultRequest;
 import dev.lockstep.auth.service.faults.IdpFaultRules;
 import dev.lockstep.platform.security.AdminApi;
 import dev.lockstep.platform.security.Operator;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DELETE;
@@ -24,11 +24,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Identity-provider faults")
 public class IdpFaultResource {
 
-    @Inject
-    Operator operator;
+    private final Operator operator;
 
-    @Inject
-    IdpFaultRules rules;
+    private final IdpFaultRules rules;
+
+    public IdpFaultResource(Operator operator, IdpFaultRules rules) {
+        this.operator = operator;
+        this.rules = rules;
+    }
 
     /** {@code PUT /v1/admin/idp-faults/{id}/enabled}: switch a rule off or on. */
     public record Enabled(@NotNull Boolean enabled) {

@@ -1,6 +1,7 @@
 package dev.lockstep.auth.rest.oidc;
 
 import dev.lockstep.auth.domain.IdpFaultRule;
+import dev.lockstep.auth.service.faults.IdpFaultRequest;
 import dev.lockstep.platform.fault.FaultTrigger;
 import dev.lockstep.platform.fault.FaultWindow;
 import java.time.Duration;

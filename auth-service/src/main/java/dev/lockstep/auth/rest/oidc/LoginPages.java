@@ -7,7 +7,6 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
@@ -30,8 +29,11 @@ public class LoginPages {
     static final String DEVICE_COOKIE = "lockstep_device";
     private static final List<String> LANGUAGES = List.of("en", "ja");
 
-    @Inject
-    AuthConfig config;
+    private final AuthConfig config;
+
+    public LoginPages(AuthConfig config) {
+        this.config = config;
+    }
 
     @Location("oidc/password.html")
     Template password;

@@ -5,7 +5,6 @@ import dev.lockstep.auth.service.RiskEngine;
 import dev.lockstep.auth.service.Secrets;
 import dev.lockstep.auth.service.oidc.HostedLogin;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
@@ -30,14 +29,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 public class LoginPagesResource {
 
-    @Inject
-    HostedLogin login;
+    private final HostedLogin login;
 
-    @Inject
-    ClientAddress clientAddress;
+    private final ClientAddress clientAddress;
 
-    @Inject
-    LoginPages pages;
+    private final LoginPages pages;
+
+    public LoginPagesResource(HostedLogin login, ClientAddress clientAddress, LoginPages pages) {
+        this.login = login;
+        this.clientAddress = clientAddress;
+        this.pages = pages;
+    }
 
     @PathParam("id")
     String id;

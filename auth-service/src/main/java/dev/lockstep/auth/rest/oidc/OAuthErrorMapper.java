@@ -2,7 +2,6 @@ package dev.lockstep.auth.rest.oidc;
 
 import dev.lockstep.auth.service.oidc.HostedLoginException;
 import dev.lockstep.auth.service.oidc.OAuthException;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -16,8 +15,11 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class OAuthErrorMapper {
 
-    @Inject
-    LoginPages pages;
+    private final LoginPages pages;
+
+    public OAuthErrorMapper(LoginPages pages) {
+        this.pages = pages;
+    }
 
     @ServerExceptionMapper
     public Response oauth(OAuthException e) {

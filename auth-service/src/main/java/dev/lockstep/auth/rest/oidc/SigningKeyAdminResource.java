@@ -3,7 +3,6 @@ package dev.lockstep.auth.rest.oidc;
 import dev.lockstep.auth.service.SigningKeys;
 import dev.lockstep.platform.security.AdminApi;
 import dev.lockstep.platform.security.Operator;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import java.util.Map;
@@ -16,11 +15,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "OpenID Connect clients")
 public class SigningKeyAdminResource {
 
-    @Inject
-    Operator operator;
+    private final Operator operator;
 
-    @Inject
-    SigningKeys keys;
+    private final SigningKeys keys;
+
+    public SigningKeyAdminResource(Operator operator, SigningKeys keys) {
+        this.operator = operator;
+        this.keys = keys;
+    }
 
     @POST
     @Operation(summary = "A new key signs from now on; the old one stays in the JWKS until its tokens have expired")

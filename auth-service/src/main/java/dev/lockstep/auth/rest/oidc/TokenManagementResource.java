@@ -3,7 +3,6 @@ package dev.lockstep.auth.rest.oidc;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import dev.lockstep.auth.service.oidc.EndSession;
 import dev.lockstep.auth.service.oidc.TokenManagement;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
@@ -24,14 +23,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "OpenID Connect")
 public class TokenManagementResource {
 
-    @Inject
-    TokenManagement tokens;
+    private final TokenManagement tokens;
 
-    @Inject
-    EndSession endSession;
+    private final EndSession endSession;
 
-    @Inject
-    LoginPages pages;
+    private final LoginPages pages;
+
+    public TokenManagementResource(TokenManagement tokens, EndSession endSession, LoginPages pages) {
+        this.tokens = tokens;
+        this.endSession = endSession;
+        this.pages = pages;
+    }
 
     @POST
     @Path("/introspect")

@@ -3,7 +3,6 @@ package dev.lockstep.auth.rest.oidc;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import dev.lockstep.auth.service.faults.IdpFaults;
 import dev.lockstep.auth.service.oidc.TokenGrants;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,11 +20,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "OpenID Connect")
 public class TokenResource {
 
-    @Inject
-    TokenGrants grants;
+    private final TokenGrants grants;
 
-    @Inject
-    IdpFaults faults;
+    private final IdpFaults faults;
+
+    public TokenResource(TokenGrants grants, IdpFaults faults) {
+        this.grants = grants;
+        this.faults = faults;
+    }
 
     @POST
     @Consumes(MediaType.WILDCARD)

@@ -8,7 +8,6 @@ import dev.lockstep.auth.service.faults.IdpFaults;
 import dev.lockstep.auth.service.oidc.AccessTokens;
 import dev.lockstep.auth.service.oidc.OAuthException;
 import dev.lockstep.auth.service.oidc.UserClaims;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -29,11 +28,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class UserInfoResource {
 
-    @Inject
-    AccessTokens tokens;
+    private final AccessTokens tokens;
 
-    @Inject
-    IdpFaults faults;
+    private final IdpFaults faults;
+
+    public UserInfoResource(AccessTokens tokens, IdpFaults faults) {
+        this.tokens = tokens;
+        this.faults = faults;
+    }
 
     @GET
     @Operation(summary = "The signed-in user's claims for the token's scopes")

@@ -1,14 +1,12 @@
 package dev.lockstep.auth.service.faults;
 
 import dev.lockstep.auth.domain.IdpFaultRule;
-import dev.lockstep.auth.rest.oidc.IdpFaultRequest;
 import dev.lockstep.platform.audit.AuditTrail;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.fault.EffectSettings;
 import dev.lockstep.platform.fault.FaultSchedule;
 import dev.lockstep.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.List;
@@ -30,11 +28,14 @@ public class IdpFaultRules {
     private static final Set<String> TOKEN_ERRORS = Set.of("invalid_grant", "invalid_client", "invalid_request",
             "unauthorized_client", "temporarily_unavailable", "server_error");
 
-    @Inject
-    SandboxClock clock;
+    private final SandboxClock clock;
 
-    @Inject
-    AuditTrail audit;
+    private final AuditTrail audit;
+
+    public IdpFaultRules(SandboxClock clock, AuditTrail audit) {
+        this.clock = clock;
+        this.audit = audit;
+    }
 
     @Transactional
     public IdpFaultRule add(IdpFaultRequest request, String operator) {

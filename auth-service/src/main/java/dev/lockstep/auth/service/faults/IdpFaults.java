@@ -9,7 +9,6 @@ import dev.lockstep.platform.fault.Triggers;
 import dev.lockstep.platform.outbox.Outbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,11 +34,14 @@ public class IdpFaults {
         }
     }
 
-    @Inject
-    SandboxClock clock;
+    private final SandboxClock clock;
 
-    @Inject
-    Outbox outbox;
+    private final Outbox outbox;
+
+    public IdpFaults(SandboxClock clock, Outbox outbox) {
+        this.clock = clock;
+        this.outbox = outbox;
+    }
 
     /**
      * The rule that fires for this request, after waiting out a delay. Empty when the request goes on

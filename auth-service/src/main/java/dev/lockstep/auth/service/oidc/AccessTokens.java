@@ -4,7 +4,6 @@ import dev.lockstep.auth.domain.LoginSession;
 import dev.lockstep.auth.domain.OidcAuthorization;
 import dev.lockstep.auth.service.SigningKeys;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import org.jose4j.jwa.AlgorithmConstraints;
@@ -24,14 +23,17 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 @ApplicationScoped
 public class AccessTokens {
 
-    @Inject
-    SigningKeys keys;
+    private final SigningKeys keys;
 
-    @Inject
-    Issuers issuers;
+    private final Issuers issuers;
 
-    @Inject
-    TokenTimes times;
+    private final TokenTimes times;
+
+    public AccessTokens(SigningKeys keys, Issuers issuers, TokenTimes times) {
+        this.keys = keys;
+        this.issuers = issuers;
+        this.times = times;
+    }
 
     /** An active token's facts. {@code sessionId} and {@code grantId} are null for client credentials. */
     public record Active(String subject, String clientId, String sessionId, String grantId, List<String> scopes,

@@ -30,7 +30,6 @@ import dev.lockstep.contracts.OidcCodeIssued;
 import dev.lockstep.contracts.Topic;
 import dev.lockstep.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.time.Instant;
@@ -53,23 +52,28 @@ public class AuthorizationService {
     private static final List<String> SINGLE = List.of("response_type", "scope", "state", "nonce", "code_challenge",
             "code_challenge_method", "prompt", "max_age", "login_hint", "acr_values", "claims", "ui_locales", "response_mode");
 
-    @Inject
-    ClientRegistry clients;
+    private final ClientRegistry clients;
 
-    @Inject
-    AuthConfig config;
+    private final AuthConfig config;
 
-    @Inject
-    TokenTimes times;
+    private final TokenTimes times;
 
-    @Inject
-    AccountLocks accountLocks;
+    private final AccountLocks accountLocks;
 
-    @Inject
-    Outbox outbox;
+    private final Outbox outbox;
 
-    @Inject
-    IdpFaults faults;
+    private final IdpFaults faults;
+
+    public AuthorizationService(ClientRegistry clients, AuthConfig config, TokenTimes times, AccountLocks accountLocks,
+            Outbox outbox,
+            IdpFaults faults) {
+        this.clients = clients;
+        this.config = config;
+        this.times = times;
+        this.accountLocks = accountLocks;
+        this.outbox = outbox;
+        this.faults = faults;
+    }
 
     /** What the endpoint does: show an error page, redirect (a code or an error), or open the hosted login. */
     public sealed interface Decision {

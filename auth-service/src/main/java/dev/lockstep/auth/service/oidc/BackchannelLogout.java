@@ -10,7 +10,6 @@ import dev.lockstep.platform.outbox.Outbox;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.net.URI;
@@ -39,17 +38,20 @@ public class BackchannelLogout {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
-    @Inject
-    SigningKeys keys;
+    private final SigningKeys keys;
 
-    @Inject
-    TokenTimes times;
+    private final TokenTimes times;
 
-    @Inject
-    Outbox outbox;
+    private final Outbox outbox;
 
-    @Inject
-    IdpFaults faults;
+    private final IdpFaults faults;
+
+    public BackchannelLogout(SigningKeys keys, TokenTimes times, Outbox outbox, IdpFaults faults) {
+        this.keys = keys;
+        this.times = times;
+        this.outbox = outbox;
+        this.faults = faults;
+    }
 
     /** Tells every application of the session; runs in the caller's transaction (the events commit with it). */
     @Transactional(Transactional.TxType.MANDATORY)

@@ -6,7 +6,6 @@ import dev.lockstep.platform.audit.AuditTrail;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.net.URI;
@@ -30,11 +29,14 @@ public class ClientRegistry {
     public static final Set<String> GRANT_TYPES = Set.of("authorization_code", "refresh_token", "client_credentials");
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._~-]{1,64}");
 
-    @Inject
-    SandboxClock clock;
+    private final SandboxClock clock;
 
-    @Inject
-    AuditTrail audit;
+    private final AuditTrail audit;
+
+    public ClientRegistry(SandboxClock clock, AuditTrail audit) {
+        this.clock = clock;
+        this.audit = audit;
+    }
 
     /** What an operator registers; null lists are empty, null grant types mean code and refresh. */
     public record Registration(String clientId, String name, boolean publicClient, List<String> redirectUris,

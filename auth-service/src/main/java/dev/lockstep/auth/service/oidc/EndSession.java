@@ -12,7 +12,6 @@ import dev.lockstep.contracts.OidcLoggedOut;
 import dev.lockstep.contracts.Topic;
 import dev.lockstep.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.util.List;
@@ -30,20 +29,23 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 @ApplicationScoped
 public class EndSession {
 
-    @Inject
-    SigningKeys keys;
+    private final SigningKeys keys;
 
-    @Inject
-    Issuers issuers;
+    private final Issuers issuers;
 
-    @Inject
-    ClientRegistry clients;
+    private final ClientRegistry clients;
 
-    @Inject
-    SessionService sessions;
+    private final SessionService sessions;
 
-    @Inject
-    Outbox outbox;
+    private final Outbox outbox;
+
+    public EndSession(SigningKeys keys, Issuers issuers, ClientRegistry clients, SessionService sessions, Outbox outbox) {
+        this.keys = keys;
+        this.issuers = issuers;
+        this.clients = clients;
+        this.sessions = sessions;
+        this.outbox = outbox;
+    }
 
     /** Where the browser goes next; null: the signed-out page. */
     public record Outcome(URI redirect) {

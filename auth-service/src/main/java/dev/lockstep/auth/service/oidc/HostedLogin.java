@@ -14,7 +14,6 @@ import dev.lockstep.contracts.http.CodePolicyView;
 import dev.lockstep.contracts.http.FactorView;
 import dev.lockstep.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.net.URI;
@@ -28,20 +27,24 @@ import java.util.List;
 @ApplicationScoped
 public class HostedLogin {
 
-    @Inject
-    LoginService logins;
+    private final LoginService logins;
 
-    @Inject
-    SecondFactorStep secondFactor;
+    private final SecondFactorStep secondFactor;
 
-    @Inject
-    AuthorizationService authorizations;
+    private final AuthorizationService authorizations;
 
-    @Inject
-    OtpGateway otp;
+    private final OtpGateway otp;
 
-    @Inject
-    TokenTimes times;
+    private final TokenTimes times;
+
+    public HostedLogin(LoginService logins, SecondFactorStep secondFactor, AuthorizationService authorizations, OtpGateway otp,
+            TokenTimes times) {
+        this.logins = logins;
+        this.secondFactor = secondFactor;
+        this.authorizations = authorizations;
+        this.otp = otp;
+        this.times = times;
+    }
 
     /** What the browser sees next: a redirect back to the application, or a page. */
     public record Step(URI redirect, Page page) {

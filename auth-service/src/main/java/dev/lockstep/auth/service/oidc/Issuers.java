@@ -2,7 +2,6 @@ package dev.lockstep.auth.service.oidc;
 
 import dev.lockstep.auth.config.AuthConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +15,11 @@ import java.util.List;
 @ApplicationScoped
 public class Issuers {
 
-    @Inject
-    AuthConfig config;
+    private final AuthConfig config;
+
+    public Issuers(AuthConfig config) {
+        this.config = config;
+    }
 
     /** The issuer of a request: the HTTPS one for a request that came over HTTPS (when one is set). */
     public String of(URI request) {

@@ -8,7 +8,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import java.time.Instant;
 
 /**
@@ -19,11 +18,14 @@ import java.time.Instant;
 @ApplicationScoped
 public class OidcHousekeeping {
 
-    @Inject
-    AuthConfig config;
+    private final AuthConfig config;
 
-    @Inject
-    TokenTimes times;
+    private final TokenTimes times;
+
+    public OidcHousekeeping(AuthConfig config, TokenTimes times) {
+        this.config = config;
+        this.times = times;
+    }
 
     private PeriodicTask timer;
 

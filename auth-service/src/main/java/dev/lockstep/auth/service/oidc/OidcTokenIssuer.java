@@ -8,7 +8,6 @@ import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,14 +25,17 @@ import java.util.UUID;
 @ApplicationScoped
 public class OidcTokenIssuer {
 
-    @Inject
-    AuthConfig config;
+    private final AuthConfig config;
 
-    @Inject
-    SigningKeys keys;
+    private final SigningKeys keys;
 
-    @Inject
-    TokenTimes times;
+    private final TokenTimes times;
+
+    public OidcTokenIssuer(AuthConfig config, SigningKeys keys, TokenTimes times) {
+        this.config = config;
+        this.keys = keys;
+        this.times = times;
+    }
 
     /** What a user grant hands out; {@code idToken} null when the scope has no {@code openid}. */
     public record Minted(String accessToken, String tokenId, long expiresIn, String idToken) {

@@ -25,7 +25,6 @@ import dev.lockstep.contracts.Topic;
 import dev.lockstep.platform.outbox.Outbox;
 import dev.lockstep.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.LinkedHashMap;
@@ -40,23 +39,27 @@ import java.util.Map;
 @ApplicationScoped
 public class TokenGrants {
 
-    @Inject
-    ClientRegistry clients;
+    private final ClientRegistry clients;
 
-    @Inject
-    SessionService sessions;
+    private final SessionService sessions;
 
-    @Inject
-    OidcTokenIssuer issuer;
+    private final OidcTokenIssuer issuer;
 
-    @Inject
-    TokenTimes times;
+    private final TokenTimes times;
 
-    @Inject
-    Outbox outbox;
+    private final Outbox outbox;
 
-    @Inject
-    Issuers issuers;
+    private final Issuers issuers;
+
+    public TokenGrants(ClientRegistry clients, SessionService sessions, OidcTokenIssuer issuer, TokenTimes times, Outbox outbox,
+            Issuers issuers) {
+        this.clients = clients;
+        this.sessions = sessions;
+        this.issuer = issuer;
+        this.times = times;
+        this.outbox = outbox;
+        this.issuers = issuers;
+    }
 
     /** The token response's members (RFC 6749 5.1). */
     @Transactional(dontRollbackOn = OAuthException.class)

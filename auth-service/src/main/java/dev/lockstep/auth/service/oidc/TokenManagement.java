@@ -16,7 +16,6 @@ import dev.lockstep.contracts.OidcLoggedOut;
 import dev.lockstep.contracts.Topic;
 import dev.lockstep.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.LinkedHashMap;
@@ -31,20 +30,24 @@ import org.jose4j.jwt.MalformedClaimException;
 @ApplicationScoped
 public class TokenManagement {
 
-    @Inject
-    TokenGrants grants;
+    private final TokenGrants grants;
 
-    @Inject
-    AccessTokens accessTokens;
+    private final AccessTokens accessTokens;
 
-    @Inject
-    SessionService sessions;
+    private final SessionService sessions;
 
-    @Inject
-    TokenTimes times;
+    private final TokenTimes times;
 
-    @Inject
-    Outbox outbox;
+    private final Outbox outbox;
+
+    public TokenManagement(TokenGrants grants, AccessTokens accessTokens, SessionService sessions, TokenTimes times,
+            Outbox outbox) {
+        this.grants = grants;
+        this.accessTokens = accessTokens;
+        this.sessions = sessions;
+        this.times = times;
+        this.outbox = outbox;
+    }
 
     public Map<String, Object> introspect(HTTPRequest http) {
         TokenIntrospectionRequest request;

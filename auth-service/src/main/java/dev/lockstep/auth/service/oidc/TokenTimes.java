@@ -2,7 +2,6 @@ package dev.lockstep.auth.service.oidc;
 
 import dev.lockstep.platform.clock.SandboxClock;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,8 +21,11 @@ public class TokenTimes {
 
     private final Clock wall = Clock.systemUTC();
 
-    @Inject
-    SandboxClock sandbox;
+    private final SandboxClock sandbox;
+
+    public TokenTimes(SandboxClock sandbox) {
+        this.sandbox = sandbox;
+    }
 
     public Instant wallNow() {
         return wall.instant();

@@ -1,4 +1,4 @@
-package dev.lockstep.sim.rest;
+package dev.lockstep.sim.domain;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,4 +1,4 @@
-package dev.lockstep.auth.rest.oidc;
+package dev.lockstep.auth.service.faults;
 
 import dev.lockstep.platform.fault.FaultTrigger;
 import dev.lockstep.platform.fault.FaultWindow;

@@ -1,4 +1,4 @@
-package dev.lockstep.sim.rest;
+package dev.lockstep.sim.service;
 
 import dev.lockstep.platform.fault.FaultTrigger;
 import dev.lockstep.platform.fault.FaultWindow;
