@@ -1,5 +1,10 @@
 package dev.lockstep.auth;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import dev.lockstep.auth.domain.Account;
+import dev.lockstep.auth.domain.OidcAuthorization;
+import dev.lockstep.auth.domain.RefreshToken;
 import dev.lockstep.platform.testing.Layers;
 import org.junit.jupiter.api.Test;
 
@@ -9,5 +14,15 @@ class LayersTest {
     @Test
     void arrowsPointInwardOnly() {
         Layers.of("dev.lockstep.auth").check(Layers.mainClasses("dev.lockstep.auth"));
+    }
+
+    @Test
+    void onlyTheAggregatesMoveTheirOwnStatus() {
+        noClasses().that().resideOutsideOfPackage("dev.lockstep.auth.domain..")
+                .should().setField(Account.class, "status")
+                .orShould().setField(RefreshToken.class, "status")
+                .orShould().setField(OidcAuthorization.class, "status")
+                .because("Account, RefreshToken and OidcAuthorization refuse an illegal move themselves")
+                .check(Layers.mainClasses("dev.lockstep.auth"));
     }
 }

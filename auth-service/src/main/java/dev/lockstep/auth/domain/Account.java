@@ -1,7 +1,9 @@
 package dev.lockstep.auth.domain;
 
+import dev.lockstep.platform.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -49,12 +51,78 @@ public class Account extends PanacheEntityBase {
     @Column(length = 254)
     public String email;
 
-    /**
-     * {@code always}: a second factor at every login; {@code new-device}: only from devices the owner
-     * has not trusted yet; {@code off}: password only (a support action).
-     */
+    /** When a sign-in asks for a second factor. */
+    @Convert(converter = MfaMode.Column.class)
     @Column(name = "mfa_mode", nullable = false, length = 16)
-    public String mfaMode = "always";
+    public MfaMode mfaMode = MfaMode.ALWAYS;
+
+    /** A new account: active, with its first password. */
+    public static Account open(String id, String username, String passwordHash, String phone, String email,
+            Instant at) {
+        Account account = new Account();
+        account.id = id;
+        account.username = canonical(username);
+        account.passwordHash = passwordHash;
+        account.phone = phone;
+        account.email = email;
+        account.status = AccountStatus.ACTIVE;
+        account.createdAt = at;
+        return account;
+    }
+
+    /** A permanent lock (the lockout policy's, support's or the risk engine's); a disabled account refuses it. */
+    public void lock() {
+        refuseIfDisabled("The account is disabled; enable it first");
+        status = AccountStatus.LOCKED;
+    }
+
+    /** Locked, and no password signs in until a new one is set (suspicious activity, a risk lock). */
+    public void lockAndInvalidatePassword(Instant at) {
+        lock();
+        passwordInvalidatedAt = at;
+    }
+
+    /** An operator ends a lock; a disabled account must be enabled instead. */
+    public void unlock() {
+        refuseIfDisabled("The account is disabled; enable it instead");
+        status = AccountStatus.ACTIVE;
+    }
+
+    /** A recovery case restored access: any lock ends; a disabled account stays so. */
+    public void unlockByRecovery() {
+        refuseIfDisabled("The account is disabled; an operator must enable it");
+        status = AccountStatus.ACTIVE;
+    }
+
+    /** An operator disables the account, whatever lock it had. */
+    public void disable() {
+        refuseIfDisabled("The account is already disabled");
+        status = AccountStatus.DISABLED;
+    }
+
+    /** An operator enables a disabled account. */
+    public void enable() {
+        if (status != AccountStatus.DISABLED) {
+            throw ProblemException.conflict("account-not-disabled", "The account is not disabled");
+        }
+        status = AccountStatus.ACTIVE;
+    }
+
+    /** A new password (support's, or a recovery's): it signs in again even if it was invalidated. */
+    public void newPassword(String hash) {
+        passwordHash = hash;
+        passwordInvalidatedAt = null;
+    }
+
+    public boolean disabled() {
+        return status == AccountStatus.DISABLED;
+    }
+
+    private void refuseIfDisabled(String title) {
+        if (disabled()) {
+            throw ProblemException.conflict("account-disabled", title);
+        }
+    }
 
     public static String canonical(String username) {
         return username.trim().toLowerCase(Locale.ROOT);

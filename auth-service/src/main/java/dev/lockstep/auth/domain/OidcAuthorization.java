@@ -76,7 +76,7 @@ public class OidcAuthorization extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
-    public Status status;
+    public Status status = Status.LOGIN;
 
     /** The login challenge the password step opened (second factor pending). */
     @Column(name = "challenge_id", length = 36)

@@ -3,6 +3,7 @@ package dev.lockstep.auth.rest;
 import dev.lockstep.auth.domain.Account;
 import dev.lockstep.auth.domain.Device;
 import dev.lockstep.auth.domain.LoginSession;
+import dev.lockstep.auth.domain.MfaMode;
 import dev.lockstep.auth.rest.AccountRequests.AccountView;
 import dev.lockstep.auth.rest.AccountRequests.AuditView;
 import dev.lockstep.auth.rest.AccountRequests.CreateAccount;
@@ -91,7 +92,7 @@ public class AccountAdminResource {
     @Path("/{username}/mfa")
     @Operation(summary = "Support action: second factor off (password-only login) or back on; audited, an event")
     public AccountView setMfaMode(@PathParam("username") String username, @Valid @NotNull SetMfaMode request) {
-        Account account = accounts.setMfaMode(username, request.mode(), operator.name(), request.reason());
+        Account account = accounts.setMfaMode(username, MfaMode.of(request.mode()), operator.name(), request.reason());
         return view(account, null);
     }
 
@@ -197,7 +198,7 @@ public class AccountAdminResource {
                 lock.map(l -> l.status().name()).orElse(account.passwordInvalidatedAt != null
                         ? dev.lockstep.auth.domain.AccountStatus.PASSWORD_RESET_REQUIRED.name()
                         : dev.lockstep.auth.domain.AccountStatus.ACTIVE.name()),
-                account.mfaMode, maskedPhone, account.email, account.createdAt,
+                account.mfaMode.wire(), maskedPhone, account.email, account.createdAt,
                 lock.map(AccountLocks.Lock::reason).orElse(null), lock.map(AccountLocks.Lock::until).orElse(null),
                 counters.map(c -> c.failures).orElse(0), counters.map(c -> c.mfaFailures).orElse(0),
                 dev.lockstep.auth.domain.LoginAttempt.recent(account.id, 10).stream()

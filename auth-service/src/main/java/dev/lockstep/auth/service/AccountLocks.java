@@ -83,11 +83,7 @@ public class AccountLocks {
     private Account lockAndInvalidate(String accountId, String lockReason, String operator, String action,
             String detail, String correlationId) {
         Account account = Account.findById(accountId, LockModeType.PESSIMISTIC_WRITE);
-        if (account.status == AccountStatus.DISABLED) {
-            throw ProblemException.conflict("account-disabled", "The account is disabled; enable it first");
-        }
-        account.status = AccountStatus.LOCKED;
-        account.passwordInvalidatedAt = clock.instant();
+        account.lockAndInvalidatePassword(clock.instant());
         LoginFailure failure = LoginFailure.findById(account.id);
         if (failure == null) {
             failure = new LoginFailure();
@@ -107,10 +103,7 @@ public class AccountLocks {
     @Transactional
     public Account disable(Account detached, String operator, String reason) {
         Account account = Account.findById(detached.id, LockModeType.PESSIMISTIC_WRITE);
-        if (account.status == AccountStatus.DISABLED) {
-            throw ProblemException.conflict("account-disabled", "The account is already disabled");
-        }
-        account.status = AccountStatus.DISABLED;
+        account.disable();
         audit.record(operator, "account.disable", account.id, reason);
         outbox.publish(Topic.AUTH_EVENTS, account.id, null, new AccountLocked(account.id, "disabled", null, 0));
         return account;
@@ -120,10 +113,7 @@ public class AccountLocks {
     @Transactional
     public Account enable(Account detached, String operator, String reason) {
         Account account = Account.findById(detached.id, LockModeType.PESSIMISTIC_WRITE);
-        if (account.status != AccountStatus.DISABLED) {
-            throw ProblemException.conflict("account-not-disabled", "The account is not disabled");
-        }
-        account.status = AccountStatus.ACTIVE;
+        account.enable();
         clearCounters(account.id);
         audit.record(operator, "account.enable", account.id, reason);
         outbox.publish(Topic.AUTH_EVENTS, account.id, null, new AccountUnlocked(account.id, "admin"));
@@ -175,13 +165,10 @@ public class AccountLocks {
     @Transactional
     public Account unlock(Account detached, String operator, String reason) {
         Account account = Account.findById(detached.id, LockModeType.PESSIMISTIC_WRITE);
-        if (account.status == AccountStatus.DISABLED) {
-            throw ProblemException.conflict("account-disabled", "The account is disabled; enable it instead");
-        }
-        if (lockOf(account).isEmpty()) {
+        if (!account.disabled() && lockOf(account).isEmpty()) {
             throw ProblemException.conflict("account-not-locked", "The account is not locked");
         }
-        account.status = AccountStatus.ACTIVE;
+        account.unlock();
         clearCounters(account.id);
         audit.record(operator, "account.unlock", account.id, reason);
         outbox.publish(Topic.AUTH_EVENTS, account.id, null, new AccountUnlocked(account.id, "admin"));
@@ -194,11 +181,8 @@ public class AccountLocks {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void unlockByRecovery(Account account, String correlationId) {
-        if (account.status == AccountStatus.DISABLED) {
-            throw ProblemException.conflict("account-disabled", "The account is disabled; an operator must enable it");
-        }
-        boolean locked = lockOf(account).isPresent();
-        account.status = AccountStatus.ACTIVE;
+        boolean locked = !account.disabled() && lockOf(account).isPresent();
+        account.unlockByRecovery();
         clearCounters(account.id);
         if (locked) {
             outbox.publish(Topic.AUTH_EVENTS, account.id, correlationId, new AccountUnlocked(account.id, "recovery"));

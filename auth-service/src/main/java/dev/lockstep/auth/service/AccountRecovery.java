@@ -114,8 +114,7 @@ public class AccountRecovery {
             return; // this case already restored access
         }
         accountLocks.unlockByRecovery(account, correlationId);
-        account.passwordHash = hash;
-        account.passwordInvalidatedAt = null;
+        account.newPassword(hash);
         PasswordHistory.remember(accountId, hash, clock.instant());
         sessions.revokeAll(accountId, "account-recovered", OPERATOR);
         audit.record(OPERATOR, "account.recovered", accountId, caseId);

@@ -1,7 +1,7 @@
 package dev.lockstep.auth.service;
 
 import dev.lockstep.auth.domain.Account;
-import dev.lockstep.auth.domain.AccountStatus;
+import dev.lockstep.auth.domain.MfaMode;
 import dev.lockstep.auth.domain.PasswordHistory;
 import dev.lockstep.contracts.AccountCreated;
 import dev.lockstep.contracts.MfaModeChanged;
@@ -55,14 +55,7 @@ public class AccountService {
         if (Account.count("username", canonical) > 0) {
             throw new ProblemException(409, "username-taken", "The username is taken", null);
         }
-        Account account = new Account();
-        account.id = UUID.randomUUID().toString();
-        account.username = canonical;
-        account.passwordHash = hash;
-        account.email = email;
-        account.phone = phone;
-        account.status = AccountStatus.ACTIVE;
-        account.createdAt = clock.instant();
+        Account account = Account.open(UUID.randomUUID().toString(), canonical, hash, phone, email, clock.instant());
         account.persist();
         PasswordHistory.remember(account.id, hash, account.createdAt);
 
@@ -74,11 +67,11 @@ public class AccountService {
 
     /** A support action: second factor {@code off} (password only) or back {@code always}. Audited, and an event. */
     @Transactional
-    public Account setMfaMode(String username, String mode, String operator, String reason) {
+    public Account setMfaMode(String username, MfaMode mode, String operator, String reason) {
         Account account = get(username);
         account.mfaMode = mode;
-        audit.record(operator, "account.mfa-mode." + mode, account.id, reason);
-        outbox.publish(Topic.AUTH_EVENTS, account.id, null, new MfaModeChanged(account.id, mode, operator, reason));
+        audit.record(operator, "account.mfa-mode." + mode.wire(), account.id, reason);
+        outbox.publish(Topic.AUTH_EVENTS, account.id, null, new MfaModeChanged(account.id, mode.wire(), operator, reason));
         return account;
     }
 
@@ -100,8 +93,7 @@ public class AccountService {
     @Transactional
     Account storePassword(String accountId, String hash, String operator, String reason) {
         Account account = Account.findById(accountId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        account.passwordHash = hash;
-        account.passwordInvalidatedAt = null;
+        account.newPassword(hash);
         PasswordHistory.remember(account.id, hash, clock.instant());
         audit.record(operator, "account.password-reset", account.id, reason);
         return account;

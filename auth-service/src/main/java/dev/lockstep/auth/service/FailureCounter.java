@@ -1,7 +1,6 @@
 package dev.lockstep.auth.service;
 
 import dev.lockstep.auth.domain.Account;
-import dev.lockstep.auth.domain.AccountStatus;
 import dev.lockstep.auth.domain.BruteForcePolicy;
 import dev.lockstep.auth.domain.LoginFailure;
 import dev.lockstep.contracts.AccountLocked;
@@ -91,7 +90,7 @@ public class FailureCounter {
         }
         failure.lockReason = secondFactor ? "second-factor-failures" : "password-failures";
         if (verdict.permanent()) {
-            account.status = AccountStatus.LOCKED;
+            account.lock();
             failure.lockedUntil = null;
         } else {
             failure.lockedUntil = verdict.lockedUntil();

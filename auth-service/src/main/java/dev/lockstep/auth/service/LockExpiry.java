@@ -1,8 +1,7 @@
 package dev.lockstep.auth.service;
 
 import dev.lockstep.auth.config.AuthConfig;
-import dev.lockstep.platform.clock.PeriodicTask;
-import io.quarkus.runtime.ShutdownEvent;
+import dev.lockstep.platform.clock.PeriodicTasks;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -20,21 +19,15 @@ public class LockExpiry {
 
     private final AuthConfig config;
 
-    public LockExpiry(AccountLocks accountLocks, AuthConfig config) {
+    private final PeriodicTasks tasks;
+
+    public LockExpiry(AccountLocks accountLocks, AuthConfig config, PeriodicTasks tasks) {
+        this.tasks = tasks;
         this.accountLocks = accountLocks;
         this.config = config;
     }
 
-    private PeriodicTask timer;
-
     void start(@Observes StartupEvent event) {
-        timer = PeriodicTask.start("lock-expiry", config.lockout().expiryCheckInterval().toMillis(),
-                accountLocks::announceExpiredLocks);
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        if (timer != null) {
-            timer.close();
-        }
+        tasks.every("lock-expiry", config.lockout().expiryCheckInterval(), accountLocks::announceExpiredLocks);
     }
 }

@@ -3,6 +3,7 @@ package dev.lockstep.auth.service;
 import dev.lockstep.auth.domain.Account;
 import dev.lockstep.auth.domain.AccountStatus;
 import dev.lockstep.auth.domain.LoginChallenge;
+import dev.lockstep.auth.domain.MfaMode;
 import dev.lockstep.contracts.http.FactorView;
 import dev.lockstep.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -132,8 +133,8 @@ public class LoginService {
             throw refusals.locked(new AccountLocks.Lock(AccountStatus.LOCKED, "risk-" + verdict.assessment().level(), null));
         }
         boolean secondFactorRequired = "require-mfa".equals(action) || via.secondFactorRequired();
-        if (!secondFactorRequired && ("off".equals(account.mfaMode)
-                || "new-device".equals(account.mfaMode) && devices.trusted(account.id, deviceKey))) {
+        if (!secondFactorRequired && (account.mfaMode == MfaMode.OFF
+                || account.mfaMode == MfaMode.NEW_DEVICE && devices.trusted(account.id, deviceKey))) {
             return new Result(null, passwordOnly(account.id, client, verdict, via));
         }
         List<FactorView> factors = otp.factors(account.id);

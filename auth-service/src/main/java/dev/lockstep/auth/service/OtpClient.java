@@ -4,20 +4,20 @@ import dev.lockstep.contracts.http.CodeCheckRequest;
 import dev.lockstep.contracts.http.CodeCheckResult;
 import dev.lockstep.contracts.http.CodePolicyView;
 import dev.lockstep.contracts.http.FactorView;
+import dev.lockstep.platform.security.InternalTokenHeader;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.List;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** otp-service's internal API, asked when an answer is needed now. */
 @RegisterRestClient(configKey = "otp")
 @Path("/v1/internal")
-@ClientHeaderParam(name = "Authorization", value = "{bearer}")
+@RegisterClientHeaders(InternalTokenHeader.class)
 public interface OtpClient {
 
     @GET
@@ -35,8 +35,4 @@ public interface OtpClient {
     @POST
     @Path("/challenges/{challengeId}/check")
     CodeCheckResult check(@PathParam("challengeId") String challengeId, CodeCheckRequest request);
-
-    default String bearer() {
-        return "Bearer " + ConfigProvider.getConfig().getValue("lockstep.internal.token", String.class);
-    }
 }

@@ -104,17 +104,17 @@ public class SessionService {
         if (session.revokedAt != null) {
             throw invalidGrant("session-revoked", "The session was revoked");
         }
-        if ("used".equals(token.status)) {
+        if (token.status == RefreshToken.Status.USED) {
             revoke(session, "refresh-token-reuse", null);
             throw invalidGrant("refresh-token-reused", "The refresh token was already used; the session is revoked");
         }
-        if ("revoked".equals(token.status)) {
+        if (token.status == RefreshToken.Status.REVOKED) {
             throw invalidGrant("refresh-token-revoked", "The refresh token was revoked");
         }
         if (!clock.instant().isBefore(token.expiresAt)) {
             throw invalidGrant("refresh-token-expired", "The refresh token has expired");
         }
-        token.status = "used";
+        token.use();
         session.lastRefreshedAt = clock.instant();
         String plain = Secrets.random("rt_");
         RefreshToken next = newRefreshRow(session.id, Secrets.sha256(plain));
@@ -191,13 +191,7 @@ public class SessionService {
     }
 
     private RefreshToken newRefreshRow(String sessionId, String tokenHash) {
-        RefreshToken token = new RefreshToken();
-        token.tokenHash = tokenHash;
-        token.sessionId = sessionId;
-        token.status = "active";
-        token.createdAt = clock.instant();
-        token.expiresAt = token.createdAt.plus(config.token().refreshTtl());
-        return token;
+        return RefreshToken.issue(sessionId, tokenHash, clock.instant(), config.token().refreshTtl());
     }
 
     private static ProblemException invalidGrant(String slug, String title) {

@@ -1,6 +1,7 @@
 package dev.lockstep.platform.clock;
 
 import dev.lockstep.contracts.Topic;
+import dev.lockstep.platform.config.LockstepConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,7 +32,10 @@ public class ClockBootstrap {
 
     private final ClockListener listener;
 
-    public ClockBootstrap(SandboxClock clock, ClockListener listener) {
+    private final Duration wait;
+
+    public ClockBootstrap(SandboxClock clock, ClockListener listener, LockstepConfig config) {
+        this.wait = config.clock().startupWait();
         this.clock = clock;
         this.listener = listener;
     }
@@ -41,9 +45,6 @@ public class ClockBootstrap {
 
     @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092")
     String bootstrapServers;
-
-    @ConfigProperty(name = "lockstep.clock.startup-wait", defaultValue = "20s")
-    Duration wait;
 
     void start(@Observes @Priority(10) StartupEvent startup) {
         if (!"smallrye-kafka".equals(connector)) {

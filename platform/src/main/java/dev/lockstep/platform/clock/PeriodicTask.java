@@ -32,7 +32,7 @@ public final class PeriodicTask implements AutoCloseable {
         }, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
     }
 
-    public static PeriodicTask start(String name, long periodMillis, Runnable task) {
+    static PeriodicTask start(String name, long periodMillis, Runnable task) {
         return new PeriodicTask(name, periodMillis, task);
     }
 

@@ -42,6 +42,24 @@ public interface LockstepConfig {
     /** OpenTelemetry traces. */
     Traces traces();
 
+    /** The H2 file database's upkeep. */
+    H2 h2();
+
+    /** The sandbox clock. */
+    Clock clock();
+
+    interface H2 {
+        /** How often (real time) the file's chunks are compacted, when the data lives in an H2 file. */
+        @WithDefault("10s")
+        Duration compactionInterval();
+    }
+
+    interface Clock {
+        /** At most how long a starting service waits to read the clock's topic to its end. */
+        @WithDefault("20s")
+        Duration startupWait();
+    }
+
     interface Traces {
         /**
          * Whether HTTP-server, Kafka and JDBC spans are made and the outbox keeps trace context: off by

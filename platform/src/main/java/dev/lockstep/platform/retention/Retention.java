@@ -1,6 +1,6 @@
 package dev.lockstep.platform.retention;
 
-import dev.lockstep.platform.clock.PeriodicTask;
+import dev.lockstep.platform.clock.PeriodicTasks;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.config.LockstepConfig;
 import dev.lockstep.platform.problem.ProblemException;
@@ -8,7 +8,6 @@ import dev.lockstep.platform.reset.SandboxReset;
 import dev.lockstep.platform.settings.RuntimeSettings;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -52,7 +51,10 @@ public class Retention {
 
     private final RuntimeSettings settings;
 
-    public Retention(LockstepConfig config, SandboxClock clock, RuntimeSettings settings) {
+    private final PeriodicTasks tasks;
+
+    public Retention(LockstepConfig config, SandboxClock clock, RuntimeSettings settings, PeriodicTasks tasks) {
+        this.tasks = tasks;
         this.config = config;
         this.clock = clock;
         this.settings = settings;
@@ -66,8 +68,6 @@ public class Retention {
     public record Keeps(Map<String, String> keep) {
     }
 
-    private PeriodicTask timer;
-
     void start(@Observes StartupEvent startup) {
         rules().forEach((table, rule) -> {
             if (!NAME.matcher(table).matches() || !NAME.matcher(rule.column()).matches()
@@ -80,13 +80,7 @@ public class Retention {
             }
         });
         if (!rules().isEmpty()) {
-            timer = PeriodicTask.start("retention", config.retention().interval().toMillis(), this::apply);
-        }
-    }
-
-    void stop(@Observes ShutdownEvent shutdown) {
-        if (timer != null) {
-            timer.close();
+            tasks.every("retention", config.retention().interval(), this::apply);
         }
     }
 

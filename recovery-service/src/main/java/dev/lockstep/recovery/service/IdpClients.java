@@ -4,14 +4,14 @@ import dev.lockstep.contracts.http.CodeCheckRequest;
 import dev.lockstep.contracts.http.CodeCheckResult;
 import dev.lockstep.contracts.http.FactorView;
 import dev.lockstep.contracts.http.RecoveryCalls;
+import dev.lockstep.platform.security.InternalTokenHeader;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.List;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** The internal APIs of auth-service and otp-service, as recovery-service calls them. */
@@ -20,13 +20,9 @@ public final class IdpClients {
     private IdpClients() {
     }
 
-    static String bearer() {
-        return "Bearer " + ConfigProvider.getConfig().getValue("lockstep.internal.token", String.class);
-    }
-
     @RegisterRestClient(configKey = "auth")
     @Path("/v1/internal/accounts")
-    @ClientHeaderParam(name = "Authorization", value = "{dev.lockstep.recovery.service.IdpClients.bearer}")
+    @RegisterClientHeaders(InternalTokenHeader.class)
     public interface Auth {
 
         @GET
@@ -52,7 +48,7 @@ public final class IdpClients {
 
     @RegisterRestClient(configKey = "otp")
     @Path("/v1/internal")
-    @ClientHeaderParam(name = "Authorization", value = "{dev.lockstep.recovery.service.IdpClients.bearer}")
+    @RegisterClientHeaders(InternalTokenHeader.class)
     public interface Otp {
 
         @GET

@@ -1,14 +1,13 @@
 package dev.lockstep.recovery.service;
 
 import dev.lockstep.contracts.http.RecoveryCalls;
-import dev.lockstep.platform.clock.PeriodicTask;
+import dev.lockstep.platform.clock.PeriodicTasks;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.recovery.config.RecoveryConfig;
 import dev.lockstep.recovery.domain.CaseStatus;
 import dev.lockstep.recovery.domain.FormSubmission;
 import dev.lockstep.recovery.domain.RecoveryCase;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -42,8 +41,11 @@ public class RecoveryTimers {
 
     private final RecoveryConfig config;
 
+    private final PeriodicTasks tasks;
+
     public RecoveryTimers(SandboxClock clock, CaseCodes codes, CaseLog log, RecoverySettings settings, IdpGateway idp,
-            RecoveryConfig config) {
+            RecoveryConfig config, PeriodicTasks tasks) {
+        this.tasks = tasks;
         this.clock = clock;
         this.codes = codes;
         this.log = log;
@@ -52,16 +54,8 @@ public class RecoveryTimers {
         this.config = config;
     }
 
-    private PeriodicTask timer;
-
     void start(@Observes StartupEvent event) {
-        timer = PeriodicTask.start("recovery-timers", config.timerInterval().toMillis(), this::round);
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        if (timer != null) {
-            timer.close();
-        }
+        tasks.every("recovery-timers", config.timerInterval(), this::round);
     }
 
     /** Advances every case that is due, and gives up unverified starts; returns how many it moved. */

@@ -1,11 +1,10 @@
 package dev.lockstep.sim.service;
 
-import dev.lockstep.platform.clock.PeriodicTask;
+import dev.lockstep.platform.clock.PeriodicTasks;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.sim.config.SimConfig;
 import dev.lockstep.sim.domain.Message;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -26,22 +25,17 @@ public class DelayedDeliveries {
 
     private final DeliveryService delivery;
 
-    public DelayedDeliveries(SandboxClock clock, SimConfig config, DeliveryService delivery) {
+    private final PeriodicTasks tasks;
+
+    public DelayedDeliveries(SandboxClock clock, SimConfig config, DeliveryService delivery, PeriodicTasks tasks) {
+        this.tasks = tasks;
         this.clock = clock;
         this.config = config;
         this.delivery = delivery;
     }
 
-    private PeriodicTask timer;
-
     void start(@Observes StartupEvent event) {
-        timer = PeriodicTask.start("delayed-deliveries", config.deliveryCheckInterval().toMillis(), this::deliverDue);
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        if (timer != null) {
-            timer.close();
-        }
+        tasks.every("delayed-deliveries", config.deliveryCheckInterval(), this::deliverDue);
     }
 
     void deliverDue() {

@@ -246,7 +246,6 @@ public class AuthorizationService {
                 ? request.getUILocales().get(0).getPrimaryLanguage()
                 : null;
         a.correlationId = UUID.randomUUID().toString();
-        a.status = OidcAuthorization.Status.LOGIN;
         a.createdAt = now;
         a.expiresAt = now.plus(config.oidc().loginTtl());
         return a;

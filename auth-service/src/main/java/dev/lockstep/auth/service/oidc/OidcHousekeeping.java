@@ -2,9 +2,8 @@ package dev.lockstep.auth.service.oidc;
 
 import dev.lockstep.auth.config.AuthConfig;
 import dev.lockstep.auth.domain.OidcAuthorization;
-import dev.lockstep.platform.clock.PeriodicTask;
+import dev.lockstep.platform.clock.PeriodicTasks;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -22,21 +21,16 @@ public class OidcHousekeeping {
 
     private final TokenTimes times;
 
-    public OidcHousekeeping(AuthConfig config, TokenTimes times) {
+    private final PeriodicTasks tasks;
+
+    public OidcHousekeeping(AuthConfig config, TokenTimes times, PeriodicTasks tasks) {
+        this.tasks = tasks;
         this.config = config;
         this.times = times;
     }
 
-    private PeriodicTask timer;
-
     void start(@Observes StartupEvent event) {
-        timer = PeriodicTask.start("oidc-housekeeping", config.oidc().housekeepingInterval().toMillis(), this::removeAbandoned);
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        if (timer != null) {
-            timer.close();
-        }
+        tasks.every("oidc-housekeeping", config.oidc().housekeepingInterval(), this::removeAbandoned);
     }
 
     /** Deletes unfinished authorizations whose login lifetime (and any code's) ended. */

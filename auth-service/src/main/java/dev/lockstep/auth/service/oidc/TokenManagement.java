@@ -82,8 +82,7 @@ public class TokenManagement {
         Optional<RefreshToken> refresh = sessions.refreshTokenOf(token, client.clientId);
         String grantId = refresh.map(r -> r.grantId).orElseGet(() -> accessTokens.verify(token)
                 .filter(a -> client.clientId.equals(a.clientId())).map(AccessTokens.Active::grantId).orElse(null));
-        refresh.ifPresent(
-                r -> RefreshToken.<RefreshToken> findById(r.tokenHash, LockModeType.PESSIMISTIC_WRITE).status = "revoked");
+        refresh.ifPresent(r -> RefreshToken.<RefreshToken> findById(r.tokenHash, LockModeType.PESSIMISTIC_WRITE).revoke());
         OidcAuthorization grant = grantId != null ? OidcAuthorization.findById(grantId, LockModeType.PESSIMISTIC_WRITE) : null;
         if (grant != null && !grant.revoked()) {
             grant.revoke(times.sandboxNow());
@@ -98,8 +97,7 @@ public class TokenManagement {
             return Optional.empty();
         }
         RefreshToken found = RefreshToken.findById(dev.lockstep.auth.service.Secrets.sha256(token));
-        if (found == null || found.clientId == null || !"active".equals(found.status)
-                || !times.sandboxNow().isBefore(found.expiresAt)) {
+        if (found == null || found.clientId == null || !found.activeAt(times.sandboxNow())) {
             return Optional.empty();
         }
         LoginSession session = LoginSession.findById(found.sessionId);
