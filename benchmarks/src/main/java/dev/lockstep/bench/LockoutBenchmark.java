@@ -7,8 +7,11 @@ import dev.lockstep.client.Service;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -124,18 +127,18 @@ public final class LockoutBenchmark {
         String active = passwordOnlyAccount();
         // exempt from lockout, so that its wrong passwords stay wrong passwords and never become a lock
         send("PUT", "/v1/admin/accounts/" + active + "/lockout-policy", Map.of("preset", "off"), 200);
-        Map<String, String[]> paths = new java.util.LinkedHashMap<>();
+        Map<String, String[]> paths = new LinkedHashMap<>();
         paths.put("unknown user", new String[] { "nobody-" + UUID.randomUUID(), PASSWORD });
         paths.put("wrong password", new String[] { active, "not the password" });
         paths.put("locked account", new String[] { locked, PASSWORD });
         long[][] nanos = new long[paths.size()][each];
         List<String[]> attempts = new ArrayList<>(paths.values());
-        java.util.Random order = new java.util.Random(42);
+        Random order = new Random(42);
         List<Integer> slots = new ArrayList<>(List.of(0, 1, 2));
         for (int i = 0; i < each; i++) {
             // interleaved in a shuffled order: drift, and anything that slows every n-th request
             // (a garbage collection after some number of 7 MiB hashes), hit all three alike
-            java.util.Collections.shuffle(slots, order);
+            Collections.shuffle(slots, order);
             for (int p : slots) {
                 long t0 = System.nanoTime();
                 int status = login(attempts.get(p)[0], attempts.get(p)[1]).status();

@@ -3,37 +3,35 @@ package dev.lockstep.contracts;
 import java.util.Map;
 
 /**
- * Every Kafka topic of the sandbox, declared once: name, partition count, what the key is and
- * whether the topic is compacted. The broker runner creates exactly these topics; automatic topic
+ * Every Kafka topic of the sandbox, declared once: name, partition count and whether the topic is
+ * compacted (each record's key is in docs/architecture.md). The broker runner creates exactly these topics; automatic topic
  * creation is off.
  */
 public enum Topic {
     /** Facts from auth-service: accounts, login challenges, logins. Key: account id. */
-    AUTH_EVENTS("lockstep.auth.events", 3, "account id", false),
+    AUTH_EVENTS("lockstep.auth.events", 3, false),
     /** Facts from otp-service: factors added, codes issued and checked. Key: account id. */
-    OTP_EVENTS("lockstep.otp.events", 3, "account id", false),
+    OTP_EVENTS("lockstep.otp.events", 3, false),
     /** Messages for the simulated network to deliver (they carry the code text). Key: E.164 number. */
-    MESSAGES_OUTBOUND("lockstep.messages.outbound", 3, "E.164 phone number", false),
+    MESSAGES_OUTBOUND("lockstep.messages.outbound", 3, false),
     /** Delivery receipts from the simulated network. Key: E.164 phone number. */
-    MESSAGES_STATUS("lockstep.messages.status", 3, "E.164 phone number", false),
+    MESSAGES_STATUS("lockstep.messages.status", 3, false),
     /** Virtual phone state changes (SIM cancelled or swapped, handset off, roaming…). Key: E.164 number. */
-    PHONE_EVENTS("lockstep.phones.events", 3, "E.164 phone number", false),
+    PHONE_EVENTS("lockstep.phones.events", 3, false),
     /** Facts from recovery-service. Key: account id. */
-    RECOVERY_EVENTS("lockstep.recovery.events", 3, "account id", false),
+    RECOVERY_EVENTS("lockstep.recovery.events", 3, false),
     /** The sandbox clock; compacted, the latest value is the current clock. Key: "sandbox". */
-    SANDBOX_CLOCK("lockstep.sandbox.clock", 1, "\"sandbox\"", true),
+    SANDBOX_CLOCK("lockstep.sandbox.clock", 1, true),
     /** Records a consumer could not handle, kept for inspection instead of being lost. Key: as received. */
-    DEAD_LETTERS("lockstep.dead-letters", 1, "the original key", false);
+    DEAD_LETTERS("lockstep.dead-letters", 1, false);
 
     private final String topicName;
     private final int partitions;
-    private final String key;
     private final boolean compacted;
 
-    Topic(String topicName, int partitions, String key, boolean compacted) {
+    Topic(String topicName, int partitions, boolean compacted) {
         this.topicName = topicName;
         this.partitions = partitions;
-        this.key = key;
         this.compacted = compacted;
     }
 
@@ -43,11 +41,6 @@ public enum Topic {
 
     public int partitions() {
         return partitions;
-    }
-
-    /** What the record key holds, for documentation. */
-    public String key() {
-        return key;
     }
 
     public boolean compacted() {

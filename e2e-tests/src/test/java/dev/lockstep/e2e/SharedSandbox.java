@@ -57,12 +57,12 @@ public final class SharedSandbox implements BeforeAllCallback {
         return running != null ? running : start();
     }
 
-    /** The running sandbox; only valid inside tests that use this extension. */
     /** Lockstep's Java client on the shared sandbox. */
     static SandboxClient client() {
         return sandbox().client(ADMIN_TOKEN, INTERNAL_TOKEN);
     }
 
+    /** The running sandbox; only valid inside tests that use this extension. */
     static Sandbox sandbox() {
         return running.sandbox;
     }

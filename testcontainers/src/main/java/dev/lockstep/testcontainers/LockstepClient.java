@@ -2,6 +2,7 @@ package dev.lockstep.testcontainers;
 
 import dev.lockstep.client.HttpJson;
 import dev.lockstep.client.SandboxClient;
+import dev.lockstep.client.Service;
 
 /**
  * A small client for a running {@link LockstepSandbox}: the admin API (accounts), the login API an
@@ -19,6 +20,6 @@ public final class LockstepClient extends SandboxClient {
 
     /** Any call: method, service, path (with query), a body to send as JSON (or null), a bearer token (or null). */
     public HttpJson.Reply call(String method, LockstepSandbox.Service service, String path, Object body, String bearer) {
-        return call(method, dev.lockstep.client.Service.valueOf(service.name()), path, body, bearer);
+        return call(method, Service.valueOf(service.name()), path, body, bearer);
     }
 }

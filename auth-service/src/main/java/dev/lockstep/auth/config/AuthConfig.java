@@ -3,6 +3,8 @@ package dev.lockstep.auth.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** auth-service settings ({@code lockstep.auth.*}). */
 @ConfigMapping(prefix = "lockstep.auth")
@@ -24,7 +26,7 @@ public interface AuthConfig {
      * player beside the sandbox can sign in "from Spain".
      */
     @WithDefault("127.0.0.0/8,::1/128")
-    java.util.List<String> trustedProxies();
+    List<String> trustedProxies();
 
     interface Password {
         /** Argon2id passes (t). */
@@ -101,7 +103,7 @@ public interface AuthConfig {
         String issuer();
 
         /** The issuer under the HTTPS address, when the service also listens on HTTPS. */
-        java.util.Optional<String> httpsIssuer();
+        Optional<String> httpsIssuer();
 
         /** The {@code aud} claim. */
         String audience();

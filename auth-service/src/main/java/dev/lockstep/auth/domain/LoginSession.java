@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** What a successful login started; alive while its refresh tokens rotate, until revoked. */
 @Entity
@@ -48,7 +49,7 @@ public class LoginSession extends PanacheEntityBase {
     }
 
     /** The active session a browser's cookie names, if any. */
-    public static java.util.Optional<LoginSession> ofBrowser(String browserHash) {
+    public static Optional<LoginSession> ofBrowser(String browserHash) {
         return find("browserHash = ?1 and revokedAt is null order by createdAt desc", browserHash).firstResultOptional();
     }
 

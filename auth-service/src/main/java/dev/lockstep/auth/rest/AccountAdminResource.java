@@ -1,7 +1,10 @@
 package dev.lockstep.auth.rest;
 
 import dev.lockstep.auth.domain.Account;
+import dev.lockstep.auth.domain.AccountStatus;
 import dev.lockstep.auth.domain.Device;
+import dev.lockstep.auth.domain.LoginAttempt;
+import dev.lockstep.auth.domain.LoginFailure;
 import dev.lockstep.auth.domain.LoginSession;
 import dev.lockstep.auth.domain.MfaMode;
 import dev.lockstep.auth.rest.AccountRequests.AccountView;
@@ -31,6 +34,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -192,16 +196,16 @@ public class AccountAdminResource {
     }
 
     private AccountView view(Account account, String maskedPhone) {
-        java.util.Optional<AccountLocks.Lock> lock = accountLocks.lockOf(account);
-        java.util.Optional<dev.lockstep.auth.domain.LoginFailure> counters = failureCounter.counters(account.id);
+        Optional<AccountLocks.Lock> lock = accountLocks.lockOf(account);
+        Optional<LoginFailure> counters = failureCounter.counters(account.id);
         return new AccountView(account.id, account.username,
                 lock.map(l -> l.status().name()).orElse(account.passwordInvalidatedAt != null
-                        ? dev.lockstep.auth.domain.AccountStatus.PASSWORD_RESET_REQUIRED.name()
-                        : dev.lockstep.auth.domain.AccountStatus.ACTIVE.name()),
+                        ? AccountStatus.PASSWORD_RESET_REQUIRED.name()
+                        : AccountStatus.ACTIVE.name()),
                 account.mfaMode.wire(), maskedPhone, account.email, account.createdAt,
                 lock.map(AccountLocks.Lock::reason).orElse(null), lock.map(AccountLocks.Lock::until).orElse(null),
                 counters.map(c -> c.failures).orElse(0), counters.map(c -> c.mfaFailures).orElse(0),
-                dev.lockstep.auth.domain.LoginAttempt.recent(account.id, 10).stream()
+                LoginAttempt.recent(account.id, 10).stream()
                         .map(AccountRequests.AttemptView::of).toList());
     }
 

@@ -1,8 +1,12 @@
 package dev.lockstep.auth.rest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.lockstep.auth.domain.LoginAttempt;
+import dev.lockstep.auth.domain.LoginSession;
 import dev.lockstep.auth.service.LockoutPolicies;
+import dev.lockstep.auth.service.SessionService;
 import dev.lockstep.contracts.http.FactorView;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -21,23 +25,23 @@ public final class AccountRequests {
             @NotBlank @Size(min = 3, max = 64) @Pattern(regexp = "[A-Za-z0-9._@+-]+", message = "letters, digits and . _ @ + - only") String username,
             @NotNull @Size(min = 8, max = 128) String password,
             @NotBlank @Size(max = 32) String phone,
-            @Size(max = 254) @jakarta.validation.constraints.Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "an email address such as alice@example.com") String email) {
+            @Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "an email address such as alice@example.com") String email) {
     }
 
     /** An account as operators see it. The phone is shown masked. */
     public record AccountView(String id, String username, String status, String mfaMode, String maskedPhone,
             String email, Instant createdAt, String lockReason, Instant unlockAt, int failures, int mfaFailures,
-            java.util.List<AttemptView> recentAttempts) {
+            List<AttemptView> recentAttempts) {
     }
 
     /** One of the account's recent login attempts, with where it came from and its risk. */
     public record AttemptView(Instant at, String outcome, String ip, String country, String city, String deviceId,
-            String userAgent, Integer riskScore, String riskLevel, java.util.List<String> signals, String action) {
+            String userAgent, Integer riskScore, String riskLevel, List<String> signals, String action) {
 
-        public static AttemptView of(dev.lockstep.auth.domain.LoginAttempt a) {
+        public static AttemptView of(LoginAttempt a) {
             return new AttemptView(a.at, a.outcome, a.ip, a.country, a.city, a.deviceKey, a.userAgent, a.riskScore,
-                    a.riskLevel, a.signals == null || a.signals.isEmpty() ? java.util.List.of()
-                            : java.util.List.of(a.signals.split(",")),
+                    a.riskLevel, a.signals == null || a.signals.isEmpty() ? List.of()
+                            : List.of(a.signals.split(",")),
                     a.action);
         }
     }
@@ -102,8 +106,10 @@ public final class AccountRequests {
     public record AuditView(Instant at, String operator, String action, String reason) {
     }
 
-    /** {@code POST /v1/login}. */
-    /** {@code deviceId}: the client's name for the device it runs on (optional); trusted devices may skip the code. */
+    /**
+     * {@code POST /v1/login}. {@code deviceId}: the client's name for the device it runs on (optional);
+     * trusted devices may skip the code.
+     */
     public record Login(@NotBlank @Size(max = 64) String username, @NotNull @Size(max = 128) String password,
             @Pattern(regexp = "[A-Za-z0-9._:-]{1,64}", message = "1 to 64 letters, digits or ._:-") String deviceId) {
     }
@@ -112,8 +118,10 @@ public final class AccountRequests {
     public record MfaRequired(String status, String challengeId, List<FactorView> factors, Instant expiresAt) {
     }
 
-    /** {@code POST /v1/login/{challengeId}/send}; the body is optional. */
-    /** {@code channel}: {@code sms} (default) or {@code voice}, a call that reads the code out. */
+    /**
+     * {@code POST /v1/login/{challengeId}/send}; the body is optional. {@code channel}: {@code sms}
+     * (default) or {@code voice}, a call that reads the code out.
+     */
     public record Send(@Size(max = 36) String factorId,
             @Pattern(regexp = "sms|voice", message = "sms or voice") String channel) {
     }
@@ -121,8 +129,11 @@ public final class AccountRequests {
     public record CodeSent(String status, String challengeId, String factorId, int sends) {
     }
 
-    /** {@code POST /v1/login/{challengeId}/verify}. */
-    /** {@code factorId}: which factor the code comes from; left out, the one the challenge last sent to (or the app). */
+    /**
+     * {@code POST /v1/login/{challengeId}/verify}. {@code factorId}: which factor the code comes from; left
+     * out, the one the challenge last sent to (or the app). {@code trustDevice}: remember the login's
+     * device, so that a new-device policy asks it for no code next time.
+     */
     public record Verify(
             @NotNull @Pattern(regexp = "[A-Za-z0-9 -]{4,40}", message = "a code: digits, a recovery code such as k7pmx-2qh9d, or a recovery key") String code,
             @Size(max = 36) String factorId,
@@ -137,7 +148,7 @@ public final class AccountRequests {
             @JsonProperty("expires_in") long expiresIn,
             @JsonProperty("refresh_token") String refreshToken) {
 
-        public static TokenResponse of(dev.lockstep.auth.service.SessionService.Tokens tokens) {
+        public static TokenResponse of(SessionService.Tokens tokens) {
             return new TokenResponse("SUCCESS", tokens.access().token(), "Bearer", tokens.access().expiresIn(),
                     tokens.refreshToken());
         }
@@ -158,7 +169,7 @@ public final class AccountRequests {
     /** A session as the owner and operators see it. */
     public record SessionView(String id, String deviceId, List<String> amr, Instant createdAt, Instant lastRefreshedAt) {
 
-        public static SessionView of(dev.lockstep.auth.domain.LoginSession s) {
+        public static SessionView of(LoginSession s) {
             return new SessionView(s.id, s.deviceKey, List.of(s.amr.split(",")), s.createdAt, s.lastRefreshedAt);
         }
     }

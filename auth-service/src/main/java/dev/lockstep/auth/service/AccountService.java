@@ -14,7 +14,10 @@ import dev.lockstep.platform.outbox.Outbox;
 import dev.lockstep.platform.phone.PhoneNumbers;
 import dev.lockstep.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /** Creating and reading accounts (operator use cases). */
@@ -46,7 +49,7 @@ public class AccountService {
     public NewAccount create(String username, String password, String rawPhone, String email, String operator) {
         String phone = PhoneNumbers.toE164(rawPhone);
         String hash = hasher.hash(password); // slow on purpose: outside the transaction
-        return persist(username, hash, phone, email != null ? email.trim().toLowerCase(java.util.Locale.ROOT) : null, operator);
+        return persist(username, hash, phone, email != null ? email.trim().toLowerCase(Locale.ROOT) : null, operator);
     }
 
     @Transactional
@@ -92,7 +95,7 @@ public class AccountService {
 
     @Transactional
     Account storePassword(String accountId, String hash, String operator, String reason) {
-        Account account = Account.findById(accountId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        Account account = Account.findById(accountId, LockModeType.PESSIMISTIC_WRITE);
         account.newPassword(hash);
         PasswordHistory.remember(account.id, hash, clock.instant());
         audit.record(operator, "account.password-reset", account.id, reason);
@@ -100,7 +103,7 @@ public class AccountService {
     }
 
     /** The operator actions on an account, oldest first. */
-    public java.util.List<AuditEntry> auditTrail(String username) {
+    public List<AuditEntry> auditTrail(String username) {
         return AuditEntry.list("target = ?1 order by at, id", get(username).id);
     }
 

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -193,7 +194,7 @@ public class LockoutPolicies {
             return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw invalidPolicy(
-                    field + " is not one of " + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
+                    field + " is not one of " + Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
         }
     }
 

@@ -15,6 +15,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -97,7 +99,7 @@ public class SessionService {
     public Rotated rotate(String presented, String clientId) {
         RefreshToken token = presented == null || presented.length() > 128 ? null
                 : RefreshToken.findById(Secrets.sha256(presented), LockModeType.PESSIMISTIC_WRITE);
-        if (token == null || !java.util.Objects.equals(token.clientId, clientId)) {
+        if (token == null || !Objects.equals(token.clientId, clientId)) {
             throw invalidGrant("invalid-refresh-token", "The refresh token is not known");
         }
         LoginSession session = LoginSession.findById(token.sessionId, LockModeType.PESSIMISTIC_WRITE);
@@ -138,12 +140,12 @@ public class SessionService {
     }
 
     /** The refresh token a client presents, if it is that client's (for revocation). */
-    public java.util.Optional<RefreshToken> refreshTokenOf(String presented, String clientId) {
+    public Optional<RefreshToken> refreshTokenOf(String presented, String clientId) {
         if (presented == null || presented.length() > 128) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         RefreshToken token = RefreshToken.findById(Secrets.sha256(presented));
-        return token != null && clientId.equals(token.clientId) ? java.util.Optional.of(token) : java.util.Optional.empty();
+        return token != null && clientId.equals(token.clientId) ? Optional.of(token) : Optional.empty();
     }
 
     /** Ends a session (logout, a grant's refresh token revoked), unless it has ended already. */

@@ -2,6 +2,7 @@ package dev.lockstep.bench.compare;
 
 import dev.lockstep.bench.ProcessFacts;
 import dev.lockstep.client.SandboxClient;
+import dev.lockstep.client.Service;
 import dev.lockstep.launcher.Sandbox;
 import dev.lockstep.launcher.SandboxOptions;
 import java.nio.file.Path;
@@ -54,7 +55,7 @@ public final class LockstepTarget implements LoginTarget {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String name = "bench-user-" + i;
-            if (client.call("GET", dev.lockstep.client.Service.AUTH, "/v1/admin/accounts/" + name, null, adminToken)
+            if (client.call("GET", Service.AUTH, "/v1/admin/accounts/" + name, null, adminToken)
                     .status() == 404) {
                 client.createAccount(name, password, "+8170" + (10_000_000 + i));
                 client.setMfaMode(name, "off", "benchmark: password logins");

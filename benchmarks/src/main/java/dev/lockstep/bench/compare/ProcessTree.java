@@ -3,8 +3,10 @@ package dev.lockstep.bench.compare;
 import dev.lockstep.bench.ProcessFacts;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -25,14 +27,14 @@ final class ProcessTree {
 
     /** SIGTERM to all, then SIGKILL to what is left after {@code grace}; returns when all are gone. */
     static void stop(ProcessHandle root, Duration grace) throws InterruptedException {
-        List<ProcessHandle> all = new java.util.ArrayList<>(root.descendants().toList());
+        List<ProcessHandle> all = new ArrayList<>(root.descendants().toList());
         all.add(root);
         all.forEach(ProcessHandle::destroy);
         for (ProcessHandle p : all) {
             CompletableFuture<ProcessHandle> gone = p.onExit();
             try {
                 gone.get(grace.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+            } catch (TimeoutException | ExecutionException e) {
                 p.destroyForcibly();
                 p.onExit().join();
             }

@@ -1,14 +1,16 @@
 package dev.lockstep.contracts.http;
 
+import java.util.List;
+
 /**
  * A second factor as otp-service lists it to auth-service (and auth-service to the user): never
  * the full number, only the masked one.
  */
-public record FactorView(String id, String type, String maskedPhone, java.util.List<String> channels) {
+public record FactorView(String id, String type, String maskedPhone, List<String> channels) {
 
     /** A phone: a code by text message, or by a call that reads it out. */
     public static FactorView phone(String id, String maskedPhone) {
-        return new FactorView(id, "sms", maskedPhone, java.util.List.of("sms", "voice"));
+        return new FactorView(id, "sms", maskedPhone, List.of("sms", "voice"));
     }
 
     /** A factor that receives nothing: an authenticator app, a recovery code or key. */

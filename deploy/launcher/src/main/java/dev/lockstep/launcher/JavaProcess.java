@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A child JVM with its output in a log file, stopped politely (SIGTERM) and then firmly. */
@@ -30,10 +31,10 @@ final class JavaProcess {
     }
 
     void start(List<String> jvmArgs, List<String> mainAndArgs, Path workDir) throws IOException {
-        start(jvmArgs, mainAndArgs, workDir, java.util.Map.of());
+        start(jvmArgs, mainAndArgs, workDir, Map.of());
     }
 
-    void start(List<String> jvmArgs, List<String> mainAndArgs, Path workDir, java.util.Map<String, String> env)
+    void start(List<String> jvmArgs, List<String> mainAndArgs, Path workDir, Map<String, String> env)
             throws IOException {
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>();

@@ -6,11 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -86,7 +88,7 @@ public final class KafkaBroker {
     }
 
     private String serverProperties(Path logDirs) {
-        Map<String, String> settings = new java.util.LinkedHashMap<>();
+        Map<String, String> settings = new LinkedHashMap<>();
         settings.put("process.roles", "broker,controller");
         settings.put("node.id", "1");
         settings.put("controller.quorum.voters", "1@" + host + ":" + controllerPort);
@@ -123,7 +125,7 @@ public final class KafkaBroker {
             try (Admin admin = admin(Duration.ofSeconds(2))) {
                 admin.describeCluster().nodes().get(2, TimeUnit.SECONDS);
                 return;
-            } catch (ExecutionException | java.util.concurrent.TimeoutException | RuntimeException e) {
+            } catch (ExecutionException | TimeoutException | RuntimeException e) {
                 Thread.sleep(200);
             }
         }
@@ -172,7 +174,7 @@ public final class KafkaBroker {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw new IllegalStateException("cannot create topic " + entry.getKey(), e.getCause());
                     }
-                } catch (java.util.concurrent.TimeoutException e) {
+                } catch (TimeoutException e) {
                     throw new IllegalStateException("creating topic " + entry.getKey() + " timed out", e);
                 }
             }

@@ -15,6 +15,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -142,7 +143,7 @@ public final class LocalCa {
             Object key = parser.readObject();
             JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
             return key instanceof PEMKeyPair pair ? converter.getKeyPair(pair).getPrivate()
-                    : converter.getPrivateKey((org.bouncycastle.asn1.pkcs.PrivateKeyInfo) key);
+                    : converter.getPrivateKey((PrivateKeyInfo) key);
         }
     }
 }

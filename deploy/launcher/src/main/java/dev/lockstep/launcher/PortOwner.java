@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -75,7 +76,7 @@ final class PortOwner {
     private static String commandLine(long pid) throws IOException {
         String[] words = new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"))).split("\0");
         String program = Path.of(words[0]).getFileName().toString();
-        String rest = String.join(" ", java.util.Arrays.copyOfRange(words, 1, words.length)).trim();
+        String rest = String.join(" ", Arrays.copyOfRange(words, 1, words.length)).trim();
         return rest.length() > 90 ? program + " … " + rest.substring(rest.length() - 90) : (program + " " + rest).trim();
     }
 }

@@ -11,9 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The whole sandbox as processes on this machine: a real Kafka broker and the four packaged
@@ -34,7 +38,7 @@ public final class Sandbox implements AutoCloseable {
     private final ServiceCommandLine commandLine;
 
     /** The services that also listen on HTTPS: the IdP and the console. */
-    static final java.util.Set<Service> HTTPS = java.util.EnumSet.of(Service.AUTH, Service.SIM);
+    static final Set<Service> HTTPS = EnumSet.of(Service.AUTH, Service.SIM);
 
     public Sandbox(SandboxOptions options) {
         this.options = options;
@@ -75,7 +79,7 @@ public final class Sandbox implements AutoCloseable {
         Files.createDirectories(options.dataDir().resolve("db"));
         certificates = LocalCa.ensure(options.dataDir().resolve("tls"));
         if (postgres != null) {
-            postgres.start(java.util.Arrays.stream(Service.values()).map(ServiceCommandLine::databaseName).toList());
+            postgres.start(Arrays.stream(Service.values()).map(ServiceCommandLine::databaseName).toList());
         }
         broker.start();
         for (Service service : Service.values()) {
@@ -202,7 +206,7 @@ public final class Sandbox implements AutoCloseable {
 
     /** Process ids by name (kafka and the four services). */
     public Map<String, Long> pids() {
-        Map<String, Long> pids = new java.util.LinkedHashMap<>();
+        Map<String, Long> pids = new LinkedHashMap<>();
         if (broker.running()) {
             pids.put("kafka", broker.pid());
         }

@@ -3,7 +3,9 @@ package dev.lockstep.launcher;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Where and how a sandbox runs. Defaults match the documented ports; tests pick others. */
 public final class SandboxOptions {
@@ -141,7 +143,7 @@ public final class SandboxOptions {
      * refuses properties of its own prefix that it does not know, so they go to one service only).
      */
     public SandboxOptions serviceProperty(Service service, String name, String value) {
-        serviceProperties.computeIfAbsent(service, s -> new java.util.TreeMap<>()).put(name, value);
+        serviceProperties.computeIfAbsent(service, s -> new TreeMap<>()).put(name, value);
         return this;
     }
 
@@ -199,7 +201,7 @@ public final class SandboxOptions {
 
         /** {@code h2} or {@code postgresql}, as the option and the system property spell it. */
         public static Database parse(String name) {
-            return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+            return switch (name.toLowerCase(Locale.ROOT)) {
                 case "h2" -> H2;
                 case "postgresql", "postgres", "pg" -> POSTGRESQL;
                 default -> throw new IllegalArgumentException("unknown database " + name + " (h2 or postgresql)");

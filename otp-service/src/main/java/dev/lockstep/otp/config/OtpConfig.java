@@ -1,6 +1,7 @@
 package dev.lockstep.otp.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 /** otp-service settings ({@code lockstep.otp.*}). */
@@ -14,7 +15,7 @@ public interface OtpConfig {
      * Wrong codes (of any factor) one account may send in 24 hours of sandbox time, across its
      * challenges; then every check answers "too many attempts" until the oldest fall out.
      */
-    @io.smallrye.config.WithDefault("20")
+    @WithDefault("20")
     int maxWrongCodesPerDay();
 
     /** Codes read out by a call. */
@@ -61,7 +62,7 @@ public interface OtpConfig {
         int digits();
 
         /** Default time step. */
-        java.time.Duration period();
+        Duration period();
 
         /** Steps of clock drift accepted on each side of now. */
         int drift();

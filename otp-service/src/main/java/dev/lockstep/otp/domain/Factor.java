@@ -5,7 +5,9 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -58,7 +60,7 @@ public class Factor extends PanacheEntityBase {
     public String label;
 
     public Totp.Settings totpSettings() {
-        return new Totp.Settings(totpAlgorithm, totpDigits, java.time.Duration.ofSeconds(totpPeriodSeconds));
+        return new Totp.Settings(totpAlgorithm, totpDigits, Duration.ofSeconds(totpPeriodSeconds));
     }
 
     @Column(name = "created_at", nullable = false)
@@ -80,7 +82,7 @@ public class Factor extends PanacheEntityBase {
      * makes the challenge's row and the second finds it.
      */
     public static List<Factor> lockAccount(String accountId) {
-        return find("accountId = ?1 order by id", accountId).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+        return find("accountId = ?1 order by id", accountId).withLock(LockModeType.PESSIMISTIC_WRITE)
                 .list();
     }
 

@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Instant;
 
 /** otp-service's side of a login challenge: which factor, and how many wrong codes so far. */
 @Entity
@@ -30,7 +31,7 @@ public class OtpChallenge extends PanacheEntityBase {
 
     /** When the challenge began (sandbox clock); null for challenges from before this was kept. */
     @Column(name = "created_at")
-    public java.time.Instant createdAt;
+    public Instant createdAt;
 
     /** The verify attempt whose check answered "valid" (auth-service's id), or null. */
     @Column(name = "valid_attempt_id", length = 64)

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * Code policies: per channel, for one account, else for the sandbox, else from the configuration
@@ -65,7 +67,7 @@ public class CodePolicies {
         CodePolicy base;
         if (change.preset() != null) {
             base = CodePolicy.preset(change.preset()).orElseThrow(() -> invalid(
-                    "preset must be one of " + String.join(", ", new java.util.TreeSet<>(CodePolicy.PRESETS.keySet()))));
+                    "preset must be one of " + String.join(", ", new TreeSet<>(CodePolicy.PRESETS.keySet()))));
         } else {
             base = PolicySetting.SANDBOX.equals(scope) ? sandbox(channel) : effective(scope, channel);
         }
@@ -101,12 +103,12 @@ public class CodePolicies {
         }
     }
 
-    private java.util.Optional<PolicySetting> setting(String accountId, String channel) {
+    private Optional<PolicySetting> setting(String accountId, String channel) {
         PolicySetting own = PolicySetting.findById(new PolicySetting.Key(accountId, channel));
         if (own != null) {
-            return java.util.Optional.of(own);
+            return Optional.of(own);
         }
-        return java.util.Optional.ofNullable(PolicySetting.findById(new PolicySetting.Key(PolicySetting.SANDBOX, channel)));
+        return Optional.ofNullable(PolicySetting.findById(new PolicySetting.Key(PolicySetting.SANDBOX, channel)));
     }
 
     /** The sandbox's policy on a channel: set by an operator, else the configuration. */

@@ -13,7 +13,10 @@ import dev.lockstep.platform.phone.PhoneNumbers;
 import dev.lockstep.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Trusted phones of accounts. */
@@ -101,7 +104,7 @@ public class FactorService {
     }
 
     /** The trusted phone factor of the account with this number, if any. */
-    public java.util.Optional<String> phoneFactor(String accountId, String e164) {
+    public Optional<String> phoneFactor(String accountId, String e164) {
         return Factor.<Factor> find("accountId = ?1 and type = 'sms' and phone = ?2", accountId, e164)
                 .firstResultOptional().map(f -> f.id);
     }
@@ -126,7 +129,7 @@ public class FactorService {
      * but never the account's last phone.
      */
     @Transactional
-    public int removeAddedSince(String accountId, java.time.Instant since, String correlationId) {
+    public int removeAddedSince(String accountId, Instant since, String correlationId) {
         Factor.lockAccount(accountId);
         int removed = 0;
         for (Factor factor : Factor.<Factor> list("accountId = ?1 and createdAt >= ?2 order by createdAt desc", accountId,
@@ -163,7 +166,7 @@ public class FactorService {
      */
     public List<FactorView> usable(String accountId) {
         List<Factor> all = Factor.ofAccount(accountId);
-        List<FactorView> usable = new java.util.ArrayList<>();
+        List<FactorView> usable = new ArrayList<>();
         all.stream().filter(f -> "totp".equals(f.type) && "active".equals(f.status))
                 .forEach(f -> usable.add(FactorView.silent(f.id, f.type)));
         all.stream().filter(f -> "sms".equals(f.type))

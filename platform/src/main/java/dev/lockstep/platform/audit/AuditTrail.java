@@ -1,7 +1,9 @@
 package dev.lockstep.platform.audit;
 
 import dev.lockstep.platform.clock.SandboxClock;
+import dev.lockstep.platform.reset.SandboxReset;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.util.List;
 
@@ -35,7 +37,7 @@ public class AuditTrail {
     }
 
     /** A reset empties the audit trail with everything else; the reset itself is its first entry. */
-    void onReset(@jakarta.enterprise.event.Observes dev.lockstep.platform.reset.SandboxReset.Done done) {
+    void onReset(@Observes SandboxReset.Done done) {
         record("admin", "sandbox.reset", "sandbox", "every account, setting and audit entry of this service removed");
     }
 }

@@ -3,6 +3,7 @@ package dev.lockstep.platform.db;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import org.hibernate.exception.JDBCConnectionException;
 
 /**
  * Tells a failure to reach the database (stopped, restarting, the pool unable to open a connection)
@@ -17,7 +18,7 @@ public final class DatabaseUnavailable {
     public static boolean causedBy(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-                    || t instanceof org.hibernate.exception.JDBCConnectionException) {
+                    || t instanceof JDBCConnectionException) {
                 return true;
             }
             if (t instanceof SQLException sql && connectionState(sql.getSQLState())) {

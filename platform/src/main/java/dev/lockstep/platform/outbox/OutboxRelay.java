@@ -33,9 +33,8 @@ import org.jboss.logging.Logger;
 /**
  * Publishes outbox rows in insertion order, one after another (each acknowledged before the next is
  * sent, so a failure never lets a later row overtake an earlier one), deleting them once the broker
- * acknowledged them. Woken
- * right after every commit that wrote an event; polls as a fallback; while the broker is down it
- * keeps the rows and retries with a growing pause. A row may be published twice (acknowledged,
+ * acknowledged them. Woken right after every commit that wrote an event; polls as a fallback; while
+ * the broker is down it keeps the rows and retries with a growing pause. A row may be published twice (acknowledged,
  * then the delete lost); consumers ignore repeats by event id. Instances sharing a database take
  * turns (the batch's rows are locked while it is published). A row written in a trace is published
  * in a span of that trace (the record's headers carry it on to the consumers).

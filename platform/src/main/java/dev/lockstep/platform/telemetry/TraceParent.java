@@ -6,6 +6,7 @@ import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapSetter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,7 +42,7 @@ public final class TraceParent {
         if (!context.isValid()) {
             return null;
         }
-        Map<String, String> carrier = new java.util.HashMap<>(2);
+        Map<String, String> carrier = new HashMap<>(2);
         W3CTraceContextPropagator.getInstance().inject(Context.root().with(span), carrier, SETTER);
         return carrier.get(HEADER);
     }

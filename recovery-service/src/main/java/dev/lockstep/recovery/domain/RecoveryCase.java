@@ -10,6 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -231,7 +233,7 @@ public class RecoveryCase extends PanacheEntityBase {
     }
 
     /** Statuses in which a case waits for its owner to prove a contact or the trusted phone. */
-    public static final java.util.Set<CaseStatus> UNVERIFIED = java.util.EnumSet.of(CaseStatus.VERIFYING_CONTACT,
+    public static final Set<CaseStatus> UNVERIFIED = EnumSet.of(CaseStatus.VERIFYING_CONTACT,
             CaseStatus.VERIFYING_PHONE);
 
     /** Its contact or trusted phone was never verified: the start is given up. */

@@ -1,5 +1,6 @@
 package dev.lockstep.recovery.rest;
 
+import dev.lockstep.contracts.http.FactorView;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.web.TrustedProxies;
 import dev.lockstep.recovery.config.RecoveryConfig;
@@ -106,7 +107,7 @@ public class RecoveryResource {
 
     @POST
     @Path("/cases/{caseId}/resend")
-    @Operation(summary = "\"Didn't get a code?\": send the pending code again (at most 5 per case)")
+    @Operation(summary = "\"Didn't get a code?\": send the pending code again (a case sends at most lockstep.recovery.max-sends codes)")
     public Response resend(@PathParam("caseId") String caseId) {
         return Response.accepted(view(contact.resend(caseId))).build();
     }
@@ -153,7 +154,7 @@ public class RecoveryResource {
 
     @POST
     @Path("/cases/{caseId}/verify-code")
-    @Operation(summary = "The code from the trusted phone; right: a new password may be set within 15 minutes")
+    @Operation(summary = "The code from the trusted phone; right: a new password may be set within lockstep.recovery.verified-window")
     public OwnerView verifyCode(@PathParam("caseId") String caseId, @Valid @NotNull RecoveryRequests.Code request) {
         return view(trustedPhone.verify(caseId, request.code()));
     }
@@ -167,7 +168,7 @@ public class RecoveryResource {
 
     @POST
     @Path("/cases/{caseId}/form")
-    @Operation(summary = "Submit the form; the verdict comes by email after the configured delay; at most 2 a day (429)")
+    @Operation(summary = "Submit the form; the verdict comes by email after the configured delay; a 429 past lockstep.recovery.form.max-per-day")
     public Response submitForm(@PathParam("caseId") String caseId, @Valid @NotNull RecoveryRequests.Form form) {
         FormSubmission submitted = forms.submit(caseId, new FormScoring.Answers(form.name(), form.dateOfBirth(),
                 form.country(), form.region(), form.postalCode(), form.previousPasswords(), form.products(),
@@ -179,7 +180,7 @@ public class RecoveryResource {
         return OwnerView.of(c, null, clock.instant());
     }
 
-    private Response created(RecoveryCase c, List<dev.lockstep.contracts.http.FactorView> phones) {
+    private Response created(RecoveryCase c, List<FactorView> phones) {
         return Response.created(URI.create("/v1/recovery/cases/" + c.id)).entity(OwnerView.of(c, phones, clock.instant()))
                 .build();
     }

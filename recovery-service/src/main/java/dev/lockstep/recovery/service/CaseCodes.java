@@ -7,6 +7,7 @@ import dev.lockstep.platform.secret.ServiceSecrets;
 import dev.lockstep.recovery.domain.CaseCode;
 import dev.lockstep.recovery.domain.RecoveryCase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,7 +76,7 @@ public class CaseCodes {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Outcome check(String caseId, String purpose, String presented, int maxAttempts, boolean spend) {
-        CaseCode row = CaseCode.findById(new CaseCode.Key(caseId, purpose), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        CaseCode row = CaseCode.findById(new CaseCode.Key(caseId, purpose), LockModeType.PESSIMISTIC_WRITE);
         if (row == null) {
             return Outcome.NONE;
         }
@@ -103,7 +104,7 @@ public class CaseCodes {
     /** Spends a code that {@link #check} found right; false if it was spent meanwhile. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean spend(String caseId, String purpose) {
-        CaseCode row = CaseCode.findById(new CaseCode.Key(caseId, purpose), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        CaseCode row = CaseCode.findById(new CaseCode.Key(caseId, purpose), LockModeType.PESSIMISTIC_WRITE);
         if (row == null || row.usedAt != null) {
             return false;
         }

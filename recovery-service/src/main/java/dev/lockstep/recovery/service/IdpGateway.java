@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -131,7 +132,7 @@ public class IdpGateway {
         String slug = "invalid-request";
         String title = "The identity provider refused the request";
         try {
-            java.util.Map<?, ?> body = e.getResponse().readEntity(java.util.Map.class);
+            Map<?, ?> body = e.getResponse().readEntity(Map.class);
             Object type = body.get("type");
             if (type instanceof String t && t.contains(":")) {
                 slug = t.substring(t.lastIndexOf(':') + 1);

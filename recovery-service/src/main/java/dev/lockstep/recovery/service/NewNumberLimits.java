@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * How many different new numbers a recovery may be asked to send codes to: at most so many per account
@@ -68,7 +69,7 @@ public class NewNumberLimits {
             return;
         }
         // When each number counted was named last; the bound frees up once enough of them leave the window.
-        List<Instant> lastNamed = named.stream().collect(java.util.stream.Collectors.toMap(n -> n.number, n -> n.at,
+        List<Instant> lastNamed = named.stream().collect(Collectors.toMap(n -> n.number, n -> n.at,
                 (a, b) -> a.isAfter(b) ? a : b)).values().stream().sorted().toList();
         if (lastNamed.size() < max) {
             return;

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Apple's recovery without a recovery key (S1): the account name and a trusted number, a recovery
@@ -52,7 +53,7 @@ public class WaitingPeriodRecovery {
         String trusted = PhoneNumbers.toE164(trustedPhone);
         String recovery = PhoneNumbers.toE164(recoveryPhone);
         newNumbers.admit(username, recovery, address);
-        java.util.Optional<RecoveryCalls.AccountFacts> found = idp.account(username);
+        Optional<RecoveryCalls.AccountFacts> found = idp.account(username);
         boolean trustedPhoneMatches = idp.trustedPhone(found.map(RecoveryCalls.AccountFacts::id)
                 .orElse(IdpGateway.NO_ACCOUNT), trusted).isPresent();
         if (found.isEmpty() || !trustedPhoneMatches) {

@@ -48,14 +48,14 @@ public class FaultResource {
     }
 
     /** {@code PUT /v1/faults/{id}/enabled}: switch a rule off or on. */
-    public record Enabled(@jakarta.validation.constraints.NotNull Boolean enabled) {
+    public record Enabled(@NotNull Boolean enabled) {
     }
 
-    @jakarta.ws.rs.PUT
+    @PUT
     @Path("/faults/{id}/enabled")
     @Operation(summary = "Switch a fault rule off or on again (its counts stay)")
     public FaultView setEnabled(@PathParam("id") String id,
-            @jakarta.validation.Valid @jakarta.validation.constraints.NotNull Enabled request) {
+            @Valid @NotNull Enabled request) {
         return FaultView.of(faults.setEnabled(id, request.enabled()));
     }
 

@@ -5,6 +5,7 @@ import dev.lockstep.platform.phone.PhoneNumbers;
 import dev.lockstep.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -44,7 +45,7 @@ public class AccountSetup {
         if (account.lockoutPolicy() != null) {
             api.call("PUT", path + "/lockout-policy", account.lockoutPolicy(), 200, "lockout policy of " + account.username());
         }
-        String user = account.username().toLowerCase(java.util.Locale.ROOT);
+        String user = account.username().toLowerCase(Locale.ROOT);
         state.accountIds.put(user, id);
         state.phones.put(user, PhoneNumbers.toE164(account.phone()));
         String recovery = api.recovery() + "/v1/admin/recovery/accounts/" + SandboxApi.encode(account.username());

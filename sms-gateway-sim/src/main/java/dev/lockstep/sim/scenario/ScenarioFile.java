@@ -3,6 +3,7 @@ package dev.lockstep.sim.scenario;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -105,7 +106,7 @@ public record ScenarioFile(
         }
 
         static List<String> names() {
-            return java.util.Arrays.stream(values()).map(Action::title).toList();
+            return Arrays.stream(values()).map(Action::title).toList();
         }
     }
 

@@ -9,8 +9,10 @@ import dev.lockstep.sim.scenario.ScenarioFile.Action;
 import dev.lockstep.sim.scenario.ScenarioFile.Step;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -79,7 +81,7 @@ public class ScenarioParser {
     }
 
     private static String problem(Step step) {
-        for (String phone : java.util.Arrays.asList(step.recoveryPhone(), step.trustedPhone(), step.number())) {
+        for (String phone : Arrays.asList(step.recoveryPhone(), step.trustedPhone(), step.number())) {
             try {
                 if (phone != null) {
                     PhoneNumbers.toE164(phone);
@@ -121,7 +123,7 @@ public class ScenarioParser {
                 }
                 try {
                     if (step.since() != null) {
-                        java.time.Instant.parse(step.since());
+                        Instant.parse(step.since());
                     }
                     yield null;
                 } catch (DateTimeParseException e) {

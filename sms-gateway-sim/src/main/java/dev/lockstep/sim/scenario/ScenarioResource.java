@@ -11,6 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -45,7 +46,7 @@ public class ScenarioResource {
     @GET
     @Path("/scenarios")
     @Operation(summary = "The scenarios shipped with the sandbox: file, name and story")
-    public java.util.List<ShippedScenarios.Shipped> shipped() {
+    public List<ShippedScenarios.Shipped> shipped() {
         return shippedScenarios.shipped();
     }
 

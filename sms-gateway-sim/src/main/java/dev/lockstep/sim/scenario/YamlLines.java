@@ -4,9 +4,12 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +27,12 @@ final class YamlLines {
     static int lineOf(String text, JsonProcessingException e) {
         JsonLocation where = e.getLocation();
         int line = where != null ? where.getLineNr() : 0;
-        if (!(e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+        if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
             return line;
         }
         Map<String, Integer> lines = lineIndex(text);
         List<String> path = new ArrayList<>();
-        for (com.fasterxml.jackson.databind.JsonMappingException.Reference ref : mapping.getPath()) {
+        for (JsonMappingException.Reference ref : mapping.getPath()) {
             path.add(ref.getFieldName() != null ? ref.getFieldName() : Integer.toString(ref.getIndex()));
         }
         for (int n = path.size(); n > 0; n--) {
@@ -44,8 +47,8 @@ final class YamlLines {
     /** The line of every field and list element of a YAML document, by path ({@code steps/1/action}). */
     static Map<String, Integer> lineIndex(String text) {
         Map<String, Integer> lines = new HashMap<>();
-        java.util.Deque<String> path = new java.util.ArrayDeque<>();
-        java.util.Deque<int[]> indexes = new java.util.ArrayDeque<>(); // per open container: next list index, or -1
+        Deque<String> path = new ArrayDeque<>();
+        Deque<int[]> indexes = new ArrayDeque<>(); // per open container: next list index, or -1
         try (JsonParser parser = new YAMLFactory().createParser(text)) {
             JsonToken token;
             while ((token = parser.nextToken()) != null) {

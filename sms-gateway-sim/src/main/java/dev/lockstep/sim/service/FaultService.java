@@ -5,6 +5,7 @@ import dev.lockstep.platform.fault.EffectSettings;
 import dev.lockstep.platform.fault.FaultSchedule;
 import dev.lockstep.platform.phone.PhoneNumbers;
 import dev.lockstep.platform.problem.ProblemException;
+import dev.lockstep.platform.reset.SandboxReset;
 import dev.lockstep.platform.settings.RuntimeSettings;
 import dev.lockstep.platform.tx.AfterCommit;
 import dev.lockstep.sim.config.SimConfig;
@@ -16,6 +17,7 @@ import dev.lockstep.sim.domain.Message;
 import dev.lockstep.sim.domain.Phone;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
@@ -94,7 +96,7 @@ public class FaultService {
     public FaultRule setEnabled(String id, boolean enabled) {
         FaultRule rule = FaultRule.findById(id);
         if (rule == null) {
-            throw dev.lockstep.platform.problem.ProblemException.notFound("fault-not-found", "No such fault rule");
+            throw ProblemException.notFound("fault-not-found", "No such fault rule");
         }
         rule.enabled = enabled;
         rulesChanged();
@@ -135,12 +137,12 @@ public class FaultService {
         return read;
     }
 
-    /** The rule list changes: what is in memory is stale now, and again once the change is committed. */
     /** A sandbox reset emptied the rules table: forget what was cached. */
-    void onReset(@jakarta.enterprise.event.Observes dev.lockstep.platform.reset.SandboxReset.Done done) {
+    void onReset(@Observes SandboxReset.Done done) {
         rulesChanged();
     }
 
+    /** The rule list changes: what is in memory is stale now, and again once the change is committed. */
     private void rulesChanged() {
         changes.incrementAndGet();
         AfterCommit.run(transactions, changes::incrementAndGet);

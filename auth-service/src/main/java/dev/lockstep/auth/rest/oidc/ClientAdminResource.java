@@ -1,5 +1,6 @@
 package dev.lockstep.auth.rest.oidc;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.lockstep.auth.domain.OidcClient;
 import dev.lockstep.auth.service.oidc.ClientRegistry;
 import dev.lockstep.platform.problem.ProblemException;
@@ -41,7 +42,7 @@ public class ClientAdminResource {
     public record Register(
             @Size(max = 64) String clientId,
             @Size(max = 128) String name,
-            @com.fasterxml.jackson.annotation.JsonProperty("public") Boolean publicClient,
+            @JsonProperty("public") Boolean publicClient,
             @Size(max = 20) List<String> redirectUris,
             @Size(max = 20) List<String> postLogoutRedirectUris,
             @Size(max = 1000) String backchannelLogoutUri,
@@ -51,7 +52,7 @@ public class ClientAdminResource {
 
     /** A client as operators see it; {@code clientSecret} only in the answer to its registration. */
     public record ClientView(String clientId, String name,
-            @com.fasterxml.jackson.annotation.JsonProperty("public") boolean publicClient,
+            @JsonProperty("public") boolean publicClient,
             String clientSecret, List<String> redirectUris, List<String> postLogoutRedirectUris, String backchannelLogoutUri,
             List<String> grantTypes, String defaultAcr, Instant createdAt) {
 

@@ -1,5 +1,7 @@
 package dev.lockstep.auth.rest.oidc;
 
+import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.util.URLUtils;
 import dev.lockstep.auth.service.oidc.OAuthException;
@@ -42,12 +44,12 @@ final class NimbusRequests {
     /** The application a token request names, by its HTTP Basic credentials or its {@code client_id}; null if none. */
     static String clientId(HTTPRequest request) {
         try {
-            com.nimbusds.oauth2.sdk.auth.ClientAuthentication auth = com.nimbusds.oauth2.sdk.auth.ClientAuthentication
+            ClientAuthentication auth = ClientAuthentication
                     .parse(request);
             if (auth != null) {
                 return auth.getClientID().getValue();
             }
-        } catch (com.nimbusds.oauth2.sdk.ParseException e) {
+        } catch (ParseException e) {
             // not a client authentication Nimbus knows: the form may still name the client
         }
         String body = request.getBody();

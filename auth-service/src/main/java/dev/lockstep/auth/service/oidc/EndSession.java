@@ -14,10 +14,13 @@ import dev.lockstep.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 
@@ -86,7 +89,7 @@ public class EndSession {
         }
         State state = request.getState();
         String query = state != null ? (back.getRawQuery() == null ? "?" : "&") + "state="
-                + java.net.URLEncoder.encode(state.getValue(), java.nio.charset.StandardCharsets.UTF_8) : "";
+                + URLEncoder.encode(state.getValue(), StandardCharsets.UTF_8) : "";
         return new Outcome(URI.create(back + query));
     }
 
@@ -96,7 +99,7 @@ public class EndSession {
             JwtClaims claims = new JwtConsumerBuilder().setVerificationKeyResolver(keys.resolver()).setSkipAllValidators()
                     .build().processToClaims(idToken);
             return issuers.known(claims.getIssuer()) ? Optional.of(claims) : Optional.empty();
-        } catch (InvalidJwtException | org.jose4j.jwt.MalformedClaimException e) {
+        } catch (InvalidJwtException | MalformedClaimException e) {
             return Optional.empty();
         }
     }
@@ -104,7 +107,7 @@ public class EndSession {
     private static String audience(JwtClaims claims) {
         try {
             return claims.getAudience().isEmpty() ? null : claims.getAudience().get(0);
-        } catch (org.jose4j.jwt.MalformedClaimException e) {
+        } catch (MalformedClaimException e) {
             return null;
         }
     }

@@ -11,6 +11,7 @@ import dev.lockstep.auth.domain.LoginSession;
 import dev.lockstep.auth.domain.OidcAuthorization;
 import dev.lockstep.auth.domain.OidcClient;
 import dev.lockstep.auth.domain.RefreshToken;
+import dev.lockstep.auth.service.Secrets;
 import dev.lockstep.auth.service.SessionService;
 import dev.lockstep.contracts.OidcLoggedOut;
 import dev.lockstep.contracts.Topic;
@@ -18,6 +19,7 @@ import dev.lockstep.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -96,7 +98,7 @@ public class TokenManagement {
         if (token.length() > 128) {
             return Optional.empty();
         }
-        RefreshToken found = RefreshToken.findById(dev.lockstep.auth.service.Secrets.sha256(token));
+        RefreshToken found = RefreshToken.findById(Secrets.sha256(token));
         if (found == null || found.clientId == null || !found.activeAt(times.sandboxNow())) {
             return Optional.empty();
         }
@@ -138,7 +140,7 @@ public class TokenManagement {
         body.put("scope", token.scope);
         body.put("sub", account.id);
         body.put("username", account.username);
-        body.put("exp", times.wallNow().plus(java.time.Duration.between(times.sandboxNow(), token.expiresAt)).getEpochSecond());
+        body.put("exp", times.wallNow().plus(Duration.between(times.sandboxNow(), token.expiresAt)).getEpochSecond());
         body.put("sid", session.id);
         return body;
     }
