@@ -3,6 +3,7 @@ package dev.lockstep.auth;
 import static dev.lockstep.auth.AuthFixtures.PASSWORD;
 import static dev.lockstep.auth.AuthFixtures.createAccount;
 import static dev.lockstep.auth.AuthFixtures.uniqueUsername;
+import static dev.lockstep.platform.testing.InMemoryEvents.outbox;
 import static dev.lockstep.platform.testing.InMemoryEvents.published;
 import static dev.lockstep.platform.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
@@ -19,21 +20,15 @@ import dev.lockstep.contracts.DeviceChanged;
 import dev.lockstep.contracts.Events;
 import dev.lockstep.contracts.http.CodeCheckResult;
 import dev.lockstep.contracts.http.FactorView;
-import dev.lockstep.platform.testing.InMemoryEvents;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import io.smallrye.reactive.messaging.memory.InMemoryConnector;
-import io.smallrye.reactive.messaging.memory.InMemorySink;
-import jakarta.enterprise.inject.Any;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Devices: trusted after a second factor, then skipped under new-device; listed and revoked by owner and operator. */
@@ -42,17 +37,6 @@ class DevicesTest {
 
     @InjectMock
     OtpGateway otp;
-
-    @Inject
-    @Any
-    InMemoryConnector connector;
-
-    private InMemorySink<String> outbox;
-
-    @BeforeEach
-    void setUp() {
-        outbox = InMemoryEvents.clearedOutbox(connector);
-    }
 
     private String account(String username, String mode) {
         String id = createAccount(username);
@@ -98,8 +82,8 @@ class DevicesTest {
         given().header("Authorization", "Bearer " + token).delete("/v1/me/devices/" + mine.get(0).get("id"))
                 .then().statusCode(204);
         login(username, "laptop-1").body("status", equalTo("MFA_REQUIRED"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> published(outbox, DeviceChanged.class).size() == 3);
-        assertEquals(List.of("new", "trusted", "revoked"), published(outbox, DeviceChanged.class).stream()
+        await().atMost(Duration.ofSeconds(5)).until(() -> published(outbox(), DeviceChanged.class).size() == 3);
+        assertEquals(List.of("new", "trusted", "revoked"), published(outbox(), DeviceChanged.class).stream()
                 .map(e -> Events.body(e, DeviceChanged.class)).filter(d -> d.accountId().equals(accountId))
                 .map(DeviceChanged::change).toList());
     }
@@ -146,8 +130,8 @@ class DevicesTest {
         login(username, "intruder-pc").body("status", equalTo("SUCCESS"));
         login(username, "intruder-pc").body("status", equalTo("SUCCESS"));
         await().atMost(Duration.ofSeconds(5))
-                .until(() -> !published(outbox, dev.lockstep.contracts.OutboundMessage.class).isEmpty());
-        List<dev.lockstep.contracts.OutboundMessage> alerts = published(outbox, dev.lockstep.contracts.OutboundMessage.class)
+                .until(() -> !published(outbox(), dev.lockstep.contracts.OutboundMessage.class).isEmpty());
+        List<dev.lockstep.contracts.OutboundMessage> alerts = published(outbox(), dev.lockstep.contracts.OutboundMessage.class)
                 .stream()
                 .map(e -> Events.body(e, dev.lockstep.contracts.OutboundMessage.class)).filter(m -> m.accountId().equals(id))
                 .toList();

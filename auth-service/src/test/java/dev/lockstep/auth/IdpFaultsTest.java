@@ -3,6 +3,7 @@ package dev.lockstep.auth;
 import static dev.lockstep.auth.OidcFixtures.REDIRECT;
 import static dev.lockstep.auth.OidcFixtures.authorizeUrl;
 import static dev.lockstep.auth.OidcFixtures.publicClient;
+import static dev.lockstep.platform.testing.InMemoryEvents.outbox;
 import static dev.lockstep.platform.testing.InMemoryEvents.published;
 import static dev.lockstep.platform.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
@@ -15,18 +16,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.lockstep.contracts.Events;
 import dev.lockstep.contracts.IdpFaultFired;
-import dev.lockstep.platform.testing.InMemoryEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.smallrye.reactive.messaging.memory.InMemoryConnector;
-import io.smallrye.reactive.messaging.memory.InMemorySink;
-import jakarta.enterprise.inject.Any;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,17 +31,6 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class IdpFaultsTest {
-
-    @Inject
-    @Any
-    InMemoryConnector connector;
-
-    private InMemorySink<String> outbox;
-
-    @BeforeEach
-    void listen() {
-        outbox = InMemoryEvents.clearedOutbox(connector);
-    }
 
     private static String addRule(Map<String, Object> rule) {
         return given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(rule)
@@ -79,7 +63,7 @@ class IdpFaultsTest {
         Map<String, Object> seen = rule(id);
         assertEquals(1, seen.get("hits"));
         assertEquals(1, seen.get("matched"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> published(outbox, IdpFaultFired.class).stream()
+        await().atMost(Duration.ofSeconds(5)).until(() -> published(outbox(), IdpFaultFired.class).stream()
                 .map(e -> Events.body(e, IdpFaultFired.class)).anyMatch(f -> f.ruleId().equals(id)
                         && f.endpoint().equals("token") && f.status() == 503 && app.get("clientId").equals(f.clientId())));
         given().header("Authorization", ADMIN).get("/v1/admin/audit").then().statusCode(200)
@@ -121,7 +105,7 @@ class IdpFaultsTest {
                 Map.of("match", Map.of("endpoint", "discovery"), "effect", Map.of("type", "delay", "delay", "PT0.2S"),
                         "trigger", Map.of("next", 1)));
         given().get("/.well-known/openid-configuration").then().statusCode(200).body("issuer", equalTo(OidcFixtures.ISSUER));
-        await().atMost(Duration.ofSeconds(5)).until(() -> published(outbox, IdpFaultFired.class).stream()
+        await().atMost(Duration.ofSeconds(5)).until(() -> published(outbox(), IdpFaultFired.class).stream()
                 .map(e -> Events.body(e, IdpFaultFired.class))
                 .anyMatch(f -> f.ruleId().equals(id) && "delay".equals(f.effect()) && Long.valueOf(200).equals(f.delayMs())));
     }

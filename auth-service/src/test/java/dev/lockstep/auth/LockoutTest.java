@@ -2,6 +2,7 @@ package dev.lockstep.auth;
 
 import static dev.lockstep.auth.AuthFixtures.PASSWORD;
 import static dev.lockstep.auth.AuthFixtures.uniqueUsername;
+import static dev.lockstep.platform.testing.InMemoryEvents.outbox;
 import static dev.lockstep.platform.testing.InMemoryEvents.published;
 import static dev.lockstep.platform.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
@@ -18,14 +19,12 @@ import dev.lockstep.contracts.AccountLocked;
 import dev.lockstep.contracts.AccountUnlocked;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.testing.ClockFixture;
-import dev.lockstep.platform.testing.InMemoryEvents;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
-import io.smallrye.reactive.messaging.memory.InMemorySink;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -37,7 +36,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Brute-force protection at login: exact counts, locks that look like wrong passwords, expiry, unlock. */
@@ -57,13 +55,6 @@ class LockoutTest {
 
     @Inject
     SandboxClock clock;
-
-    private InMemorySink<String> outbox;
-
-    @BeforeEach
-    void setUp() {
-        outbox = InMemoryEvents.clearedOutbox(connector);
-    }
 
     @AfterEach
     void lockoutOffAgain() {
@@ -103,18 +94,19 @@ class LockoutTest {
         given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username).then()
                 .body("status", equalTo("LOCKED_TEMPORARILY")).body("lockReason", equalTo("password-failures"))
                 .body("unlockAt", notNullValue()).body("failures", equalTo(3));
-        await().atMost(Duration.ofSeconds(5)).until(() -> !published(outbox, AccountLocked.class).isEmpty());
+        await().atMost(Duration.ofSeconds(5)).until(() -> !published(outbox(), AccountLocked.class).isEmpty());
 
         ClockFixture.advance(connector, clock, Duration.ofMinutes(16));
-        await().atMost(Duration.ofSeconds(5)).until(() -> published(outbox, AccountUnlocked.class).stream()
+        await().atMost(Duration.ofSeconds(5)).until(() -> published(outbox(), AccountUnlocked.class).stream()
                 .map(e -> dev.lockstep.contracts.Events.body(e, AccountUnlocked.class))
                 .anyMatch(u -> u.accountId().equals(id) && u.cause().equals("expired")));
         assertEquals("MFA_REQUIRED", login(username, PASSWORD).path("status"));
         given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username + "/audit").then()
                 .body("action", org.hamcrest.Matchers.hasItems("account.lock", "account.unlock"))
                 .body("operator", org.hamcrest.Matchers.hasItems("lockout-policy", "sandbox-clock"));
-        assertEquals(id, dev.lockstep.contracts.Events.body(published(outbox, AccountLocked.class).get(0), AccountLocked.class)
-                .accountId());
+        assertEquals(id,
+                dev.lockstep.contracts.Events.body(published(outbox(), AccountLocked.class).get(0), AccountLocked.class)
+                        .accountId());
     }
 
     @Test
@@ -209,7 +201,7 @@ class LockoutTest {
         assertEquals("MFA_REQUIRED", login(username, PASSWORD).path("status"));
         given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(Map.of("reason", "again"))
                 .post("/v1/admin/accounts/" + username + "/unlock").then().statusCode(409);
-        await().atMost(Duration.ofSeconds(5)).until(() -> !published(outbox, AccountUnlocked.class).isEmpty());
+        await().atMost(Duration.ofSeconds(5)).until(() -> !published(outbox(), AccountUnlocked.class).isEmpty());
         given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username + "/audit").then()
                 .body("action[-1]", equalTo("account.unlock"));
     }
@@ -344,9 +336,9 @@ class LockoutTest {
         assertEquals("MFA_REQUIRED", login(username, "a brand new passphrase").path("status"));
 
         await().atMost(Duration.ofSeconds(5))
-                .until(() -> !published(outbox, dev.lockstep.contracts.PasswordInvalidated.class).isEmpty());
+                .until(() -> !published(outbox(), dev.lockstep.contracts.PasswordInvalidated.class).isEmpty());
         assertEquals(id,
-                dev.lockstep.contracts.Events.body(published(outbox, dev.lockstep.contracts.PasswordInvalidated.class).get(0),
+                dev.lockstep.contracts.Events.body(published(outbox(), dev.lockstep.contracts.PasswordInvalidated.class).get(0),
                         dev.lockstep.contracts.PasswordInvalidated.class).accountId());
         given().header("Authorization", ADMIN).get(base + "/audit").then().body("action",
                 equalTo(List.of("account.create", "account.suspicious-activity", "account.unlock", "account.password-reset")));

@@ -3,6 +3,7 @@ package dev.lockstep.auth;
 import static dev.lockstep.auth.AuthFixtures.PASSWORD;
 import static dev.lockstep.auth.AuthFixtures.createAccount;
 import static dev.lockstep.auth.AuthFixtures.uniqueUsername;
+import static dev.lockstep.platform.testing.InMemoryEvents.outbox;
 import static dev.lockstep.platform.testing.InMemoryEvents.published;
 import static dev.lockstep.platform.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
@@ -32,14 +33,12 @@ import dev.lockstep.contracts.http.CodePolicyView;
 import dev.lockstep.contracts.http.FactorView;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.testing.ClockFixture;
-import dev.lockstep.platform.testing.InMemoryEvents;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
-import io.smallrye.reactive.messaging.memory.InMemorySink;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +53,6 @@ import org.jose4j.jwt.NumericDate;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -70,13 +68,6 @@ class LoginApiTest {
 
     @Inject
     SandboxClock clock;
-
-    private InMemorySink<String> outbox;
-
-    @BeforeEach
-    void setUp() {
-        outbox = InMemoryEvents.clearedOutbox(connector);
-    }
 
     private String accountWithPhone(String username) {
         String id = createAccount(username);
@@ -109,12 +100,12 @@ class LoginApiTest {
                 .body("maskedPhone", equalTo("+81 ••••••••42"))
                 .extract().path("id");
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> !published(outbox, AccountCreated.class).isEmpty());
-        CloudEvent event = published(outbox, AccountCreated.class).get(0);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !published(outbox(), AccountCreated.class).isEmpty());
+        CloudEvent event = published(outbox(), AccountCreated.class).get(0);
         assertEquals(new AccountCreated(id, username, "+819012340042"), Events.body(event, AccountCreated.class));
         assertEquals("/lockstep/auth-service", event.source());
-        assertEquals("lockstep.auth.events", AuthFixtures.topicOf(outbox.received().get(0)));
-        assertEquals(id, AuthFixtures.keyOf(outbox.received().get(0)));
+        assertEquals("lockstep.auth.events", AuthFixtures.topicOf(outbox().received().get(0)));
+        assertEquals(id, AuthFixtures.keyOf(outbox().received().get(0)));
     }
 
     @Test
@@ -129,8 +120,8 @@ class LoginApiTest {
         assertEquals("sms", response.path("factors[0].type"));
         String challengeId = response.path("challengeId");
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> !published(outbox, LoginChallengeCreated.class).isEmpty());
-        CloudEvent event = published(outbox, LoginChallengeCreated.class).get(0);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !published(outbox(), LoginChallengeCreated.class).isEmpty());
+        CloudEvent event = published(outbox(), LoginChallengeCreated.class).get(0);
         LoginChallengeCreated body = Events.body(event, LoginChallengeCreated.class);
         assertEquals(challengeId, body.challengeId());
         assertEquals(accountId, body.accountId());
@@ -180,7 +171,7 @@ class LoginApiTest {
         assertEquals(accountId, claims.getSubject());
         assertEquals(List.of("pwd", "sms"), claims.getStringListClaimValue("amr"));
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> !published(outbox, LoginSucceeded.class).isEmpty());
+        await().atMost(Duration.ofSeconds(5)).until(() -> !published(outbox(), LoginSucceeded.class).isEmpty());
 
         // The challenge is spent: the same code does not log in twice.
         given().contentType(ContentType.JSON).body(Map.of("code", "123456"))
@@ -207,7 +198,7 @@ class LoginApiTest {
         verify(challengeId, "000003", 410, "code-expired");
         verify(challengeId, "000004", 429, "too-many-attempts");
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> published(outbox, LoginFailed.class).size() == 4);
+        await().atMost(Duration.ofSeconds(5)).until(() -> published(outbox(), LoginFailed.class).size() == 4);
     }
 
     @Test
@@ -222,8 +213,8 @@ class LoginApiTest {
         }
         given().post("/v1/login/" + challengeId + "/send").then().statusCode(429)
                 .body("type", equalTo("tag:lockstep.dev,2026:problem:too-many-sends"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> published(outbox, LoginCodeRequested.class).size() == 4);
-        assertEquals(accountId, Events.body(published(outbox, LoginCodeRequested.class).get(0), LoginCodeRequested.class)
+        await().atMost(Duration.ofSeconds(5)).until(() -> published(outbox(), LoginCodeRequested.class).size() == 4);
+        assertEquals(accountId, Events.body(published(outbox(), LoginCodeRequested.class).get(0), LoginCodeRequested.class)
                 .accountId());
     }
 
@@ -293,8 +284,8 @@ class LoginApiTest {
                 .post("/v1/login/" + challengeId + "/send").then().statusCode(400);
         given().contentType(ContentType.JSON).body("{\"channel\":\"voice\"}")
                 .post("/v1/login/" + challengeId + "/send").then().statusCode(202);
-        await().atMost(Duration.ofSeconds(5)).until(() -> published(outbox, LoginCodeRequested.class).size() == 1);
-        LoginCodeRequested requested = Events.body(published(outbox, LoginCodeRequested.class).get(0),
+        await().atMost(Duration.ofSeconds(5)).until(() -> published(outbox(), LoginCodeRequested.class).size() == 1);
+        LoginCodeRequested requested = Events.body(published(outbox(), LoginCodeRequested.class).get(0),
                 LoginCodeRequested.class);
         assertEquals(new LoginCodeRequested(challengeId, accountId, factorOf(accountId), "voice"), requested);
     }

@@ -7,6 +7,7 @@ import static dev.lockstep.auth.OidcFixtures.exchange;
 import static dev.lockstep.auth.OidcFixtures.register;
 import static dev.lockstep.auth.OidcFixtures.signIn;
 import static dev.lockstep.auth.OidcFixtures.verify;
+import static dev.lockstep.platform.testing.InMemoryEvents.outbox;
 import static dev.lockstep.platform.testing.InMemoryEvents.published;
 import static dev.lockstep.platform.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
@@ -24,13 +25,11 @@ import dev.lockstep.contracts.CloudEvent;
 import dev.lockstep.contracts.Events;
 import dev.lockstep.contracts.OidcBackchannelLogout;
 import dev.lockstep.contracts.SessionChanged;
-import dev.lockstep.platform.testing.InMemoryEvents;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
-import io.smallrye.reactive.messaging.memory.InMemorySink;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -59,13 +58,11 @@ class OidcLogoutTest {
     @Any
     InMemoryConnector connector;
 
-    private InMemorySink<String> outbox;
     private HttpServer application;
     private final List<String> logoutTokens = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void setUp() throws IOException {
-        outbox = InMemoryEvents.clearedOutbox(connector);
         application = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         application.createContext("/backchannel", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -104,9 +101,9 @@ class OidcLogoutTest {
     private void revokeAndCarryTheEventBack(String username, String sid) {
         given().header("Authorization", ADMIN).delete("/v1/admin/accounts/" + username + "/sessions/" + sid + "?reason=test")
                 .then().statusCode(204);
-        await().atMost(Duration.ofSeconds(5)).until(() -> !published(outbox, SessionChanged.class).stream()
+        await().atMost(Duration.ofSeconds(5)).until(() -> !published(outbox(), SessionChanged.class).stream()
                 .filter(e -> "revoked".equals(Events.body(e, SessionChanged.class).change())).toList().isEmpty());
-        for (Message<String> message : outbox.received()) {
+        for (Message<String> message : outbox().received()) {
             connector.source("session-events").send(message.getPayload());
         }
     }
@@ -128,8 +125,8 @@ class OidcLogoutTest {
         assertEquals(sid, claims.getStringClaimValue("sid"));
         assertTrue(claims.getClaimsMap().containsKey("events"));
         assertTrue(!claims.hasClaim("nonce"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> !published(outbox, OidcBackchannelLogout.class).isEmpty());
-        CloudEvent delivered = published(outbox, OidcBackchannelLogout.class).get(0);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !published(outbox(), OidcBackchannelLogout.class).isEmpty());
+        CloudEvent delivered = published(outbox(), OidcBackchannelLogout.class).get(0);
         assertEquals("delivered", Events.body(delivered, OidcBackchannelLogout.class).outcome());
     }
 
@@ -146,8 +143,8 @@ class OidcLogoutTest {
 
         revokeAndCarryTheEventBack(username, sid);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> !published(outbox, OidcBackchannelLogout.class).isEmpty());
-        OidcBackchannelLogout outcome = Events.body(published(outbox, OidcBackchannelLogout.class).get(0),
+        await().atMost(Duration.ofSeconds(10)).until(() -> !published(outbox(), OidcBackchannelLogout.class).isEmpty());
+        OidcBackchannelLogout outcome = Events.body(published(outbox(), OidcBackchannelLogout.class).get(0),
                 OidcBackchannelLogout.class);
         assertEquals("dropped", outcome.outcome());
         assertEquals(signedIn.clientId(), outcome.clientId());
@@ -168,8 +165,9 @@ class OidcLogoutTest {
                 .get("/oauth2/logout").then().statusCode(302).header("Location", equalTo("http://127.0.0.1:9999/bye?state=s1"));
         given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username + "/sessions").then().body("$", hasSize(0));
         given().auth().oauth2(tokens.path("access_token")).get("/oauth2/userinfo").then().statusCode(401);
-        await().atMost(Duration.ofSeconds(5)).until(() -> published(outbox, dev.lockstep.contracts.OidcLoggedOut.class).stream()
-                .anyMatch(e -> "end-session".equals(Events.body(e, dev.lockstep.contracts.OidcLoggedOut.class).how())));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> published(outbox(), dev.lockstep.contracts.OidcLoggedOut.class).stream()
+                        .anyMatch(e -> "end-session".equals(Events.body(e, dev.lockstep.contracts.OidcLoggedOut.class).how())));
     }
 
     @Test

@@ -13,6 +13,7 @@ import static dev.lockstep.auth.OidcFixtures.publicClient;
 import static dev.lockstep.auth.OidcFixtures.refresh;
 import static dev.lockstep.auth.OidcFixtures.signIn;
 import static dev.lockstep.auth.OidcFixtures.verify;
+import static dev.lockstep.platform.testing.InMemoryEvents.outbox;
 import static dev.lockstep.platform.testing.InMemoryEvents.published;
 import static dev.lockstep.platform.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
@@ -31,21 +32,18 @@ import dev.lockstep.contracts.OidcCodeIssued;
 import dev.lockstep.contracts.OidcTokenIssued;
 import dev.lockstep.contracts.OidcTokenRefused;
 import dev.lockstep.platform.testing.ClockFixture;
-import dev.lockstep.platform.testing.InMemoryEvents;
 import dev.lockstep.platform.testing.TestTokens;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
-import io.smallrye.reactive.messaging.memory.InMemorySink;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.jose4j.jwt.JwtClaims;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,16 +64,9 @@ class OidcProviderTest {
     @Inject
     dev.lockstep.platform.clock.SandboxClock clock;
 
-    private InMemorySink<String> outbox;
-
-    @BeforeEach
-    void setUp() {
-        outbox = InMemoryEvents.clearedOutbox(connector);
-    }
-
-    /** The first event of a type on the outbox that {@code which} accepts, once it was published. */
+    /** The first event of a type on the outbox() that {@code which} accepts, once it was published. */
     private <T> dev.lockstep.contracts.CloudEvent awaitEvent(Class<T> type, java.util.function.Predicate<T> which) {
-        return await().atMost(Duration.ofSeconds(5)).until(() -> published(outbox, type).stream()
+        return await().atMost(Duration.ofSeconds(5)).until(() -> published(outbox(), type).stream()
                 .filter(e -> which.test(dev.lockstep.contracts.Events.body(e, type))).findFirst(),
                 java.util.Optional::isPresent).get();
     }
@@ -106,7 +97,7 @@ class OidcProviderTest {
         assertTrue(back.header("Location").startsWith(REDIRECT + "?"), back.header("Location"));
         assertEquals("xyz", Browser.param(back, "state"));
         assertEquals(ISSUER, Browser.param(back, "iss"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> !published(outbox, OidcCodeIssued.class).isEmpty());
+        await().atMost(Duration.ofSeconds(5)).until(() -> !published(outbox(), OidcCodeIssued.class).isEmpty());
         // the sign-in's steps share one correlation id: authorization started, the login, the code
         String correlationId = awaitEvent(OidcAuthorizationStarted.class, e -> e.clientId().equals(clientId)).correlationid();
         assertEquals(correlationId, awaitEvent(OidcCodeIssued.class, e -> e.clientId().equals(clientId)).correlationid());
@@ -129,7 +120,7 @@ class OidcProviderTest {
                 .body("sub", equalTo(accountId)).body("preferred_username", equalTo(username));
         given().contentType(ContentType.URLENC).formParam("access_token", (String) tokens.path("access_token"))
                 .post("/oauth2/userinfo").then().statusCode(200).body("sub", equalTo(accountId));
-        await().atMost(Duration.ofSeconds(5)).until(() -> !published(outbox, OidcTokenIssued.class).isEmpty());
+        await().atMost(Duration.ofSeconds(5)).until(() -> !published(outbox(), OidcTokenIssued.class).isEmpty());
 
         // refresh: rotation, then the used token again revokes the session and its access tokens
         String first = tokens.path("refresh_token");
@@ -156,7 +147,7 @@ class OidcProviderTest {
         exchange(clientId, code, VERIFIER).then().statusCode(400).body("error", equalTo("invalid_grant"));
         given().auth().oauth2(tokens.path("access_token")).get("/oauth2/userinfo").then().statusCode(401);
         refresh(clientId, tokens.path("refresh_token")).then().statusCode(400).body("error", equalTo("invalid_grant"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> !published(outbox, OidcTokenRefused.class).isEmpty());
+        await().atMost(Duration.ofSeconds(5)).until(() -> !published(outbox(), OidcTokenRefused.class).isEmpty());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.lockstep.auth;
 
 import static dev.lockstep.auth.AuthFixtures.PASSWORD;
 import static dev.lockstep.auth.AuthFixtures.uniqueUsername;
+import static dev.lockstep.platform.testing.InMemoryEvents.outbox;
 import static dev.lockstep.platform.testing.InMemoryEvents.published;
 import static dev.lockstep.platform.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
@@ -24,14 +25,12 @@ import dev.lockstep.contracts.RiskAssessed;
 import dev.lockstep.contracts.http.FactorView;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.testing.ClockFixture;
-import dev.lockstep.platform.testing.InMemoryEvents;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
-import io.smallrye.reactive.messaging.memory.InMemorySink;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -40,7 +39,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Risk-based authentication: signals from the client context and history, levels, actions, alerts. */
@@ -59,13 +57,6 @@ class RiskTest {
 
     @Inject
     SandboxClock clock;
-
-    private InMemorySink<String> outbox;
-
-    @BeforeEach
-    void setUp() {
-        outbox = InMemoryEvents.clearedOutbox(connector);
-    }
 
     @AfterEach
     void riskOffAgain() {
@@ -143,13 +134,13 @@ class RiskTest {
                 .body("recentAttempts[0].signals", hasItems("new-country", "impossible-travel"))
                 .body("recentAttempts[0].riskLevel", equalTo("high"))
                 .body("recentAttempts[1].country", equalTo("JP")).body("recentAttempts[1].ip", equalTo(TOKYO));
-        await().atMost(Duration.ofSeconds(5)).until(() -> !published(outbox, PasswordInvalidated.class).isEmpty()
-                && !published(outbox, AccountLocked.class).isEmpty());
-        RiskAssessed assessed = published(outbox, RiskAssessed.class).stream().map(e -> Events.body(e, RiskAssessed.class))
+        await().atMost(Duration.ofSeconds(5)).until(() -> !published(outbox(), PasswordInvalidated.class).isEmpty()
+                && !published(outbox(), AccountLocked.class).isEmpty());
+        RiskAssessed assessed = published(outbox(), RiskAssessed.class).stream().map(e -> Events.body(e, RiskAssessed.class))
                 .filter(r -> r.accountId().equals(id) && r.level().equals("high")).findFirst().orElseThrow();
         assertEquals("lock", assessed.action());
         assertEquals("ES", assessed.country());
-        assertTrue(published(outbox, OutboundMessage.class).stream().map(e -> Events.body(e, OutboundMessage.class))
+        assertTrue(published(outbox(), OutboundMessage.class).stream().map(e -> Events.body(e, OutboundMessage.class))
                 .anyMatch(m -> m.to().equals(username + "@example.com") && m.text().contains("impossible-travel")),
                 "the owner is told by email");
         given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username + "/audit").then()

@@ -3,6 +3,7 @@ package dev.lockstep.auth;
 import static dev.lockstep.auth.AuthFixtures.PASSWORD;
 import static dev.lockstep.auth.AuthFixtures.createAccount;
 import static dev.lockstep.auth.AuthFixtures.uniqueUsername;
+import static dev.lockstep.platform.testing.InMemoryEvents.outbox;
 import static dev.lockstep.platform.testing.InMemoryEvents.published;
 import static dev.lockstep.platform.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
@@ -16,21 +17,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lockstep.auth.service.OtpGateway;
 import dev.lockstep.contracts.Events;
 import dev.lockstep.contracts.SessionChanged;
-import dev.lockstep.platform.testing.InMemoryEvents;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import io.smallrye.reactive.messaging.memory.InMemoryConnector;
-import io.smallrye.reactive.messaging.memory.InMemorySink;
-import jakarta.enterprise.inject.Any;
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Sessions: refresh-token rotation, reuse detection, logout, and revocation by owner and operator. */
@@ -39,17 +34,6 @@ class SessionsTest {
 
     @InjectMock
     OtpGateway otp;
-
-    @Inject
-    @Any
-    InMemoryConnector connector;
-
-    private InMemorySink<String> outbox;
-
-    @BeforeEach
-    void setUp() {
-        outbox = InMemoryEvents.clearedOutbox(connector);
-    }
 
     /** An account whose second factor support turned off, so that the password alone signs in. */
     private static String account() {
@@ -82,7 +66,7 @@ class SessionsTest {
         assertNotEquals(first, second);
         refresh(first).statusCode(401).body("type", equalTo("tag:lockstep.dev,2026:problem:refresh-token-reused"));
         refresh(second).statusCode(401).body("type", equalTo("tag:lockstep.dev,2026:problem:session-revoked"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> published(outbox, SessionChanged.class).stream()
+        await().atMost(Duration.ofSeconds(5)).until(() -> published(outbox(), SessionChanged.class).stream()
                 .map(e -> Events.body(e, SessionChanged.class)).anyMatch(s -> "refresh-token-reuse".equals(s.reason())));
     }
 

@@ -3,6 +3,7 @@ package dev.lockstep.auth;
 import static dev.lockstep.auth.AuthFixtures.PASSWORD;
 import static dev.lockstep.auth.AuthFixtures.createAccount;
 import static dev.lockstep.auth.AuthFixtures.uniqueUsername;
+import static dev.lockstep.platform.testing.InMemoryEvents.outbox;
 import static dev.lockstep.platform.testing.InMemoryEvents.published;
 import static dev.lockstep.platform.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
@@ -17,19 +18,13 @@ import dev.lockstep.contracts.Events;
 import dev.lockstep.contracts.LoginSucceeded;
 import dev.lockstep.contracts.MfaModeChanged;
 import dev.lockstep.contracts.http.FactorView;
-import dev.lockstep.platform.testing.InMemoryEvents;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.smallrye.reactive.messaging.memory.InMemoryConnector;
-import io.smallrye.reactive.messaging.memory.InMemorySink;
-import jakarta.enterprise.inject.Any;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Support turns an account's second factor off and on: audited, an event, and the login follows. */
@@ -38,17 +33,6 @@ class SupportActionsTest {
 
     @InjectMock
     OtpGateway otp;
-
-    @Inject
-    @Any
-    InMemoryConnector connector;
-
-    private InMemorySink<String> outbox;
-
-    @BeforeEach
-    void setUp() {
-        outbox = InMemoryEvents.clearedOutbox(connector);
-    }
 
     private static io.restassured.response.ValidatableResponse setMode(String username, String body) {
         return given().header("Authorization", ADMIN).header("X-Lockstep-Operator", "support-7")
@@ -69,17 +53,17 @@ class SupportActionsTest {
         setMode(username, "{\"mode\":\"off\",\"reason\":\"phone lost abroad, case 4711\"}").statusCode(200)
                 .body("mfaMode", equalTo("off"));
         login(username).body("status", equalTo("SUCCESS")).body("token_type", equalTo("Bearer"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> !published(outbox, LoginSucceeded.class).isEmpty());
-        LoginSucceeded success = Events.body(published(outbox, LoginSucceeded.class).get(0), LoginSucceeded.class);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !published(outbox(), LoginSucceeded.class).isEmpty());
+        LoginSucceeded success = Events.body(published(outbox(), LoginSucceeded.class).get(0), LoginSucceeded.class);
         assertEquals(List.of("pwd"), success.amr());
         assertNull(success.challengeId());
 
         setMode(username, "{\"mode\":\"always\",\"reason\":\"owner has a new SIM\"}").statusCode(200);
         login(username).body("status", equalTo("MFA_REQUIRED"));
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> published(outbox, MfaModeChanged.class).size() == 2);
+        await().atMost(Duration.ofSeconds(5)).until(() -> published(outbox(), MfaModeChanged.class).size() == 2);
         assertEquals(new MfaModeChanged(accountId, "off", "support-7", "phone lost abroad, case 4711"),
-                Events.body(published(outbox, MfaModeChanged.class).get(0), MfaModeChanged.class));
+                Events.body(published(outbox(), MfaModeChanged.class).get(0), MfaModeChanged.class));
         given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username + "/audit").then().statusCode(200)
                 .body("action", equalTo(List.of("account.create", "account.mfa-mode.off", "account.mfa-mode.always")))
                 .body("operator[1]", equalTo("support-7")).body("reason[1]", equalTo("phone lost abroad, case 4711"));
@@ -110,9 +94,10 @@ class SupportActionsTest {
                 .then().statusCode(202);
         given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("{}")
                 .post("/v1/admin/accounts/" + username + "/totp/reset").then().statusCode(400);
-        await().atMost(Duration.ofSeconds(5)).until(() -> !published(outbox, dev.lockstep.contracts.TotpReset.class).isEmpty());
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> !published(outbox(), dev.lockstep.contracts.TotpReset.class).isEmpty());
         assertEquals(new dev.lockstep.contracts.TotpReset(accountId, "desk", "new phone, app lost"),
-                Events.body(published(outbox, dev.lockstep.contracts.TotpReset.class).get(0),
+                Events.body(published(outbox(), dev.lockstep.contracts.TotpReset.class).get(0),
                         dev.lockstep.contracts.TotpReset.class));
         given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username + "/audit").then()
                 .body("action[-1]", equalTo("account.totp-reset"));

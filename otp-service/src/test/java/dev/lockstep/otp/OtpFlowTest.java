@@ -1,5 +1,6 @@
 package dev.lockstep.otp;
 
+import static dev.lockstep.platform.testing.InMemoryEvents.outbox;
 import static dev.lockstep.platform.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -21,13 +22,11 @@ import dev.lockstep.contracts.OutboundMessage;
 import dev.lockstep.otp.domain.IssuedCode;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.testing.ClockFixture;
-import dev.lockstep.platform.testing.InMemoryEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
-import io.smallrye.reactive.messaging.memory.InMemorySink;
 import io.smallrye.reactive.messaging.memory.InMemorySource;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
@@ -56,12 +55,10 @@ class OtpFlowTest {
     @Inject
     SandboxClock clock;
 
-    private InMemorySink<String> outbox;
     private InMemorySource<String> authEvents;
 
     @BeforeEach
     void setUp() {
-        outbox = InMemoryEvents.clearedOutbox(connector);
         authEvents = connector.source("auth-events");
     }
 
@@ -97,7 +94,7 @@ class OtpFlowTest {
     }
 
     private List<OutboundMessage> messagesTo(String phone) {
-        return outbox.received().stream()
+        return outbox().received().stream()
                 .filter(m -> "lockstep.messages.outbound".equals(topic(m)))
                 .map(m -> Events.body(Events.fromJson(m.getPayload()), OutboundMessage.class))
                 .filter(m -> m.to().equals(phone))
@@ -120,7 +117,7 @@ class OtpFlowTest {
         given().header("Authorization", INTERNAL).get("/v1/internal/accounts/" + account[0] + "/factors")
                 .then().body("$", hasSize(1)).body("[0].type", equalTo("sms"))
                 .body("[0].maskedPhone", equalTo("+81 ••••••••78"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> outbox.received().stream()
+        await().atMost(Duration.ofSeconds(5)).until(() -> outbox().received().stream()
                 .anyMatch(m -> Events.is(Events.fromJson(m.getPayload()), FactorAdded.class)));
     }
 
@@ -131,7 +128,7 @@ class OtpFlowTest {
         String challengeId = challenge(account[0], account[1], correlation);
         String code = codeSentTo(account[2], 1);
 
-        CloudEvent outbound = outbox.received().stream().map(m -> Events.fromJson(m.getPayload()))
+        CloudEvent outbound = outbox().received().stream().map(m -> Events.fromJson(m.getPayload()))
                 .filter(e -> Events.is(e, OutboundMessage.class)).filter(e -> account[2].equals(e.subject()))
                 .findFirst().orElseThrow();
         assertEquals(correlation, outbound.correlationid());
@@ -144,7 +141,7 @@ class OtpFlowTest {
         assertFalse(stored.get(0).codeHash.contains(code));
         assertEquals(64, stored.get(0).codeHash.length());
         // The code never appears in otp-service's own events.
-        outbox.received().stream().map(m -> Events.fromJson(m.getPayload()))
+        outbox().received().stream().map(m -> Events.fromJson(m.getPayload()))
                 .filter(e -> Events.is(e, CodeIssued.class))
                 .forEach(e -> assertFalse(e.data().toString().contains(code)));
 

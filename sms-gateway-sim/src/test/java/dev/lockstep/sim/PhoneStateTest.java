@@ -1,5 +1,6 @@
 package dev.lockstep.sim;
 
+import static dev.lockstep.platform.testing.InMemoryEvents.outbox;
 import static dev.lockstep.platform.testing.TestTokens.ADMIN;
 import static dev.lockstep.sim.SimFixtures.logged;
 import static dev.lockstep.sim.SimFixtures.send;
@@ -13,17 +14,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.lockstep.contracts.Events;
 import dev.lockstep.contracts.MessageStatusChanged;
 import dev.lockstep.contracts.PhoneStateChanged;
-import dev.lockstep.platform.testing.InMemoryEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
-import io.smallrye.reactive.messaging.memory.InMemorySink;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -37,20 +35,13 @@ class PhoneStateTest {
     @Any
     InMemoryConnector connector;
 
-    private InMemorySink<String> outbox;
-
-    @BeforeEach
-    void setUp() {
-        outbox = InMemoryEvents.clearedOutbox(connector);
-    }
-
     private static void put(String phone, String state) {
         given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(state)
                 .put("/v1/phones/" + phone).then().statusCode(200);
     }
 
     private List<MessageStatusChanged> receipts(String messageId) {
-        return outbox.received().stream().map(m -> Events.fromJson(m.getPayload()))
+        return outbox().received().stream().map(m -> Events.fromJson(m.getPayload()))
                 .filter(e -> Events.is(e, MessageStatusChanged.class))
                 .map(e -> Events.body(e, MessageStatusChanged.class))
                 .filter(r -> r.messageId().equals(messageId)).toList();
@@ -123,10 +114,10 @@ class PhoneStateTest {
         given().get("/v1/phones/" + phone).then().statusCode(200)
                 .body("sim", equalTo("swapped")).body("roaming", equalTo("ES")).body("country", equalTo("JP"))
                 .body("handset", equalTo("on")).body("carrier", equalTo("au"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> outbox.received().stream()
+        await().atMost(Duration.ofSeconds(5)).until(() -> outbox().received().stream()
                 .map(m -> Events.fromJson(m.getPayload())).anyMatch(e -> Events.is(e, PhoneStateChanged.class)
                         && phone.equals(e.subject())));
-        PhoneStateChanged changed = outbox.received().stream().map(m -> Events.fromJson(m.getPayload()))
+        PhoneStateChanged changed = outbox().received().stream().map(m -> Events.fromJson(m.getPayload()))
                 .filter(e -> Events.is(e, PhoneStateChanged.class)).map(e -> Events.body(e, PhoneStateChanged.class))
                 .filter(c -> c.phone().equals(phone)).findFirst().orElseThrow();
         assertEquals("swapped", changed.sim());

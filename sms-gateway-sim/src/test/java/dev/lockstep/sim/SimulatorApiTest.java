@@ -1,5 +1,6 @@
 package dev.lockstep.sim;
 
+import static dev.lockstep.platform.testing.InMemoryEvents.outbox;
 import static dev.lockstep.platform.testing.TestTokens.ADMIN;
 import static dev.lockstep.sim.SimFixtures.send;
 import static dev.lockstep.sim.SimFixtures.uniquePhone;
@@ -15,13 +16,11 @@ import dev.lockstep.contracts.CloudEvent;
 import dev.lockstep.contracts.Events;
 import dev.lockstep.contracts.MessageStatusChanged;
 import dev.lockstep.contracts.OutboundMessage;
-import dev.lockstep.platform.testing.InMemoryEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
-import io.smallrye.reactive.messaging.memory.InMemorySink;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -29,7 +28,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -38,13 +36,6 @@ class SimulatorApiTest {
     @Inject
     @Any
     InMemoryConnector connector;
-
-    private InMemorySink<String> outbox;
-
-    @BeforeEach
-    void setUp() {
-        outbox = InMemoryEvents.clearedOutbox(connector);
-    }
 
     @Test
     void anOutboundMessageLandsInTheInboxWithItsCodeAndReceipts() {
@@ -60,12 +51,12 @@ class SimulatorApiTest {
 
         await().atMost(Duration.ofSeconds(5)).until(() -> statuses(phone).size() == 3);
         assertEquals(List.of("queued", "sent", "delivered"), statuses(phone));
-        assertTrue(outbox.received().stream()
+        assertTrue(outbox().received().stream()
                 .allMatch(m -> phone.equals(m.getMetadata(OutgoingKafkaRecordMetadata.class).orElseThrow().getKey())));
     }
 
     private List<String> statuses(String phone) {
-        return outbox.received().stream()
+        return outbox().received().stream()
                 .map(m -> Events.fromJson(m.getPayload()))
                 .filter(e -> Events.is(e, MessageStatusChanged.class))
                 .map(e -> Events.body(e, MessageStatusChanged.class))
@@ -138,10 +129,10 @@ class SimulatorApiTest {
         assertTrue(moved.compareTo(Duration.ofDays(3)) >= 0 && moved.compareTo(Duration.ofDays(3).plusSeconds(5)) < 0,
                 "moved " + moved);
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> outbox.received().stream()
+        await().atMost(Duration.ofSeconds(5)).until(() -> outbox().received().stream()
                 .anyMatch(m -> "lockstep.sandbox.clock".equals(
                         m.getMetadata(OutgoingKafkaRecordMetadata.class).orElseThrow().getTopic())));
-        CloudEvent event = outbox.received().stream().map(m -> Events.fromJson(m.getPayload()))
+        CloudEvent event = outbox().received().stream().map(m -> Events.fromJson(m.getPayload()))
                 .filter(e -> Events.is(e, ClockChanged.class)).reduce((a, b) -> b).orElseThrow();
         assertEquals("sandbox", event.subject());
 

@@ -11,12 +11,13 @@ import io.opentelemetry.context.Context;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.LockModeType;
-import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -58,7 +59,20 @@ public class OutboxRelay {
         this.metrics = metrics;
         this.tracer = tracer;
         this.emitter = emitter;
+        this.untilTheBrokerIsBack = Guard.create()
+                .withRetry().maxRetries(-1).maxDuration(1, ChronoUnit.HOURS)
+                .delay(100, ChronoUnit.MILLIS).jitter(0, ChronoUnit.MILLIS).abortOn(InterruptedException.class)
+                .withExponentialBackoff().factor(2).maxDelay(config.outbox().maxBackoff().toMillis(), ChronoUnit.MILLIS)
+                .done()
+                .beforeRetry(failure -> LOG.warnf("outbox relay could not publish (%s); trying again", failure.getMessage()))
+                .done().build();
     }
+
+    /**
+     * While the broker cannot take the rows they stay, and the relay tries again after 100 ms, doubling the
+     * pause up to {@code lockstep.outbox.max-backoff}.
+     */
+    private final Guard untilTheBrokerIsBack;
 
     private final LinkedBlockingQueue<Boolean> wakeUps = new LinkedBlockingQueue<>(1);
     private volatile boolean running;
@@ -85,31 +99,29 @@ public class OutboxRelay {
     }
 
     private void run() {
-        Duration backoff = Duration.ofMillis(100);
         while (running) {
             try {
                 wakeUps.poll(config.outbox().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                while (running && publishBatch() == config.outbox().batchSize()) {
-                    // a full batch: there may be more right behind it
-                }
-                backoff = Duration.ofMillis(100);
+                untilTheBrokerIsBack.call(this::drain, Integer.class);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
-                LOG.warnf("outbox relay could not publish (%s); retrying in %d ms", e.getMessage(), backoff.toMillis());
-                try {
-                    Thread.sleep(backoff.toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
+            } catch (Exception e) {
+                if (!running || Thread.currentThread().isInterrupted()) {
+                    return; // shutting down in a pause between tries
                 }
-                backoff = backoff.multipliedBy(2);
-                if (backoff.compareTo(config.outbox().maxBackoff()) > 0) {
-                    backoff = config.outbox().maxBackoff();
-                }
+                LOG.warnf("outbox relay gave up for now (%s); the rows stay for the next round", e.getMessage());
             }
         }
+    }
+
+    /** Publishes batches until one is not full; returns the rows of the last. */
+    private Integer drain() throws InterruptedException {
+        int found;
+        do {
+            found = publishBatch();
+        } while (running && found == config.outbox().batchSize());
+        return found;
     }
 
     /** What one batch did: rows found, and the first send that failed (or null). */

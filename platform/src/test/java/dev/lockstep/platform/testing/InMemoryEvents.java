@@ -2,8 +2,10 @@ package dev.lockstep.platform.testing;
 
 import dev.lockstep.contracts.CloudEvent;
 import dev.lockstep.contracts.Events;
+import io.quarkus.arc.Arc;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import io.smallrye.reactive.messaging.memory.InMemorySink;
+import jakarta.enterprise.inject.Any;
 import java.time.Instant;
 import java.util.List;
 
@@ -24,11 +26,24 @@ public final class InMemoryEvents {
                 correlationId, body)));
     }
 
-    /** The outbox channel's sink, emptied of what earlier tests sent. */
+    /**
+     * The events this service's outbox relay sent (channel {@code outbox}) in the running {@code @QuarkusTest}
+     * application; {@link ClearedOutbox} empties it before each test, so a test sees only what it caused.
+     */
+    public static InMemorySink<String> outbox() {
+        return connector().sink("outbox");
+    }
+
+    /** The outbox channel's sink, emptied now (of what the test's own set-up sent). */
     public static InMemorySink<String> clearedOutbox(InMemoryConnector connector) {
         InMemorySink<String> outbox = connector.sink("outbox");
         outbox.clear();
         return outbox;
+    }
+
+    /** The in-memory connector of the running {@code @QuarkusTest} application. */
+    public static InMemoryConnector connector() {
+        return Arc.container().select(InMemoryConnector.class, Any.Literal.INSTANCE).get();
     }
 
     /** The events of one type in the sink, decoded, oldest first. */
