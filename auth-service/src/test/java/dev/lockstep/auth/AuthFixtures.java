@@ -11,6 +11,7 @@ import dev.lockstep.contracts.http.CodePolicyView;
 import dev.lockstep.contracts.http.FactorView;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,9 +47,14 @@ final class AuthFixtures {
     /** An account whose phone otp-service (the Mockito stand-in) lists as its factor, with the default code policy. */
     static String accountWithPhone(OtpGateway otp, String username) {
         String id = createAccount(username);
-        when(otp.factors(id)).thenReturn(List.of(FactorView.phone(UUID.randomUUID().toString(), "+81 ••••••••78")));
+        when(otp.factors(id)).thenReturn(List.of(FactorView.phone(factorOf(id), "+81 ••••••••78")));
         when(otp.policy(eq(id), anyString())).thenReturn(new CodePolicyView("sms", null, 6, "PT10M", 5, 5, "PT0S", "new-code"));
         return id;
+    }
+
+    /** The id of the phone factor {@link #accountWithPhone} gives the account. */
+    static String factorOf(String accountId) {
+        return UUID.nameUUIDFromBytes(accountId.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /** Support sets the account's second-factor mode ({@code off}, {@code new-device}, {@code always}). */

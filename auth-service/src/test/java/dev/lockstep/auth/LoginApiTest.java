@@ -1,7 +1,9 @@
 package dev.lockstep.auth;
 
 import static dev.lockstep.auth.AuthFixtures.PASSWORD;
+import static dev.lockstep.auth.AuthFixtures.accountWithPhone;
 import static dev.lockstep.auth.AuthFixtures.createAccount;
+import static dev.lockstep.auth.AuthFixtures.factorOf;
 import static dev.lockstep.auth.AuthFixtures.uniqueUsername;
 import static dev.lockstep.platform.testing.InMemoryEvents.outbox;
 import static dev.lockstep.platform.testing.InMemoryEvents.published;
@@ -15,9 +17,10 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.notNull;
 import static org.mockito.Mockito.when;
 
-import dev.lockstep.auth.service.OtpClient;
+import dev.lockstep.auth.service.OtpGateway;
 import dev.lockstep.contracts.AccountCreated;
 import dev.lockstep.contracts.ClockChanged;
 import dev.lockstep.contracts.CloudEvent;
@@ -26,7 +29,6 @@ import dev.lockstep.contracts.LoginChallengeCreated;
 import dev.lockstep.contracts.LoginCodeRequested;
 import dev.lockstep.contracts.LoginFailed;
 import dev.lockstep.contracts.LoginSucceeded;
-import dev.lockstep.contracts.http.CodeCheckRequest;
 import dev.lockstep.contracts.http.CodeCheckResult;
 import dev.lockstep.contracts.http.CodeCheckResult.Outcome;
 import dev.lockstep.contracts.http.CodePolicyView;
@@ -46,7 +48,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
@@ -59,8 +60,7 @@ import org.junit.jupiter.api.Test;
 class LoginApiTest {
 
     @InjectMock
-    @RestClient
-    OtpClient otp;
+    OtpGateway otp;
 
     @Inject
     @Any
@@ -68,20 +68,6 @@ class LoginApiTest {
 
     @Inject
     SandboxClock clock;
-
-    private String accountWithPhone(String username) {
-        String id = createAccount(username);
-        when(otp.factors(id)).thenReturn(List.of(FactorView.phone(factorOf(id), "+81 ••••••••78")));
-        when(otp.policy(eq(id), org.mockito.ArgumentMatchers.anyString())).thenReturn(POLICY);
-        return id;
-    }
-
-    /** The configured default: 5 codes a login, no pause between them. */
-    private static final CodePolicyView POLICY = new CodePolicyView("sms", null, 6, "PT10M", 5, 5, "PT0S", "new-code");
-
-    private static String factorOf(String accountId) {
-        return UUID.nameUUIDFromBytes(accountId.getBytes(StandardCharsets.UTF_8)).toString();
-    }
 
     private ExtractableResponse<Response> login(String username, String password) {
         return given().contentType(ContentType.JSON)
@@ -111,7 +97,7 @@ class LoginApiTest {
     @Test
     void rightPasswordOpensAChallengeAndAsksForACode() {
         String username = uniqueUsername();
-        String accountId = accountWithPhone(username);
+        String accountId = accountWithPhone(otp, username);
 
         ExtractableResponse<Response> response = login(username, PASSWORD);
         assertEquals(200, response.statusCode());
@@ -132,7 +118,7 @@ class LoginApiTest {
     @Test
     void wrongPasswordAndUnknownUserAreIndistinguishable() {
         String username = uniqueUsername();
-        accountWithPhone(username);
+        accountWithPhone(otp, username);
 
         ExtractableResponse<Response> wrong = login(username, "not the password");
         ExtractableResponse<Response> unknown = login(uniqueUsername(), "not the password");
@@ -146,9 +132,9 @@ class LoginApiTest {
     @Test
     void rightCodeGivesAnRs256TokenThatVerifiesAgainstTheJwks() throws Exception {
         String username = uniqueUsername();
-        String accountId = accountWithPhone(username);
+        String accountId = accountWithPhone(otp, username);
         String challengeId = login(username, PASSWORD).path("challengeId");
-        when(otp.check(eq(challengeId), checkOf(accountId, "123456", factorOf(accountId))))
+        when(otp.check(eq(challengeId), eq(accountId), eq("123456"), eq(factorOf(accountId)), notNull()))
                 .thenReturn(new CodeCheckResult(Outcome.VALID, 5, "sms"));
 
         ExtractableResponse<Response> token = given().contentType(ContentType.JSON).body(Map.of("code", "123456"))
@@ -182,15 +168,15 @@ class LoginApiTest {
     @Test
     void eachWrongCodeOutcomeHasItsOwnStatusAndType() {
         String username = uniqueUsername();
-        String accountId = accountWithPhone(username);
+        String accountId = accountWithPhone(otp, username);
         String challengeId = login(username, PASSWORD).path("challengeId");
-        when(otp.check(eq(challengeId), checkOf(accountId, "000001", factorOf(accountId))))
+        when(otp.check(eq(challengeId), eq(accountId), eq("000001"), eq(factorOf(accountId)), notNull()))
                 .thenReturn(new CodeCheckResult(Outcome.INVALID, 4, "sms"));
-        when(otp.check(eq(challengeId), checkOf(accountId, "000002", factorOf(accountId))))
+        when(otp.check(eq(challengeId), eq(accountId), eq("000002"), eq(factorOf(accountId)), notNull()))
                 .thenReturn(new CodeCheckResult(Outcome.SUPERSEDED, 4, "sms"));
-        when(otp.check(eq(challengeId), checkOf(accountId, "000003", factorOf(accountId))))
+        when(otp.check(eq(challengeId), eq(accountId), eq("000003"), eq(factorOf(accountId)), notNull()))
                 .thenReturn(new CodeCheckResult(Outcome.EXPIRED, 4, "sms"));
-        when(otp.check(eq(challengeId), checkOf(accountId, "000004", factorOf(accountId))))
+        when(otp.check(eq(challengeId), eq(accountId), eq("000004"), eq(factorOf(accountId)), notNull()))
                 .thenReturn(new CodeCheckResult(Outcome.ATTEMPTS_EXHAUSTED, 0, "sms"));
 
         verify(challengeId, "000001", 401, "code-invalid").body("remainingAttempts", equalTo(4));
@@ -204,7 +190,7 @@ class LoginApiTest {
     @Test
     void resendingAsksOtpServiceForANewCodeUntilTheLimit() {
         String username = uniqueUsername();
-        String accountId = accountWithPhone(username);
+        String accountId = accountWithPhone(otp, username);
         String challengeId = login(username, PASSWORD).path("challengeId");
 
         for (int sends = 2; sends <= 5; sends++) {
@@ -225,7 +211,7 @@ class LoginApiTest {
     @Test
     void aChallengeExpiresOnTheSandboxClock() {
         String username = uniqueUsername();
-        accountWithPhone(username);
+        accountWithPhone(otp, username);
         String challengeId = login(username, PASSWORD).path("challengeId");
 
         ClockChanged later = advanceClock(Duration.ofMinutes(16));
@@ -234,16 +220,6 @@ class LoginApiTest {
                 .post("/v1/login/" + challengeId + "/verify").then().statusCode(410)
                 .body("type", equalTo("tag:lockstep.dev,2026:problem:challenge-expired"));
         given().get("/v1/clock").then().statusCode(200).body("revision", equalTo((int) later.revision()));
-    }
-
-    @Test
-    void otpServiceDownIsA503ProblemNotA500() {
-        String username = uniqueUsername();
-        String accountId = createAccount(username);
-        when(otp.factors(accountId)).thenThrow(new jakarta.ws.rs.ProcessingException("connection refused"));
-        ExtractableResponse<Response> response = login(username, PASSWORD);
-        assertEquals(503, response.statusCode());
-        assertEquals("tag:lockstep.dev,2026:problem:second-factor-unavailable", response.path("type"));
     }
 
     private io.restassured.response.ValidatableResponse verify(String challengeId, String code, int status, String slug) {
@@ -267,7 +243,7 @@ class LoginApiTest {
         given().post("/v1/login/" + challengeId + "/send").then().statusCode(400)
                 .body("type", equalTo("tag:lockstep.dev,2026:problem:factor-sends-no-code"));
 
-        when(otp.check(eq(challengeId), checkOf(accountId, "246810", app)))
+        when(otp.check(eq(challengeId), eq(accountId), eq("246810"), eq(app), notNull()))
                 .thenReturn(new CodeCheckResult(Outcome.VALID, 5, "totp"));
         String token = given().contentType(ContentType.JSON).body(Map.of("code", "246810"))
                 .post("/v1/login/" + challengeId + "/verify").then().statusCode(200).extract().path("access_token");
@@ -278,7 +254,7 @@ class LoginApiTest {
     @Test
     void aCodeCanBeAskedForByACallAndOtherChannelsAreRefused() {
         String username = uniqueUsername();
-        String accountId = accountWithPhone(username);
+        String accountId = accountWithPhone(otp, username);
         String challengeId = login(username, PASSWORD).path("challengeId");
         given().contentType(ContentType.JSON).body("{\"channel\":\"fax\"}")
                 .post("/v1/login/" + challengeId + "/send").then().statusCode(400);
@@ -293,7 +269,7 @@ class LoginApiTest {
     @Test
     void aPolicyWithACooldownMakesAnEarlyResendWaitAndTellsHowLong() {
         String username = uniqueUsername();
-        String accountId = accountWithPhone(username);
+        String accountId = accountWithPhone(otp, username);
         when(otp.policy(accountId, "sms")).thenReturn(new CodePolicyView("sms", null, 6, "PT10M", 5, 5, "PT30S", "new-code"));
         String challengeId = login(username, PASSWORD).path("challengeId");
         given().post("/v1/login/" + challengeId + "/send").then().statusCode(429)
@@ -304,9 +280,4 @@ class LoginApiTest {
         given().post("/v1/login/" + challengeId + "/send").then().statusCode(202).body("sends", equalTo(2));
     }
 
-    /** A code check of this code from this factor, whatever verify attempt it belongs to. */
-    private static CodeCheckRequest checkOf(String accountId, String code, String factorId) {
-        return org.mockito.ArgumentMatchers.argThat(r -> r != null && accountId.equals(r.accountId())
-                && code.equals(r.code()) && factorId.equals(r.factorId()) && r.attemptId() != null);
-    }
 }

@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lockstep.client.HttpJson;
-import dev.lockstep.e2e.BadRequests.BadRequest;
+import dev.lockstep.e2e.support.BadRequests;
+import dev.lockstep.e2e.support.BadRequests.BadRequest;
+import dev.lockstep.e2e.support.Lockstep;
+import dev.lockstep.e2e.support.OpenApiOperations;
+import dev.lockstep.e2e.support.SharedSandbox;
+import dev.lockstep.e2e.support.StateSnapshot;
 import dev.lockstep.launcher.Service;
 import java.io.IOException;
 import java.net.URI;

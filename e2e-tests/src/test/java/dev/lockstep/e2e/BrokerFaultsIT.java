@@ -10,6 +10,8 @@ import dev.lockstep.contracts.Events;
 import dev.lockstep.contracts.MessageStatusChanged;
 import dev.lockstep.contracts.RecoveryCaseChanged;
 import dev.lockstep.contracts.Topic;
+import dev.lockstep.e2e.support.Lockstep;
+import dev.lockstep.e2e.support.SharedSandbox;
 import dev.lockstep.launcher.Sandbox;
 import dev.lockstep.launcher.Service;
 import io.restassured.http.ContentType;

@@ -1,12 +1,14 @@
 package dev.lockstep.e2e;
 
-import static dev.lockstep.e2e.Lockstep.challenge;
-import static dev.lockstep.e2e.Lockstep.newAccount;
-import static dev.lockstep.e2e.Lockstep.nthCode;
-import static dev.lockstep.e2e.Lockstep.send;
-import static dev.lockstep.e2e.Lockstep.verify;
+import static dev.lockstep.e2e.support.Lockstep.challenge;
+import static dev.lockstep.e2e.support.Lockstep.newAccount;
+import static dev.lockstep.e2e.support.Lockstep.nthCode;
+import static dev.lockstep.e2e.support.Lockstep.send;
+import static dev.lockstep.e2e.support.Lockstep.verify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.lockstep.e2e.support.Lockstep;
+import dev.lockstep.e2e.support.SharedSandbox;
 import io.restassured.response.Response;
 import java.time.Duration;
 import org.junit.jupiter.api.Order;

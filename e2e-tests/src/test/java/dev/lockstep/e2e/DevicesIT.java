@@ -1,10 +1,12 @@
 package dev.lockstep.e2e;
 
-import static dev.lockstep.e2e.Lockstep.newAccount;
-import static dev.lockstep.e2e.Lockstep.nthCode;
+import static dev.lockstep.e2e.support.Lockstep.newAccount;
+import static dev.lockstep.e2e.support.Lockstep.nthCode;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.lockstep.e2e.support.Lockstep;
+import dev.lockstep.e2e.support.SharedSandbox;
 import dev.lockstep.launcher.Service;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;

@@ -1,17 +1,19 @@
 package dev.lockstep.e2e;
 
-import static dev.lockstep.e2e.Lockstep.challenge;
-import static dev.lockstep.e2e.Lockstep.deliveryLog;
-import static dev.lockstep.e2e.Lockstep.inbox;
-import static dev.lockstep.e2e.Lockstep.newAccount;
-import static dev.lockstep.e2e.Lockstep.nthCode;
-import static dev.lockstep.e2e.Lockstep.send;
-import static dev.lockstep.e2e.Lockstep.verify;
+import static dev.lockstep.e2e.support.Lockstep.challenge;
+import static dev.lockstep.e2e.support.Lockstep.deliveryLog;
+import static dev.lockstep.e2e.support.Lockstep.inbox;
+import static dev.lockstep.e2e.support.Lockstep.newAccount;
+import static dev.lockstep.e2e.support.Lockstep.nthCode;
+import static dev.lockstep.e2e.support.Lockstep.send;
+import static dev.lockstep.e2e.support.Lockstep.verify;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lockstep.e2e.support.Lockstep;
+import dev.lockstep.e2e.support.SharedSandbox;
 import dev.lockstep.launcher.Service;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;

@@ -8,6 +8,8 @@ import dev.lockstep.contracts.AccountLocked;
 import dev.lockstep.contracts.CloudEvent;
 import dev.lockstep.contracts.Events;
 import dev.lockstep.contracts.Topic;
+import dev.lockstep.e2e.support.Lockstep;
+import dev.lockstep.e2e.support.SharedSandbox;
 import dev.lockstep.launcher.SandboxOptions;
 import dev.lockstep.launcher.Service;
 import io.restassured.http.ContentType;

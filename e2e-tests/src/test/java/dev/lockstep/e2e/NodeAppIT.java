@@ -1,15 +1,17 @@
 package dev.lockstep.e2e;
 
-import static dev.lockstep.e2e.Lockstep.PASSWORD;
-import static dev.lockstep.e2e.Lockstep.admin;
-import static dev.lockstep.e2e.Lockstep.newAccount;
-import static dev.lockstep.e2e.Lockstep.nthCode;
+import static dev.lockstep.e2e.support.Lockstep.PASSWORD;
+import static dev.lockstep.e2e.support.Lockstep.admin;
+import static dev.lockstep.e2e.support.Lockstep.newAccount;
+import static dev.lockstep.e2e.support.Lockstep.nthCode;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.lockstep.e2e.support.Lockstep;
+import dev.lockstep.e2e.support.SharedSandbox;
 import dev.lockstep.launcher.Service;
 import io.restassured.http.ContentType;
 import java.io.BufferedReader;

@@ -1,10 +1,10 @@
 package dev.lockstep.e2e;
 
-import static dev.lockstep.e2e.Lockstep.PASSWORD;
-import static dev.lockstep.e2e.Lockstep.admin;
-import static dev.lockstep.e2e.Lockstep.inbox;
-import static dev.lockstep.e2e.Lockstep.newAccount;
-import static dev.lockstep.e2e.Lockstep.nthCode;
+import static dev.lockstep.e2e.support.Lockstep.PASSWORD;
+import static dev.lockstep.e2e.support.Lockstep.admin;
+import static dev.lockstep.e2e.support.Lockstep.inbox;
+import static dev.lockstep.e2e.support.Lockstep.newAccount;
+import static dev.lockstep.e2e.support.Lockstep.nthCode;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -14,6 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.nimbusds.oauth2.sdk.AuthorizationErrorResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationResponse;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
+import dev.lockstep.e2e.support.Lockstep;
+import dev.lockstep.e2e.support.Oathtool;
+import dev.lockstep.e2e.support.RelyingParty;
+import dev.lockstep.e2e.support.SharedSandbox;
 import dev.lockstep.launcher.Service;
 import io.restassured.http.ContentType;
 import java.net.URI;

@@ -1,11 +1,11 @@
 package dev.lockstep.e2e;
 
-import static dev.lockstep.e2e.Lockstep.PASSWORD;
-import static dev.lockstep.e2e.Lockstep.admin;
-import static dev.lockstep.e2e.Lockstep.deliveryLog;
-import static dev.lockstep.e2e.Lockstep.inbox;
-import static dev.lockstep.e2e.Lockstep.newAccount;
-import static dev.lockstep.e2e.Lockstep.nthCode;
+import static dev.lockstep.e2e.support.Lockstep.PASSWORD;
+import static dev.lockstep.e2e.support.Lockstep.admin;
+import static dev.lockstep.e2e.support.Lockstep.deliveryLog;
+import static dev.lockstep.e2e.support.Lockstep.inbox;
+import static dev.lockstep.e2e.support.Lockstep.newAccount;
+import static dev.lockstep.e2e.support.Lockstep.nthCode;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,6 +34,9 @@ import com.nimbusds.openid.connect.sdk.UserInfoRequest;
 import com.nimbusds.openid.connect.sdk.UserInfoResponse;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.claims.UserInfo;
+import dev.lockstep.e2e.support.Lockstep;
+import dev.lockstep.e2e.support.RelyingParty;
+import dev.lockstep.e2e.support.SharedSandbox;
 import dev.lockstep.launcher.Service;
 import io.restassured.http.ContentType;
 import java.net.URI;

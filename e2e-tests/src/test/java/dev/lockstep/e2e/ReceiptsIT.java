@@ -1,12 +1,14 @@
 package dev.lockstep.e2e;
 
-import static dev.lockstep.e2e.Lockstep.uniquePhone;
+import static dev.lockstep.e2e.support.Lockstep.uniquePhone;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.lockstep.contracts.Events;
 import dev.lockstep.contracts.MessageStatusChanged;
 import dev.lockstep.contracts.Topic;
+import dev.lockstep.e2e.support.Lockstep;
+import dev.lockstep.e2e.support.SharedSandbox;
 import dev.lockstep.launcher.Service;
 import io.restassured.http.ContentType;
 import java.util.ArrayList;

@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import dev.lockstep.contracts.AccountUnlocked;
 import dev.lockstep.contracts.Events;
 import dev.lockstep.contracts.Topic;
+import dev.lockstep.e2e.support.Lockstep;
+import dev.lockstep.e2e.support.SharedSandbox;
 import dev.lockstep.launcher.Service;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;

@@ -1,7 +1,7 @@
 package dev.lockstep.e2e;
 
-import static dev.lockstep.e2e.Lockstep.newAccount;
-import static dev.lockstep.e2e.Lockstep.nthCode;
+import static dev.lockstep.e2e.support.Lockstep.newAccount;
+import static dev.lockstep.e2e.support.Lockstep.nthCode;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -10,6 +10,8 @@ import dev.lockstep.contracts.Events;
 import dev.lockstep.contracts.LoginSucceeded;
 import dev.lockstep.contracts.MfaModeChanged;
 import dev.lockstep.contracts.Topic;
+import dev.lockstep.e2e.support.Lockstep;
+import dev.lockstep.e2e.support.SharedSandbox;
 import dev.lockstep.launcher.Service;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;

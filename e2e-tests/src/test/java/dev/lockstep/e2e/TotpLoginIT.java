@@ -1,11 +1,14 @@
 package dev.lockstep.e2e;
 
-import static dev.lockstep.e2e.Lockstep.challenge;
-import static dev.lockstep.e2e.Lockstep.inbox;
-import static dev.lockstep.e2e.Lockstep.newAccount;
+import static dev.lockstep.e2e.support.Lockstep.challenge;
+import static dev.lockstep.e2e.support.Lockstep.inbox;
+import static dev.lockstep.e2e.support.Lockstep.newAccount;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lockstep.e2e.support.Lockstep;
+import dev.lockstep.e2e.support.Oathtool;
+import dev.lockstep.e2e.support.SharedSandbox;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -3,6 +3,7 @@ package dev.lockstep.auth.domain;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ public record RiskPolicy(boolean enabled, Map<String, Integer> weights, int medi
     public static final List<String> SIGNALS = List.of("new-device", "new-country", "impossible-travel",
             "credential-stuffing", "device-many-accounts", "sim-swap", "compromised-password");
     public static final List<String> LEVELS = List.of("low", "medium", "high");
-    public static final List<String> ACTIONS = List.of("allow", "require-mfa", "block", "lock");
+    public static final List<String> ACTIONS = Arrays.stream(RiskAction.values()).map(RiskAction::wire).toList();
 
     /** The passwords of the default compromised list (the most common in public breach corpora). */
     public static final List<String> COMMON_BREACHED = List.of("123456", "password", "123456789", "12345678",
@@ -51,9 +52,9 @@ public record RiskPolicy(boolean enabled, Map<String, Integer> weights, int medi
     }
 
     /** What was decided for one attempt. */
-    public record Assessment(int score, String level, List<String> signals, String action, boolean alertOwner) {
+    public record Assessment(int score, String level, List<String> signals, RiskAction action, boolean alertOwner) {
 
-        public static final Assessment NONE = new Assessment(0, "low", List.of(), "allow", false);
+        public static final Assessment NONE = new Assessment(0, "low", List.of(), RiskAction.ALLOW, false);
     }
 
     /** Scores the signals that fired (in {@link #SIGNALS} order) and picks the level's action. */
@@ -70,7 +71,7 @@ public record RiskPolicy(boolean enabled, Map<String, Integer> weights, int medi
             }
         }
         String level = score >= highAt ? "high" : score >= mediumAt ? "medium" : "low";
-        return new Assessment(score, level, List.copyOf(signals), actions.get(level),
+        return new Assessment(score, level, List.copyOf(signals), RiskAction.of(actions.get(level)),
                 Boolean.TRUE.equals(alertOwner.get(level)));
     }
 

@@ -61,19 +61,19 @@ public class LoginAttempts {
             attempt.riskScore = assessment.score();
             attempt.riskLevel = assessment.level();
             attempt.signals = String.join(",", assessment.signals());
-            attempt.action = assessment.action();
+            attempt.action = assessment.action().wire();
         }
         attempt.persist();
         metrics.attempt(outcome);
         if (weighed && account != null) {
             outbox.publish(Topic.AUTH_EVENTS, account.id, correlationId, new RiskAssessed(account.id,
-                    assessment.score(), assessment.level(), assessment.signals(), assessment.action(), client.ip(),
+                    assessment.score(), assessment.level(), assessment.signals(), assessment.action().wire(), client.ip(),
                     attempt.country));
             if (assessment.alertOwner()) {
                 alerts.send(account, "A sign-in to your Lockstep account " + account.username + " looked risky ("
                         + String.join(", ", assessment.signals()) + ")" + (location != null ? " from " + location.city()
                                 + ", " + location.country() : "")
-                        + ". What we did: " + assessment.action() + ". If this was not "
+                        + ". What we did: " + assessment.action().wire() + ". If this was not "
                         + "you, change your password.", correlationId);
             }
         }

@@ -4,6 +4,7 @@ import dev.lockstep.auth.domain.Account;
 import dev.lockstep.auth.domain.AccountStatus;
 import dev.lockstep.auth.domain.LoginChallenge;
 import dev.lockstep.auth.domain.MfaMode;
+import dev.lockstep.auth.domain.RiskAction;
 import dev.lockstep.contracts.http.FactorView;
 import dev.lockstep.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -123,16 +124,16 @@ public class LoginService {
             passwordFailed(account, client, verdict);
             throw LoginRefusals.invalidCredentials();
         }
-        String action = verdict.assessment().action();
-        if ("block".equals(action)) {
+        RiskAction action = verdict.assessment().action();
+        if (action == RiskAction.BLOCK) {
             refused(account, username, client, verdict, "blocked");
             throw refusals.blocked();
         }
-        if ("lock".equals(action)) {
+        if (action == RiskAction.LOCK) {
             riskLock(account, client, verdict);
             throw refusals.locked(new AccountLocks.Lock(AccountStatus.LOCKED, "risk-" + verdict.assessment().level(), null));
         }
-        boolean secondFactorRequired = "require-mfa".equals(action) || via.secondFactorRequired();
+        boolean secondFactorRequired = action == RiskAction.REQUIRE_MFA || via.secondFactorRequired();
         if (!secondFactorRequired && (account.mfaMode == MfaMode.OFF
                 || account.mfaMode == MfaMode.NEW_DEVICE && devices.trusted(account.id, deviceKey))) {
             return new Result(null, passwordOnly(account.id, client, verdict, via));

@@ -32,7 +32,7 @@ class RiskPolicyTest {
         RiskPolicy policy = on();
         RiskPolicy.Assessment nothing = policy.assess(Set.of());
         assertEquals(0, nothing.score());
-        assertEquals("allow", nothing.action());
+        assertEquals(RiskAction.ALLOW, nothing.action());
 
         RiskPolicy.Assessment newDevice = policy.assess(Set.of("new-device"));
         assertEquals("low", newDevice.level(), "20 < 30");
@@ -40,13 +40,13 @@ class RiskPolicyTest {
         RiskPolicy.Assessment simSwap = policy.assess(Set.of("sim-swap"));
         assertEquals(50, simSwap.score());
         assertEquals("medium", simSwap.level());
-        assertEquals("require-mfa", simSwap.action());
+        assertEquals(RiskAction.REQUIRE_MFA, simSwap.action());
         assertFalse(simSwap.alertOwner());
 
         RiskPolicy.Assessment travel = policy.assess(Set.of("impossible-travel", "new-country"));
         assertEquals(85, travel.score());
         assertEquals("high", travel.level());
-        assertEquals("block", travel.action());
+        assertEquals(RiskAction.BLOCK, travel.action());
         assertTrue(travel.alertOwner());
         assertEquals(List.of("new-country", "impossible-travel"), travel.signals(), "in the documented order");
     }

@@ -1,4 +1,4 @@
-package dev.lockstep.e2e;
+package dev.lockstep.e2e.support;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -27,30 +27,30 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Object mother and small client for end-to-end tests: unique accounts, logins, inboxes. */
-final class Lockstep {
+public final class Lockstep {
 
-    static final String PASSWORD = "correct horse battery staple";
+    public static final String PASSWORD = "correct horse battery staple";
     private static final AtomicLong PHONES = new AtomicLong(ThreadLocalRandom.current().nextLong(10_000_000, 80_000_000));
 
     private Lockstep() {
     }
 
-    record Account(String id, String username, String phone) {
+    public record Account(String id, String username, String phone) {
     }
 
     /** A Japanese mobile number no other test uses, in E.164. */
-    static String uniquePhone() {
+    public static String uniquePhone() {
         return "+8190" + PHONES.incrementAndGet();
     }
 
     /** Whether a command (oathtool, node, npm) is on the PATH of the machine running the tests. */
-    static boolean onPath(String command) {
+    public static boolean onPath(String command) {
         return System.getenv("PATH") != null && List.of(System.getenv("PATH").split(":")).stream()
                 .anyMatch(dir -> java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, command)));
     }
 
     /** A port on 127.0.0.1 free right now, for an application the test starts (a web app beside the sandbox). */
-    static int freePort() {
+    public static int freePort() {
         try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
             return free.getLocalPort();
         } catch (java.io.IOException e) {
@@ -58,22 +58,22 @@ final class Lockstep {
         }
     }
 
-    static String admin() {
+    public static String admin() {
         return "Bearer " + SharedSandbox.ADMIN_TOKEN;
     }
 
     /** Creates an account with a unique name and phone, and waits until its phone is a usable factor. */
-    static Account newAccount() {
+    public static Account newAccount() {
         return newAccount(null);
     }
 
     /** The same, with an email address for alerts ({@code null}: none). */
-    static Account newAccount(String email) {
+    public static Account newAccount(String email) {
         return newAccount(uniquePhone(), email);
     }
 
     /** An account with a given phone: for tests whose outcome must not depend on the number. */
-    static Account newAccount(String phone, String email) {
+    public static Account newAccount(String phone, String email) {
         String username = "e2e-" + UUID.randomUUID().toString().substring(0, 12);
         Map<String, String> body = new java.util.HashMap<>(Map.of("username", username, "password", PASSWORD, "phone", phone));
         if (email != null) {
@@ -83,7 +83,7 @@ final class Lockstep {
     }
 
     /** Waits until every service of the shared sandbox reports ready. */
-    static void awaitEveryServiceReady(Duration timeout) {
+    public static void awaitEveryServiceReady(Duration timeout) {
         await("every service ready").atMost(timeout).until(() -> {
             for (Service service : Service.values()) {
                 if (given().get(SharedSandbox.url(service) + "/q/health/ready").statusCode() != 200) {
@@ -94,42 +94,42 @@ final class Lockstep {
         });
     }
 
-    static Response login(String username, String password) {
+    public static Response login(String username, String password) {
         return given().contentType(ContentType.JSON).body(Map.of("username", username, "password", password))
                 .post(SharedSandbox.url(Service.AUTH) + "/v1/login");
     }
 
     /** Logs in with the right password and returns the challenge id. */
-    static String challenge(Account account) {
+    public static String challenge(Account account) {
         Response response = login(account.username(), PASSWORD);
         assertEquals(200, response.statusCode(), response.asString());
         return response.path("challengeId");
     }
 
-    static Response send(String challengeId) {
+    public static Response send(String challengeId) {
         return given().post(SharedSandbox.url(Service.AUTH) + "/v1/login/" + challengeId + "/send");
     }
 
-    static Response verify(String challengeId, String code) {
+    public static Response verify(String challengeId, String code) {
         return given().contentType(ContentType.JSON).body(Map.of("code", code))
                 .post(SharedSandbox.url(Service.AUTH) + "/v1/login/" + challengeId + "/verify");
     }
 
     /** The inbox of a phone, newest first. */
-    static List<Map<String, Object>> inbox(String phone) {
+    public static List<Map<String, Object>> inbox(String phone) {
         return given().get(SharedSandbox.url(Service.SIM) + "/v1/phones/" + phone + "/messages")
                 .then().statusCode(200).extract().jsonPath().getList("$");
     }
 
     /** The simulator's delivery log for one phone (every message, delivered or not), newest first. */
-    static List<Map<String, Object>> deliveryLog(String phone) {
+    public static List<Map<String, Object>> deliveryLog(String phone) {
         List<Map<String, Object>> log = given().get(SharedSandbox.url(Service.SIM) + "/v1/messages?limit=1000")
                 .then().statusCode(200).extract().jsonPath().getList("$");
         return log.stream().filter(m -> phone.equals(m.get("to"))).toList();
     }
 
     /** The newest message to a phone or mailbox whose text contains {@code marker}, once it arrived. */
-    static String messageContaining(String to, String marker) {
+    public static String messageContaining(String to, String marker) {
         String url = SharedSandbox.url(Service.SIM) + (to.startsWith("+") ? "/v1/phones/" : "/v1/mailboxes/") + to
                 + "/messages";
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(
@@ -138,7 +138,7 @@ final class Lockstep {
                 .findFirst().orElseThrow();
     }
 
-    static String codeAfter(String text, String before) {
+    public static String codeAfter(String text, String before) {
         Matcher m = Pattern.compile(Pattern.quote(before) + " (\\d{4,8})").matcher(text);
         if (!m.find()) {
             throw new AssertionError("no code after '" + before + "' in: " + text);
@@ -150,14 +150,14 @@ final class Lockstep {
      * Waits for the n-th message to a phone (1 = first ever) and returns its code; an inbox that
      * cannot be read yet (the simulator restarting) is asked again.
      */
-    static String nthCode(String phone, int n, Duration timeout) {
+    public static String nthCode(String phone, int n, Duration timeout) {
         await().atMost(timeout).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
                 .until(() -> inbox(phone).size() >= n);
         List<Map<String, Object>> messages = inbox(phone);
         return (String) messages.get(messages.size() - n).get("code");
     }
 
-    static String nthCode(String phone, int n) {
+    public static String nthCode(String phone, int n) {
         return nthCode(phone, n, Duration.ofSeconds(30));
     }
 
@@ -165,7 +165,7 @@ final class Lockstep {
      * Reads a topic of the real broker from its start until at least one event {@code wanted}
      * accepts has arrived and no further one for {@code quiet}: "exactly these, and nothing more".
      */
-    static List<CloudEvent> settledEvents(Topic topic, Predicate<CloudEvent> wanted, Duration quiet) {
+    public static List<CloudEvent> settledEvents(Topic topic, Predicate<CloudEvent> wanted, Duration quiet) {
         long[] lastNew = { System.nanoTime() };
         int[] count = { 0 };
         return awaitEvents(topic, wanted, seen -> {
@@ -181,7 +181,7 @@ final class Lockstep {
      * Reads a topic of the real broker from its start, keeping the events {@code wanted} accepts,
      * until {@code done} holds for them (at most 60 s).
      */
-    static List<CloudEvent> awaitEvents(Topic topic, Predicate<CloudEvent> wanted, Predicate<List<CloudEvent>> done) {
+    public static List<CloudEvent> awaitEvents(Topic topic, Predicate<CloudEvent> wanted, Predicate<List<CloudEvent>> done) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + SharedSandbox.KAFKA_PORT);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID());

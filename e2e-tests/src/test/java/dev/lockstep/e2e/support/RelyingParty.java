@@ -1,4 +1,4 @@
-package dev.lockstep.e2e;
+package dev.lockstep.e2e.support;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -52,22 +52,22 @@ import javax.net.ssl.SSLContext;
  * token validation against the JWKS. The user's browser is a JDK HTTP client with a cookie jar that
  * fills in the hosted login's forms.
  */
-final class RelyingParty {
+public final class RelyingParty {
 
-    static final URI CALLBACK = URI.create("http://127.0.0.1:1/callback");
+    public static final URI CALLBACK = URI.create("http://127.0.0.1:1/callback");
     private static final Pattern FORM = Pattern.compile("action=\"(/oauth2/login/[A-Za-z0-9_-]{43})/password\"");
 
-    final OIDCProviderMetadata provider;
-    final ClientID clientId;
+    public final OIDCProviderMetadata provider;
+    public final ClientID clientId;
     /** The address the application and the browser use: auth-service's HTTP or HTTPS one. */
-    final String base;
+    public final String base;
     /** Trusts the sandbox's CA for HTTPS; null over plain HTTP. */
-    final SSLContext ssl;
-    final HttpClient browser;
-    final CodeVerifier verifier = new CodeVerifier();
-    final State state = new State();
-    final Nonce nonce = new Nonce();
-    String loginPath;
+    public final SSLContext ssl;
+    public final HttpClient browser;
+    public final CodeVerifier verifier = new CodeVerifier();
+    public final State state = new State();
+    public final Nonce nonce = new Nonce();
+    public String loginPath;
 
     private RelyingParty(OIDCProviderMetadata provider, ClientID clientId, String base, SSLContext ssl) {
         this.provider = provider;
@@ -80,12 +80,12 @@ final class RelyingParty {
     }
 
     /** A public client registered by an operator; discovery resolved by Nimbus (it checks the issuer). */
-    static RelyingParty registered() throws Exception {
+    public static RelyingParty registered() throws Exception {
         return registered(SharedSandbox.url(Service.AUTH), null);
     }
 
     /** The same over HTTPS, trusting the sandbox's CA and nothing else: the issuer is the HTTPS one. */
-    static RelyingParty registeredOverHttps() throws Exception {
+    public static RelyingParty registeredOverHttps() throws Exception {
         return registered(SharedSandbox.httpsUrl(Service.AUTH), SharedSandbox.trustingTheSandboxCa());
     }
 
@@ -103,14 +103,14 @@ final class RelyingParty {
     }
 
     /** Sends an OAuth request the way this application does (trusting the sandbox's CA over HTTPS). */
-    HTTPResponse send(HTTPRequest request) throws IOException {
+    public HTTPResponse send(HTTPRequest request) throws IOException {
         if (ssl != null) {
             request.setSSLSocketFactory(ssl.getSocketFactory());
         }
         return request.send();
     }
 
-    URI authorizationRequest(String... extra) {
+    public URI authorizationRequest(String... extra) {
         AuthenticationRequest.Builder request = new AuthenticationRequest.Builder(ResponseType.CODE,
                 new Scope("openid", "profile", "phone", "offline_access"), clientId, CALLBACK)
                 .endpointURI(provider.getAuthorizationEndpointURI()).state(state).nonce(nonce)
@@ -124,7 +124,7 @@ final class RelyingParty {
     }
 
     /** Opens the hosted login: the authorization request, then the redirect to the login page. */
-    HttpResponse<String> open(String... extra) throws IOException, InterruptedException {
+    public HttpResponse<String> open(String... extra) throws IOException, InterruptedException {
         HttpResponse<String> start = authorize(extra);
         assertEquals(303, start.statusCode(), start.body());
         HttpResponse<String> page = get(URI.create(base).resolve(start.headers().firstValue("Location").orElseThrow()));
@@ -135,12 +135,12 @@ final class RelyingParty {
     }
 
     /** The authorization request as the browser sends it: a redirect to the login page, or back to the app. */
-    HttpResponse<String> authorize(String... extra) throws IOException, InterruptedException {
+    public HttpResponse<String> authorize(String... extra) throws IOException, InterruptedException {
         return get(authorizationRequest(extra));
     }
 
     /** Posts a form of the hosted login ({@code step}: password, code, send, choose, cancel). */
-    HttpResponse<String> post(String step, Map<String, String> form) throws IOException, InterruptedException {
+    public HttpResponse<String> post(String step, Map<String, String> form) throws IOException, InterruptedException {
         String body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
@@ -149,12 +149,12 @@ final class RelyingParty {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
+    public HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
         return browser.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The redirect back to the application, parsed by Nimbus; the state must be ours. */
-    AuthorizationCode code(HttpResponse<String> redirect) throws Exception {
+    public AuthorizationCode code(HttpResponse<String> redirect) throws Exception {
         assertEquals(3, redirect.statusCode() / 100, redirect.body());
         AuthorizationResponse response = AuthorizationResponse
                 .parse(URI.create(redirect.headers().firstValue("Location").orElseThrow()));
@@ -163,7 +163,7 @@ final class RelyingParty {
         return response.toSuccessResponse().getAuthorizationCode();
     }
 
-    OIDCTokenResponse exchange(AuthorizationCode code) throws Exception {
+    public OIDCTokenResponse exchange(AuthorizationCode code) throws Exception {
         TokenResponse response = OIDCTokenResponseParser.parse(send(new TokenRequest(provider.getTokenEndpointURI(), clientId,
                 new AuthorizationCodeGrant(code, CALLBACK, verifier)).toHTTPRequest()));
         assertTrue(response.indicatesSuccess(), () -> response.toErrorResponse().getErrorObject().toString());
@@ -171,7 +171,7 @@ final class RelyingParty {
     }
 
     /** Nimbus's own validation: signature by the JWKS, issuer, audience, expiry with its default skew, nonce. */
-    IDTokenClaimsSet validate(JWT idToken, Nonce expected) throws Exception {
+    public IDTokenClaimsSet validate(JWT idToken, Nonce expected) throws Exception {
         IDTokenValidator validator = new IDTokenValidator(provider.getIssuer(), clientId, JWSAlgorithm.RS256,
                 provider.getJWKSetURI().toURL(), new DefaultResourceRetriever(2000, 2000, 51200, true,
                         ssl != null ? ssl.getSocketFactory() : null));

@@ -1,4 +1,4 @@
-package dev.lockstep.e2e;
+package dev.lockstep.e2e.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lockstep.client.HttpJson;
@@ -14,13 +14,13 @@ import java.util.Set;
  * fuzzing sees it: the service, method and path template, its path and query parameters, and the
  * media type and schema of its body (references resolved).
  */
-final class OpenApiOperations {
+public final class OpenApiOperations {
 
     /** A parameter by name; {@code type} is the schema's type ({@code string}, {@code integer}, …). */
-    record Param(String name, String type) {
+    public record Param(String name, String type) {
     }
 
-    record Operation(Service service, String method, String path, List<Param> pathParams, List<Param> queryParams,
+    public record Operation(Service service, String method, String path, List<Param> pathParams, List<Param> queryParams,
             String mediaType, JsonNode bodySchema, JsonNode components) {
 
         @Override
@@ -43,7 +43,7 @@ final class OpenApiOperations {
     private OpenApiOperations() {
     }
 
-    static List<Operation> of(Map<Service, String> baseUrls) {
+    public static List<Operation> of(Map<Service, String> baseUrls) {
         HttpJson http = new HttpJson(null);
         List<Operation> operations = new ArrayList<>();
         for (Map.Entry<Service, String> service : baseUrls.entrySet()) {
@@ -103,7 +103,7 @@ final class OpenApiOperations {
     }
 
     /** The schema itself, following a {@code $ref} into the components. */
-    static JsonNode resolve(JsonNode schema, JsonNode components) {
+    public static JsonNode resolve(JsonNode schema, JsonNode components) {
         JsonNode current = schema;
         for (int hops = 0; current != null && current.has("$ref") && hops < 10; hops++) {
             String ref = current.get("$ref").asText();

@@ -1,4 +1,4 @@
-package dev.lockstep.e2e;
+package dev.lockstep.e2e.support;
 
 import dev.lockstep.client.SandboxClient;
 import dev.lockstep.launcher.Directories;
@@ -26,14 +26,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class SharedSandbox implements BeforeAllCallback {
 
-    static final int KAFKA_PORT = 19092;
-    static final int HTTP_BASE = 18081;
-    static final int POSTGRES_PORT = 15432;
+    public static final int KAFKA_PORT = 19092;
+    public static final int HTTP_BASE = 18081;
+    public static final int POSTGRES_PORT = 15432;
     /** {@code h2} (default) or {@code postgresql}: the suite runs once on each. */
-    static final SandboxOptions.Database DATABASE = SandboxOptions.Database.parse(
+    public static final SandboxOptions.Database DATABASE = SandboxOptions.Database.parse(
             System.getProperty("lockstep.e2e.db", "h2"));
-    static final String ADMIN_TOKEN = "e2e-admin-" + UUID.randomUUID();
-    static final String INTERNAL_TOKEN = "e2e-internal-" + UUID.randomUUID();
+    public static final String ADMIN_TOKEN = "e2e-admin-" + UUID.randomUUID();
+    public static final String INTERNAL_TOKEN = "e2e-internal-" + UUID.randomUUID();
 
     private static volatile Running running;
 
@@ -47,7 +47,7 @@ public final class SharedSandbox implements BeforeAllCallback {
      * The running sandbox, started if it is not (JUnit Jupiter's tests start it through the extension,
      * the jqwik properties through this; whichever engine started it closes it when it is done).
      */
-    static synchronized Running ensureStarted() {
+    public static synchronized Running ensureStarted() {
         if (DATABASE == SandboxOptions.Database.POSTGRESQL && !LocalPostgres.installed()) {
             if ("1".equals(System.getenv("LOCKSTEP_REQUIRE_POSTGRES"))) {
                 throw new IllegalStateException("LOCKSTEP_REQUIRE_POSTGRES=1 but PostgreSQL is not installed");
@@ -58,31 +58,31 @@ public final class SharedSandbox implements BeforeAllCallback {
     }
 
     /** Lockstep's Java client on the shared sandbox. */
-    static SandboxClient client() {
+    public static SandboxClient client() {
         return sandbox().client(ADMIN_TOKEN, INTERNAL_TOKEN);
     }
 
     /** The running sandbox; only valid inside tests that use this extension. */
-    static Sandbox sandbox() {
+    public static Sandbox sandbox() {
         return running.sandbox;
     }
 
     /** The spans the sandbox exported. */
-    static TraceReceiver traces() {
+    public static TraceReceiver traces() {
         return running.traces;
     }
 
-    static String url(Service service) {
+    public static String url(Service service) {
         return running.sandbox.url(service);
     }
 
     /** auth-service's or the console's HTTPS address (a certificate from the sandbox's own CA). */
-    static String httpsUrl(Service service) {
+    public static String httpsUrl(Service service) {
         return running.sandbox.httpsUrl(service);
     }
 
     /** An SSL context that trusts the sandbox's CA, and only it. */
-    static javax.net.ssl.SSLContext trustingTheSandboxCa() {
+    public static javax.net.ssl.SSLContext trustingTheSandboxCa() {
         try (java.io.InputStream pem = Files.newInputStream(running.sandbox.caFile())) {
             java.security.KeyStore trust = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
             trust.load(null, null);
@@ -106,7 +106,7 @@ public final class SharedSandbox implements BeforeAllCallback {
     }
 
     /** Where the broker and the services write their logs. */
-    static Path logDirectory() {
+    public static Path logDirectory() {
         return dataDir().resolve("logs");
     }
 
@@ -114,7 +114,7 @@ public final class SharedSandbox implements BeforeAllCallback {
      * What the services logged about the failures they answered with a 500 ("unexpected failure" and
      * the stack trace's first lines), for an assertion's message: CI keeps the test output, not the logs.
      */
-    static String unexpectedFailures() {
+    public static String unexpectedFailures() {
         StringBuilder found = new StringBuilder();
         try (Stream<Path> logs = Files.list(logDirectory())) {
             for (Path log : logs.filter(p -> p.getFileName().toString().endsWith(".log")).sorted().toList()) {
@@ -188,7 +188,7 @@ public final class SharedSandbox implements BeforeAllCallback {
     }
 
     /** Closed by JUnit once, after the last test of the run. */
-    static final class Running implements AutoCloseable {
+    public static final class Running implements AutoCloseable {
         final Sandbox sandbox;
         final TraceReceiver traces;
 

@@ -1,4 +1,4 @@
-package dev.lockstep.e2e;
+package dev.lockstep.e2e.support;
 
 import static org.awaitility.Awaitility.await;
 
@@ -22,7 +22,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** The shared sandbox's Kafka topics, read and written directly: what a replay or a late record needs. */
-final class Backbone {
+public final class Backbone {
 
     private static final String BOOTSTRAP = "127.0.0.1:" + SharedSandbox.KAFKA_PORT;
 
@@ -30,7 +30,7 @@ final class Backbone {
     }
 
     /** Every record on the Lockstep topics (dead letters aside) written since {@code since}, oldest first. */
-    static List<ConsumerRecord<String, String>> recordsSince(long since) {
+    public static List<ConsumerRecord<String, String>> recordsSince(long since) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-reader-" + UUID.randomUUID());
@@ -58,7 +58,7 @@ final class Backbone {
     }
 
     /** Publishes the records again, in the order given: same topic, key and headers, the value passed through {@code value}. */
-    static void publish(List<ConsumerRecord<String, String>> records, UnaryOperator<String> value) {
+    public static void publish(List<ConsumerRecord<String, String>> records, UnaryOperator<String> value) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -73,7 +73,7 @@ final class Backbone {
     }
 
     /** Waits until every service's consumer group has committed the end of every partition it reads. */
-    static void awaitConsumersCaughtUp() {
+    public static void awaitConsumersCaughtUp() {
         try (ConsumerLag lag = new ConsumerLag(BOOTSTRAP, "e2e-")) {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> lag.total() == 0);
         }

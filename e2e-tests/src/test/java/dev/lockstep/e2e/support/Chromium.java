@@ -1,4 +1,4 @@
-package dev.lockstep.e2e;
+package dev.lockstep.e2e.support;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,7 +29,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code target/screenshots}, and to the documentation's {@code docs/images} (property
  * {@code lockstep.docs.images}), so the pictures in the docs are the ones the last run took.
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
 
     private static final Path BINARY = Path.of(System.getProperty("lockstep.chromium", "/usr/bin/chromium"));
     private static final Path DRIVER = Path.of(System.getProperty("lockstep.chromedriver", "/usr/bin/chromedriver"));
@@ -48,7 +48,7 @@ final class Chromium implements AutoCloseable {
     }
 
     /** Skips the calling tests when Chromium is missing, or fails them when {@code LOCKSTEP_REQUIRE_BROWSER} is set. */
-    static void assumeInstalled() {
+    public static void assumeInstalled() {
         boolean installed = Files.isExecutable(BINARY) && Files.isExecutable(DRIVER);
         if (System.getenv("LOCKSTEP_REQUIRE_BROWSER") != null) {
             assertTrue(installed, "LOCKSTEP_REQUIRE_BROWSER is set but " + BINARY + " or " + DRIVER + " is missing");
@@ -57,7 +57,7 @@ final class Chromium implements AutoCloseable {
     }
 
     /** A new headless browser window of this size ({@code "1100,900"}), in English, with more switches if given. */
-    static Chromium open(String windowSize, String... switches) throws IOException {
+    public static Chromium open(String windowSize, String... switches) throws IOException {
         assumeInstalled();
         Files.createDirectories(SHOTS);
         List<String> arguments = new ArrayList<>(List.of("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
@@ -70,38 +70,38 @@ final class Chromium implements AutoCloseable {
                 options));
     }
 
-    WebDriver driver() {
+    public WebDriver driver() {
         return driver;
     }
 
     /** Waits (up to 45 s) for what the test needs of the page. */
-    WebDriverWait await() {
+    public WebDriverWait await() {
         return wait;
     }
 
-    void get(String url) {
+    public void get(String url) {
         driver.get(url);
     }
 
-    WebElement element(String id) {
+    public WebElement element(String id) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
     }
 
-    void type(String id, String text) {
+    public void type(String id, String text) {
         WebElement field = element(id);
         field.clear();
         field.sendKeys(text);
     }
 
-    void click(String id) {
+    public void click(String id) {
         wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
     }
 
-    void waitForText(String id, String text) {
+    public void waitForText(String id, String text) {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
     }
 
-    void screenshot(String name) throws IOException {
+    public void screenshot(String name) throws IOException {
         Path file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(file, SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         if (DOCS != null) {

@@ -1,12 +1,12 @@
-package dev.lockstep.e2e;
+package dev.lockstep.e2e.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lockstep.client.HttpJson;
-import dev.lockstep.e2e.OpenApiOperations.Operation;
-import dev.lockstep.e2e.OpenApiOperations.Param;
+import dev.lockstep.e2e.support.OpenApiOperations.Operation;
+import dev.lockstep.e2e.support.OpenApiOperations.Param;
 import dev.lockstep.launcher.Service;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -24,14 +24,14 @@ import net.jqwik.api.Combinators;
  * huge or deeply nested, not JSON, not UTF-8 or of another content type, wrong or missing tokens,
  * odd forwarding and operator headers.
  */
-final class BadRequests {
+public final class BadRequests {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One request: what it is, for the report when an invariant breaks. */
-    record BadRequest(Operation operation, String url, Map<String, String> headers, byte[] body, String what) {
+    public record BadRequest(Operation operation, String url, Map<String, String> headers, byte[] body, String what) {
 
-        boolean changesState() {
+        public boolean changesState() {
             return !"GET".equals(operation.method());
         }
 
@@ -51,7 +51,7 @@ final class BadRequests {
     private static final List<String> QUERY_VALUES = List.of("abc", "-1", "0", "99999999999999999999", "", "P-1D",
             "%", "null", "c".repeat(3000), "1e309", "true", "PT99999999H");
 
-    static Arbitrary<BadRequest> against(List<Operation> operations, Map<Service, String> baseUrls, String adminToken,
+    public static Arbitrary<BadRequest> against(List<Operation> operations, Map<Service, String> baseUrls, String adminToken,
             String internalToken) {
         return Arbitraries.of(operations).flatMap(operation -> Combinators.combine(
                 segments(operation), query(operation), body(operation), token(operation, adminToken, internalToken),
@@ -112,9 +112,9 @@ final class BadRequests {
     }
 
     /** A body, its content type (null: none sent) and what it is. */
-    record Body(byte[] bytes, String contentType, String what) {
+    public record Body(byte[] bytes, String contentType, String what) {
 
-        static Body json(String text, String what) {
+        public static Body json(String text, String what) {
             return new Body(text.getBytes(StandardCharsets.UTF_8), "application/json", what);
         }
     }

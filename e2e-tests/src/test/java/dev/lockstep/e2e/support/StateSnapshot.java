@@ -1,4 +1,4 @@
-package dev.lockstep.e2e;
+package dev.lockstep.e2e.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,7 +14,7 @@ import java.util.Map;
  * (settings, rules, clients, the audit trails, the clock), so that an equal snapshot means "nothing
  * changed" and a different one means a request changed it.
  */
-final class StateSnapshot {
+public final class StateSnapshot {
 
     private static final Map<Service, List<String>> READS = Map.of(
             Service.AUTH, List.of("/v1/admin/lockout", "/v1/admin/risk", "/v1/admin/clients", "/v1/admin/idp-faults",
@@ -27,7 +27,7 @@ final class StateSnapshot {
     }
 
     /** What differs between two snapshots, read by read ("" when nothing does). */
-    static String difference(Map<String, JsonNode> before, Map<String, JsonNode> after) {
+    public static String difference(Map<String, JsonNode> before, Map<String, JsonNode> after) {
         StringBuilder text = new StringBuilder();
         for (Map.Entry<String, JsonNode> read : before.entrySet()) {
             JsonNode now = after.get(read.getKey());
@@ -44,7 +44,7 @@ final class StateSnapshot {
         return text.length() > 400 ? text.substring(0, 400) + "…" : text;
     }
 
-    static Map<String, JsonNode> of(Service service, String baseUrl, String adminToken, HttpJson http) {
+    public static Map<String, JsonNode> of(Service service, String baseUrl, String adminToken, HttpJson http) {
         Map<String, JsonNode> snapshot = new LinkedHashMap<>();
         for (String path : READS.get(service)) {
             HttpJson.Reply reply = http.send("GET", baseUrl + path, null, adminToken);

@@ -1,4 +1,4 @@
-package dev.lockstep.e2e;
+package dev.lockstep.e2e.support;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,13 +11,13 @@ import java.util.function.Supplier;
  * kind takes longer than one of the second (the Mann-Whitney U statistic over n·m; 0.5 when neither
  * kind is slower, near 0 or 1 when one of them does work the other skips).
  */
-final class Timings {
+public final class Timings {
 
-    final List<Long> first = new ArrayList<>();
-    final List<Long> second = new ArrayList<>();
+    public final List<Long> first = new ArrayList<>();
+    public final List<Long> second = new ArrayList<>();
 
     /** Times {@code samples} pairs after {@code warmUp} unrecorded ones, alternating which goes first. */
-    static Timings sample(int warmUp, int samples, Supplier<?> firstKind, Supplier<?> secondKind) {
+    public static Timings sample(int warmUp, int samples, Supplier<?> firstKind, Supplier<?> secondKind) {
         Timings timings = new Timings();
         for (int i = 0; i < warmUp + samples; i++) {
             boolean firstFirst = i % 2 == 0;
@@ -41,7 +41,7 @@ final class Timings {
     }
 
     /** P(a first-kind time exceeds a second-kind time), ties counting half. */
-    double superiority() {
+    public double superiority() {
         double wins = 0;
         for (long a : first) {
             for (long b : second) {
@@ -51,7 +51,7 @@ final class Timings {
         return wins / ((double) first.size() * second.size());
     }
 
-    static double medianMillis(List<Long> nanos) {
+    public static double medianMillis(List<Long> nanos) {
         List<Long> sorted = new ArrayList<>(nanos);
         Collections.sort(sorted);
         int n = sorted.size();

@@ -1,4 +1,4 @@
-package dev.lockstep.e2e;
+package dev.lockstep.e2e.support;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,20 +20,20 @@ import java.util.concurrent.TimeUnit;
  * sandbox clock. Without oathtool installed a test that needs it is skipped, unless
  * {@code LOCKSTEP_REQUIRE_OATHTOOL} is set (as in CI).
  */
-final class Oathtool {
+public final class Oathtool {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
 
     /** The app's secret and factor id after enrolment. */
-    record App(String secret, String factorId) {
+    public record App(String secret, String factorId) {
     }
 
     private Oathtool() {
     }
 
     /** Skips the calling test when oathtool is missing (fails it where it is required). */
-    static void requireInstalled() {
+    public static void requireInstalled() {
         boolean installed = Lockstep.onPath("oathtool");
         if (System.getenv("LOCKSTEP_REQUIRE_OATHTOOL") != null) {
             assertTrue(installed, "oathtool is required here (LOCKSTEP_REQUIRE_OATHTOOL) but not on the PATH");
@@ -42,7 +42,7 @@ final class Oathtool {
     }
 
     /** The code oathtool computes for a base32 secret at a sandbox-clock instant. */
-    static String code(String secret, Instant at) throws IOException, InterruptedException {
+    public static String code(String secret, Instant at) throws IOException, InterruptedException {
         Process process = new ProcessBuilder("oathtool", "--totp", "-b", "-N", TIME.format(at), secret)
                 .redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
@@ -51,12 +51,12 @@ final class Oathtool {
         return out;
     }
 
-    static Instant sandboxNow() {
+    public static Instant sandboxNow() {
         return Instant.parse(given().get(SharedSandbox.url(Service.SIM) + "/v1/clock").then().extract().path("now"));
     }
 
     /** Enrols an authenticator app for the account and confirms it with oathtool's current code. */
-    static App enrol(Lockstep.Account account) throws IOException, InterruptedException {
+    public static App enrol(Lockstep.Account account) throws IOException, InterruptedException {
         String otp = SharedSandbox.url(Service.OTP) + "/v1/admin/accounts/" + account.id() + "/totp";
         Map<String, Object> enrolment = given().header("Authorization", Lockstep.admin()).contentType(ContentType.JSON)
                 .body(Map.of("label", account.username())).post(otp).then().statusCode(201).extract().jsonPath().getMap("$");
