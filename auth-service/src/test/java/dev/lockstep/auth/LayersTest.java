@@ -1,14 +1,20 @@
 package dev.lockstep.auth;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.lockstep.auth.domain.Account;
 import dev.lockstep.auth.domain.OidcAuthorization;
 import dev.lockstep.auth.domain.RefreshToken;
 import dev.lockstep.platform.testing.Layers;
+import dev.lockstep.platform.testing.PlatformTables;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** No class in service, domain or messaging imports a REST type, and the domain calls no service. */
+/**
+ * No class in service, domain or messaging imports a REST type, the domain calls no service, and the
+ * service's migrations leave platform's tables to platform.
+ */
 class LayersTest {
 
     @Test
@@ -24,5 +30,10 @@ class LayersTest {
                 .orShould().setField(OidcAuthorization.class, "status")
                 .because("Account, RefreshToken and OidcAuthorization refuse an illegal move themselves")
                 .check(Layers.mainClasses("dev.lockstep.auth"));
+    }
+
+    @Test
+    void migrationsFromThreeOnLeavePlatformsTablesToPlatform() {
+        assertEquals(List.of(), PlatformTables.namedByMigrationsIn("db/migration"));
     }
 }
