@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.lockstep.platform.problem.Problem;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -94,6 +95,29 @@ class OidcBadInputTest {
                 .body(containsString("id=\"username\""));
         given().redirects().follow(false).cookies(browser.cookies).contentType(ContentType.JSON).body("{}")
                 .post(path + "/password").then().statusCode(415);
+    }
+
+    @Test
+    void aFormWithABrokenPercentEncodingIsA400ProblemAndTheSignInGoesOn() {
+        String clientId = publicClient();
+        Browser browser = new Browser();
+        String path = Browser.loginPath(browser.follow(browser.get(OidcFixtures.authorizeUrl(clientId, null))));
+
+        for (String target : List.of(path + "/password", path + "/code", path + "/send", path + "/choose",
+                "/oauth2/authorize", "/oauth2/logout")) {
+            for (String broken : List.of("username=%zz&password=p", "factorId=%", "code=12%3")) {
+                given().redirects().follow(false).cookies(browser.cookies).contentType(ContentType.URLENC).body(broken)
+                        .post(target).then().statusCode(400).contentType("application/problem+json")
+                        .body("type", equalTo(Problem.type("malformed-form")));
+            }
+        }
+        // a step with no form at all is a wrong answer, not a failure
+        given().redirects().follow(false).cookies(browser.cookies).contentType(ContentType.URLENC).post(path + "/password")
+                .then().statusCode(200).body(containsString("Incorrect username or password."));
+        // nothing was changed: the same sign-in still takes a well-formed form
+        given().redirects().follow(false).cookies(browser.cookies).contentType(ContentType.URLENC)
+                .body("username=no+such+user&password=a%26b%3Bc").post(path + "/password").then().statusCode(200)
+                .body(containsString("Incorrect username or password."));
     }
 
     @Test

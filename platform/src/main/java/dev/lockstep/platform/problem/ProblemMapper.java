@@ -80,23 +80,6 @@ public class ProblemMapper {
         return respond(new ProblemException(status, slug, title, null), uri);
     }
 
-    /**
-     * A form body with a broken percent-encoding ({@code code=%zz}) fails while the framework decodes
-     * it, before any resource runs: that is the client's mistake (400), not ours; any other illegal
-     * argument is a failure of ours.
-     */
-    @ServerExceptionMapper
-    public Response illegalArgument(IllegalArgumentException e, UriInfo uri) {
-        for (StackTraceElement frame : e.getStackTrace()) {
-            String where = frame.getClassName();
-            if (where.contains("FormUrlEncoded") || where.contains("FormEncodedData")) {
-                return respond(ProblemException.badRequest("malformed-form", "The form is not well-formed",
-                        "A field has a broken percent-encoding."), uri);
-            }
-        }
-        return unexpected(e, uri);
-    }
-
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
         if (DatabaseUnavailable.causedBy(e)) {
