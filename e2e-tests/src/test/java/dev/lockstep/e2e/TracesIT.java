@@ -95,6 +95,26 @@ class TracesIT {
         });
     }
 
+    @Test
+    void aConsoleCallThroughTheSimulatorsProxyIsOneTraceWithTheServiceItReaches() {
+        Lockstep.Account account = newAccount();
+        String traceId = HexFormat.of().formatHex(randomBytes(16));
+        Response proxied = given()
+                .header("traceparent", "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01")
+                .header("Authorization", Lockstep.admin())
+                .get(SharedSandbox.url(Service.SIM) + "/v1/console/auth/v1/admin/accounts/" + account.username());
+        assertEquals(200, proxied.statusCode(), proxied.asString());
+
+        await("auth-service's span under the simulator's client call").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<TraceReceiver.Span> trace = SharedSandbox.traces().trace(traceId);
+            Set<String> simSpans = trace.stream().filter(span -> span.service().equals("sms-gateway-sim"))
+                    .map(TraceReceiver.Span::spanId).collect(Collectors.toSet());
+            assertTrue(trace.stream().anyMatch(span -> span.service().equals("auth-service")
+                    && simSpans.contains(span.parentSpanId())),
+                    "auth-service's HTTP span is a child of the console proxy's client call: " + trace);
+        });
+    }
+
     private static byte[] randomBytes(int n) {
         byte[] bytes = new byte[n];
         ThreadLocalRandom.current().nextBytes(bytes);

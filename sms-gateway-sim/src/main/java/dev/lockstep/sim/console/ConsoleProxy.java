@@ -1,8 +1,13 @@
 package dev.lockstep.sim.console;
 
+import dev.lockstep.platform.http.OutgoingHttp;
 import dev.lockstep.platform.problem.ProblemException;
 import dev.lockstep.platform.security.Operator;
 import dev.lockstep.sim.config.SimConfig;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -16,11 +21,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -37,11 +39,12 @@ public class ConsoleProxy {
 
     private final SimConfig config;
 
-    public ConsoleProxy(SimConfig config) {
-        this.config = config;
-    }
+    private final OutgoingHttp http;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    public ConsoleProxy(SimConfig config, OutgoingHttp http) {
+        this.config = config;
+        this.http = http;
+    }
 
     @GET
     @Operation(summary = "GET on another service, for the console")
@@ -87,33 +90,30 @@ public class ConsoleProxy {
             default -> config.services().recovery();
         };
         String query = uri.getRequestUri().getRawQuery();
-        URI target = URI.create(base + "/" + path + (query != null ? "?" + query : ""));
-        HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
-                .header(Operator.HEADER, "console")
-                .method(method, body == null || body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+        String target = base + "/" + path + (query != null ? "?" + query : "");
+        HttpRequest<Buffer> request = http.request(HttpMethod.valueOf(method), target, Duration.ofSeconds(30))
+                .putHeader(Operator.HEADER, "console");
         if (authorization != null) {
-            request.header("Authorization", authorization);
+            request.putHeader("Authorization", authorization);
         }
         if (forwardedFor != null) {
-            request.header("X-Forwarded-For", forwardedFor);
+            request.putHeader("X-Forwarded-For", forwardedFor);
         }
-        if (contentType != null && body != null && !body.isEmpty()) {
-            request.header("Content-Type", contentType);
+        boolean hasBody = body != null && !body.isEmpty();
+        if (contentType != null && hasBody) {
+            request.putHeader("Content-Type", contentType);
         }
         try {
-            HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<Buffer> answer = OutgoingHttp
+                    .await(hasBody ? request.sendBuffer(Buffer.buffer(body)) : request.send());
             Response.ResponseBuilder response = Response.status(answer.statusCode());
-            answer.headers().firstValue("Content-Type").ifPresent(type -> response.header("Content-Type", type));
-            answer.headers().firstValue("Retry-After").ifPresent(after -> response.header("Retry-After", after));
-            String text = answer.body();
+            Optional.ofNullable(answer.getHeader("Content-Type")).ifPresent(type -> response.header("Content-Type", type));
+            Optional.ofNullable(answer.getHeader("Retry-After")).ifPresent(after -> response.header("Retry-After", after));
+            String text = answer.bodyAsString();
             return (text == null || text.isEmpty() ? response : response.entity(text)).build();
         } catch (IOException e) {
             throw new ProblemException(503, "service-unavailable", "The " + service + " service did not answer",
                     e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -2,15 +2,16 @@ package dev.lockstep.sim.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lockstep.platform.http.OutgoingHttp;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.QueryStringEncoder;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,10 +22,10 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * A scenario's {@code oidc-login} step: an application and its user's browser run the code flow with
@@ -51,10 +52,10 @@ final class OidcLoginPlayer {
     private OidcLoginPlayer() {
     }
 
-    /** {@code code}: the code that reached the user's phone (null: none came). */
-    static Outcome play(Request request, Supplier<String> code) throws IOException, InterruptedException {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(2)).build();
+    /**
+     * {@code browser}: a fresh one, with no cookies; {@code code}: the code that reached the user's phone (null: none came).
+     */
+    static Outcome play(OutgoingHttp.Browser browser, Request request, Supplier<String> code) throws IOException {
         String verifier = random();
         String state = random();
         Map<String, String> params = new LinkedHashMap<>();
@@ -69,44 +70,44 @@ final class OidcLoginPlayer {
         if (request.acr() != null) {
             params.put("acr_values", request.acr());
         }
-        HttpResponse<String> answer = send(browser, request, "GET",
-                URI.create(request.auth() + "/oauth2/authorize?" + form(params)), null);
+        QueryStringEncoder authorize = new QueryStringEncoder(request.auth() + "/oauth2/authorize");
+        params.forEach(authorize::addParam);
+        HttpResponse<Buffer> answer = send(browser, request, authorize.toString(), null);
         if (answer.statusCode() == 303) {
-            Matcher page = FORM.matcher(send(browser, request, "GET", location(request, answer), null).body());
+            Matcher page = FORM.matcher(body(send(browser, request, location(request, answer), null)));
             if (!page.find()) {
                 return new Outcome("REFUSED", null, List.of(), "no login page");
             }
             String login = request.auth() + page.group(1);
-            answer = send(browser, request, "POST", URI.create(login + "/password"),
+            answer = send(browser, request, login + "/password",
                     Map.of("username", request.username(), "password", request.password()));
-            if (answer.statusCode() == 200 && !answer.body().contains("id=\"code\"")) {
-                return new Outcome("REFUSED", null, List.of(), error(answer.body()));
+            if (answer.statusCode() == 200 && !body(answer).contains("id=\"code\"")) {
+                return new Outcome("REFUSED", null, List.of(), error(body(answer)));
             }
             if (answer.statusCode() == 200) {
                 String received = code.get();
                 if (received == null) {
                     return new Outcome("NO_CODE", null, List.of(), null);
                 }
-                answer = send(browser, request, "POST", URI.create(login + "/code"), Map.of("code", received));
+                answer = send(browser, request, login + "/code", Map.of("code", received));
                 if (answer.statusCode() == 200) {
-                    return new Outcome("CODE_REFUSED", null, List.of(), error(answer.body()));
+                    return new Outcome("CODE_REFUSED", null, List.of(), error(body(answer)));
                 }
             }
         }
-        Map<String, String> back = query(answer.headers().firstValue("Location").orElse(""));
+        Map<String, String> back = query(Objects.requireNonNullElse(answer.getHeader("Location"), ""));
         if (back.containsKey("error")) {
             return new Outcome(back.get("error"), null, List.of(), back.get("error_description"));
         }
         if (!state.equals(back.get("state")) || !back.containsKey("code")) {
             return new Outcome("REFUSED", null, List.of(), "no code came back (HTTP " + answer.statusCode() + ")");
         }
-        HttpResponse<String> tokens = browser.send(HttpRequest.newBuilder(URI.create(request.auth() + "/oauth2/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "authorization_code", "code",
-                        back.get("code"),
-                        "redirect_uri", request.redirectUri(), "client_id", request.clientId(), "code_verifier", verifier))))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode body = JSON.readTree(tokens.body());
+        HttpResponse<Buffer> tokens = OutgoingHttp.await(browser
+                .request(HttpMethod.POST, request.auth() + "/oauth2/token", Duration.ofSeconds(30))
+                .sendForm(MultiMap.caseInsensitiveMultiMap().add("grant_type", "authorization_code")
+                        .add("code", back.get("code")).add("redirect_uri", request.redirectUri())
+                        .add("client_id", request.clientId()).add("code_verifier", verifier)));
+        JsonNode body = JSON.readTree(body(tokens));
         if (tokens.statusCode() != 200) {
             return new Outcome(body.path("error").asText("token-refused"), null, List.of(),
                     body.path("error_description").asText(null));
@@ -117,24 +118,29 @@ final class OidcLoginPlayer {
         return new Outcome("SUCCESS", id.path("acr").asText(null), amr, null);
     }
 
-    private static HttpResponse<String> send(HttpClient browser, Request request, String method, URI uri,
-            Map<String, String> form)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
+    /** A GET, or with a {@code form} its POST, as the user's browser sends it. */
+    private static HttpResponse<Buffer> send(OutgoingHttp.Browser browser, Request request, String url,
+            Map<String, String> form) throws IOException {
+        HttpRequest<Buffer> builder = browser.request(form != null ? HttpMethod.POST : HttpMethod.GET, url,
+                Duration.ofSeconds(30));
         if (request.ip() != null) {
-            builder.header("X-Forwarded-For", request.ip());
+            builder.putHeader("X-Forwarded-For", request.ip());
         }
-        if (form != null) {
-            builder.header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form(form)));
-        } else {
-            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        if (form == null) {
+            return OutgoingHttp.await(builder.send());
         }
-        return browser.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        MultiMap fields = MultiMap.caseInsensitiveMultiMap();
+        form.forEach(fields::add);
+        return OutgoingHttp.await(builder.sendForm(fields));
     }
 
-    private static URI location(Request request, HttpResponse<String> answer) {
-        return URI.create(request.auth()).resolve(answer.headers().firstValue("Location").orElseThrow());
+    private static String body(HttpResponse<Buffer> answer) {
+        return Objects.requireNonNullElse(answer.bodyAsString(), "");
+    }
+
+    private static String location(Request request, HttpResponse<Buffer> answer) {
+        return URI.create(request.auth()).resolve(Objects.requireNonNull(answer.getHeader("Location"), "Location"))
+                .toString();
     }
 
     private static String error(String page) {
@@ -142,23 +148,11 @@ final class OidcLoginPlayer {
         return m.find() ? m.group(1) : null;
     }
 
+    /** The first value of each parameter of the redirect's query. */
     private static Map<String, String> query(String location) {
         Map<String, String> params = new LinkedHashMap<>();
-        int start = location.indexOf('?');
-        if (start < 0) {
-            return params;
-        }
-        for (String pair : location.substring(start + 1).split("&")) {
-            String[] kv = pair.split("=", 2);
-            params.put(kv[0], kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
-        }
+        new QueryStringDecoder(location).parameters().forEach((name, values) -> params.put(name, values.get(0)));
         return params;
-    }
-
-    private static String form(Map<String, String> params) {
-        return params.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
     }
 
     private static String random() {

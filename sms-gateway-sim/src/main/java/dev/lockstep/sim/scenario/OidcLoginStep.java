@@ -1,5 +1,6 @@
 package dev.lockstep.sim.scenario;
 
+import dev.lockstep.platform.http.OutgoingHttp;
 import dev.lockstep.platform.problem.ProblemException;
 import dev.lockstep.sim.scenario.ScenarioFile.Action;
 import dev.lockstep.sim.scenario.ScenarioFile.Expect;
@@ -17,9 +18,12 @@ public class OidcLoginStep {
 
     private final DeliveredCodes codes;
 
-    public OidcLoginStep(SandboxApi api, DeliveredCodes codes) {
+    private final OutgoingHttp http;
+
+    public OidcLoginStep(SandboxApi api, DeliveredCodes codes, OutgoingHttp http) {
         this.api = api;
         this.codes = codes;
+        this.http = http;
     }
 
     Map<Action, StepHandler> handlers() {
@@ -43,12 +47,9 @@ public class OidcLoginStep {
     private OidcLoginPlayer.Outcome signIn(OidcLoginPlayer.Request request, ScenarioRun run, String phone, Expect expect) {
         Duration wait = expect != null && "NO_CODE".equals(expect.status()) ? api.waits().noCodeWait() : api.waits().codeWait();
         try {
-            return OidcLoginPlayer.play(request, () -> codes.fresh(run, phone, wait));
+            return OidcLoginPlayer.play(http.browser(), request, () -> codes.fresh(run, phone, wait));
         } catch (IOException e) {
             throw new ProblemException(503, "scenario-setup-failed", "auth-service did not answer", e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

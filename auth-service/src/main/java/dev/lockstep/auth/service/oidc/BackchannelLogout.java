@@ -6,18 +6,15 @@ import dev.lockstep.auth.service.SigningKeys;
 import dev.lockstep.auth.service.faults.IdpFaults;
 import dev.lockstep.contracts.OidcBackchannelLogout;
 import dev.lockstep.contracts.Topic;
+import dev.lockstep.platform.http.OutgoingHttp;
 import dev.lockstep.platform.outbox.Outbox;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpMethod;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -35,9 +32,6 @@ public class BackchannelLogout {
 
     private static final String EVENT = "http://schemas.openid.net/event/backchannel-logout";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
-
     private final SigningKeys keys;
 
     private final TokenTimes times;
@@ -46,11 +40,14 @@ public class BackchannelLogout {
 
     private final IdpFaults faults;
 
-    public BackchannelLogout(SigningKeys keys, TokenTimes times, Outbox outbox, IdpFaults faults) {
+    private final OutgoingHttp http;
+
+    public BackchannelLogout(SigningKeys keys, TokenTimes times, Outbox outbox, IdpFaults faults, OutgoingHttp http) {
         this.keys = keys;
         this.times = times;
         this.outbox = outbox;
         this.faults = faults;
+        this.http = http;
     }
 
     /** Tells every application of the session; runs in the caller's transaction (the events commit with it). */
@@ -93,18 +90,10 @@ public class BackchannelLogout {
 
     /** The application's HTTP status, or null when it could not be reached in time. */
     private Integer post(OidcClient client, String logoutToken) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(client.backchannelLogoutUri))
-                .timeout(Duration.ofSeconds(3))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers
-                        .ofString("logout_token=" + URLEncoder.encode(logoutToken, StandardCharsets.UTF_8)))
-                .build();
         try {
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            return OutgoingHttp.await(http.request(HttpMethod.POST, client.backchannelLogoutUri, Duration.ofSeconds(3))
+                    .sendForm(MultiMap.caseInsensitiveMultiMap().add("logout_token", logoutToken))).statusCode();
         } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return null;
         }
     }
