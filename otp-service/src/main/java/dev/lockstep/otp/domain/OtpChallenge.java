@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -43,4 +44,22 @@ public class OtpChallenge extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /** The challenge's row, locked; made on first use (by the first code, or a check against an app). */
+    public static OtpChallenge lockedOrNew(String challengeId, String accountId, String factorId, String correlationId,
+            Instant now) {
+        OtpChallenge challenge = findById(challengeId, LockModeType.PESSIMISTIC_WRITE);
+        if (challenge == null) {
+            challenge = new OtpChallenge();
+            challenge.challengeId = challengeId;
+            challenge.accountId = accountId;
+            challenge.correlationId = correlationId;
+            challenge.factorId = factorId;
+            challenge.createdAt = now;
+            challenge.persist();
+        } else if (challenge.correlationId == null) {
+            challenge.correlationId = correlationId; // a check came before the challenge's event
+        }
+        return challenge;
+    }
 }

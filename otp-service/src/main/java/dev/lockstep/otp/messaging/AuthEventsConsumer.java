@@ -4,7 +4,7 @@ import dev.lockstep.contracts.AccountCreated;
 import dev.lockstep.contracts.LoginChallengeCreated;
 import dev.lockstep.contracts.LoginCodeRequested;
 import dev.lockstep.contracts.TotpReset;
-import dev.lockstep.otp.service.CodeService;
+import dev.lockstep.otp.service.CodeIssuer;
 import dev.lockstep.otp.service.FactorService;
 import dev.lockstep.platform.inbox.EventHandlers;
 import dev.lockstep.platform.inbox.Inbox;
@@ -25,11 +25,11 @@ public class AuthEventsConsumer {
 
     private final FactorService factors;
 
-    private final CodeService codes;
+    private final CodeIssuer codes;
 
     private final EventHandlers handlers;
 
-    public AuthEventsConsumer(Inbox inbox, FactorService factors, CodeService codes) {
+    public AuthEventsConsumer(Inbox inbox, FactorService factors, CodeIssuer codes) {
         this.inbox = inbox;
         this.factors = factors;
         this.codes = codes;

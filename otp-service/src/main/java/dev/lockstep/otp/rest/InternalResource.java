@@ -6,8 +6,8 @@ import dev.lockstep.contracts.http.CodePolicyView;
 import dev.lockstep.contracts.http.FactorView;
 import dev.lockstep.contracts.http.RecoveryCalls;
 import dev.lockstep.otp.service.AttemptChecks;
+import dev.lockstep.otp.service.CodeIssuer;
 import dev.lockstep.otp.service.CodePolicies;
-import dev.lockstep.otp.service.CodeService;
 import dev.lockstep.otp.service.FactorService;
 import dev.lockstep.platform.phone.PhoneNumbers;
 import dev.lockstep.platform.problem.ProblemException;
@@ -32,13 +32,13 @@ public class InternalResource {
 
     private final FactorService factors;
 
-    private final CodeService codes;
+    private final CodeIssuer codes;
 
     private final AttemptChecks attemptChecks;
 
     private final CodePolicies policies;
 
-    public InternalResource(FactorService factors, CodeService codes, AttemptChecks attemptChecks, CodePolicies policies) {
+    public InternalResource(FactorService factors, CodeIssuer codes, AttemptChecks attemptChecks, CodePolicies policies) {
         this.factors = factors;
         this.codes = codes;
         this.attemptChecks = attemptChecks;

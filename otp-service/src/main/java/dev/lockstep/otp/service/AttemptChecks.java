@@ -10,16 +10,16 @@ import jakarta.transaction.Transactional;
 /**
  * Code checks that belong to a verify attempt: a right code's use is kept on its challenge with the
  * attempt's id, and the same attempt asked again gets the same answer (auth-service lost the first
- * one between the services), while any other attempt finds the code spent ({@link CodeService}).
+ * one between the services), while any other attempt finds the code spent ({@link CodeChecker}).
  */
 @ApplicationScoped
 public class AttemptChecks {
 
-    private final CodeService codes;
+    private final CodeChecker codes;
 
     private final CodePolicies policies;
 
-    public AttemptChecks(CodeService codes, CodePolicies policies) {
+    public AttemptChecks(CodeChecker codes, CodePolicies policies) {
         this.codes = codes;
         this.policies = policies;
     }
