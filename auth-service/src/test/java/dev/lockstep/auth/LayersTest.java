@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.lockstep.auth.domain.Account;
+import dev.lockstep.auth.domain.LoginFailure;
 import dev.lockstep.auth.domain.OidcAuthorization;
 import dev.lockstep.auth.domain.RefreshToken;
 import dev.lockstep.platform.testing.Layers;
@@ -28,7 +29,11 @@ class LayersTest {
                 .should().setField(Account.class, "status")
                 .orShould().setField(RefreshToken.class, "status")
                 .orShould().setField(OidcAuthorization.class, "status")
-                .because("Account, RefreshToken and OidcAuthorization refuse an illegal move themselves")
+                .orShould().setField(LoginFailure.class, "lockedUntil")
+                .orShould().setField(LoginFailure.class, "lockReason")
+                .orShould().setField(LoginFailure.class, "failures")
+                .because("Account, RefreshToken and OidcAuthorization refuse an illegal move themselves, and a "
+                        + "LoginFailure counts and locks itself")
                 .check(Layers.mainClasses("dev.lockstep.auth"));
     }
 

@@ -84,14 +84,8 @@ public class AccountLocks {
             String detail, String correlationId) {
         Account account = Account.findById(accountId, LockModeType.PESSIMISTIC_WRITE);
         account.lockAndInvalidatePassword(clock.instant());
-        LoginFailure failure = LoginFailure.findById(account.id);
-        if (failure == null) {
-            failure = new LoginFailure();
-            failure.accountId = account.id;
-            failure.persist();
-        }
-        failure.lockedUntil = null;
-        failure.lockReason = lockReason;
+        LoginFailure failure = LoginFailure.of(account.id);
+        failure.lockPermanently(lockReason);
         audit.record(operator, action, account.id, detail);
         outbox.publish(Topic.AUTH_EVENTS, account.id, correlationId, new AccountLocked(account.id, lockReason, null,
                 failure.failures));
@@ -124,12 +118,7 @@ public class AccountLocks {
     static void clearCounters(String accountId) {
         LoginFailure failure = LoginFailure.findById(accountId);
         if (failure != null) {
-            failure.lockedUntil = null;
-            failure.lockReason = null;
-            failure.failures = 0;
-            failure.mfaFailures = 0;
-            failure.temporaryLockouts = 0;
-            failure.unlockAnnounced = true;
+            failure.clear();
         }
     }
 
@@ -149,12 +138,11 @@ public class AccountLocks {
             Account.findById(accountId, LockModeType.PESSIMISTIC_WRITE);
             LoginFailure failure = LoginFailure.findById(accountId);
             LoginFailure.getEntityManager().refresh(failure);
-            if (failure.unlockAnnounced || failure.lockedUntil == null || failure.lockedUntil.isAfter(now)) {
+            Instant endedAt = failure.lockedUntil;
+            if (!failure.announceEndedLock(now)) {
                 continue;
             }
-            failure.unlockAnnounced = true;
-            failure.lockReason = null;
-            audit.record("sandbox-clock", "account.unlock", accountId, "temporary lock ended at " + failure.lockedUntil);
+            audit.record("sandbox-clock", "account.unlock", accountId, "temporary lock ended at " + endedAt);
             outbox.publish(Topic.AUTH_EVENTS, accountId, null, new AccountUnlocked(accountId, "expired"));
             announced++;
         }

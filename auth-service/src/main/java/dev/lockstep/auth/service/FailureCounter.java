@@ -66,35 +66,22 @@ public class FailureCounter {
         if (locks.lockOf(account).isPresent()) {
             return; // failures during a lock do not extend it (Keycloak and Cognito alike)
         }
-        LoginFailure failure = LoginFailure.findById(accountId);
-        if (failure == null) {
-            failure = new LoginFailure();
-            failure.accountId = accountId;
-            failure.persist();
-        }
+        LoginFailure failure = LoginFailure.of(accountId);
         Instant now = clock.instant();
         boolean apart = secondFactor && settings.separateCounters();
         BruteForcePolicy.Verdict verdict = policy.get().afterFailure(new BruteForcePolicy.Failures(
                 apart ? failure.mfaFailures : failure.failures, apart ? failure.mfaLastFailureAt : failure.lastFailureAt,
                 failure.temporaryLockouts), now);
-        if (apart) {
-            failure.mfaFailures = verdict.failures().count();
-            failure.mfaLastFailureAt = now;
-        } else {
-            failure.failures = verdict.failures().count();
-            failure.lastFailureAt = now;
-        }
-        failure.temporaryLockouts = verdict.failures().temporaryLockouts();
+        failure.counted(apart, verdict.failures().count(), verdict.failures().temporaryLockouts(), now);
         if (!verdict.locks()) {
             return;
         }
-        failure.lockReason = secondFactor ? "second-factor-failures" : "password-failures";
+        String reason = secondFactor ? "second-factor-failures" : "password-failures";
         if (verdict.permanent()) {
             account.lock();
-            failure.lockedUntil = null;
+            failure.lockPermanently(reason);
         } else {
-            failure.lockedUntil = verdict.lockedUntil();
-            failure.unlockAnnounced = false;
+            failure.lockUntil(reason, verdict.lockedUntil());
         }
         audit.record("lockout-policy", "account.lock", accountId, failure.lockReason + " after "
                 + verdict.failures().count() + " failures"
@@ -108,9 +95,7 @@ public class FailureCounter {
     public void success(String accountId) {
         LoginFailure failure = LoginFailure.findById(accountId, LockModeType.PESSIMISTIC_WRITE);
         if (failure != null) {
-            failure.failures = 0;
-            failure.mfaFailures = 0;
-            failure.temporaryLockouts = 0;
+            failure.succeeded();
         }
     }
 }

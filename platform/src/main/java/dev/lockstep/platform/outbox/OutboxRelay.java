@@ -53,6 +53,12 @@ public class OutboxRelay {
 
     private final Emitter<String> emitter;
 
+    /**
+     * While the broker cannot take the rows they stay, and the relay tries again after 100 ms, doubling the
+     * pause up to {@code lockstep.outbox.max-backoff}.
+     */
+    private final Guard untilTheBrokerIsBack;
+
     public OutboxRelay(LockstepConfig config, OutboxMetrics metrics, Tracer tracer,
             @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) Emitter<String> emitter) {
         this.config = config;
@@ -67,12 +73,6 @@ public class OutboxRelay {
                 .beforeRetry(failure -> LOG.warnf("outbox relay could not publish (%s); trying again", failure.getMessage()))
                 .done().build();
     }
-
-    /**
-     * While the broker cannot take the rows they stay, and the relay tries again after 100 ms, doubling the
-     * pause up to {@code lockstep.outbox.max-backoff}.
-     */
-    private final Guard untilTheBrokerIsBack;
 
     private final LinkedBlockingQueue<Boolean> wakeUps = new LinkedBlockingQueue<>(1);
     private volatile boolean running;
