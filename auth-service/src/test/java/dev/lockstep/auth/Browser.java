@@ -5,6 +5,8 @@ import static io.restassured.RestAssured.given;
 import io.restassured.http.Cookie;
 import io.restassured.response.Response;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -48,7 +50,7 @@ final class Browser {
         for (String pair : query.split("&")) {
             String[] kv = pair.split("=", 2);
             if (kv[0].equals(name)) {
-                return java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8);
+                return URLDecoder.decode(kv[1], StandardCharsets.UTF_8);
             }
         }
         return null;

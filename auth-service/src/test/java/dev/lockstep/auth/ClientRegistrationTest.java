@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import dev.lockstep.platform.problem.Problem;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -78,7 +79,7 @@ class ClientRegistrationTest {
         register(Map.of("clientId", id, "redirectUris", List.of("https://elsewhere.example/cb"), "grantTypes",
                 List.of("authorization_code", "client_credentials")), "?rotateSecret=true").then().statusCode(409)
                 .contentType("application/problem+json")
-                .body("type", equalTo(dev.lockstep.platform.problem.Problem.type("client-exists")))
+                .body("type", equalTo(Problem.type("client-exists")))
                 .body("differs", equalTo(List.of("redirectUris")));
         register(shop(id), "?rotateSecret=maybe").then().statusCode(400).contentType("application/problem+json");
 

@@ -18,6 +18,7 @@ import static org.mockito.Mockito.when;
 import dev.lockstep.auth.service.OtpGateway;
 import dev.lockstep.contracts.DeviceChanged;
 import dev.lockstep.contracts.Events;
+import dev.lockstep.contracts.OutboundMessage;
 import dev.lockstep.contracts.http.CodeCheckResult;
 import dev.lockstep.contracts.http.FactorView;
 import io.quarkus.test.InjectMock;
@@ -27,8 +28,10 @@ import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** Devices: trusted after a second factor, then skipped under new-device; listed and revoked by owner and operator. */
@@ -123,23 +126,23 @@ class DevicesTest {
         String email = username + "@example.com";
         String id = given().header("Authorization", ADMIN).contentType(ContentType.JSON)
                 .body(Map.of("username", username, "password", PASSWORD, "phone", AuthFixtures.uniqueJapanesePhone(),
-                        "email", email.toUpperCase(java.util.Locale.ROOT)))
+                        "email", email.toUpperCase(Locale.ROOT)))
                 .post("/v1/admin/accounts").then().statusCode(201).body("email", equalTo(email)).extract().path("id");
         given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(Map.of("mode", "off", "reason", "test"))
                 .put("/v1/admin/accounts/" + username + "/mfa").then().statusCode(200);
         login(username, "intruder-pc").body("status", equalTo("SUCCESS"));
         login(username, "intruder-pc").body("status", equalTo("SUCCESS"));
         await().atMost(Duration.ofSeconds(5))
-                .until(() -> !published(outbox(), dev.lockstep.contracts.OutboundMessage.class).isEmpty());
-        List<dev.lockstep.contracts.OutboundMessage> alerts = published(outbox(), dev.lockstep.contracts.OutboundMessage.class)
+                .until(() -> !published(outbox(), OutboundMessage.class).isEmpty());
+        List<OutboundMessage> alerts = published(outbox(), OutboundMessage.class)
                 .stream()
-                .map(e -> Events.body(e, dev.lockstep.contracts.OutboundMessage.class)).filter(m -> m.accountId().equals(id))
+                .map(e -> Events.body(e, OutboundMessage.class)).filter(m -> m.accountId().equals(id))
                 .toList();
         assertEquals(1, alerts.size());
         assertEquals("email", alerts.get(0).channel());
         assertEquals(email, alerts.get(0).to());
         assertEquals("alert", alerts.get(0).kind());
-        org.junit.jupiter.api.Assertions.assertTrue(alerts.get(0).text().contains("intruder-pc"), alerts.get(0).text());
+        Assertions.assertTrue(alerts.get(0).text().contains("intruder-pc"), alerts.get(0).text());
         given().header("Authorization", ADMIN).contentType(ContentType.JSON)
                 .body(Map.of("username", uniqueUsername(), "password", PASSWORD, "phone", AuthFixtures.uniqueJapanesePhone(),
                         "email", "not-an-address"))

@@ -15,15 +15,21 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.when;
 
 import dev.lockstep.auth.service.OtpGateway;
+import dev.lockstep.auth.service.PasswordHasher;
 import dev.lockstep.contracts.AccountLocked;
 import dev.lockstep.contracts.AccountUnlocked;
+import dev.lockstep.contracts.Events;
+import dev.lockstep.contracts.PasswordInvalidated;
+import dev.lockstep.contracts.http.CodeCheckResult;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.testing.ClockFixture;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.mockito.InjectSpy;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
@@ -35,8 +41,11 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentMatchers;
+import org.mockito.Mockito;
 
 /** Brute-force protection at login: exact counts, locks that look like wrong passwords, expiry, unlock. */
 @QuarkusTest
@@ -46,8 +55,8 @@ class LockoutTest {
     OtpGateway otp;
 
     /** The real hasher, watched: every path of a refused login must cost the same one hash. */
-    @io.quarkus.test.junit.mockito.InjectSpy
-    dev.lockstep.auth.service.PasswordHasher hasher;
+    @InjectSpy
+    PasswordHasher hasher;
 
     @Inject
     @Any
@@ -98,14 +107,14 @@ class LockoutTest {
 
         ClockFixture.advance(connector, clock, Duration.ofMinutes(16));
         await().atMost(Duration.ofSeconds(5)).until(() -> published(outbox(), AccountUnlocked.class).stream()
-                .map(e -> dev.lockstep.contracts.Events.body(e, AccountUnlocked.class))
+                .map(e -> Events.body(e, AccountUnlocked.class))
                 .anyMatch(u -> u.accountId().equals(id) && u.cause().equals("expired")));
         assertEquals("MFA_REQUIRED", login(username, PASSWORD).path("status"));
         given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username + "/audit").then()
-                .body("action", org.hamcrest.Matchers.hasItems("account.lock", "account.unlock"))
-                .body("operator", org.hamcrest.Matchers.hasItems("lockout-policy", "sandbox-clock"));
+                .body("action", Matchers.hasItems("account.lock", "account.unlock"))
+                .body("operator", Matchers.hasItems("lockout-policy", "sandbox-clock"));
         assertEquals(id,
-                dev.lockstep.contracts.Events.body(published(outbox(), AccountLocked.class).get(0), AccountLocked.class)
+                Events.body(published(outbox(), AccountLocked.class).get(0), AccountLocked.class)
                         .accountId());
     }
 
@@ -152,9 +161,9 @@ class LockoutTest {
                 "wrong password", new String[] { active, "not it" },
                 "locked account", new String[] { locked, PASSWORD });
         paths.forEach((path, attempt) -> {
-            org.mockito.Mockito.clearInvocations(hasher);
+            Mockito.clearInvocations(hasher);
             assertEquals(401, login(attempt[0], attempt[1]).statusCode(), path);
-            org.mockito.Mockito.verify(hasher, org.mockito.Mockito.times(1).description(path))
+            Mockito.verify(hasher, Mockito.times(1).description(path))
                     .matches(anyString(), anyString());
         });
     }
@@ -230,10 +239,10 @@ class LockoutTest {
     /** A new account, two wrong passwords, then the right one and a wrong code; the login's challenge. */
     private String twoWrongPasswordsAndAWrongCode(String username) {
         String id = account(username);
-        when(otp.check(anyString(), eq(id), eq("000000"), org.mockito.ArgumentMatchers.any(),
-                org.mockito.ArgumentMatchers.any()))
-                .thenReturn(new dev.lockstep.contracts.http.CodeCheckResult(
-                        dev.lockstep.contracts.http.CodeCheckResult.Outcome.INVALID, 4, "sms"));
+        when(otp.check(anyString(), eq(id), eq("000000"), ArgumentMatchers.any(),
+                ArgumentMatchers.any()))
+                .thenReturn(new CodeCheckResult(
+                        CodeCheckResult.Outcome.INVALID, 4, "sms"));
         login(username, "wrong 1");
         login(username, "wrong 2");
         String challengeId = login(username, PASSWORD).path("challengeId");
@@ -259,7 +268,7 @@ class LockoutTest {
         given().header("Authorization", ADMIN).get("/v1/admin/lockout").then().body("preset", equalTo("off"));
     }
 
-    private static io.restassured.response.ValidatableResponse accountPolicy(String username, String body) {
+    private static ValidatableResponse accountPolicy(String username, String body) {
         return given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body)
                 .put("/v1/admin/accounts/" + username + "/lockout-policy").then();
     }
@@ -277,7 +286,7 @@ class LockoutTest {
             login(other, "wrong " + i);
         }
         given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + strict).then()
-                .body("status", equalTo("LOCKED")).body("unlockAt", org.hamcrest.Matchers.nullValue());
+                .body("status", equalTo("LOCKED")).body("unlockAt", Matchers.nullValue());
         given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + other).then().body("status", equalTo("ACTIVE"));
 
         lockout("{\"preset\":\"demo\"}");
@@ -336,10 +345,10 @@ class LockoutTest {
         assertEquals("MFA_REQUIRED", login(username, "a brand new passphrase").path("status"));
 
         await().atMost(Duration.ofSeconds(5))
-                .until(() -> !published(outbox(), dev.lockstep.contracts.PasswordInvalidated.class).isEmpty());
+                .until(() -> !published(outbox(), PasswordInvalidated.class).isEmpty());
         assertEquals(id,
-                dev.lockstep.contracts.Events.body(published(outbox(), dev.lockstep.contracts.PasswordInvalidated.class).get(0),
-                        dev.lockstep.contracts.PasswordInvalidated.class).accountId());
+                Events.body(published(outbox(), PasswordInvalidated.class).get(0),
+                        PasswordInvalidated.class).accountId());
         given().header("Authorization", ADMIN).get(base + "/audit").then().body("action",
                 equalTo(List.of("account.create", "account.suspicious-activity", "account.unlock", "account.password-reset")));
     }

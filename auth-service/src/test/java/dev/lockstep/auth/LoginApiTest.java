@@ -40,14 +40,17 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hamcrest.Matchers;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
@@ -222,7 +225,7 @@ class LoginApiTest {
         given().get("/v1/clock").then().statusCode(200).body("revision", equalTo((int) later.revision()));
     }
 
-    private io.restassured.response.ValidatableResponse verify(String challengeId, String code, int status, String slug) {
+    private ValidatableResponse verify(String challengeId, String code, int status, String slug) {
         return given().contentType(ContentType.JSON).body(Map.of("code", code))
                 .post("/v1/login/" + challengeId + "/verify").then().statusCode(status)
                 .contentType("application/problem+json")
@@ -247,7 +250,7 @@ class LoginApiTest {
                 .thenReturn(new CodeCheckResult(Outcome.VALID, 5, "totp"));
         String token = given().contentType(ContentType.JSON).body(Map.of("code", "246810"))
                 .post("/v1/login/" + challengeId + "/verify").then().statusCode(200).extract().path("access_token");
-        String claims = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+        String claims = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
         assertTrue(claims.contains("\"amr\":[\"pwd\",\"otp\"]"), claims);
     }
 
@@ -273,8 +276,8 @@ class LoginApiTest {
         when(otp.policy(accountId, "sms")).thenReturn(new CodePolicyView("sms", null, 6, "PT10M", 5, 5, "PT30S", "new-code"));
         String challengeId = login(username, PASSWORD).path("challengeId");
         given().post("/v1/login/" + challengeId + "/send").then().statusCode(429)
-                .header("Retry-After", Integer::parseInt, org.hamcrest.Matchers.both(org.hamcrest.Matchers.greaterThan(20))
-                        .and(org.hamcrest.Matchers.lessThanOrEqualTo(30)))
+                .header("Retry-After", Integer::parseInt, Matchers.both(Matchers.greaterThan(20))
+                        .and(Matchers.lessThanOrEqualTo(30)))
                 .body("type", equalTo("tag:lockstep.dev,2026:problem:resend-too-soon"));
         advanceClock(Duration.ofSeconds(31));
         given().post("/v1/login/" + challengeId + "/send").then().statusCode(202).body("sends", equalTo(2));

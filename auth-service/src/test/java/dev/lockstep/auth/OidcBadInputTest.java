@@ -18,6 +18,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.util.List;
 import java.util.Map;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -150,7 +151,7 @@ class OidcBadInputTest {
         given().contentType(ContentType.JSON).body(Map.of("grant_type", "client_credentials")).post("/oauth2/token")
                 .then().statusCode(400).body("error", equalTo("invalid_request"));
         given().contentType(ContentType.URLENC).header("Authorization", "Basic !!!").body("grant_type=client_credentials")
-                .post("/oauth2/token").then().statusCode(lessThan(500)).body("error", org.hamcrest.Matchers.notNullValue());
+                .post("/oauth2/token").then().statusCode(lessThan(500)).body("error", Matchers.notNullValue());
     }
 
     @Test

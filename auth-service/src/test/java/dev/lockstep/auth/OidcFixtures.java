@@ -15,9 +15,12 @@ import dev.lockstep.contracts.http.CodeCheckResult;
 import dev.lockstep.contracts.http.CodeCheckResult.Outcome;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jose4j.jwk.JsonWebKeySet;
@@ -68,12 +71,12 @@ final class OidcFixtures {
     static String authorizeUrl(String clientId, String nonce) {
         StringBuilder url = new StringBuilder("/oauth2/authorize?");
         authorizeParams(clientId, nonce).forEach((k, v) -> url.append(k).append('=')
-                .append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&'));
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&'));
         return url.toString();
     }
 
     static Map<String, String> authorizeParams(String clientId, String nonce) {
-        Map<String, String> params = new java.util.LinkedHashMap<>(Map.of("response_type", "code", "client_id", clientId,
+        Map<String, String> params = new LinkedHashMap<>(Map.of("response_type", "code", "client_id", clientId,
                 "redirect_uri", REDIRECT, "scope", "openid profile offline_access", "state", "xyz",
                 "code_challenge", challenge(VERIFIER), "code_challenge_method", "S256", "unknown_param", "ignored"));
         if (nonce != null) {
@@ -112,6 +115,6 @@ final class OidcFixtures {
 
     static String atHash(String accessToken) throws Exception {
         byte[] digest = MessageDigest.getInstance("SHA-256").digest(accessToken.getBytes(StandardCharsets.US_ASCII));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 16));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16));
     }
 }

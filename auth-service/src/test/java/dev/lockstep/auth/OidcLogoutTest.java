@@ -24,6 +24,7 @@ import dev.lockstep.auth.service.OtpGateway;
 import dev.lockstep.contracts.CloudEvent;
 import dev.lockstep.contracts.Events;
 import dev.lockstep.contracts.OidcBackchannelLogout;
+import dev.lockstep.contracts.OidcLoggedOut;
 import dev.lockstep.contracts.SessionChanged;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,10 +38,12 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.hamcrest.Matchers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.AfterEach;
@@ -87,7 +90,7 @@ class OidcLogoutTest {
     }
 
     private SignedIn signedIn(String username, Map<String, Object> registration) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("public", true, "redirectUris", List.of(REDIRECT)));
+        Map<String, Object> body = new HashMap<>(Map.of("public", true, "redirectUris", List.of(REDIRECT)));
         body.putAll(registration);
         String clientId = (String) register(body).get("clientId");
         OidcFixtures.accountAcceptingCode(otp, username);
@@ -135,7 +138,7 @@ class OidcLogoutTest {
         String username = uniqueUsername();
         SignedIn signedIn = signedIn(username, Map.of("backchannelLogoutUri",
                 "http://127.0.0.1:" + application.getAddress().getPort() + "/backchannel"));
-        given().header("Authorization", ADMIN).contentType(io.restassured.http.ContentType.JSON)
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
                 .body(Map.of("match", Map.of("endpoint", "backchannel-logout", "clientId", signedIn.clientId()),
                         "effect", Map.of("type", "drop"), "trigger", Map.of("next", 1)))
                 .post("/v1/admin/idp-faults").then().statusCode(201);
@@ -166,8 +169,8 @@ class OidcLogoutTest {
         given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username + "/sessions").then().body("$", hasSize(0));
         given().auth().oauth2(tokens.path("access_token")).get("/oauth2/userinfo").then().statusCode(401);
         await().atMost(Duration.ofSeconds(5))
-                .until(() -> published(outbox(), dev.lockstep.contracts.OidcLoggedOut.class).stream()
-                        .anyMatch(e -> "end-session".equals(Events.body(e, dev.lockstep.contracts.OidcLoggedOut.class).how())));
+                .until(() -> published(outbox(), OidcLoggedOut.class).stream()
+                        .anyMatch(e -> "end-session".equals(Events.body(e, OidcLoggedOut.class).how())));
     }
 
     @Test
@@ -178,14 +181,14 @@ class OidcLogoutTest {
         String newKid = given().header("Authorization", ADMIN).post("/v1/admin/signing-keys/rotate")
                 .then().statusCode(200).extract().path("kid");
         assertNotEquals(oldKid, newKid);
-        given().get("/.well-known/jwks.json").then().body("keys.kid", org.hamcrest.Matchers.hasItems(oldKid, newKid));
+        given().get("/.well-known/jwks.json").then().body("keys.kid", Matchers.hasItems(oldKid, newKid));
         verify(before.path("id_token"));
         given().auth().oauth2(before.path("access_token")).get("/oauth2/userinfo").then().statusCode(200);
 
         Response after = tokens(uniqueUsername(), Map.of());
         assertEquals(newKid, header(after.path("id_token"), "kid"));
         given().header("Authorization", ADMIN).get("/v1/admin/audit").then()
-                .body("action", org.hamcrest.Matchers.hasItem("signing-key.rotate"));
+                .body("action", Matchers.hasItem("signing-key.rotate"));
     }
 
     @Test

@@ -26,13 +26,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lockstep.auth.domain.OidcAuthorization;
 import dev.lockstep.auth.service.OtpGateway;
+import dev.lockstep.contracts.CloudEvent;
+import dev.lockstep.contracts.Events;
+import dev.lockstep.contracts.LoginChallengeCreated;
 import dev.lockstep.contracts.OidcAuthorizationStarted;
 import dev.lockstep.contracts.OidcCodeIssued;
 import dev.lockstep.contracts.OidcTokenIssued;
 import dev.lockstep.contracts.OidcTokenRefused;
+import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.testing.ClockFixture;
 import dev.lockstep.platform.testing.TestTokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -40,9 +46,14 @@ import io.restassured.response.Response;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.hamcrest.Matchers;
 import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.Test;
 
@@ -62,13 +73,13 @@ class OidcProviderTest {
     InMemoryConnector connector;
 
     @Inject
-    dev.lockstep.platform.clock.SandboxClock clock;
+    SandboxClock clock;
 
     /** The first event of a type on the outbox() that {@code which} accepts, once it was published. */
-    private <T> dev.lockstep.contracts.CloudEvent awaitEvent(Class<T> type, java.util.function.Predicate<T> which) {
+    private <T> CloudEvent awaitEvent(Class<T> type, Predicate<T> which) {
         return await().atMost(Duration.ofSeconds(5)).until(() -> published(outbox(), type).stream()
-                .filter(e -> which.test(dev.lockstep.contracts.Events.body(e, type))).findFirst(),
-                java.util.Optional::isPresent).get();
+                .filter(e -> which.test(Events.body(e, type))).findFirst(),
+                Optional::isPresent).get();
     }
 
     @Test
@@ -101,7 +112,7 @@ class OidcProviderTest {
         // the sign-in's steps share one correlation id: authorization started, the login, the code
         String correlationId = awaitEvent(OidcAuthorizationStarted.class, e -> e.clientId().equals(clientId)).correlationid();
         assertEquals(correlationId, awaitEvent(OidcCodeIssued.class, e -> e.clientId().equals(clientId)).correlationid());
-        assertEquals(correlationId, awaitEvent(dev.lockstep.contracts.LoginChallengeCreated.class,
+        assertEquals(correlationId, awaitEvent(LoginChallengeCreated.class,
                 e -> e.accountId().equals(accountId)).correlationid());
 
         Response tokens = exchange(clientId, Browser.param(back, "code"), VERIFIER);
@@ -141,7 +152,7 @@ class OidcProviderTest {
         String code = Browser.param(signIn(new Browser(), clientId, username, "123456", null), "code");
 
         Response tokens = exchange(clientId, code, VERIFIER);
-        tokens.then().statusCode(200).body("id_token", org.hamcrest.Matchers.notNullValue());
+        tokens.then().statusCode(200).body("id_token", Matchers.notNullValue());
         given().auth().oauth2(tokens.path("access_token")).get("/oauth2/userinfo").then().statusCode(200);
 
         exchange(clientId, code, VERIFIER).then().statusCode(400).body("error", equalTo("invalid_grant"));
@@ -185,7 +196,7 @@ class OidcProviderTest {
         params.remove("code_challenge_method");
         StringBuilder url = new StringBuilder("/oauth2/authorize?");
         params.forEach((k, v) -> url.append(k).append('=')
-                .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)).append('&'));
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&'));
         String path = Browser.loginPath(browser.follow(browser.get(url.toString())));
         browser.post(path + "/password", Map.of("username", username, "password", AuthFixtures.PASSWORD));
         Response back = browser.post(path + "/code", Map.of("code", "123456", "trustDevice", "on"));
@@ -198,7 +209,7 @@ class OidcProviderTest {
         given().contentType(ContentType.URLENC).formParam("grant_type", "refresh_token")
                 .formParam("refresh_token", (String) tokens.path("refresh_token"))
                 .formParam("client_id", clientId).formParam("client_secret", secret).post("/oauth2/token")
-                .then().statusCode(200).body("id_token", org.hamcrest.Matchers.notNullValue());
+                .then().statusCode(200).body("id_token", Matchers.notNullValue());
         // "trust this browser" trusted the hosted login's device
         given().header("Authorization", TestTokens.ADMIN).get("/v1/admin/accounts/" + username + "/devices")
                 .then().statusCode(200).body("trusted", hasItem(true));
@@ -210,12 +221,12 @@ class OidcProviderTest {
         Browser browser = new Browser();
         String path = Browser.loginPath(browser.follow(browser.get(authorizeUrl(clientId, null))));
         String id = path.substring(path.lastIndexOf('/') + 1);
-        assertNotNull(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(
-                () -> dev.lockstep.auth.domain.OidcAuthorization.findById(id)));
+        assertNotNull(QuarkusTransaction.requiringNew().call(
+                () -> OidcAuthorization.findById(id)));
 
         ClockFixture.advance(connector, clock, Duration.ofMinutes(32));
-        await().atMost(Duration.ofSeconds(5)).until(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(
-                () -> dev.lockstep.auth.domain.OidcAuthorization.findById(id)) == null);
+        await().atMost(Duration.ofSeconds(5)).until(() -> QuarkusTransaction.requiringNew().call(
+                () -> OidcAuthorization.findById(id)) == null);
         browser.get(path).then().statusCode(400).body(containsString("id=\"error\""));
     }
 
@@ -273,7 +284,7 @@ class OidcProviderTest {
 
         given().auth().preemptive().basic(clientId, secret).contentType(ContentType.URLENC)
                 .formParam("grant_type", "client_credentials").post("/oauth2/token")
-                .then().statusCode(200).body("access_token", org.hamcrest.Matchers.notNullValue())
+                .then().statusCode(200).body("access_token", Matchers.notNullValue())
                 .body("refresh_token", nullValue());
         given().contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
                 .formParam("client_id", clientId).formParam("client_secret", secret).post("/oauth2/token")

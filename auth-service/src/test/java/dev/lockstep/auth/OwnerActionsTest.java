@@ -15,10 +15,13 @@ import dev.lockstep.auth.service.OtpGateway;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import java.util.Map;
 import java.util.UUID;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentMatchers;
 
 /** The owner's actions that need the password: allowed when unlocked, refused with 423 while locked (S0). */
 @QuarkusTest
@@ -40,12 +43,12 @@ class OwnerActionsTest {
         return "Bearer " + login(username, PASSWORD).path("access_token");
     }
 
-    private static io.restassured.response.Response login(String username, String password) {
+    private static Response login(String username, String password) {
         return given().contentType(ContentType.JSON).body(Map.of("username", username, "password", password))
                 .post("/v1/login");
     }
 
-    private static io.restassured.response.Response changePassword(String token, String current, String next) {
+    private static Response changePassword(String token, String current, String next) {
         return given().header("Authorization", token).contentType(ContentType.JSON)
                 .body(Map.of("currentPassword", current, "newPassword", next)).put("/v1/me/password");
     }
@@ -59,7 +62,7 @@ class OwnerActionsTest {
         assertEquals(200, login(username, "a brand new passphrase").statusCode());
         changePassword(token, "a brand new passphrase", "short").then().statusCode(400);
         given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username + "/audit").then()
-                .body("action", org.hamcrest.Matchers.hasItem("account.password-change"));
+                .body("action", Matchers.hasItem("account.password-change"));
     }
 
     @Test
@@ -96,11 +99,11 @@ class OwnerActionsTest {
         String other = UUID.randomUUID().toString();
         given().header("Authorization", token).contentType(ContentType.JSON).body(Map.of("password", PASSWORD))
                 .post("/v1/me/factors/" + other + "/remove").then().statusCode(423);
-        verify(otp, never()).removeFactor(anyString(), org.mockito.ArgumentMatchers.eq(other));
+        verify(otp, never()).removeFactor(anyString(), ArgumentMatchers.eq(other));
         String device = given().header("Authorization", token).get("/v1/me/devices").then().statusCode(200)
                 .extract().jsonPath().getList("id", String.class).stream().findFirst().orElse("no-device");
         given().header("Authorization", token).delete("/v1/me/devices/" + device).then().statusCode(423);
         given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username + "/audit").then()
-                .body("action", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("account.password-change")));
+                .body("action", Matchers.not(Matchers.hasItem("account.password-change")));
     }
 }

@@ -20,6 +20,7 @@ import io.restassured.response.ValidatableResponse;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -136,10 +137,10 @@ class RecoveryInternalTest {
         String since = given().get("/v1/clock").then().extract().path("now");
         // nothing appeared after this moment
         internal(id + "/escalation",
-                Map.of("caseId", "c-1", "since", java.time.Instant.parse(since).plusSeconds(60).toString()))
+                Map.of("caseId", "c-1", "since", Instant.parse(since).plusSeconds(60).toString()))
                 .statusCode(200).body("sessions", equalTo(0)).body("devices", equalTo(0));
         internal(id + "/escalation",
-                Map.of("caseId", "c-2", "since", java.time.Instant.parse(since).minusSeconds(3600).toString()))
+                Map.of("caseId", "c-2", "since", Instant.parse(since).minusSeconds(3600).toString()))
                 .statusCode(200).body("sessions", equalTo(1)).body("devices", equalTo(1));
         assertTrue(given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username + "/sessions")
                 .jsonPath().getList("$").isEmpty());

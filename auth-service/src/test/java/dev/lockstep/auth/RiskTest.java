@@ -24,6 +24,7 @@ import dev.lockstep.contracts.PhoneStateChanged;
 import dev.lockstep.contracts.RiskAssessed;
 import dev.lockstep.contracts.http.FactorView;
 import dev.lockstep.platform.clock.SandboxClock;
+import dev.lockstep.platform.phone.PhoneNumbers;
 import dev.lockstep.platform.testing.ClockFixture;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,6 +39,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -99,14 +101,14 @@ class RiskTest {
                 "{\"actions\":{\"high\":\"explode\"}}", "{\"stuffingWindow\":\"ten minutes\"}",
                 "{\"geoip\":[{\"cidr\":\"300.1.2.0/24\",\"country\":\"ES\",\"city\":\"X\",\"latitude\":0,\"longitude\":0}]}",
                 "{\"enabled\":\"yes please\"}")) {
-            risk(bad).then().statusCode(400).body("type", org.hamcrest.Matchers.startsWith("tag:lockstep.dev,2026:problem:"));
+            risk(bad).then().statusCode(400).body("type", Matchers.startsWith("tag:lockstep.dev,2026:problem:"));
         }
         given().header("Authorization", ADMIN).get("/v1/admin/risk").then()
                 .body("mediumAt", equalTo(30)).body("actions.high", equalTo("block")).body("stuffingWindow", equalTo("PT10M"));
         risk("{\"highAt\":61}").then().statusCode(200);
         given().header("Authorization", ADMIN).get("/v1/admin/audit").then().statusCode(200)
                 .body("action", hasItem("risk.settings"))
-                .body("[-1].reason", org.hamcrest.Matchers.containsString("highAt=61"));
+                .body("[-1].reason", Matchers.containsString("highAt=61"));
         risk("{\"highAt\":60}").then().statusCode(200);
     }
 
@@ -159,7 +161,7 @@ class RiskTest {
         AuthFixtures.setMfaMode(username, "off");
         assertEquals("SUCCESS", login(username, PASSWORD, TOKYO, "phone-1").path("status"));
 
-        String e164 = dev.lockstep.platform.phone.PhoneNumbers.toE164(phone);
+        String e164 = PhoneNumbers.toE164(phone);
         connector.source("phone-events").send(Events.toJson(Events.envelope("/lockstep/sms-gateway-sim", e164,
                 clock.instant(), null, new PhoneStateChanged(e164, "JP", "NTT DOCOMO", "swapped", "on", "ok", null,
                         "none", 1000))));

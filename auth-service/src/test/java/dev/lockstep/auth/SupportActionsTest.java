@@ -17,14 +17,17 @@ import dev.lockstep.auth.service.OtpGateway;
 import dev.lockstep.contracts.Events;
 import dev.lockstep.contracts.LoginSucceeded;
 import dev.lockstep.contracts.MfaModeChanged;
+import dev.lockstep.contracts.TotpReset;
 import dev.lockstep.contracts.http.FactorView;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 /** Support turns an account's second factor off and on: audited, an event, and the login follows. */
@@ -34,12 +37,12 @@ class SupportActionsTest {
     @InjectMock
     OtpGateway otp;
 
-    private static io.restassured.response.ValidatableResponse setMode(String username, String body) {
+    private static ValidatableResponse setMode(String username, String body) {
         return given().header("Authorization", ADMIN).header("X-Lockstep-Operator", "support-7")
                 .contentType(ContentType.JSON).body(body).put("/v1/admin/accounts/" + username + "/mfa").then();
     }
 
-    private static io.restassured.response.ValidatableResponse login(String username) {
+    private static ValidatableResponse login(String username) {
         return given().contentType(ContentType.JSON).body(Map.of("username", username, "password", PASSWORD))
                 .post("/v1/login").then().statusCode(200);
     }
@@ -95,10 +98,10 @@ class SupportActionsTest {
         given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("{}")
                 .post("/v1/admin/accounts/" + username + "/totp/reset").then().statusCode(400);
         await().atMost(Duration.ofSeconds(5))
-                .until(() -> !published(outbox(), dev.lockstep.contracts.TotpReset.class).isEmpty());
-        assertEquals(new dev.lockstep.contracts.TotpReset(accountId, "desk", "new phone, app lost"),
-                Events.body(published(outbox(), dev.lockstep.contracts.TotpReset.class).get(0),
-                        dev.lockstep.contracts.TotpReset.class));
+                .until(() -> !published(outbox(), TotpReset.class).isEmpty());
+        assertEquals(new TotpReset(accountId, "desk", "new phone, app lost"),
+                Events.body(published(outbox(), TotpReset.class).get(0),
+                        TotpReset.class));
         given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username + "/audit").then()
                 .body("action[-1]", equalTo("account.totp-reset"));
     }
@@ -109,7 +112,7 @@ class SupportActionsTest {
         createAccount(username);
         given().header("Authorization", ADMIN).header("X-Lockstep-Operator", "x".repeat(129)).contentType(ContentType.JSON)
                 .body(Map.of("reason", "spoofed")).post("/v1/admin/accounts/" + username + "/disable")
-                .then().statusCode(400).body("type", org.hamcrest.Matchers.endsWith("invalid-operator"));
+                .then().statusCode(400).body("type", Matchers.endsWith("invalid-operator"));
         given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + username).then().body("status", equalTo("ACTIVE"));
         given().header("Authorization", ADMIN).header("X-Lockstep-Operator", "desk-9").contentType(ContentType.JSON)
                 .body(Map.of("reason", "owner asked")).post("/v1/admin/accounts/" + username + "/disable").then()

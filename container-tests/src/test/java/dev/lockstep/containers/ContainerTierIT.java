@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lockstep.testcontainers.LockstepClient;
 import dev.lockstep.testcontainers.LockstepSandbox;
 import dev.lockstep.testcontainers.LockstepSandbox.Service;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,10 +19,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.net.ssl.SSLContext;
@@ -33,6 +36,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * The sandbox as its images, started once for these tests (unique accounts and phones keep them
@@ -57,10 +63,10 @@ class ContainerTierIT {
     }
 
     /** On a failure, the services' own words: the last lines of each container's output. */
-    @org.junit.jupiter.api.extension.RegisterExtension
-    static final org.junit.jupiter.api.extension.TestWatcher LOGS = new org.junit.jupiter.api.extension.TestWatcher() {
+    @RegisterExtension
+    static final TestWatcher LOGS = new TestWatcher() {
         @Override
-        public void testFailed(org.junit.jupiter.api.extension.ExtensionContext context, Throwable cause) {
+        public void testFailed(ExtensionContext context, Throwable cause) {
             if (sandbox == null) {
                 return;
             }
@@ -166,8 +172,8 @@ class ContainerTierIT {
 
     @Test
     @Order(4)
-    void aScenarioFileDrivesTheServicesInsideTheContainerNetwork() throws java.io.IOException {
-        String s0 = java.nio.file.Files.readString(java.nio.file.Path.of(
+    void aScenarioFileDrivesTheServicesInsideTheContainerNetwork() throws IOException {
+        String s0 = Files.readString(Path.of(
                 "../sms-gateway-sim/src/main/resources/scenarios/s0-locked-and-no-code.yaml"));
         JsonNode report = lockstep.loadScenario(s0, true);
         assertTrue(report.get("passed").asBoolean(), report.toString());
@@ -199,7 +205,7 @@ class ContainerTierIT {
 
         // a registered application gets tokens whose iss is the issuer it used; a fault rule breaks that once
         LockstepClient.OidcClient app = lockstep.registerClient(LockstepClient.map("name", "container test",
-                "grantTypes", java.util.List.of("client_credentials")));
+                "grantTypes", List.of("client_credentials")));
         lockstep.addIdpFaultRule(
                 LockstepClient.map("match", LockstepClient.map("endpoint", "token", "clientId", app.clientId()),
                         "effect", LockstepClient.map("type", "fail", "status", 503), "trigger", LockstepClient.map("next", 1)));

@@ -10,11 +10,14 @@ import dev.lockstep.e2e.support.SharedSandbox;
 import dev.lockstep.launcher.Service;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,7 +44,7 @@ class ApiTokensIT {
         String admin = "Bearer " + SharedSandbox.ADMIN_TOKEN;
         String internal = "Bearer " + SharedSandbox.INTERNAL_TOKEN;
         List<String> checked = new ArrayList<>();
-        java.util.Set<Service> adminServices = java.util.EnumSet.noneOf(Service.class);
+        Set<Service> adminServices = EnumSet.noneOf(Service.class);
         for (OpenApiOperations.Operation operation : OpenApiOperations.of(urls)) {
             String url = urls.get(operation.service()) + operation.path().replaceAll("\\{[^}]+}", "x");
             boolean internalApi = operation.path().startsWith("/v1/internal/");
@@ -92,7 +95,7 @@ class ApiTokensIT {
             } else if (type.contains("x-www-form-urlencoded")) {
                 request.body("x=1");
             } else {
-                request.body("x".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                request.body("x".getBytes(StandardCharsets.UTF_8));
             }
         }
         return request;

@@ -12,6 +12,7 @@ import dev.lockstep.launcher.Service;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Order;
@@ -131,14 +132,14 @@ class BadInputIT {
         assertProblem(json().body("{\"username\": ").post(recovery + "/v1/recovery/cases"), 400, "malformed-json");
         assertProblem(json().body("{\"username\": [1], \"trustedPhone\": {}, \"recoveryPhone\": 5}")
                 .post(recovery + "/v1/recovery/cases"), 400, "invalid-field");
-        assertProblem(json().body(java.util.Map.of("username", account.username(), "trustedPhone", account.phone(),
+        assertProblem(json().body(Map.of("username", account.username(), "trustedPhone", account.phone(),
                 "recoveryPhone", "call me maybe")).post(recovery + "/v1/recovery/cases"), 400, "invalid-phone-number");
-        assertProblem(json().body(java.util.Map.of("username", account.username(), "trustedPhone", Lockstep.uniquePhone(),
+        assertProblem(json().body(Map.of("username", account.username(), "trustedPhone", Lockstep.uniquePhone(),
                 "recoveryPhone", recoveryPhone)).post(recovery + "/v1/recovery/cases"), 404, "account-not-found");
-        assertProblem(given().get(recovery + "/v1/recovery/cases/" + java.util.UUID.randomUUID()), 404, "case-not-found");
-        assertProblem(json().body(java.util.Map.of("code", "123456"))
+        assertProblem(given().get(recovery + "/v1/recovery/cases/" + UUID.randomUUID()), 404, "case-not-found");
+        assertProblem(json().body(Map.of("code", "123456"))
                 .post(recovery + "/v1/recovery/cases/no-such-case/verify-contact"), 404, "case-not-found");
-        assertProblem(json().body(java.util.Map.of("username", account.username(), "contactEmail", "not an address"))
+        assertProblem(json().body(Map.of("username", account.username(), "contactEmail", "not an address"))
                 .post(recovery + "/v1/recovery/forms"), 400, "invalid-request");
         assertProblem(json().body("{\"username\":\"" + "x".repeat(20_000) + "\"}").post(recovery + "/v1/recovery/forms"),
                 413, "body-too-large");

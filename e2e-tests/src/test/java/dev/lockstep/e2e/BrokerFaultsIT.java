@@ -17,6 +17,7 @@ import dev.lockstep.launcher.Service;
 import io.restassured.http.ContentType;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -166,7 +167,7 @@ class BrokerFaultsIT {
 
     /** The events in the order read, a republished one (same id) kept only where it first appeared. */
     private static List<CloudEvent> firstOfEachId(List<CloudEvent> events) {
-        Map<String, CloudEvent> first = new java.util.LinkedHashMap<>();
+        Map<String, CloudEvent> first = new LinkedHashMap<>();
         events.forEach(e -> first.putIfAbsent(e.id(), e));
         return List.copyOf(first.values());
     }

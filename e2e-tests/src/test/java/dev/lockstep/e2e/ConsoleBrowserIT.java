@@ -8,6 +8,7 @@ import dev.lockstep.e2e.support.Chromium;
 import dev.lockstep.e2e.support.Lockstep;
 import dev.lockstep.e2e.support.SharedSandbox;
 import dev.lockstep.launcher.Service;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import java.io.IOException;
 import java.util.List;
@@ -124,10 +125,10 @@ class ConsoleBrowserIT {
     void theLoginPanelSignsInThroughTheHostedLoginWithTheRealCodeFlow() throws IOException {
         Lockstep.Account account = Lockstep.newAccount();
         String sim = SharedSandbox.url(Service.SIM);
-        String clientId = io.restassured.RestAssured.given().header("Authorization", Lockstep.admin())
-                .contentType(io.restassured.http.ContentType.JSON)
-                .body(java.util.Map.of("public", true, "name", "the Lockstep console",
-                        "redirectUris", java.util.List.of(sim + "/console/callback.html")))
+        String clientId = RestAssured.given().header("Authorization", Lockstep.admin())
+                .contentType(ContentType.JSON)
+                .body(Map.of("public", true, "name", "the Lockstep console",
+                        "redirectUris", List.of(sim + "/console/callback.html")))
                 .post(SharedSandbox.url(Service.AUTH) + "/v1/admin/clients").then().statusCode(201).extract().path("clientId");
         browser.get(sim + "/console/index.html");
         chrome.type("oidc-client", clientId);

@@ -10,7 +10,11 @@ import dev.lockstep.e2e.support.SharedSandbox;
 import dev.lockstep.launcher.Service;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -48,17 +52,17 @@ class DevicesIT {
 
     @Test
     void aSignInFromANewDeviceLandsAsAnAlertInTheOwnersVirtualMailbox() {
-        String email = "owner-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String email = "owner-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         Lockstep.Account account = newAccount(email);
         Response login = login(account, "unknown-laptop");
         given().contentType(ContentType.JSON).body(Map.of("code", nthCode(account.phone(), 1)))
                 .post(SharedSandbox.url(Service.AUTH) + "/v1/login/" + login.path("challengeId") + "/verify")
                 .then().statusCode(200);
         String mailbox = SharedSandbox.url(Service.SIM) + "/v1/mailboxes/" + email + "/messages";
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+        Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> !given().get(mailbox).then().extract().jsonPath().getList("$").isEmpty());
         Map<String, Object> alert = given().get(mailbox).then().extract().jsonPath().getMap("[0]");
         assertEquals("alert", alert.get("kind"));
-        org.junit.jupiter.api.Assertions.assertTrue(((String) alert.get("text")).contains("unknown-laptop"), alert.toString());
+        Assertions.assertTrue(((String) alert.get("text")).contains("unknown-laptop"), alert.toString());
     }
 }

@@ -13,6 +13,7 @@ import io.restassured.response.Response;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -81,7 +82,7 @@ class EnumerationIT {
     /** The body without what differs between any two answers (problem instance, case id, due times). */
     private static Map<String, Object> shape(Response response) {
         Map<String, Object> body = new LinkedHashMap<>(response.jsonPath().getMap("$"));
-        body.keySet().removeAll(java.util.List.of("instance", "caseId", "statusAvailableAt", "dueAt"));
+        body.keySet().removeAll(List.of("instance", "caseId", "statusAvailableAt", "dueAt"));
         return body;
     }
 

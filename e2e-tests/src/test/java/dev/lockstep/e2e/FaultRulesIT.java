@@ -18,6 +18,9 @@ import dev.lockstep.launcher.Service;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Order;
@@ -74,7 +77,7 @@ class FaultRulesIT {
     void anOutageUntilAVirtualTimeEndsOnItsOwn() {
         Lockstep.Account account = newAccount();
         String now = given().get(SharedSandbox.url(Service.SIM) + "/v1/clock").path("now");
-        String until = java.time.Instant.parse(now).plus(Duration.ofHours(1)).toString();
+        String until = Instant.parse(now).plus(Duration.ofHours(1)).toString();
         addRule("{\"name\":\"outage\",\"match\":{\"number\":\"" + account.phone() + "\"},"
                 + "\"effect\":{\"type\":\"reject\",\"errorCode\":30008},\"window\":{\"until\":\"" + until + "\"}}");
         String challengeId = challenge(account);
@@ -117,8 +120,8 @@ class FaultRulesIT {
             int expected = i;
             await().atMost(Duration.ofSeconds(30)).until(() -> deliveryLog(account.phone()).size() == expected);
         }
-        List<Map<String, Object>> log = new java.util.ArrayList<>(deliveryLog(account.phone()));
-        java.util.Collections.reverse(log);
+        List<Map<String, Object>> log = new ArrayList<>(deliveryLog(account.phone()));
+        Collections.reverse(log);
         return log.stream().map(m -> (String) m.get("status")).toList();
     }
 }

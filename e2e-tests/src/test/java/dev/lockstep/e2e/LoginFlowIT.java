@@ -18,8 +18,10 @@ import dev.lockstep.e2e.support.SharedSandbox;
 import dev.lockstep.launcher.Service;
 import io.restassured.response.Response;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.hamcrest.Matchers;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
@@ -63,7 +65,7 @@ class LoginFlowIT {
                 .setRequireExpirationTime()
                 .setRequireIssuedAt()
                 .setRequireJwtId()
-                .setEvaluationTime(NumericDate.fromMilliseconds(java.time.Instant.parse(now).toEpochMilli()))
+                .setEvaluationTime(NumericDate.fromMilliseconds(Instant.parse(now).toEpochMilli()))
                 .build()
                 .processToClaims(token.path("access_token"));
         assertEquals(account.id(), claims.getSubject());
@@ -129,6 +131,6 @@ class LoginFlowIT {
                 .get(SharedSandbox.url(Service.RECOVERY) + "/v1/admin/accounts/" + account.id()).statusCode() == 200);
         given().header("Authorization", Lockstep.admin())
                 .get(SharedSandbox.url(Service.RECOVERY) + "/v1/admin/accounts/" + account.id())
-                .then().body("username", org.hamcrest.Matchers.equalTo(account.username()));
+                .then().body("username", Matchers.equalTo(account.username()));
     }
 }

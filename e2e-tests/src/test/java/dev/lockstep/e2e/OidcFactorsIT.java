@@ -25,6 +25,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -106,7 +107,7 @@ class OidcFactorsIT {
     @Test
     void anOidcSignInDuringTheWaitingPeriodCancelsThePendingRecovery() throws Exception {
         Lockstep.Account account = newAccount(
-                "owner-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.com");
+                "owner-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com");
         String recovery = SharedSandbox.url(Service.RECOVERY);
         String recoveryPhone = Lockstep.uniquePhone();
         String caseId = given().contentType(ContentType.JSON).body(Map.of("username", account.username(),

@@ -18,6 +18,7 @@ import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.TokenErrorResponse;
 import com.nimbusds.oauth2.sdk.TokenIntrospectionRequest;
 import com.nimbusds.oauth2.sdk.TokenIntrospectionResponse;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionSuccessResponse;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
@@ -26,7 +27,9 @@ import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.oauth2.sdk.token.Tokens;
+import com.nimbusds.oauth2.sdk.token.TypelessAccessToken;
 import com.nimbusds.openid.connect.sdk.LogoutRequest;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
@@ -44,6 +47,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -117,7 +121,7 @@ class OidcIT {
         assertEquals("http://127.0.0.1:1/bye?state=" + logoutState.getValue(),
                 loggedOut.headers().firstValue("Location").orElseThrow());
         given().header("Authorization", admin()).get(SharedSandbox.url(Service.AUTH) + "/v1/admin/accounts/"
-                + account.username() + "/sessions").then().statusCode(200).body("$", org.hamcrest.Matchers.hasSize(0));
+                + account.username() + "/sessions").then().statusCode(200).body("$", Matchers.hasSize(0));
     }
 
     @Test
@@ -173,7 +177,7 @@ class OidcIT {
 
     private static TokenResponse refresh(RelyingParty app, String refreshToken) throws Exception {
         return OIDCTokenResponseParser.parse(app.send(new TokenRequest(app.provider.getTokenEndpointURI(), app.clientId,
-                new RefreshTokenGrant(new com.nimbusds.oauth2.sdk.token.RefreshToken(refreshToken))).toHTTPRequest()));
+                new RefreshTokenGrant(new RefreshToken(refreshToken))).toHTTPRequest()));
     }
 
     private static ClientSecretBasic confidentialClient() {
@@ -185,11 +189,11 @@ class OidcIT {
                 new Secret((String) client.get("clientSecret")));
     }
 
-    private static com.nimbusds.oauth2.sdk.TokenIntrospectionSuccessResponse introspect(RelyingParty app,
+    private static TokenIntrospectionSuccessResponse introspect(RelyingParty app,
             ClientSecretBasic client, String token) throws Exception {
         TokenIntrospectionResponse response = TokenIntrospectionResponse.parse(app.send(new TokenIntrospectionRequest(
                 app.provider.getIntrospectionEndpointURI(), client,
-                new com.nimbusds.oauth2.sdk.token.TypelessAccessToken(token)).toHTTPRequest()));
+                new TypelessAccessToken(token)).toHTTPRequest()));
         return response.toSuccessResponse();
     }
 }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.lockstep.e2e.support.SharedSandbox;
 import dev.lockstep.launcher.Service;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,15 +22,15 @@ class OperabilityIT {
     void everyServiceIsReadyWithDatabaseAndKafkaChecks(Service service) {
         given().get(SharedSandbox.url(service) + "/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", org.hamcrest.Matchers.hasItem(containsString("Database")))
-                .body("checks.name", org.hamcrest.Matchers.hasItem(containsString("Messaging")));
+                .body("checks.name", Matchers.hasItem(containsString("Database")))
+                .body("checks.name", Matchers.hasItem(containsString("Messaging")));
     }
 
     @ParameterizedTest
     @EnumSource(Service.class)
     void everyServiceDescribesItsApi(Service service) {
         given().get(SharedSandbox.url(service) + "/q/openapi?format=json").then().statusCode(200)
-                .body("openapi", org.hamcrest.Matchers.startsWith("3."));
+                .body("openapi", Matchers.startsWith("3."));
         given().get(SharedSandbox.url(service) + "/q/swagger-ui/").then().statusCode(200);
     }
 }

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lockstep.contracts.Topic;
 import dev.lockstep.e2e.support.Chromium;
 import dev.lockstep.e2e.support.Lockstep;
 import dev.lockstep.e2e.support.SharedSandbox;
@@ -206,7 +207,7 @@ class QuarkusWebAppIT {
         given().header("Authorization", admin()).contentType(ContentType.JSON).body(Map.of("reason", "e2e: stolen laptop"))
                 .post(SharedSandbox.url(Service.AUTH) + "/v1/admin/accounts/" + account.username() + "/sessions/revoke-all")
                 .then().statusCode(200);
-        Lockstep.awaitEvents(dev.lockstep.contracts.Topic.AUTH_EVENTS,
+        Lockstep.awaitEvents(Topic.AUTH_EVENTS,
                 e -> e.type().equals("lockstep.oidc.backchannel-logout.v1") && account.id().equals(e.subject()),
                 events -> events.stream().anyMatch(e -> e.data().path("outcome").asText().equals("delivered")
                         && e.data().path("clientId").asText().equals(clientId)));

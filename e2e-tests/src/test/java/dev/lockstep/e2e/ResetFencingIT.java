@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -54,7 +55,7 @@ class ResetFencingIT {
         given().header("Authorization", admin).get(SharedSandbox.url(Service.AUTH) + "/v1/admin/accounts/"
                 + account.username()).then().statusCode(404);
         given().header("Authorization", admin).get(SharedSandbox.url(Service.OTP) + "/v1/admin/accounts/"
-                + account.id() + "/phones").then().statusCode(200).body("size()", org.hamcrest.Matchers.is(0));
+                + account.id() + "/phones").then().statusCode(200).body("size()", Matchers.is(0));
         assertEquals(List.of(), Lockstep.inbox(account.phone()), "no code sent after the reset");
         assertEquals(List.of(), Lockstep.deliveryLog(account.phone()), "nothing in the delivery log");
     }

@@ -16,6 +16,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.time.Duration;
 import java.time.Instant;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -79,6 +80,6 @@ class SandboxClockIT {
                 .post(SharedSandbox.url(Service.SIM) + "/v1/clock").then().statusCode(401);
         given().header("Authorization", Lockstep.admin()).contentType(ContentType.JSON).body("{\"advance\":\"P1D\"}")
                 .post(SharedSandbox.url(Service.AUTH) + "/v1/clock").then().statusCode(405)
-                .body("type", org.hamcrest.Matchers.equalTo("tag:lockstep.dev,2026:problem:clock-owned-elsewhere"));
+                .body("type", Matchers.equalTo("tag:lockstep.dev,2026:problem:clock-owned-elsewhere"));
     }
 }

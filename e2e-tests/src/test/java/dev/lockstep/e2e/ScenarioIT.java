@@ -21,6 +21,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -137,15 +140,15 @@ class ScenarioIT {
         List<Map<String, Object>> log = given().get(SharedSandbox.url(Service.SIM) + "/v1/messages?limit=1000")
                 .then().statusCode(200).extract().jsonPath().getList("$");
         return log.stream().filter(m -> !"email".equals(m.get("channel"))).map(m -> {
-            java.util.TreeMap<String, Object> kept = new java.util.TreeMap<>(m);
+            TreeMap<String, Object> kept = new TreeMap<>(m);
             kept.keySet().removeAll(List.of("id", "correlationId", "ruleId"));
-            kept.values().removeIf(java.util.Objects::isNull);
+            kept.values().removeIf(Objects::isNull);
             // a text may carry a link with a case id: ids differ between runs, everything else must not
             kept.computeIfPresent("text", (k, text) -> String.valueOf(text)
                     .replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "<id>"));
             return kept.entrySet().stream().map(e -> "\"" + e.getKey() + "\":" + (e.getValue() instanceof String
                     ? "\"" + e.getValue() + "\""
-                    : e.getValue())).collect(java.util.stream.Collectors.joining(",", "{", "}"));
+                    : e.getValue())).collect(Collectors.joining(",", "{", "}"));
         }).sorted().toList();
     }
 }

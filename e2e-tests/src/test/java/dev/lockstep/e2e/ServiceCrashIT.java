@@ -14,6 +14,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -64,7 +65,7 @@ class ServiceCrashIT {
         for (int i = 0; i < FLOWS; i++) {
             accounts.add(Lockstep.newAccount());
         }
-        List<Flow> flows = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Flow> flows = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
         List<Future<?>> workers = new ArrayList<>();

@@ -25,6 +25,7 @@ import dev.lockstep.platform.testing.ClockFixture;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import io.smallrye.reactive.messaging.memory.InMemorySource;
@@ -105,7 +106,7 @@ class OtpFlowTest {
         return message.getMetadata(OutgoingKafkaRecordMetadata.class).orElseThrow().getTopic();
     }
 
-    private io.restassured.response.ValidatableResponse check(String challengeId, String accountId, String code) {
+    private ValidatableResponse check(String challengeId, String accountId, String code) {
         return given().header("Authorization", INTERNAL).contentType(ContentType.JSON)
                 .body(Map.of("accountId", accountId, "code", code))
                 .post("/v1/internal/challenges/" + challengeId + "/check").then().statusCode(200);
@@ -169,7 +170,7 @@ class OtpFlowTest {
                 .post("/v1/internal/challenges/" + challengeId + "/check").then().statusCode(400);
     }
 
-    private io.restassured.response.ValidatableResponse checkAs(String challengeId, String accountId, String code,
+    private ValidatableResponse checkAs(String challengeId, String accountId, String code,
             String attemptId) {
         return given().header("Authorization", INTERNAL).contentType(ContentType.JSON)
                 .body(Map.of("accountId", accountId, "code", code, "attemptId", attemptId))
@@ -287,7 +288,7 @@ class OtpFlowTest {
         assertEquals(List.of(account[1]), factors(account[0]));
     }
 
-    private static io.restassured.response.ValidatableResponse putPolicy(String path, String body) {
+    private static ValidatableResponse putPolicy(String path, String body) {
         return given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body).put(path).then();
     }
 

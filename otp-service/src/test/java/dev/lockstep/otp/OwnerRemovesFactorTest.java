@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
@@ -25,7 +26,7 @@ class OwnerRemovesFactorTest {
     @Any
     InMemoryConnector connector;
 
-    private static io.restassured.response.ValidatableResponse remove(String accountId, String factorId, String token) {
+    private static ValidatableResponse remove(String accountId, String factorId, String token) {
         return given().header("Authorization", token)
                 .delete("/v1/internal/accounts/" + accountId + "/factors/" + factorId).then();
     }

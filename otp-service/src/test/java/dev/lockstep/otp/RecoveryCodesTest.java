@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 /** Recovery codes: a set shown once, each code a second factor once, a new set voids the old. */
@@ -46,7 +47,7 @@ class RecoveryCodesTest {
         assertTrue(codes.stream().allMatch(c -> c.matches("[2-9a-hjkmnp-z]{5}-[2-9a-hjkmnp-z]{5}")), codes.toString());
         assertEquals(List.of("sms", "recovery-code"), factorTypes(accountId));
         given().header("Authorization", ADMIN).get("/v1/admin/accounts/" + accountId + "/recovery-codes").then()
-                .statusCode(200).body("remaining", equalTo(10)).body("codes", org.hamcrest.Matchers.nullValue());
+                .statusCode(200).body("remaining", equalTo(10)).body("codes", Matchers.nullValue());
     }
 
     @Test

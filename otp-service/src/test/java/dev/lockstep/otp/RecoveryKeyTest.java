@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 /** The recovery key: made by an operator, shown once, a second factor that is not used up, an event each way. */
@@ -48,7 +49,7 @@ class RecoveryKeyTest {
         String factorId = (String) created.get("factorId");
         assertTrue(key.matches("RK-[ABCDEFGHJKLMNPQRSTUVWXYZ2-9]{12}"), key);
         given().header("Authorization", ADMIN).get(path).then().body("enabled", equalTo(true))
-                .body("recoveryKey", org.hamcrest.Matchers.nullValue());
+                .body("recoveryKey", Matchers.nullValue());
         assertEquals(List.of("sms", "recovery-key"), factorTypes(accountId));
 
         check(UUID.randomUUID().toString(), accountId, key.toLowerCase(Locale.ROOT), factorId).body("outcome", equalTo("VALID"))

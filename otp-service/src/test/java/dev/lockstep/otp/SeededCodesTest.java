@@ -14,6 +14,7 @@ import dev.lockstep.contracts.Events;
 import dev.lockstep.contracts.LoginChallengeCreated;
 import dev.lockstep.contracts.OutboundMessage;
 import dev.lockstep.platform.testing.InMemoryEvents;
+import dev.lockstep.platform.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
@@ -78,7 +79,7 @@ class SeededCodesTest {
     }
 
     private static String factor(String accountId) {
-        List<String> ids = given().header("Authorization", dev.lockstep.platform.testing.TestTokens.INTERNAL)
+        List<String> ids = given().header("Authorization", TestTokens.INTERNAL)
                 .get("/v1/internal/accounts/" + accountId + "/factors").then().statusCode(200).extract().path("id");
         return ids.isEmpty() ? null : ids.get(0);
     }

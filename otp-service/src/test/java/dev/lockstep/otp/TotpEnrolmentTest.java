@@ -15,6 +15,7 @@ import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import dev.lockstep.contracts.Events;
+import dev.lockstep.contracts.TotpReset;
 import dev.lockstep.otp.domain.Totp;
 import dev.lockstep.platform.clock.SandboxClock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,6 +26,7 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.imageio.ImageIO;
@@ -116,7 +118,7 @@ class TotpEnrolmentTest {
                 .body(Map.of("code", Totp.code(secret, settings, now)))
                 .post("/v1/admin/accounts/" + accountId + "/totp/" + factorId + "/confirm").then().statusCode(200);
         given().header("Authorization", INTERNAL).get("/v1/internal/accounts/" + accountId + "/factors").then()
-                .body("type", equalTo(java.util.List.of("totp", "sms"))).body("[0].id", equalTo(factorId));
+                .body("type", equalTo(List.of("totp", "sms"))).body("[0].id", equalTo(factorId));
 
         String challengeId = UUID.randomUUID().toString();
         String next = Totp.code(secret, settings, now + 1); // the confirmed step is spent; drift allows the next
@@ -138,9 +140,9 @@ class TotpEnrolmentTest {
                 .post("/v1/admin/accounts/" + accountId + "/totp/" + enrolment.get("factorId") + "/confirm").then()
                 .statusCode(200);
         connector.source("auth-events").send(Events.toJson(Events.envelope("/lockstep/auth-service", accountId,
-                Instant.now(), null, new dev.lockstep.contracts.TotpReset(accountId, "desk", "app lost"))));
+                Instant.now(), null, new TotpReset(accountId, "desk", "app lost"))));
         await().atMost(Duration.ofSeconds(5)).until(() -> given().header("Authorization", INTERNAL)
                 .get("/v1/internal/accounts/" + accountId + "/factors").then().extract().jsonPath().getList("type")
-                .equals(java.util.List.of("sms")));
+                .equals(List.of("sms")));
     }
 }

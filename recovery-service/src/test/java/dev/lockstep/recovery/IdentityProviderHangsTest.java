@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.lockstep.platform.testing.SilentServer;
+import dev.lockstep.platform.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -38,7 +39,7 @@ class IdentityProviderHangsTest {
                 .contentType("application/problem+json")
                 .header("Retry-After", "1")
                 .body("type", equalTo("tag:lockstep.dev,2026:problem:identity-provider-unavailable"));
-        given().header("Authorization", dev.lockstep.platform.testing.TestTokens.ADMIN)
+        given().header("Authorization", TestTokens.ADMIN)
                 .get("/v1/admin/recovery/cases?username=hanako").then().statusCode(200).body("size()", equalTo(0));
     }
 }

@@ -7,9 +7,11 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.lockstep.platform.audit.AuditEntry;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.testing.ClockFixture;
 import dev.lockstep.recovery.service.IdpGateway;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -21,8 +23,13 @@ import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.hamcrest.MatcherAssert;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,7 +49,7 @@ class NewNumberLimitsTest {
         }
     }
 
-    private static final java.util.concurrent.atomic.AtomicInteger ADDRESSES = new java.util.concurrent.atomic.AtomicInteger(1);
+    private static final AtomicInteger ADDRESSES = new AtomicInteger(1);
 
     @InjectMock
     IdpGateway idp;
@@ -68,9 +75,9 @@ class NewNumberLimitsTest {
     private static void refused(ExtractableResponse<Response> answer) {
         assertEquals(429, answer.statusCode(), answer.asString());
         assertEquals("application/problem+json", answer.contentType());
-        org.hamcrest.MatcherAssert.assertThat(answer.path("type"), endsWith("new-number-limit-reached"));
-        org.hamcrest.MatcherAssert.assertThat(Long.parseLong(answer.header("Retry-After")),
-                org.hamcrest.Matchers.greaterThan(0L));
+        MatcherAssert.assertThat(answer.path("type"), endsWith("new-number-limit-reached"));
+        MatcherAssert.assertThat(Long.parseLong(answer.header("Retry-After")),
+                Matchers.greaterThan(0L));
     }
 
     @Test
@@ -84,7 +91,7 @@ class NewNumberLimitsTest {
         ExtractableResponse<Response> fourth = start(a.username(), a.trustedPhone(), recoveryPhone(), address());
         refused(fourth);
         long retryAfter = Long.parseLong(fourth.header("Retry-After"));
-        org.junit.jupiter.api.Assertions.assertTrue(retryAfter <= Duration.ofDays(1).toSeconds(),
+        Assertions.assertTrue(retryAfter <= Duration.ofDays(1).toSeconds(),
                 "within a day: " + retryAfter);
         assertEquals(201, start(a.username(), a.trustedPhone(), numbers[1], from).statusCode(),
                 "a number already named is not a new one");
@@ -108,11 +115,11 @@ class NewNumberLimitsTest {
         refused(unknownRefused);
         assertEquals(knownRefused.body().asString(), unknownRefused.body().asString()
                 .replace(unknown, known.username()), "the same body for both");
-        java.util.List<String> refusedNames = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
-                .call(() -> dev.lockstep.platform.audit.AuditEntry.<dev.lockstep.platform.audit.AuditEntry> list("action",
+        List<String> refusedNames = QuarkusTransaction.requiringNew()
+                .call(() -> AuditEntry.<AuditEntry> list("action",
                         "recovery.new-number-refused").stream().map(e -> e.target).toList());
-        org.hamcrest.MatcherAssert.assertThat(refusedNames, hasItem(unknown));
-        org.hamcrest.MatcherAssert.assertThat(refusedNames, hasItem(known.username()));
+        MatcherAssert.assertThat(refusedNames, hasItem(unknown));
+        MatcherAssert.assertThat(refusedNames, hasItem(known.username()));
     }
 
     @Test

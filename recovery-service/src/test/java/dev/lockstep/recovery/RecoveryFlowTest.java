@@ -43,9 +43,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 
 /**
  * recovery-service's own behaviour with auth-service and otp-service mocked at its gateway (the
@@ -262,15 +264,15 @@ class RecoveryFlowTest {
     @Test
     void theTrustedPhoneFallbackNeedsTheCurrentPasswordAndACodeFromAChosenPhone() {
         RecoveryFixtures.Account a = account(idp);
-        when(idp.credentials(a.username(), "old password")).thenReturn(java.util.Optional.of(
-                new dev.lockstep.contracts.http.RecoveryCalls.AccountFacts(a.id(), a.username(), a.email(), "ACTIVE")));
+        when(idp.credentials(a.username(), "old password")).thenReturn(Optional.of(
+                new RecoveryCalls.AccountFacts(a.id(), a.username(), a.email(), "ACTIVE")));
         post("/v1/recovery/trusted-phone", Map.of("username", a.username(), "password", "wrong")).statusCode(401)
                 .body("type", containsString("invalid-credentials"));
         String caseId = post("/v1/recovery/trusted-phone", Map.of("username", a.username(), "password", "old password"))
                 .statusCode(201).body("phones[0].maskedPhone", equalTo("+81 ••••••••34")).extract().path("caseId");
         post("/v1/recovery/cases/" + caseId + "/send-code", Map.of("factorId", a.trustedFactorId())).statusCode(202);
         post("/v1/recovery/cases/" + caseId + "/resend", Map.of()).statusCode(202); // "didn't get a code?"
-        verify(idp, org.mockito.Mockito.times(2)).sendCode(eq(a.id()), eq(a.trustedFactorId()), eq(caseId), anyString());
+        verify(idp, Mockito.times(2)).sendCode(eq(a.id()), eq(a.trustedFactorId()), eq(caseId), anyString());
         when(idp.check(caseId, a.id(), "4821", a.trustedFactorId()))
                 .thenReturn(new CodeCheckResult(CodeCheckResult.Outcome.VALID, 5, "sms"));
         when(idp.check(caseId, a.id(), "1111", a.trustedFactorId()))

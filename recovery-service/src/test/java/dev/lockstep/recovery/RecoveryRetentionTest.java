@@ -24,6 +24,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,7 +70,7 @@ class RecoveryRetentionTest {
         timers.round();
 
         admin("GET", "/v1/admin/recovery/cases/" + abandoned, null).statusCode(200).body("status", equalTo("FAILED"))
-                .body("reason", equalTo("abandoned")).body("closedAt", org.hamcrest.Matchers.notNullValue())
+                .body("reason", equalTo("abandoned")).body("closedAt", Matchers.notNullValue())
                 .body("history.status", hasItems("VERIFYING_CONTACT", "FAILED"));
         admin("GET", "/v1/admin/recovery/cases/" + recent, null).statusCode(200).body("status", equalTo("VERIFYING_CONTACT"));
     }

@@ -21,8 +21,10 @@ import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -33,6 +35,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -76,7 +79,7 @@ class ChannelsTest {
         String address = uniqueMailbox();
         String id = UUID.randomUUID().toString();
         connector.source("outbound-messages").send(Events.toJson(Events.envelope("/lockstep/recovery-service", address,
-                Instant.now(), "corr-" + id, new OutboundMessage(id, address.toUpperCase(java.util.Locale.ROOT), "email",
+                Instant.now(), "corr-" + id, new OutboundMessage(id, address.toUpperCase(Locale.ROOT), "email",
                         "no-reply@lockstep.dev", "Your recovery code is 13572468", "recovery-code", "acc-1"))));
         await().atMost(Duration.ofSeconds(5)).until(() -> given().get("/v1/mailboxes/" + address + "/messages").then().extract()
                 .jsonPath().getList("$").size() == 1);
@@ -185,8 +188,8 @@ class ChannelsTest {
                     status = false;
                 }
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return data;
     }

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 /** What the console stands on: its page, the timeline, switching fault rules, the shipped scenarios. */
@@ -42,7 +43,7 @@ class ConsoleTest {
         given().get("/console/console.js").then().statusCode(200).body(containsString("EventSource"));
         given().get("/console/console.css").then().statusCode(200);
         given().redirects().follow(false).get("/console").then().statusCode(303)
-                .header("Location", org.hamcrest.Matchers.endsWith("/console/index.html"));
+                .header("Location", Matchers.endsWith("/console/index.html"));
     }
 
     @Test

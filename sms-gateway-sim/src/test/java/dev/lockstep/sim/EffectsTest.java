@@ -20,6 +20,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -106,7 +107,7 @@ class EffectsTest {
         String phone = uniquePhone();
         addRule("{\"match\":{\"number\":\"" + phone + "\"},\"effect\":{\"type\":\"delay\",\"delay\":\"PT1M\","
                 + "\"distribution\":\"log-normal\",\"sigma\":1.0,\"delayMax\":\"PT5M\"}}");
-        List<Long> delays = new java.util.ArrayList<>();
+        List<Long> delays = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
             Map<String, Object> message = logged(send(connector, phone, "Your code is 700000"));
             delays.add(Duration.between(Instant.parse((String) message.get("acceptedAt")),

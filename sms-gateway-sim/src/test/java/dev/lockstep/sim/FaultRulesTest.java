@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,7 @@ class FaultRulesTest {
         for (int i = 0; i < 4; i++) {
             codes.add(logged(send(connector, phone, "Your code is 246810")).get("errorCode"));
         }
-        assertEquals(java.util.Arrays.asList(null, 21610, null, 21610), codes);
+        assertEquals(Arrays.asList(null, 21610, null, 21610), codes);
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.Map;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -37,7 +38,7 @@ class MagicNumbersTest {
         Map<String, Object> message = sendViaApi(number, "sms", "Your code is 123456");
         assertEquals(status, message.get("status"));
         assertEquals(errorCode, message.get("errorCode"));
-        given().get("/v1/phones/" + number).then().body("magic", org.hamcrest.Matchers.notNullValue());
+        given().get("/v1/phones/" + number).then().body("magic", Matchers.notNullValue());
     }
 
     @Test

@@ -23,11 +23,13 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -95,7 +97,7 @@ class SimulatorApiTest {
         CompletableFuture<Response> waiting = CompletableFuture
                 .supplyAsync(() -> given().get("/v1/phones/" + phone + "/messages/next?timeout=PT20S&after=" + first));
         String second = send(connector, phone, "Your Lockstep code is 777002.");
-        Response response = waiting.get(25, java.util.concurrent.TimeUnit.SECONDS);
+        Response response = waiting.get(25, TimeUnit.SECONDS);
         assertEquals(200, response.statusCode());
         assertEquals(second, response.path("id"));
         assertEquals("777002", response.path("code"));
@@ -170,7 +172,7 @@ class SimulatorApiTest {
     void aScenarioFileOver16KiBIsRefusedBeforeItIsParsed() {
         String huge = "name: huge\nstory: >\n" + ("  " + "x".repeat(70) + "\n").repeat(300);
         given().header("Authorization", ADMIN).contentType("application/yaml")
-                .body(huge.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .body(huge.getBytes(StandardCharsets.UTF_8))
                 .post("/v1/scenarios").then().statusCode(413).contentType("application/problem+json")
                 .body("type", equalTo("tag:lockstep.dev,2026:problem:body-too-large"));
     }

@@ -8,6 +8,7 @@ import dev.lockstep.client.HttpJson;
 import dev.lockstep.e2e.support.OpenApiOperations.Operation;
 import dev.lockstep.e2e.support.OpenApiOperations.Param;
 import dev.lockstep.launcher.Service;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -168,7 +169,7 @@ public final class BadRequests {
         ArrayNode nested = JSON.createArrayNode().add(JSON.createObjectNode().put("x", 1));
         return List.of(JSON.getNodeFactory().numberNode(12345), JSON.getNodeFactory().booleanNode(true), nested,
                 JSON.createObjectNode().put("nested", "object"), JSON.getNodeFactory().textNode("not-a-duration"),
-                JSON.getNodeFactory().numberNode(new java.math.BigInteger("99999999999999999999999")),
+                JSON.getNodeFactory().numberNode(new BigInteger("99999999999999999999999")),
                 JSON.getNodeFactory().numberNode(-1), JSON.getNodeFactory().textNode(""),
                 JSON.getNodeFactory().nullNode(), JSON.getNodeFactory().textNode("z".repeat(5000)),
                 JSON.getNodeFactory().textNode("nul\u0000byte"));

@@ -10,7 +10,13 @@ import dev.lockstep.contracts.Topic;
 import dev.lockstep.launcher.Service;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -46,15 +52,15 @@ public final class Lockstep {
     /** Whether a command (oathtool, node, npm) is on the PATH of the machine running the tests. */
     public static boolean onPath(String command) {
         return System.getenv("PATH") != null && List.of(System.getenv("PATH").split(":")).stream()
-                .anyMatch(dir -> java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, command)));
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
     }
 
     /** A port on 127.0.0.1 free right now, for an application the test starts (a web app beside the sandbox). */
     public static int freePort() {
-        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+        try (ServerSocket free = new ServerSocket(0)) {
             return free.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -75,7 +81,7 @@ public final class Lockstep {
     /** An account with a given phone: for tests whose outcome must not depend on the number. */
     public static Account newAccount(String phone, String email) {
         String username = "e2e-" + UUID.randomUUID().toString().substring(0, 12);
-        Map<String, String> body = new java.util.HashMap<>(Map.of("username", username, "password", PASSWORD, "phone", phone));
+        Map<String, String> body = new HashMap<>(Map.of("username", username, "password", PASSWORD, "phone", phone));
         if (email != null) {
             body.put("email", email);
         }

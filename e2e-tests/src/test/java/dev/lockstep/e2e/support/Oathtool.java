@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.hamcrest.Matchers;
 
 /**
  * An authenticator app, played by {@code oathtool} (an independent RFC 6238 implementation), on the
@@ -64,7 +65,7 @@ public final class Oathtool {
         given().header("Authorization", Lockstep.admin()).contentType(ContentType.JSON)
                 .body(Map.of("code", code(secret, sandboxNow())))
                 .post(otp + "/" + enrolment.get("factorId") + "/confirm").then().statusCode(200)
-                .body("status", org.hamcrest.Matchers.equalTo("active"));
+                .body("status", Matchers.equalTo("active"));
         return new App(secret, (String) enrolment.get("factorId"));
     }
 }

@@ -6,8 +6,11 @@ import dev.lockstep.launcher.Service;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Every operation the four services publish in their OpenAPI documents ({@code /q/openapi}), as the
@@ -62,7 +65,7 @@ public final class OpenApiOperations {
             Map.Entry<String, JsonNode> path = paths.next();
             for (Iterator<Map.Entry<String, JsonNode>> methods = path.getValue().fields(); methods.hasNext();) {
                 Map.Entry<String, JsonNode> method = methods.next();
-                String verb = method.getKey().toUpperCase(java.util.Locale.ROOT);
+                String verb = method.getKey().toUpperCase(Locale.ROOT);
                 if (!Set.of("GET", "POST", "PUT", "DELETE", "PATCH").contains(verb)
                         || LEFT_ALONE.contains(verb + " " + path.getKey())) {
                     continue;
@@ -82,7 +85,7 @@ public final class OpenApiOperations {
                     }
                 }
                 // the template names every path parameter, also one the document forgot to declare
-                java.util.regex.Matcher names = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(path.getKey());
+                Matcher names = Pattern.compile("\\{([^}]+)}").matcher(path.getKey());
                 while (names.find()) {
                     String name = names.group(1);
                     if (pathParams.stream().noneMatch(p -> p.name().equals(name))) {

@@ -8,13 +8,19 @@ import dev.lockstep.launcher.SandboxOptions;
 import dev.lockstep.launcher.Service;
 import dev.lockstep.launcher.TraceReceiver;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -82,21 +88,21 @@ public final class SharedSandbox implements BeforeAllCallback {
     }
 
     /** An SSL context that trusts the sandbox's CA, and only it. */
-    public static javax.net.ssl.SSLContext trustingTheSandboxCa() {
-        try (java.io.InputStream pem = Files.newInputStream(running.sandbox.caFile())) {
-            java.security.KeyStore trust = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+    public static SSLContext trustingTheSandboxCa() {
+        try (InputStream pem = Files.newInputStream(running.sandbox.caFile())) {
+            KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
             trust.load(null, null);
             trust.setCertificateEntry("lockstep-ca",
-                    java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(pem));
-            javax.net.ssl.TrustManagerFactory managers = javax.net.ssl.TrustManagerFactory.getInstance(
-                    javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+                    CertificateFactory.getInstance("X.509").generateCertificate(pem));
+            TrustManagerFactory managers = TrustManagerFactory.getInstance(
+                    TrustManagerFactory.getDefaultAlgorithm());
             managers.init(trust);
-            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+            SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, managers.getTrustManagers(), null);
             return context;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }

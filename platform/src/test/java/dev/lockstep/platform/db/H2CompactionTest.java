@@ -11,6 +11,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,7 +43,7 @@ class H2CompactionTest {
                 ddl.execute("INSERT INTO account SELECT X, 'account ' || X FROM SYSTEM_RANGE(1, 20000)");
             }
             long next = 0;
-            java.util.Random random = new java.util.Random(7);
+            Random random = new Random(7);
             for (int round = 0; round < ROUNDS; round++) {
                 for (int i = 0; i < COMMITS_PER_ROUND; i++, next++) {
                     execute(db, "INSERT INTO outbox VALUES (?, REPEAT('x', 300))", next);
@@ -80,7 +82,7 @@ class H2CompactionTest {
     void anUncompactedFileGrowsToOverThreeTimesACompactedOne() throws Exception {
         long[] plain = sizesAfterRounds("plain", false);
         long[] compacted = sizesAfterRounds("compacted", true);
-        String figures = "without: " + java.util.Arrays.toString(plain) + ", with: " + java.util.Arrays.toString(compacted);
+        String figures = "without: " + Arrays.toString(plain) + ", with: " + Arrays.toString(compacted);
         assertTrue(plain[ROUNDS - 1] > plain[0], "without, the file keeps growing: " + figures);
         assertTrue(plain[ROUNDS - 1] > 3 * compacted[ROUNDS - 1], "without, it ends over three times as large: " + figures);
     }

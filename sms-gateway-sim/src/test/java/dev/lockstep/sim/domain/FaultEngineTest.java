@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -96,11 +98,11 @@ class FaultEngineTest {
         rule.delayDistribution = "log-normal";
         rule.delayMinMs = 60_000L;
         rule.delaySigma = 0.8;
-        List<Long> delays = new java.util.ArrayList<>();
+        List<Long> delays = new ArrayList<>();
         for (int seq = 1; seq <= 2001; seq++) {
             delays.add(FaultEngine.decide(List.of(rule), message(seq), 5).orElseThrow().delay().toMillis());
         }
-        java.util.Collections.sort(delays);
+        Collections.sort(delays);
         long median = delays.get(1000);
         assertTrue(median > 54_000 && median < 66_000, "median " + median);
         assertTrue(delays.get(2000) > 4 * 60_000, "no long tail: longest " + delays.get(2000));
@@ -110,7 +112,7 @@ class FaultEngineTest {
     void throttleLetsItsAllowancePassEachMinuteOfSandboxTime() {
         FaultRule rule = rule(1, "throttle");
         rule.perMinute = 2;
-        List<Boolean> fired = new java.util.ArrayList<>();
+        List<Boolean> fired = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             fired.add(FaultEngine.decide(List.of(rule), message(i + 1), 1).isPresent());
         }
