@@ -39,5 +39,11 @@ if [ -n "${LOCKSTEP_TLS_DIR:-}" ]; then
   fi
   tls_flags="-Dquarkus.http.ssl.certificate.key-store-file=$tls/server.p12 -Dquarkus.http.ssl.certificate.key-store-password=$pass"
 fi
+# The startup archive train-startup-archive.sh made with this image's JVM, which names the jar as it
+# ran it there: relative, from the build's folder.
+archive=""
+if [ -f "$build/app.aot" ]; then archive="-XX:AOTCache=app.aot"; fi
+if [ -f "$build/app-cds.jsa" ]; then archive="-XX:SharedArchiveFile=app-cds.jsa"; fi
+cd "$build"
 # shellcheck disable=SC2086  # JAVA_OPTS and tls_flags are lists of flags
-exec java ${JAVA_OPTS:-} $tls_flags -jar "$build/quarkus-run.jar" "$@"
+exec java ${JAVA_OPTS:-} $archive $tls_flags -jar quarkus-run.jar "$@"

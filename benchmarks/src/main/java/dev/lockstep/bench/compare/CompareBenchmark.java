@@ -1,13 +1,17 @@
 package dev.lockstep.bench.compare;
 
 import dev.lockstep.bench.HashBenchmark;
+import dev.lockstep.launcher.Directories;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Keycloak and Lockstep side by side on this machine: each started fresh {@code --starts} times, one
@@ -16,7 +20,11 @@ import java.util.Locale;
  * second factor off) at each of {@code --clients} after a warm-up. Prints, per server and client
  * count, the median logins/s over the starts, per vCPU, the spread across starts, p50/p99, RSS after
  * the load and launch-to-ready; their ratio; and the machine's bare hash rate, measured in the same
- * run, that bounds both. Writes every measurement to {@code benchmarks/target/compare/logins.csv}
+ * run, that bounds both. At each start it prints how long the server took to be ready and the CPU each
+ * of its processes had used by then; Lockstep's first start is on an empty data directory, the later
+ * ones are restarts. All of it runs on the JDK the benchmark runs on ({@code JAVA_HOME}), Lockstep
+ * from the startup archives its build made for that JDK. Writes every measurement to
+ * {@code benchmarks/target/compare/logins.csv}
  * and draws latency against load in {@code latency-vs-load.png} there.
  *
  * <p>
@@ -62,6 +70,8 @@ public final class CompareBenchmark {
             targets.add(new KeycloakTarget(new KeycloakDistribution(home).prepare(), 18180));
         }
         if (!"keycloak".equals(only)) {
+            // its first start is a first start: no data directory from an earlier run
+            Directories.deleteTree(out.resolve("lockstep-data"));
             targets.add(new LockstepTarget(home, out.resolve("lockstep-data"), 18081, 19092));
         }
         double hashRate = HashBenchmark.rate(cores, 10, HashBenchmark.nativeHash());
@@ -91,6 +101,12 @@ public final class CompareBenchmark {
         double hashNow = HashBenchmark.rate(cores, 3, HashBenchmark.nativeHash());
         try (target) {
             target.start();
+            Map<String, Duration> cpu = target.cpu();
+            System.out.printf(Locale.ROOT, "%-16s start %d (%s): ready in %.1f s on %.1f s of CPU: %s%n", target.name(),
+                    start, start == 1 ? "first start" : "restart", target.readyMillis() / 1000.0,
+                    cpu.values().stream().mapToLong(Duration::toMillis).sum() / 1000.0,
+                    cpu.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(),
+                            e.getValue().toMillis() / 1000.0)).collect(Collectors.joining(", ")));
             List<String> users = target.users(USERS, PASSWORD);
             if (start == 1 && target instanceof KeycloakTarget keycloak) {
                 System.out.println("Keycloak stores the passwords as: " + keycloak.hashParameters(users.get(0)));

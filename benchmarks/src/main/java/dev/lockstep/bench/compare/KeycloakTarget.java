@@ -51,6 +51,8 @@ final class KeycloakTarget implements LoginTarget {
                 "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + port, "--hostname-strict=false")
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dist.home().resolve("keycloak.log").toFile()));
+        // on the JDK the benchmark runs on, as Lockstep's processes are
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
         process = builder.start();
@@ -107,6 +109,11 @@ final class KeycloakTarget implements LoginTarget {
     public int login(String username, String password) throws Exception {
         return post("/realms/" + REALM + "/protocol/openid-connect/token", Map.of("grant_type", "password",
                 "client_id", "bench", "username", username, "password", password)).statusCode();
+    }
+
+    @Override
+    public Map<String, Duration> cpu() {
+        return process == null ? Map.of() : Map.of("keycloak", ProcessTree.cpu(process.toHandle()));
     }
 
     @Override

@@ -8,7 +8,9 @@ import dev.lockstep.launcher.SandboxOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -68,6 +70,14 @@ public final class LockstepTarget implements LoginTarget {
     @Override
     public int login(String username, String password) {
         return client.loginReply(username, password).status();
+    }
+
+    @Override
+    public Map<String, Duration> cpu() {
+        Map<String, Duration> cpu = new LinkedHashMap<>();
+        sandbox.pids().forEach((name, pid) -> ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration())
+                .ifPresent(used -> cpu.put(name, used)));
+        return cpu;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.lockstep.bench.compare;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** An identity provider the comparison starts, fills with users, signs in to with passwords, measures and stops. */
 public interface LoginTarget extends AutoCloseable {
@@ -19,6 +21,9 @@ public interface LoginTarget extends AutoCloseable {
 
     /** One password login; the HTTP status (200 when it signed in). */
     int login(String username, String password) throws Exception;
+
+    /** The CPU time each of its processes has used since it was launched, by process. */
+    Map<String, Duration> cpu() throws Exception;
 
     /** Resident memory of every process it runs, in KiB. */
     long rssKib() throws Exception;

@@ -25,6 +25,15 @@ final class ProcessTree {
         return total;
     }
 
+    /** CPU time used by the process and its descendants (as far as the OS tells). */
+    static Duration cpu(ProcessHandle root) {
+        Duration total = root.info().totalCpuDuration().orElse(Duration.ZERO);
+        for (ProcessHandle child : root.descendants().toList()) {
+            total = total.plus(child.info().totalCpuDuration().orElse(Duration.ZERO));
+        }
+        return total;
+    }
+
     /** SIGTERM to all, then SIGKILL to what is left after {@code grace}; returns when all are gone. */
     static void stop(ProcessHandle root, Duration grace) throws InterruptedException {
         List<ProcessHandle> all = new ArrayList<>(root.descendants().toList());

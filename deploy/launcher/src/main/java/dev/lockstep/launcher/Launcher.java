@@ -71,6 +71,10 @@ public final class Launcher {
         }, "lockstep-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
 
+        String advice = sandbox.startupAdvice();
+        if (advice != null) {
+            System.out.println(advice);
+        }
         System.out.println("Starting Kafka and the four Lockstep services (logs in " + dataDir.resolve("logs") + ")…");
         try {
             sandbox.start(Duration.ofSeconds(180));

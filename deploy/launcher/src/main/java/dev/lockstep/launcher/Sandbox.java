@@ -62,6 +62,12 @@ public final class Sandbox implements AutoCloseable {
         this.commandLine = new ServiceCommandLine(options, this);
     }
 
+    /** What the JDK this runs on makes of the services' startup archives: a line to print, or null. */
+    public String startupAdvice() {
+        return StartupArchive.forThisJdk()
+                .advice(Arrays.stream(Service.values()).map(commandLine::workDir).toList());
+    }
+
     /** Starts everything and returns once every service reports ready. */
     public Sandbox start(Duration timeout) throws IOException, InterruptedException {
         long started = System.nanoTime();

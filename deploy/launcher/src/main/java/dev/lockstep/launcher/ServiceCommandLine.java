@@ -1,6 +1,5 @@
 package dev.lockstep.launcher;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +11,6 @@ import java.util.Map;
  * other services are. Secrets are not here: they go through the environment.
  */
 final class ServiceCommandLine {
-
-    /** The AppCDS archive Quarkus makes at build time, next to {@code quarkus-run.jar}. */
-    private static final String APP_CDS_ARCHIVE = "app-cds.jsa";
 
     private final SandboxOptions options;
     private final Sandbox sandbox;
@@ -87,12 +83,8 @@ final class ServiceCommandLine {
                 // otp-service asks nobody
             }
         }
-        // The archive names the jar as the build ran it, relative to its folder; Java 17 refuses the
-        // archive for any other spelling of the path ("APP classpath mismatch"), so the service runs in
-        // that folder (workDir) with the same relative names.
-        if (Files.exists(workDir(service).resolve(APP_CDS_ARCHIVE))) {
-            jvm.add("-XX:SharedArchiveFile=" + APP_CDS_ARCHIVE);
-        }
+        // the service runs in its build's folder (workDir), where the archive names the jar
+        jvm.addAll(StartupArchive.forThisJdk().jvmArgs(workDir(service)));
         jvm.add("-jar");
         jvm.add(jar(service).getFileName().toString());
         return jvm;
