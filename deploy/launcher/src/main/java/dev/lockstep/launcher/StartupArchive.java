@@ -55,7 +55,7 @@ final class StartupArchive {
      * @param buildDirs the folders the services run from
      */
     String advice(List<Path> buildDirs) {
-        String version = "Java " + Runtime.version().feature() + " (" + System.getProperty("java.home") + ")";
+        String version = "Java " + jdk + " (" + System.getProperty("java.home") + ")";
         boolean missing = buildDirs.stream().anyMatch(dir -> jvmArgs(dir).isEmpty());
         if (!aotCaches()) {
             return version + ": the services start " + (missing ? "without a startup archive (built on another JDK)"

@@ -48,6 +48,7 @@ class StartupArchiveTest {
         String withArchives = new StartupArchive(17).advice(List.of(buildWith(StartupArchive.APP_CDS)));
         String builtOn25 = new StartupArchive(21).advice(List.of(buildWith(StartupArchive.AOT_CACHE)));
 
+        assertTrue(withArchives.startsWith("Java 17 ("), withArchives);
         assertTrue(withArchives.contains("start with AppCDS archives. On a JDK 25 or newer they start from AOT caches"),
                 withArchives);
         assertTrue(builtOn25.contains("start without a startup archive (built on another JDK)"), builtOn25);
