@@ -61,6 +61,17 @@ class EffectsTest {
     }
 
     @Test
+    void aShortDelayEndsWhenItsTimeComesWithoutAClockChange() {
+        // the timers' fallback pause is an hour in tests: only the held message's own wake-up delivers it
+        String phone = uniquePhone();
+        addRule("{\"match\":{\"number\":\"" + phone + "\"},\"effect\":{\"type\":\"delay\",\"delay\":\"PT1S\"}}");
+        String id = send(connector, phone, "Your code is 900001");
+        assertEquals("sent", logged(id).get("status"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "delivered".equals(logged(id).get("status")));
+        assertEquals(List.of(id), inbox(phone).stream().map(m -> m.get("id")).toList());
+    }
+
+    @Test
     void truncateCutsTheTextAndTheCodeWithIt() {
         String phone = uniquePhone();
         addRule("{\"match\":{\"number\":\"" + phone + "\"},\"effect\":{\"type\":\"truncate\",\"length\":15}}");

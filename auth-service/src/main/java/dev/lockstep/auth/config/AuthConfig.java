@@ -51,8 +51,9 @@ public interface AuthConfig {
         String preset();
 
         /**
-         * How often (real time) temporary locks that ended on the sandbox clock are looked for and
-         * announced ({@code account.unlocked}, cause {@code expired}).
+         * The shortest pause (real time) between two rounds that announce temporary locks that ended on
+         * the sandbox clock ({@code account.unlocked}, cause {@code expired}); a round runs when a lock ends,
+         * not on this timer ({@code LockExpiry}).
          */
         @WithDefault("PT0.5S")
         Duration expiryCheckInterval();

@@ -6,9 +6,11 @@ import dev.lockstep.auth.domain.LoginFailure;
 import dev.lockstep.contracts.AccountLocked;
 import dev.lockstep.contracts.Topic;
 import dev.lockstep.platform.audit.AuditTrail;
+import dev.lockstep.platform.clock.PeriodicTasks;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -31,7 +33,11 @@ public class FailureCounter {
 
     private final AuditTrail audit;
 
-    public FailureCounter(LockoutPolicies policies, AccountLocks locks, SandboxClock clock, Outbox outbox, AuditTrail audit) {
+    private final Event<PeriodicTasks.Due> due;
+
+    public FailureCounter(LockoutPolicies policies, AccountLocks locks, SandboxClock clock, Outbox outbox, AuditTrail audit,
+            Event<PeriodicTasks.Due> due) {
+        this.due = due;
         this.policies = policies;
         this.locks = locks;
         this.clock = clock;
@@ -82,6 +88,7 @@ public class FailureCounter {
             failure.lockPermanently(reason);
         } else {
             failure.lockUntil(reason, verdict.lockedUntil());
+            due.fire(new PeriodicTasks.Due(LockExpiry.TIMER, verdict.lockedUntil()));
         }
         audit.record("lockout-policy", "account.lock", accountId, failure.lockReason + " after "
                 + verdict.failures().count() + " failures"

@@ -1,19 +1,27 @@
 package dev.lockstep.auth.service;
 
 import dev.lockstep.auth.config.AuthConfig;
+import dev.lockstep.auth.domain.LoginFailure;
+import dev.lockstep.platform.clock.ClockTimer;
 import dev.lockstep.platform.clock.PeriodicTasks;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Instant;
 
 /**
- * Watches the sandbox clock for temporary locks that ended (S4: "unlocked the next day") and
- * announces each one ({@code account.unlocked}, cause {@code expired}) within
- * {@code lockstep.auth.lockout.expiry-check-interval} (half a second) of the clock passing its end,
- * also when the clock jumped there.
+ * Announces each temporary lock that ended on the sandbox clock (S4: "unlocked the next day"):
+ * {@code account.unlocked}, cause {@code expired}, as the clock passes its end, also when the clock
+ * jumped there. A {@link ClockTimer} sleeps until the earliest end; a new lock wakes it (a
+ * {@link PeriodicTasks.Due} event for {@link #TIMER}). Rounds are at least
+ * {@code lockstep.auth.lockout.expiry-check-interval} apart.
  */
 @ApplicationScoped
 public class LockExpiry {
+
+    /** The timer's name, for {@link PeriodicTasks.Due} events. */
+    public static final String TIMER = "lock-expiry";
 
     private final AccountLocks accountLocks;
 
@@ -28,6 +36,13 @@ public class LockExpiry {
     }
 
     void start(@Observes StartupEvent event) {
-        tasks.every("lock-expiry", config.lockout().expiryCheckInterval(), accountLocks::announceExpiredLocks);
+        tasks.onTheClock(TIMER, config.lockout().expiryCheckInterval(), LockExpiry::earliestEnd,
+                accountLocks::announceExpiredLocks);
+    }
+
+    private static Instant earliestEnd() {
+        return QuarkusTransaction.requiringNew().call(() -> LoginFailure.getEntityManager()
+                .createQuery("select min(f.lockedUntil) from LoginFailure f where f.unlockAnnounced = false", Instant.class)
+                .getSingleResult());
     }
 }

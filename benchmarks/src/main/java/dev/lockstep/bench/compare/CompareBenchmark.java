@@ -18,18 +18,20 @@ import java.util.stream.Collectors;
  * after the other, with the same users and the same Argon2id cost (t=5, m=7 MiB, p=1), and driven by
  * the same closed-loop load of password logins (Keycloak's direct grant, Lockstep's login with the
  * second factor off) at each of {@code --clients} after a warm-up. Prints, per server and client
- * count, the median logins/s over the starts, per vCPU, the spread across starts, p50/p99, RSS after
- * the load and launch-to-ready; their ratio; and the machine's bare hash rate, measured in the same
- * run, that bounds both. At each start it prints how long the server took to be ready and the CPU each
- * of its processes had used by then; Lockstep's first start is on an empty data directory, the later
- * ones are restarts. All of it runs on the JDK the benchmark runs on ({@code JAVA_HOME}), Lockstep
+ * count, the median logins/s over the starts, per vCPU, the spread across starts, p50/p99, the CPU
+ * per login summed over the server's processes (and each process's part), RSS after the load; launch to
+ * ready at the first start and at restarts; the CPU it spends idle for {@code --idle} seconds after the
+ * load; their ratio; and the machine's bare hash rate, measured in the same run, that bounds both. At
+ * each start it prints how long the server took to be ready and the CPU each of its processes had used
+ * by then; each server's first start is on an empty data directory, the later ones are restarts. All of it runs on the JDK the
+ * benchmark runs on ({@code JAVA_HOME}), Lockstep
  * from the startup archives its build made for that JDK. Writes every measurement to
  * {@code benchmarks/target/compare/logins.csv}
  * and draws latency against load in {@code latency-vs-load.png} there.
  *
  * <p>
  * Usage: {@code ./lockstep bench-compare [--starts 5] [--clients 1,2,4,8] [--seconds 12] [--warmup 45]
- * [--only keycloak|lockstep]}, or {@code ./lockstep bench-compare --plot} to redraw the plot from the last
+ * [--idle 60] [--only keycloak|lockstep]}, or {@code ./lockstep bench-compare --plot} to redraw the plot from the last
  * run's {@code logins.csv}
  */
 public final class CompareBenchmark {
@@ -53,6 +55,7 @@ public final class CompareBenchmark {
         double seconds = 12;
         double warmup = 45;
         String only = null;
+        double idle = 60;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--starts" -> starts = Integer.parseInt(args[i + 1]);
@@ -60,6 +63,7 @@ public final class CompareBenchmark {
                 case "--seconds" -> seconds = Double.parseDouble(args[i + 1]);
                 case "--warmup" -> warmup = Double.parseDouble(args[i + 1]);
                 case "--only" -> only = args[i + 1];
+                case "--idle" -> idle = Double.parseDouble(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -67,7 +71,10 @@ public final class CompareBenchmark {
         int cores = Runtime.getRuntime().availableProcessors();
         List<LoginTarget> targets = new ArrayList<>();
         if (!"lockstep".equals(only)) {
-            targets.add(new KeycloakTarget(new KeycloakDistribution(home).prepare(), 18180));
+            KeycloakDistribution keycloak = new KeycloakDistribution(home).prepare();
+            // its first start too is a first start: no database from an earlier run
+            Directories.deleteTree(keycloak.home().resolve("data"));
+            targets.add(new KeycloakTarget(keycloak, 18180));
         }
         if (!"keycloak".equals(only)) {
             // its first start is a first start: no data directory from an earlier run
@@ -82,7 +89,7 @@ public final class CompareBenchmark {
             csv.println("server,start,clients,logins_per_s,p50_ms,p99_ms,rss_mib,ready_ms,hash_per_s");
             for (int start = 1; start <= starts; start++) {
                 for (LoginTarget target : targets) {
-                    measure(target, start, clients, seconds, warmup, cores, report, csv);
+                    measure(target, start, clients, seconds, warmup, idle, cores, report, csv);
                 }
             }
         }
@@ -94,8 +101,8 @@ public final class CompareBenchmark {
         System.out.println("Plot: " + home.relativize(png));
     }
 
-    private static void measure(LoginTarget target, int start, int[] clients, double seconds, double warmup, int cores,
-            CompareReport report, PrintWriter csv) throws Exception {
+    private static void measure(LoginTarget target, int start, int[] clients, double seconds, double warmup, double idle,
+            int cores, CompareReport report, PrintWriter csv) throws Exception {
         // The machine's speed just before this start (other tenants of the host move it): a slow start of
         // both servers at once shows here too.
         double hashNow = HashBenchmark.rate(cores, 3, HashBenchmark.nativeHash());
@@ -113,17 +120,32 @@ public final class CompareBenchmark {
             }
             LoginLoad.run(target, users, PASSWORD, Arrays.stream(clients).max().orElse(4), warmup);
             for (int n : clients) {
+                Map<String, Duration> cpuBefore = target.cpu();
                 LoginLoad.Round round = LoginLoad.run(target, users, PASSWORD, n, seconds);
+                CpuSpent spent = CpuSpent.between(cpuBefore, target.cpu());
                 long rss = target.rssKib();
-                report.add(target.name(), start, round, rss, target.readyMillis());
+                double cpuPerLogin = spent.totalMillis() / round.logins();
+                report.add(target.name(), start, round, rss, target.readyMillis(), cpuPerLogin);
                 csv.printf(Locale.ROOT, "%s,%d,%d,%.2f,%.1f,%.1f,%d,%d,%.1f%n", target.name(), start, n,
                         round.loginsPerSecond(), round.ms(50), round.ms(99), rss / 1024, target.readyMillis(), hashNow);
                 System.out.printf(Locale.ROOT, "%-16s start %d, %d client%s: %6.1f logins/s, p50 %6.1f ms, p99 %6.1f ms, "
                         + "RSS %5d MiB, ready in %.1f s, bare hash rate before this start %.0f/s%n", target.name(), start, n,
                         n == 1 ? " " : "s", round.loginsPerSecond(), round.ms(50), round.ms(99), rss / 1024,
                         target.readyMillis() / 1000.0, hashNow);
+                System.out.printf(Locale.ROOT, "%-16s   CPU per login %.1f ms (ms by process: %s)%n", "", cpuPerLogin,
+                        spent.millisEach(round.logins()));
             }
             csv.flush();
+            if (idle > 0) {
+                Map<String, Duration> cpuBefore = target.cpu();
+                Thread.sleep((long) (idle * 1000)); // nothing happens: what the server spends on its own
+                CpuSpent spent = CpuSpent.between(cpuBefore, target.cpu());
+                double percent = 100 * spent.totalMillis() / (idle * 1000);
+                report.addIdle(target.name(), percent);
+                System.out.printf(Locale.ROOT, "%-16s start %d, idle for %.0f s after the load: %.2f s of CPU = %.1f %% of one "
+                        + "core (ms by process: %s)%n", target.name(), start, idle, spent.totalMillis() / 1000, percent,
+                        spent.millisEach(1));
+            }
         }
     }
 }

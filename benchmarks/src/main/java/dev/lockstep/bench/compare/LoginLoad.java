@@ -13,8 +13,8 @@ import java.util.function.Supplier;
 /** Closed-loop password logins: {@code clients} threads, each signing in again as soon as it is answered. */
 public final class LoginLoad {
 
-    /** One measurement: logins a second, and every login's latency. */
-    public record Round(int clients, double loginsPerSecond, Percentiles latency) {
+    /** One measurement: how many logins, logins a second, and every login's latency. */
+    public record Round(int clients, int logins, double loginsPerSecond, Percentiles latency) {
 
         public double ms(double percentile) {
             return latency.ms(percentile);
@@ -68,7 +68,7 @@ public final class LoginLoad {
             }
             double elapsed = (System.nanoTime() - start) / 1e9;
             long[] nanos = all.stream().flatMapToLong(Arrays::stream).toArray();
-            return new Round(clients, nanos.length / elapsed, new Percentiles(nanos));
+            return new Round(clients, nanos.length, nanos.length / elapsed, new Percentiles(nanos));
         } finally {
             pool.shutdownNow();
         }

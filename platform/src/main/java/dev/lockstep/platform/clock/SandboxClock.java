@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The one clock every service reads: real time plus the sandbox offset, or the frozen instant.
@@ -17,6 +19,8 @@ import java.time.ZoneOffset;
 public class SandboxClock extends Clock {
 
     private volatile ClockChanged setting = ClockSettings.initial();
+
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     @Override
     public Instant instant() {
@@ -42,12 +46,20 @@ public class SandboxClock extends Clock {
      *
      * @return true when the clock changed
      */
-    public synchronized boolean apply(ClockChanged newer) {
-        if (newer.revision() <= setting.revision()) {
-            return false;
+    public boolean apply(ClockChanged newer) {
+        synchronized (this) {
+            if (newer.revision() <= setting.revision()) {
+                return false;
+            }
+            setting = new ClockChanged(newer.revision(), newer.offsetMillis(), newer.frozenAt(), null);
         }
-        setting = new ClockChanged(newer.revision(), newer.offsetMillis(), newer.frozenAt(), null);
+        listeners.forEach(Runnable::run);
         return true;
+    }
+
+    /** Runs {@code listener} after each change of the setting (a jump, a freeze), on the thread that applied it. */
+    public void onChange(Runnable listener) {
+        listeners.add(listener);
     }
 
     @Override

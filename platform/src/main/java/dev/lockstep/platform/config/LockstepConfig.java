@@ -48,6 +48,19 @@ public interface LockstepConfig {
     /** The sandbox clock. */
     Clock clock();
 
+    /** Work that falls due on the sandbox clock ({@code ClockTimer}). */
+    Timers timers();
+
+    interface Timers {
+        /**
+         * The longest a timer sleeps without looking for due work: it is woken when work is scheduled and
+         * when the clock changes, so this only matters for work another instance on the same database
+         * scheduled and did not do (it stopped).
+         */
+        @WithDefault("15s")
+        Duration maxPause();
+    }
+
     interface H2 {
         /** How often (real time) the file's chunks are compacted, when the data lives in an H2 file. */
         @WithDefault("10s")
@@ -137,8 +150,11 @@ public interface LockstepConfig {
     }
 
     interface Outbox {
-        /** How often the relay looks for unpublished events when nothing woke it (the fallback). */
-        @WithDefault("1s")
+        /**
+         * How often the relay looks for unpublished events when nothing woke it: a commit that wrote one
+         * wakes it, so this only finds rows another instance on the same database left behind.
+         */
+        @WithDefault("10s")
         Duration pollInterval();
 
         /** How long the relay waits for the broker to acknowledge one event before retrying. */

@@ -34,7 +34,8 @@ import org.jboss.logging.Logger;
 /**
  * Publishes outbox rows in insertion order, one after another (each acknowledged before the next is
  * sent, so a failure never lets a later row overtake an earlier one), deleting them once the broker
- * acknowledged them. Woken right after every commit that wrote an event; polls as a fallback; while
+ * acknowledged them. Woken at the start and right after every commit that wrote an event; polls every
+ * {@code lockstep.outbox.poll-interval} (10 s) as a fallback; while
  * the broker is down it keeps the rows and retries with a growing pause. A row may be published twice (acknowledged,
  * then the delete lost); consumers ignore repeats by event id. Instances sharing a database take
  * turns (the batch's rows are locked while it is published). A row written in a trace is published
@@ -83,6 +84,7 @@ public class OutboxRelay {
         worker = new Thread(this::run, "outbox-relay");
         worker.setDaemon(true);
         worker.start();
+        wakeUp(); // rows left from before the start go out now, not after the first poll interval
     }
 
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {

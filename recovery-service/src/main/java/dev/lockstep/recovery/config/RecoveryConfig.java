@@ -45,7 +45,10 @@ public interface RecoveryConfig {
     @WithDefault("P1D")
     Duration escalationDelay();
 
-    /** How often (real time) cases whose time came on the sandbox clock are advanced. */
+    /**
+     * The shortest pause (real time) between two rounds that advance cases whose time came on the sandbox
+     * clock; a round runs when a case's time comes, not on this timer ({@code RecoveryTimers}).
+     */
     @WithDefault("PT0.5S")
     Duration timerInterval();
 

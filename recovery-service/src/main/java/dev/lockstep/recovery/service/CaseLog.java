@@ -4,19 +4,21 @@ import dev.lockstep.contracts.OutboundMessage;
 import dev.lockstep.contracts.RecoveryCaseChanged;
 import dev.lockstep.contracts.Topic;
 import dev.lockstep.platform.audit.AuditTrail;
+import dev.lockstep.platform.clock.PeriodicTasks;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.outbox.Outbox;
 import dev.lockstep.recovery.config.RecoveryConfig;
 import dev.lockstep.recovery.domain.CaseHistory;
 import dev.lockstep.recovery.domain.RecoveryCase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.UUID;
 
 /**
  * Every move of a case is recorded here: a line of history and the {@code recovery.case-changed}
- * event, in the caller's transaction. Also the messages a case sends
+ * event, in the caller's transaction; its next time on the clock wakes {@link RecoveryTimers}. Also the messages a case sends
  * (to the simulated phones and mailboxes) and the operator audit.
  */
 @ApplicationScoped
@@ -30,7 +32,11 @@ public class CaseLog {
 
     private final AuditTrail auditTrail;
 
-    public CaseLog(Outbox outbox, SandboxClock clock, RecoveryConfig config, AuditTrail auditTrail) {
+    private final Event<PeriodicTasks.Due> due;
+
+    public CaseLog(Outbox outbox, SandboxClock clock, RecoveryConfig config, AuditTrail auditTrail,
+            Event<PeriodicTasks.Due> due) {
+        this.due = due;
         this.outbox = outbox;
         this.clock = clock;
         this.config = config;
@@ -57,6 +63,10 @@ public class CaseLog {
         outbox.publish(Topic.RECOVERY_EVENTS, recoveryCase.accountId != null ? recoveryCase.accountId : recoveryCase.username,
                 recoveryCase.correlationId, new RecoveryCaseChanged(recoveryCase.id, recoveryCase.accountId,
                         recoveryCase.path.slug, recoveryCase.status.name(), recoveryCase.reason, availableAt, now));
+        Instant moves = RecoveryTimers.timeOf(recoveryCase, config.abandonedAfter());
+        if (moves != null) {
+            due.fire(new PeriodicTasks.Due(RecoveryTimers.TIMER, moves));
+        }
     }
 
     /** A text message to a virtual phone. */

@@ -1,6 +1,7 @@
 package dev.lockstep.recovery.service;
 
 import dev.lockstep.contracts.http.RecoveryCalls;
+import dev.lockstep.platform.clock.ClockTimer;
 import dev.lockstep.platform.clock.PeriodicTasks;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.recovery.config.RecoveryConfig;
@@ -12,15 +13,18 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.LockModeType;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * What happens to cases by itself, on the sandbox clock, within half a second of the clock passing
- * the time (also when it jumped there): a wait ends and the recovery code goes to the recovery
- * phone; an unused recovery code or a verified step expires; a form's verdict is mailed; an
- * escalation runs.
+ * What happens to cases by itself, on the sandbox clock, as the clock passes the time (also when it
+ * jumped there): a wait ends and the recovery code goes to the recovery phone; an unused recovery code
+ * or a verified step expires; a form's verdict is mailed; an escalation runs. A {@link ClockTimer}
+ * sleeps until the earliest such time; a case's move wakes it ({@link CaseLog#record}, a
+ * {@link PeriodicTasks.Due} event for {@link #TIMER}). Rounds are at least
+ * {@code lockstep.recovery.timer-interval} apart.
  */
 @ApplicationScoped
 public class RecoveryTimers {
@@ -28,6 +32,13 @@ public class RecoveryTimers {
     private static final Logger LOG = Logger.getLogger(RecoveryTimers.class);
 
     static final String ACTOR = "sandbox-clock";
+
+    /** The timer's name, for {@link PeriodicTasks.Due} events. */
+    public static final String TIMER = "recovery-timers";
+
+    /** Cases whose {@code dueAt} is when they move by themselves. */
+    private static final List<CaseStatus> TIMED = List.of(CaseStatus.WAITING, CaseStatus.READY, CaseStatus.SUBMITTED,
+            CaseStatus.ESCALATED);
 
     private final SandboxClock clock;
 
@@ -55,7 +66,28 @@ public class RecoveryTimers {
     }
 
     void start(@Observes StartupEvent event) {
-        tasks.every("recovery-timers", config.timerInterval(), this::round);
+        tasks.onTheClock(TIMER, config.timerInterval(), this::earliestDue, this::round);
+    }
+
+    /** When {@code c} moves by itself (sandbox time), or null if it waits for someone. */
+    static Instant timeOf(RecoveryCase c, Duration abandonedAfter) {
+        if (TIMED.contains(c.status)) {
+            return c.dueAt;
+        }
+        return RecoveryCase.UNVERIFIED.contains(c.status) && c.createdAt != null ? c.createdAt.plus(abandonedAfter) : null;
+    }
+
+    private Instant earliestDue() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Instant due = RecoveryCase.getEntityManager()
+                    .createQuery("select min(c.dueAt) from RecoveryCase c where c.status in ?1", Instant.class)
+                    .setParameter(1, TIMED).getSingleResult();
+            Instant started = RecoveryCase.getEntityManager()
+                    .createQuery("select min(c.createdAt) from RecoveryCase c where c.status in ?1", Instant.class)
+                    .setParameter(1, List.copyOf(RecoveryCase.UNVERIFIED)).getSingleResult();
+            Instant abandoned = started == null ? null : started.plus(config.abandonedAfter());
+            return due == null || (abandoned != null && abandoned.isBefore(due)) ? abandoned : due;
+        });
     }
 
     /** Advances every case that is due, and gives up unverified starts; returns how many it moved. */
@@ -86,10 +118,7 @@ public class RecoveryTimers {
 
     private int advanceDue(Instant now) {
         List<String> due = QuarkusTransaction.requiringNew().call(() -> RecoveryCase.<RecoveryCase> find(
-                "status in ?1 and dueAt <= ?2 order by dueAt",
-                List.of(CaseStatus.WAITING, CaseStatus.READY, CaseStatus.SUBMITTED,
-                        CaseStatus.ESCALATED),
-                now).page(0, 50).list().stream().map(c -> c.id).toList());
+                "status in ?1 and dueAt <= ?2 order by dueAt", TIMED, now).page(0, 50).list().stream().map(c -> c.id).toList());
         int advanced = 0;
         for (String id : due) {
             try {

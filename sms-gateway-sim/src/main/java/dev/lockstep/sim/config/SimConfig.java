@@ -16,8 +16,8 @@ public interface SimConfig {
     long seed();
 
     /**
-     * How often (real time) held messages whose time came on the sandbox clock are delivered. Quarkus'
-     * scheduler runs nothing more often than once a second, hence a thread of its own.
+     * The shortest pause (real time) between two rounds that deliver held messages whose time came on the
+     * sandbox clock; a round runs when a message's time comes, not on this timer ({@code DelayedDeliveries}).
      */
     @WithDefault("PT0.2S")
     Duration deliveryCheckInterval();

@@ -1,5 +1,6 @@
 package dev.lockstep.sim.service;
 
+import dev.lockstep.platform.clock.ClockTimer;
 import dev.lockstep.platform.clock.PeriodicTasks;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.sim.config.SimConfig;
@@ -8,16 +9,21 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * Delivers held messages (delayed, or waiting to be overtaken) once the sandbox clock reaches their
- * time, looking every {@code lockstep.sim.delivery-check-interval} (0.2 s): advancing the clock by
- * two days makes a two-day delay arrive at once. A late message keeps its original text, so its code
- * may well have expired.
+ * time: advancing the clock by two days makes a two-day delay arrive at once. A late message keeps its
+ * original text, so its code may well have expired. A {@link ClockTimer} sleeps until the earliest such
+ * time; holding a message wakes it (a {@link PeriodicTasks.Due} event for {@link #TIMER}). Rounds are at
+ * least {@code lockstep.sim.delivery-check-interval} apart.
  */
 @ApplicationScoped
 public class DelayedDeliveries {
+
+    /** The timer's name, for {@link PeriodicTasks.Due} events. */
+    public static final String TIMER = "delayed-deliveries";
 
     private final SandboxClock clock;
 
@@ -35,7 +41,14 @@ public class DelayedDeliveries {
     }
 
     void start(@Observes StartupEvent event) {
-        tasks.every("delayed-deliveries", config.deliveryCheckInterval(), this::deliverDue);
+        tasks.onTheClock(TIMER, config.deliveryCheckInterval(), DelayedDeliveries::earliestDue, this::deliverDue);
+    }
+
+    private static Instant earliestDue() {
+        return QuarkusTransaction.requiringNew().call(() -> Message.getEntityManager()
+                .createQuery("select min(m.deliverAt) from Message m where m.status = 'sent' and m.deliverAt is not null",
+                        Instant.class)
+                .getSingleResult());
     }
 
     void deliverDue() {

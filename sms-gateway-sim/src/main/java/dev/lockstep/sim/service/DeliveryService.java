@@ -3,6 +3,7 @@ package dev.lockstep.sim.service;
 import dev.lockstep.contracts.MessageStatusChanged;
 import dev.lockstep.contracts.OutboundMessage;
 import dev.lockstep.contracts.Topic;
+import dev.lockstep.platform.clock.PeriodicTasks;
 import dev.lockstep.platform.clock.SandboxClock;
 import dev.lockstep.platform.outbox.Outbox;
 import dev.lockstep.platform.tx.AfterCommit;
@@ -14,6 +15,7 @@ import dev.lockstep.sim.domain.MagicNumber;
 import dev.lockstep.sim.domain.Message;
 import dev.lockstep.sim.domain.Phone;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -48,8 +50,11 @@ public class DeliveryService {
 
     private final TransactionSynchronizationRegistry transactions;
 
+    private final Event<PeriodicTasks.Due> due;
+
     public DeliveryService(Outbox outbox, SandboxClock clock, InboxWatch watch, StatusStream statusStream, PhoneService phones,
-            MailboxService mailboxes, FaultService faults, TransactionSynchronizationRegistry transactions) {
+            MailboxService mailboxes, FaultService faults, TransactionSynchronizationRegistry transactions,
+            Event<PeriodicTasks.Due> due) {
         this.outbox = outbox;
         this.clock = clock;
         this.watch = watch;
@@ -58,6 +63,7 @@ public class DeliveryService {
         this.mailboxes = mailboxes;
         this.faults = faults;
         this.transactions = transactions;
+        this.due = due;
     }
 
     /**
@@ -138,6 +144,7 @@ public class DeliveryService {
                 receipt(message, "sent", null);
                 message.deliverAt = now.plus(firing.get().delay());
                 message.hold = rule.effect;
+                due.fire(new PeriodicTasks.Due(DelayedDeliveries.TIMER, message.deliverAt));
                 message.statusReason = rule.effect.equals("delay")
                         ? "delayed by " + by + " until " + message.deliverAt
                         : "held by " + by + " until a later message overtakes it (at the latest " + message.deliverAt + ")";
