@@ -1,27 +1,15 @@
 package dev.lockstep.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lockstep.client.HttpJson;
-import dev.lockstep.client.SandboxClient;
-import dev.lockstep.client.Service;
 import dev.lockstep.launcher.TraceReceiver;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Measures a running sandbox (./lockstep up) from the outside, the way a QA suite sees it:
@@ -36,23 +24,12 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class LoginBenchmark {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PASSWORD = "benchmark password";
 
-    /** For the long poll on the phone's inbox, which runs beside the login. */
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final SandboxClient client;
-    private final String sim;
+    private final SmsCodeLogin signIns;
 
     private LoginBenchmark(RunningSandbox sandbox) {
-        this.client = sandbox.client("login-benchmark");
-        this.sim = client.url(Service.SIM, "");
-    }
-
-    record Account(String id, String username, String phone) {
-    }
-
-    record Sample(long loginNanos, long deliveryNanos, long verifyNanos) {
+        this.signIns = new SmsCodeLogin(sandbox.client("login-benchmark"), PASSWORD);
     }
 
     public static void main(String[] args) throws Exception {
@@ -87,9 +64,9 @@ public final class LoginBenchmark {
 
     private void run(int logins, int clients, int warmup, TraceReceiver traces) throws Exception {
         System.out.printf("Creating %d benchmark accounts…%n", clients);
-        List<Account> accounts = new ArrayList<>();
+        List<SmsCodeLogin.Handset> accounts = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
-            accounts.add(createAccount());
+            accounts.add(signIns.newAccount());
         }
         System.out.printf("Warming up with %d logins…%n", warmup);
         runClients(accounts, warmup);
@@ -98,11 +75,11 @@ public final class LoginBenchmark {
         if (traces != null) {
             traces.clear();
         }
-        List<Sample> single = runClients(accounts.subList(0, 1), logins);
+        List<SmsCodeLogin.Sample> single = runClients(accounts.subList(0, 1), logins);
         List<long[]> hops = traces != null ? awaitTraced(traces, logins) : List.of();
         System.out.printf("Throughput: %d logins, %d concurrent clients…%n", logins, clients);
         long started = System.nanoTime();
-        List<Sample> loaded = runClients(accounts, logins);
+        List<SmsCodeLogin.Sample> loaded = runClients(accounts, logins);
         double seconds = (System.nanoTime() - started) / 1e9;
 
         System.out.printf("%nLockstep login benchmark (%d logins per phase)%n", logins);
@@ -127,26 +104,26 @@ public final class LoginBenchmark {
         return hops;
     }
 
-    private static void report(List<Sample> samples) {
+    private static void report(List<SmsCodeLogin.Sample> samples) {
         System.out.println("  code delivery (login response -> code in inbox): "
-                + new Percentiles(samples.stream().mapToLong(Sample::deliveryNanos).toArray()).line());
+                + new Percentiles(samples.stream().mapToLong(SmsCodeLogin.Sample::deliveryNanos).toArray()).line());
         System.out.println("  login (password, challenge):                     "
-                + new Percentiles(samples.stream().mapToLong(Sample::loginNanos).toArray()).line());
+                + new Percentiles(samples.stream().mapToLong(SmsCodeLogin.Sample::loginNanos).toArray()).line());
         System.out.println("  verify (code -> signed token):                   "
-                + new Percentiles(samples.stream().mapToLong(Sample::verifyNanos).toArray()).line());
+                + new Percentiles(samples.stream().mapToLong(SmsCodeLogin.Sample::verifyNanos).toArray()).line());
     }
 
-    private List<Sample> runClients(List<Account> accounts, int logins) throws Exception {
+    private List<SmsCodeLogin.Sample> runClients(List<SmsCodeLogin.Handset> accounts, int logins) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(accounts.size());
         try {
-            List<Future<List<Sample>>> results = new ArrayList<>();
+            List<Future<List<SmsCodeLogin.Sample>>> results = new ArrayList<>();
             for (int c = 0; c < accounts.size(); c++) {
-                Account account = accounts.get(c);
+                SmsCodeLogin.Handset account = accounts.get(c);
                 int share = logins / accounts.size() + (c < logins % accounts.size() ? 1 : 0);
                 results.add(pool.submit(() -> loginRepeatedly(account, share)));
             }
-            List<Sample> all = new ArrayList<>();
-            for (Future<List<Sample>> result : results) {
+            List<SmsCodeLogin.Sample> all = new ArrayList<>();
+            for (Future<List<SmsCodeLogin.Sample>> result : results) {
                 all.addAll(result.get());
             }
             return all;
@@ -155,48 +132,14 @@ public final class LoginBenchmark {
         }
     }
 
-    /** One client: log in, wait for the code on the phone, verify it; repeat. One login at a time per phone. */
-    private List<Sample> loginRepeatedly(Account account, int times) throws IOException, InterruptedException {
-        List<Sample> samples = new ArrayList<>(times);
-        String lastMessage = client.newestMessageId(account.phone());
+    /** One client: sign in with a code again and again, one sign-in at a time on its phone. */
+    private static List<SmsCodeLogin.Sample> loginRepeatedly(SmsCodeLogin.Handset account, int times)
+            throws IOException, InterruptedException {
+        List<SmsCodeLogin.Sample> samples = new ArrayList<>(times);
         for (int i = 0; i < times; i++) {
-            URI next = URI.create(sim + "/v1/phones/" + account.phone() + "/messages/next?timeout=PT10S"
-                    + (lastMessage != null ? "&after=" + lastMessage : ""));
-            CompletableFuture<HttpResponse<String>> arriving = http.sendAsync(
-                    HttpRequest.newBuilder(next).GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (lastMessage == null) {
-                Thread.sleep(50); // let the very first wait register before anything can arrive
-            }
-            long t0 = System.nanoTime();
-            HttpJson.Reply login = client.loginReply(account.username(), PASSWORD);
-            long loggedIn = System.nanoTime();
-            if (login.status() != 200) {
-                throw new IllegalStateException("login failed: " + login.status() + " " + login.body());
-            }
-            String challengeId = login.body().get("challengeId").asText();
-            HttpResponse<String> message = arriving.join();
-            long delivered = System.nanoTime();
-            if (message.statusCode() != 200) {
-                throw new IllegalStateException("no code arrived within 10 s (status " + message.statusCode() + ")");
-            }
-            JsonNode body = JSON.readTree(message.body());
-            lastMessage = body.get("id").asText();
-            HttpJson.Reply verified = client.verifyReply(challengeId, body.get("code").asText());
-            long done = System.nanoTime();
-            if (verified.status() != 200) {
-                throw new IllegalStateException("verify failed: " + verified.status() + " " + verified.body());
-            }
-            samples.add(new Sample(loggedIn - t0, Math.max(0, delivered - loggedIn), done - delivered));
+            samples.add(account.signIn());
         }
         return samples;
-    }
-
-    private Account createAccount() {
-        String username = "bench-" + UUID.randomUUID().toString().substring(0, 12);
-        String phone = "+8170" + ThreadLocalRandom.current().nextLong(10_000_000L, 99_999_999L);
-        // a handset holds 1000 messages by default and then refuses more (30008, storage full): room for a long run
-        client.setPhoneState(phone, Map.of("inboxCapacity", 100_000));
-        return new Account(client.createAccount(username, PASSWORD, phone), username, phone);
     }
 
     /** Prints each process's resident memory (from /proc) and returns the total in KiB. */

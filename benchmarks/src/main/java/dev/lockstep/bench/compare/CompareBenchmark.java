@@ -19,20 +19,21 @@ import java.util.stream.Collectors;
  * the same closed-loop load of password logins (Keycloak's direct grant, Lockstep's login with the
  * second factor off) at each of {@code --clients} after a warm-up. Prints, per server and client
  * count, the median logins/s over the starts, per vCPU, the spread across starts, p50/p99, the CPU
- * per login summed over the server's processes (and each process's part), RSS after the load; launch to
- * ready at the first start and at restarts; the CPU it spends idle for {@code --idle} seconds after the
- * load; their ratio; and the machine's bare hash rate, measured in the same run, that bounds both. At
- * each start it prints how long the server took to be ready and the CPU each of its processes had used
- * by then; each server's first start is on an empty data directory, the later ones are restarts. All of it runs on the JDK the
- * benchmark runs on ({@code JAVA_HOME}), Lockstep
- * from the startup archives its build made for that JDK. Writes every measurement to
- * {@code benchmarks/target/compare/logins.csv}
- * and draws latency against load in {@code latency-vs-load.png} there.
+ * per login summed over the server's processes (and each process's part), RSS after the load; launch
+ * to ready at the first start and at restarts; the CPU it spends idle for {@code --idle} seconds after
+ * the load; for Lockstep, sign-ins with an SMS code ({@link SmsCodeRounds}); their ratio; and the
+ * machine's bare hash rate, measured in the same run, that bounds both. At each start it prints how
+ * long the server took to be ready and the CPU each of its processes had used by then; each server's
+ * first start is on an empty data directory, the later ones are restarts. All of it runs on the JDK
+ * the benchmark runs on ({@code ./lockstep} picks it: {@code --jdk}, else the newest JDK 25 or newer
+ * installed), Lockstep from the startup archives its build made for that JDK. Writes every
+ * measurement to {@code benchmarks/target/compare/logins.csv} and draws latency against load in
+ * {@code latency-vs-load.png} there.
  *
  * <p>
  * Usage: {@code ./lockstep bench-compare [--starts 5] [--clients 1,2,4,8] [--seconds 12] [--warmup 45]
- * [--idle 60] [--only keycloak|lockstep]}, or {@code ./lockstep bench-compare --plot} to redraw the plot from the last
- * run's {@code logins.csv}
+ * [--idle 60] [--sms-seconds 12] [--jdk 25] [--only keycloak|lockstep]}, or
+ * {@code ./lockstep bench-compare --plot} to redraw the plot from the last run's {@code logins.csv}
  */
 public final class CompareBenchmark {
 
@@ -56,6 +57,7 @@ public final class CompareBenchmark {
         double warmup = 45;
         String only = null;
         double idle = 60;
+        double sms = 12;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--starts" -> starts = Integer.parseInt(args[i + 1]);
@@ -64,6 +66,7 @@ public final class CompareBenchmark {
                 case "--warmup" -> warmup = Double.parseDouble(args[i + 1]);
                 case "--only" -> only = args[i + 1];
                 case "--idle" -> idle = Double.parseDouble(args[i + 1]);
+                case "--sms-seconds" -> sms = Double.parseDouble(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -89,7 +92,7 @@ public final class CompareBenchmark {
             csv.println("server,start,clients,logins_per_s,p50_ms,p99_ms,rss_mib,ready_ms,hash_per_s");
             for (int start = 1; start <= starts; start++) {
                 for (LoginTarget target : targets) {
-                    measure(target, start, clients, seconds, warmup, idle, cores, report, csv);
+                    measure(target, start, clients, seconds, warmup, idle, sms, cores, report, csv);
                 }
             }
         }
@@ -102,7 +105,7 @@ public final class CompareBenchmark {
     }
 
     private static void measure(LoginTarget target, int start, int[] clients, double seconds, double warmup, double idle,
-            int cores, CompareReport report, PrintWriter csv) throws Exception {
+            double sms, int cores, CompareReport report, PrintWriter csv) throws Exception {
         // The machine's speed just before this start (other tenants of the host move it): a slow start of
         // both servers at once shows here too.
         double hashNow = HashBenchmark.rate(cores, 3, HashBenchmark.nativeHash());
@@ -136,6 +139,9 @@ public final class CompareBenchmark {
                         spent.millisEach(round.logins()));
             }
             csv.flush();
+            if (target instanceof LockstepTarget lockstep && sms > 0) {
+                SmsCodeRounds.run(lockstep, start, sms, report);
+            }
             if (idle > 0) {
                 Map<String, Duration> cpuBefore = target.cpu();
                 Thread.sleep((long) (idle * 1000)); // nothing happens: what the server spends on its own

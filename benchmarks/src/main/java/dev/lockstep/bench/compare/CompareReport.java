@@ -18,6 +18,14 @@ final class CompareReport {
     private final double hashRate;
     /** By server, then client count. */
     private final Map<String, Map<Integer, List<Sample>>> samples = new LinkedHashMap<>();
+
+    /** Lockstep's sign-ins with an SMS code at one start: rates, CPU per login, the code's delivery. */
+    record SmsSample(double rateOneClient, double rateFourClients, double cpuMsPerLogin, double deliveryP50,
+            double deliveryP99, double pacedRate, double pacedP50, double pacedP99) {
+    }
+
+    private final List<SmsSample> sms = new ArrayList<>();
+
     /** By server: the share of one core it used idle, at each start. */
     private final Map<String, List<Double>> idle = new LinkedHashMap<>();
 
@@ -29,6 +37,10 @@ final class CompareReport {
     void add(String server, int start, LoginLoad.Round round, long rssKib, long readyMillis, double cpuMsPerLogin) {
         samples.computeIfAbsent(server, s -> new TreeMap<>()).computeIfAbsent(round.clients(), c -> new ArrayList<>())
                 .add(new Sample(start, round, rssKib, readyMillis, cpuMsPerLogin));
+    }
+
+    void addSms(SmsSample sample) {
+        sms.add(sample);
     }
 
     void addIdle(String server, double percentOfOneCore) {
@@ -69,6 +81,24 @@ final class CompareReport {
                 + "(%.1f-%.1f %%)%n", server, median(shares.stream().sorted().toList()),
                 shares.stream().mapToDouble(Double::doubleValue).min().orElse(0),
                 shares.stream().mapToDouble(Double::doubleValue).max().orElse(0)));
+        if (!sms.isEmpty()) {
+            double atFour = median(sms.stream().map(SmsSample::rateFourClients).sorted().toList());
+            List<Sample> passwordAtFour = samples.getOrDefault("Lockstep", Map.of()).get(4);
+            out.printf(Locale.ROOT,
+                    "Lockstep         SMS-code logins, medians over the starts: %.1f logins/s at 1 client, %.1f at 4%s; "
+                            + "CPU per login %.1f ms; code delivery p50 %.1f ms, p99 %.1f ms at 1 client; paced at %.0f/s: %.1f done a "
+                            + "second, delivery p50 %.1f ms, p99 %.1f ms%n",
+                    median(sms.stream().map(SmsSample::rateOneClient).sorted().toList()), atFour,
+                    passwordAtFour == null ? ""
+                            : String.format(Locale.ROOT, " (%.0f %% of the password-only rate at 4)",
+                                    100 * atFour / medianRate(passwordAtFour)),
+                    median(sms.stream().map(SmsSample::cpuMsPerLogin).sorted().toList()),
+                    median(sms.stream().map(SmsSample::deliveryP50).sorted().toList()),
+                    median(sms.stream().map(SmsSample::deliveryP99).sorted().toList()), SmsCodeRounds.PACED_PER_SECOND,
+                    median(sms.stream().map(SmsSample::pacedRate).sorted().toList()),
+                    median(sms.stream().map(SmsSample::pacedP50).sorted().toList()),
+                    median(sms.stream().map(SmsSample::pacedP99).sorted().toList()));
+        }
         if (samples.size() == 2) {
             List<String> servers = new ArrayList<>(samples.keySet());
             Map<Integer, List<Sample>> first = samples.get(servers.get(0));
