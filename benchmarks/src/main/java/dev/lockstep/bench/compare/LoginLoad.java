@@ -1,12 +1,7 @@
 package dev.lockstep.bench.compare;
 
 import dev.lockstep.bench.Percentiles;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
@@ -38,39 +33,18 @@ public final class LoginLoad {
 
     private static Round run(LoginTarget target, IntFunction<Supplier<String>> usersOfClient, String password,
             int clients, double seconds) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
-            long start = System.nanoTime();
-            long end = start + (long) (seconds * 1e9);
-            List<Future<long[]>> perClient = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                Supplier<String> users = usersOfClient.apply(c);
-                perClient.add(pool.submit(() -> {
-                    long[] nanos = new long[1024];
-                    int n = 0;
-                    while (System.nanoTime() < end) {
-                        long t0 = System.nanoTime();
-                        int status = target.login(users.get(), password);
-                        if (status != 200) {
-                            throw new IllegalStateException(target.name() + " refused a right password: " + status);
-                        }
-                        if (n == nanos.length) {
-                            nanos = Arrays.copyOf(nanos, n * 2);
-                        }
-                        nanos[n++] = System.nanoTime() - t0;
-                    }
-                    return Arrays.copyOf(nanos, n);
-                }));
-            }
-            List<long[]> all = new ArrayList<>();
-            for (Future<long[]> f : perClient) {
-                all.add(f.get());
-            }
-            double elapsed = (System.nanoTime() - start) / 1e9;
-            long[] nanos = all.stream().flatMapToLong(Arrays::stream).toArray();
-            return new Round(clients, nanos.length, nanos.length / elapsed, new Percentiles(nanos));
-        } finally {
-            pool.shutdownNow();
-        }
+        ClosedLoop.Outcome<Long> outcome = ClosedLoop.run(clients, seconds, c -> {
+            Supplier<String> users = usersOfClient.apply(c);
+            return () -> {
+                long t0 = System.nanoTime();
+                int status = target.login(users.get(), password);
+                if (status != 200) {
+                    throw new IllegalStateException(target.name() + " refused a right password: " + status);
+                }
+                return System.nanoTime() - t0;
+            };
+        });
+        long[] nanos = outcome.results().stream().mapToLong(Long::longValue).toArray();
+        return new Round(clients, nanos.length, nanos.length / outcome.seconds(), new Percentiles(nanos));
     }
 }

@@ -8,7 +8,6 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,29 +34,8 @@ final class SmsCodeLoad {
 
     /** {@code clients} loops, client {@code c} on {@code handsets[c]}, for {@code seconds}. */
     static Round closedLoop(List<SmsCodeLogin.Handset> handsets, int clients, double seconds) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
-            long start = System.nanoTime();
-            long end = start + (long) (seconds * 1e9);
-            List<Future<List<SmsCodeLogin.Sample>>> perClient = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                SmsCodeLogin.Handset handset = handsets.get(c);
-                perClient.add(pool.submit(() -> {
-                    List<SmsCodeLogin.Sample> samples = new ArrayList<>();
-                    while (System.nanoTime() < end) {
-                        samples.add(handset.signIn());
-                    }
-                    return samples;
-                }));
-            }
-            List<SmsCodeLogin.Sample> all = new ArrayList<>();
-            for (Future<List<SmsCodeLogin.Sample>> f : perClient) {
-                all.addAll(f.get());
-            }
-            return round(all, (System.nanoTime() - start) / 1e9, 0);
-        } finally {
-            pool.shutdownNow();
-        }
+        ClosedLoop.Outcome<SmsCodeLogin.Sample> outcome = ClosedLoop.run(clients, seconds, c -> handsets.get(c)::signIn);
+        return round(outcome.results(), outcome.seconds(), 0);
     }
 
     /** A sign-in started every {@code 1 / perSecond} s for {@code seconds}, each on a handset that is free then. */
