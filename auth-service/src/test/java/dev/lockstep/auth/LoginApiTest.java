@@ -29,6 +29,7 @@ import dev.lockstep.contracts.LoginChallengeCreated;
 import dev.lockstep.contracts.LoginCodeRequested;
 import dev.lockstep.contracts.LoginFailed;
 import dev.lockstep.contracts.LoginSucceeded;
+import dev.lockstep.contracts.SessionChanged;
 import dev.lockstep.contracts.http.CodeCheckResult;
 import dev.lockstep.contracts.http.CodeCheckResult.Outcome;
 import dev.lockstep.contracts.http.CodePolicyView;
@@ -50,6 +51,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.hamcrest.Matchers;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwt.JwtClaims;
@@ -161,6 +163,13 @@ class LoginApiTest {
         assertEquals(List.of("pwd", "sms"), claims.getStringListClaimValue("amr"));
 
         await().atMost(Duration.ofSeconds(5)).until(() -> !published(outbox(), LoginSucceeded.class).isEmpty());
+        // One event tells of the sign-in and the session it opened, on the sign-ins' own topic.
+        Message<String> succeeded = outbox().received().stream()
+                .filter(m -> Events.is(Events.fromJson(m.getPayload()), LoginSucceeded.class)).findFirst().orElseThrow();
+        assertEquals("lockstep.auth.sign-ins", AuthFixtures.topicOf(succeeded));
+        assertEquals(claims.getStringClaimValue("sid"),
+                Events.body(Events.fromJson(succeeded.getPayload()), LoginSucceeded.class).sessionId());
+        assertTrue(published(outbox(), SessionChanged.class).isEmpty(), outbox().received().toString());
 
         // The challenge is spent: the same code does not log in twice.
         given().contentType(ContentType.JSON).body(Map.of("code", "123456"))
@@ -188,6 +197,8 @@ class LoginApiTest {
         verify(challengeId, "000004", 429, "too-many-attempts");
 
         await().atMost(Duration.ofSeconds(5)).until(() -> published(outbox(), LoginFailed.class).size() == 4);
+        assertTrue(outbox().received().stream().filter(m -> Events.is(Events.fromJson(m.getPayload()), LoginFailed.class))
+                .allMatch(m -> "lockstep.auth.sign-ins".equals(AuthFixtures.topicOf(m))));
     }
 
     @Test

@@ -8,8 +8,17 @@ import java.util.Map;
  * creation is off.
  */
 public enum Topic {
-    /** Facts from auth-service: accounts, login challenges, logins. Key: account id. */
+    /**
+     * Facts from auth-service: accounts, locks, devices, login challenges, sessions ended, the OpenID
+     * Connect provider's steps. Key: account id.
+     */
     AUTH_EVENTS("lockstep.auth.events", 3, false),
+    /**
+     * Each sign-in's outcome from auth-service, one event a step: {@code login.succeeded} and
+     * {@code login.failed}. A topic of its own so that consumers with no use for them (otp-service,
+     * auth-service's back-channel logout) do not fetch one record per login. Key: account id.
+     */
+    SIGN_INS("lockstep.auth.sign-ins", 3, false),
     /** Facts from otp-service: factors added, codes issued and checked. Key: account id. */
     OTP_EVENTS("lockstep.otp.events", 3, false),
     /** Messages for the simulated network to deliver (they carry the code text). Key: E.164 number. */

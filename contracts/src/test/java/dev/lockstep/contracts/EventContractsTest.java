@@ -40,7 +40,7 @@ class EventContractsTest {
                 Arguments.of(new SessionChanged("a1", "s1", "revoked", "refresh-token-reuse"), "lockstep.session.changed.v1"),
                 Arguments.of(new LoginChallengeCreated("c1", "a1", "f1", T), "lockstep.login.challenge-created.v1"),
                 Arguments.of(new LoginCodeRequested("c1", "a1", "f1", "voice"), "lockstep.login.code-requested.v1"),
-                Arguments.of(new LoginSucceeded("a1", "c1", "t1", List.of("pwd", "sms"), "laptop-7"),
+                Arguments.of(new LoginSucceeded("a1", "c1", "t1", List.of("pwd", "sms"), "laptop-7", "s1"),
                         "lockstep.login.succeeded.v1"),
                 Arguments.of(new LoginFailed("a1", "c1", "code-invalid"), "lockstep.login.failed.v1"),
                 Arguments.of(new FactorAdded("a1", "f1", "sms", "+81 ••••••••78"), "lockstep.factor.added.v1"),

@@ -15,6 +15,7 @@ import dev.lockstep.e2e.support.SharedSandbox;
 import dev.lockstep.launcher.Service;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Order;
@@ -46,13 +47,15 @@ class SupportActionsIT {
         Response verified = Lockstep.verify(again.path("challengeId"), nthCode(account.phone(), 1));
         assertEquals(200, verified.statusCode(), verified.asString());
 
-        List<CloudEvent> events = Lockstep.awaitEvents(Topic.AUTH_EVENTS,
+        List<CloudEvent> events = Lockstep.awaitEvents(List.of(Topic.AUTH_EVENTS, Topic.SIGN_INS),
                 e -> account.id().equals(e.subject())
                         && (Events.is(e, MfaModeChanged.class) || Events.is(e, LoginSucceeded.class)),
                 seen -> seen.size() >= 4);
-        List<String> story = events.stream().map(e -> Events.is(e, MfaModeChanged.class)
-                ? "mfa " + Events.body(e, MfaModeChanged.class).mode()
-                : "signed in " + Events.body(e, LoginSucceeded.class).amr()).toList();
+        List<String> story = events.stream().sorted(Comparator.comparing(CloudEvent::time))
+                .map(e -> Events.is(e, MfaModeChanged.class)
+                        ? "mfa " + Events.body(e, MfaModeChanged.class).mode()
+                        : "signed in " + Events.body(e, LoginSucceeded.class).amr())
+                .toList();
         assertEquals(List.of("mfa off", "signed in [pwd]", "mfa always", "signed in [pwd, sms]"), story);
     }
 }

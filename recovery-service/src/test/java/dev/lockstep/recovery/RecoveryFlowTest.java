@@ -23,6 +23,7 @@ import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import dev.lockstep.contracts.CloudEvent;
 import dev.lockstep.contracts.Events;
 import dev.lockstep.contracts.LoginSucceeded;
 import dev.lockstep.contracts.OutboundMessage;
@@ -31,9 +32,11 @@ import dev.lockstep.contracts.http.CodeCheckResult;
 import dev.lockstep.contracts.http.FactorView;
 import dev.lockstep.contracts.http.RecoveryCalls;
 import dev.lockstep.platform.clock.SandboxClock;
+import dev.lockstep.platform.inbox.ProcessedEvent;
 import dev.lockstep.platform.testing.ClockFixture;
 import dev.lockstep.platform.testing.InMemoryEvents;
 import dev.lockstep.recovery.service.IdpGateway;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
@@ -235,13 +238,32 @@ class RecoveryFlowTest {
         admin("GET", "/v1/admin/recovery/cases/" + caseId, null).body("status", equalTo("WAITING"));
     }
 
-    private void signIn(RecoveryFixtures.Account a, String deviceId) {
-        signIn(a, deviceId, clock.instant());
+    @Test
+    void theSignInOfAnAccountWithNoWaitingRecoveryLeavesNoTrace() {
+        RecoveryFixtures.Account a = account(idp);
+        String ignored = signIn(a, "kitchen-ipad");
+        // a marker: another account's sign-in that ends its wait, processed after the one above
+        RecoveryFixtures.Account b = account(idp);
+        String bPhone = recoveryPhone();
+        String marker = startWaiting(b, bPhone, "desk-pc");
+        String handled = signIn(b, "desk-pc");
+        await().atMost(Duration.ofSeconds(5)).until(() -> "CANCELLED".equals(
+                admin("GET", "/v1/admin/recovery/cases/" + marker, null).extract().path("status")));
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> ProcessedEvent.findById(handled) != null));
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> ProcessedEvent.findById(ignored) == null),
+                "a sign-in with nothing to cancel is not worth a transaction");
     }
 
-    private void signIn(RecoveryFixtures.Account a, String deviceId, Instant at) {
-        connector.source("auth-events").send(Events.toJson(Events.envelope("/lockstep/auth-service", a.id(),
-                at, UUID.randomUUID().toString(), new LoginSucceeded(a.id(), null, "t", List.of("pwd"), deviceId))));
+    /** The id of the {@code login.succeeded} event put on the consumer's channel. */
+    private String signIn(RecoveryFixtures.Account a, String deviceId) {
+        return signIn(a, deviceId, clock.instant());
+    }
+
+    private String signIn(RecoveryFixtures.Account a, String deviceId, Instant at) {
+        CloudEvent event = Events.envelope("/lockstep/auth-service", a.id(), at, UUID.randomUUID().toString(),
+                new LoginSucceeded(a.id(), null, "t", List.of("pwd"), deviceId, UUID.randomUUID().toString()));
+        connector.source("auth-events").send(Events.toJson(event));
+        return event.id();
     }
 
     @Test

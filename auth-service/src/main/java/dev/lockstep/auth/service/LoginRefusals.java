@@ -36,7 +36,7 @@ public class LoginRefusals {
     /** A failed attempt ({@code reason}: {@code password}, {@code code-invalid}, …). */
     @Transactional
     public void recordFailure(String accountId, String challengeId, String correlationId, String reason) {
-        outbox.publish(Topic.AUTH_EVENTS, accountId, correlationId, new LoginFailed(accountId, challengeId, reason));
+        outbox.publish(Topic.SIGN_INS, accountId, correlationId, new LoginFailed(accountId, challengeId, reason));
         if (!"code-expired".equals(reason)) {
             failureCounter.failure(accountId, !"password".equals(reason), correlationId);
         }

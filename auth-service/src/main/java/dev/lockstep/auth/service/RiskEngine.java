@@ -63,20 +63,19 @@ public class RiskEngine {
         // must not take longer because the account exists.
         String accountId = account != null ? account.id : "";
         String username = account != null ? account.username : "";
-        List<LoginAttempt> successes = LoginAttempt.<LoginAttempt> find(
-                "accountId = ?1 and outcome = 'password-ok' order by at desc, id desc", accountId).page(0, 50).list();
+        List<PastSuccess> successes = latestSuccesses(accountId);
         if (client.deviceKey() != null && !successes.isEmpty() && Device.of(accountId, client.deviceKey()).isEmpty()) {
             fired.add("new-device");
         }
         if (location.isPresent()) {
             GeoIp.Location here = location.get();
-            boolean anyCountry = successes.stream().anyMatch(a -> a.country != null);
-            if (anyCountry && successes.stream().noneMatch(a -> here.country().equals(a.country))) {
+            boolean anyCountry = successes.stream().anyMatch(a -> a.country() != null);
+            if (anyCountry && successes.stream().noneMatch(a -> here.country().equals(a.country()))) {
                 fired.add("new-country");
             }
-            successes.stream().filter(a -> a.latitude != null).findFirst().ifPresent(last -> {
-                double km = GeoIp.distanceKm(last.latitude, last.longitude, here.latitude(), here.longitude());
-                double hours = Math.max(Duration.between(last.at, now).toSeconds(), 60) / 3600.0;
+            successes.stream().filter(a -> a.latitude() != null).findFirst().ifPresent(last -> {
+                double km = GeoIp.distanceKm(last.latitude(), last.longitude(), here.latitude(), here.longitude());
+                double hours = Math.max(Duration.between(last.at(), now).toSeconds(), 60) / 3600.0;
                 if (km > 500 && km / hours > policy.impossibleTravelKmh()) {
                     fired.add("impossible-travel");
                 }
@@ -100,6 +99,22 @@ public class RiskEngine {
             fired.add("compromised-password");
         }
         return new Verdict(policy.assess(fired), location.orElse(null));
+    }
+
+    /** Where and when a right password was given before. */
+    private record PastSuccess(String country, Double latitude, Double longitude, Instant at) {
+    }
+
+    /**
+     * The account's latest 50 right passwords, newest first: only the columns the signals read, so that
+     * no attempt becomes an entity in the login's persistence context (where each of the 50 would be
+     * checked for changes at the commit).
+     */
+    private static List<PastSuccess> latestSuccesses(String accountId) {
+        return LoginAttempt.getEntityManager().createQuery("select a.country, a.latitude, a.longitude, a.at"
+                + " from LoginAttempt a where a.accountId = ?1 and a.outcome = 'password-ok' order by a.at desc, a.id desc",
+                Object[].class).setParameter(1, accountId).setMaxResults(50).getResultStream()
+                .map(row -> new PastSuccess((String) row[0], (Double) row[1], (Double) row[2], (Instant) row[3])).toList();
     }
 
     /**

@@ -49,10 +49,13 @@ public class SessionService {
         this.audit = audit;
     }
 
-    /** Starts a session for a completed login, in the caller's transaction. */
+    /**
+     * Starts a session for a completed login, in the caller's transaction. Its start is no event of its
+     * own: the login's {@code login.succeeded} names it.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Tokens start(Account account, List<String> amr, String deviceKey, String correlationId) {
-        LoginSession session = open(account, amr, deviceKey, correlationId, null);
+    public Tokens start(Account account, List<String> amr, String deviceKey) {
+        LoginSession session = open(account, amr, deviceKey, null);
         return new Tokens(tokens.issue(account, amr, session.id), apiRefreshToken(session.id), session.id);
     }
 
@@ -61,8 +64,7 @@ public class SessionService {
      * later); {@code browserHash} names the browser's session cookie, or null.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public LoginSession open(Account account, List<String> amr, String deviceKey, String correlationId,
-            String browserHash) {
+    public LoginSession open(Account account, List<String> amr, String deviceKey, String browserHash) {
         LoginSession session = new LoginSession();
         session.id = UUID.randomUUID().toString();
         session.accountId = account.id;
@@ -71,8 +73,6 @@ public class SessionService {
         session.createdAt = clock.instant();
         session.browserHash = browserHash;
         session.persist();
-        outbox.publish(Topic.AUTH_EVENTS, account.id, correlationId,
-                new SessionChanged(account.id, session.id, "started", null));
         return session;
     }
 

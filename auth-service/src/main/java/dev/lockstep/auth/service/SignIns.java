@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * The end of every successful login, with or without a second factor: a session (with tokens for
  * the JSON API, tied to the browser for the hosted login), the device remembered, and
- * {@code login.succeeded}.
+ * {@code login.succeeded} on {@link Topic#SIGN_INS}, the one event that tells of both.
  */
 @ApplicationScoped
 public class SignIns {
@@ -34,16 +34,16 @@ public class SignIns {
             String challengeId, String correlationId, LoginService.Via via) {
         LoginService.Success success;
         if (via.apiTokens()) {
-            SessionService.Tokens issued = sessions.start(account, amr, deviceKey, correlationId);
+            SessionService.Tokens issued = sessions.start(account, amr, deviceKey);
             success = new LoginService.Success(issued, issued.sessionId(), amr);
         } else {
             success = new LoginService.Success(null,
-                    sessions.open(account, amr, deviceKey, correlationId, via.browserHash()).id, amr);
+                    sessions.open(account, amr, deviceKey, via.browserHash()).id, amr);
         }
         devices.signedIn(account.id, deviceKey, trustDevice, correlationId);
         String tokenId = success.tokens() != null ? success.tokens().access().tokenId() : null;
-        outbox.publish(Topic.AUTH_EVENTS, account.id, correlationId,
-                new LoginSucceeded(account.id, challengeId, tokenId, amr, deviceKey));
+        outbox.publish(Topic.SIGN_INS, account.id, correlationId,
+                new LoginSucceeded(account.id, challengeId, tokenId, amr, deviceKey, success.sessionId()));
         return success;
     }
 }

@@ -188,6 +188,15 @@ public final class Lockstep {
      * until {@code done} holds for them (at most 60 s).
      */
     public static List<CloudEvent> awaitEvents(Topic topic, Predicate<CloudEvent> wanted, Predicate<List<CloudEvent>> done) {
+        return awaitEvents(List.of(topic), wanted, done);
+    }
+
+    /**
+     * The same over several topics: each in its own order, with no order between them (sort by
+     * {@link CloudEvent#time()} for one story).
+     */
+    public static List<CloudEvent> awaitEvents(List<Topic> topics, Predicate<CloudEvent> wanted,
+            Predicate<List<CloudEvent>> done) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + SharedSandbox.KAFKA_PORT);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID());
@@ -196,7 +205,7 @@ public final class Lockstep {
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         List<CloudEvent> seen = new CopyOnWriteArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of(topic.topicName()));
+            consumer.subscribe(topics.stream().map(Topic::topicName).toList());
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ZERO).until(() -> {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     CloudEvent event = Events.fromJson(record.value());

@@ -36,7 +36,8 @@ class ClockTimerTest {
     private void start(Duration minPause) {
         timer = ClockTimer.start("test-timer", clock, minPause, NEVER, stored::get, () -> rounds.add(clock.instant()));
         clock.onChange(timer::clockChanged);
-        await().atMost(Duration.ofSeconds(10)).until(() -> rounds.size() == 1);
+        // at least: where work stays due, the next round may have run before the first look
+        await().atMost(Duration.ofSeconds(10)).until(() -> rounds.size() >= 1);
     }
 
     @Test

@@ -25,7 +25,7 @@ class EventHandlersTest {
 
     @Test
     void anEventOfAnotherTypeIsNotWantedAndNothingRuns() {
-        CloudEvent login = event(new LoginSucceeded("a1", null, "t1", List.of("pwd"), null));
+        CloudEvent login = event(new LoginSucceeded("a1", null, "t1", List.of("pwd"), null, "s1"));
         assertFalse(handlers.wants(login));
         handlers.handle(login);
         assertEquals(List.of(), handled);

@@ -14,8 +14,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * auth-service's events, each applied once: accounts (recovery-service's copy) and sign-ins (which
- * cancel the waiting-period recoveries opened before them).
+ * auth-service's events ({@code lockstep.auth.events} and {@code lockstep.auth.sign-ins}), each applied
+ * once: accounts (recovery-service's copy) and sign-ins (which cancel the waiting-period recoveries
+ * opened before them; the sign-in of an account with none is not wanted, so it costs no transaction).
  */
 @ApplicationScoped
 public class AuthEventsConsumer {
@@ -33,7 +34,7 @@ public class AuthEventsConsumer {
         this.clock = clock;
         this.waitingPeriod = waitingPeriod;
         this.handlers = EventHandlers.create()
-                .on(LoginSucceeded.class,
+                .on(LoginSucceeded.class, login -> waitingPeriod.waiting(login.accountId()),
                         (login, event) -> waitingPeriod.signedIn(login.accountId(), login.deviceId(), clock.timeOf(event),
                                 event.correlationid()))
                 .on(AccountCreated.class, (created, event) -> known(created));

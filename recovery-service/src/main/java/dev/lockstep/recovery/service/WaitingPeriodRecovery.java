@@ -21,6 +21,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class WaitingPeriodRecovery {
 
+    /** The states in which a sign-in ends a waiting-period case. */
+    private static final List<CaseStatus> WAITING_STATUSES = List.of(CaseStatus.VERIFYING_CONTACT, CaseStatus.WAITING);
+
     private final IdpGateway idp;
 
     private final Cases cases;
@@ -94,6 +97,18 @@ public class WaitingPeriodRecovery {
     }
 
     /**
+     * Whether the account has a waiting-period recovery a sign-in could end: one read, and no write, so
+     * that the sign-ins of every other account (nearly all of them) cost the consumer no transaction of
+     * its own ({@code login.succeeded} is then not wanted, see {@code EventHandlers}). A case opened after
+     * this read started after the sign-in, which {@link #signedIn} would leave alone anyway.
+     */
+    public boolean waiting(String accountId) {
+        return QuarkusTransaction.joiningExisting().call(() -> RecoveryCase.count(
+                "accountId = ?1 and path = ?2 and status in ?3", accountId, RecoveryPath.WAITING_PERIOD,
+                WAITING_STATUSES) > 0);
+    }
+
+    /**
      * A sign-in to the account ended its waiting periods (any sign-in, or one from a device other
      * than the one that started the case, as configured); the owner is told. A sign-in from before a
      * case was opened leaves it alone, however late its event arrives. In the caller's transaction
@@ -104,7 +119,7 @@ public class WaitingPeriodRecovery {
         return QuarkusTransaction.joiningExisting().call(() -> {
             List<RecoveryCase> waiting = RecoveryCase.<RecoveryCase> find(
                     "accountId = ?1 and path = ?2 and status in ?3 and createdAt <= ?4", accountId,
-                    RecoveryPath.WAITING_PERIOD, List.of(CaseStatus.VERIFYING_CONTACT, CaseStatus.WAITING), signedInAt)
+                    RecoveryPath.WAITING_PERIOD, WAITING_STATUSES, signedInAt)
                     .withLock(LockModeType.PESSIMISTIC_WRITE).list();
             int cancelled = 0;
             for (RecoveryCase c : waiting) {
