@@ -83,7 +83,8 @@ public class Inbox {
             LOG.warnf("skipped a malformed record: %s", e.getMessage());
             return;
         }
-        if (!handlers.wants(event)) {
+        // a handler's condition may read the database: while it cannot be reached, the event waits here too
+        if (!untilTheDatabaseIsBack.get(() -> handlers.wants(event), Boolean.class)) {
             return;
         }
         Timer.Sample timing = Timer.start(registry);
