@@ -10,10 +10,15 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * JSON over the JDK's HTTP client, as every Lockstep API speaks it: a body sent as JSON (or text of
@@ -24,6 +29,9 @@ public final class HttpJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** How long past a request's timeout {@link #send} waits before it gives the request up itself. */
+    private static final Duration DEADLINE_SLACK = Duration.ofSeconds(1);
+
     private final HttpClient http;
     private final String operator;
 
@@ -33,8 +41,14 @@ public final class HttpJson {
         this.operator = operator;
     }
 
+    /**
+     * On a client of its own that speaks HTTP/1.1: the services answer on plain {@code http://}, where
+     * the JDK's default (HTTP/2) first asks to upgrade the connection ({@code h2c}), and a response on an
+     * upgraded connection was seen lost once, the request's own timeout not firing.
+     */
     public HttpJson(String operator) {
-        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), operator);
+        this(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build(),
+                operator);
     }
 
     /** What a service answered. */
@@ -72,12 +86,24 @@ public final class HttpJson {
             request.header("Authorization", "Bearer " + bearer);
         }
         headers.forEach(request::setHeader);
+        // The request's timeout is also a deadline of our own: should the client lose the response,
+        // the call fails a moment after it instead of waiting forever.
+        CompletableFuture<HttpResponse<String>> answer = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = answer.get(timeout.plus(DEADLINE_SLACK).toMillis(), TimeUnit.MILLISECONDS);
             return new Reply(response.statusCode(), parse(response.body()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(method + " " + url + " failed: " + e.getMessage(), e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw new UncheckedIOException(method + " " + url + " failed: " + io.getMessage(), io);
+            }
+            throw new IllegalStateException(method + " " + url + " failed: " + cause, cause);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            throw new UncheckedIOException(method + " " + url + " failed: no answer within " + timeout,
+                    new HttpTimeoutException("no answer within " + timeout));
         } catch (InterruptedException e) {
+            answer.cancel(true);
             Thread.currentThread().interrupt();
             throw new IllegalStateException(method + " " + url + " was interrupted", e);
         }

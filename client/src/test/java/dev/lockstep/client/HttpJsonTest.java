@@ -7,8 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -70,6 +74,7 @@ class HttpJsonTest {
         assertTrue(refused.reply().body().get("type").asText().endsWith("/account-not-found"));
         assertEquals("Bearer admin", received.get("authorization"));
         assertEquals(null, received.get("operator"), "no operator header when none is named");
+        assertEquals(null, received.get("upgrade"), "plain HTTP/1.1, no request to upgrade to h2c");
     }
 
     @Test
@@ -88,6 +93,28 @@ class HttpJsonTest {
     }
 
     @Test
+    void aServiceThatTakesTheRequestAndNeverAnswersFailsTheCallAtItsTimeout() throws IOException {
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread taker = new Thread(() -> {
+                try (Socket connection = silent.accept()) {
+                    connection.getInputStream().transferTo(OutputStream.nullOutputStream());
+                } catch (IOException e) {
+                    // the client gave up and closed the connection: what the test waits for
+                }
+            });
+            taker.setDaemon(true);
+            taker.start();
+            String url = "http://127.0.0.1:" + silent.getLocalPort() + "/slow";
+            long start = System.nanoTime();
+            UncheckedIOException error = assertThrows(UncheckedIOException.class, () -> new HttpJson(null)
+                    .send("GET", url, null, null, Map.of(), Duration.ofMillis(500)));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertTrue(error.getMessage().startsWith("GET " + url + " failed"), error.getMessage());
+            assertTrue(took.compareTo(Duration.ofSeconds(10)) < 0, "gave up after " + took);
+        }
+    }
+
+    @Test
     void pathSegmentsAreEncodedSoThatAPhoneNumberKeepsItsPlus() {
         assertEquals("%2B819012345678", HttpJson.encode("+819012345678"));
         assertEquals("a%20b", HttpJson.encode("a b"));
@@ -98,6 +125,7 @@ class HttpJsonTest {
         put("authorization", exchange.getRequestHeaders().getFirst("Authorization"));
         put("operator", exchange.getRequestHeaders().getFirst("X-Lockstep-Operator"));
         put("contentType", exchange.getRequestHeaders().getFirst("Content-Type"));
+        put("upgrade", exchange.getRequestHeaders().getFirst("Upgrade"));
     }
 
     private void put(String key, String value) {

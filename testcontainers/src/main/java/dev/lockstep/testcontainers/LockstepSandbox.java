@@ -78,7 +78,8 @@ public class LockstepSandbox implements Startable, AutoCloseable {
     private Path caFile;
     private GenericContainer<?> kafka;
     private final Map<Service, GenericContainer<?>> services = new EnumMap<>(Service.class);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
 
     /** Images named {@code <prefix><name>:<tag>}, e.g. {@code ("registry.example.com/lockstep/", "0.1.0")}. */
     public LockstepSandbox withImages(String prefix, String tag) {
