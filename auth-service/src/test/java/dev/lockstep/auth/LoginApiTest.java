@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.notNull;
@@ -132,6 +133,29 @@ class LoginApiTest {
         assertEquals(wrong.contentType(), unknown.contentType());
         assertEquals(wrong.body().asString(), unknown.body().asString());
         assertEquals("application/problem+json", wrong.contentType());
+    }
+
+    @Test
+    void aWrongPasswordAndAnUnknownNameAreEachOneLoginFailedOnTheSignInsTopic() {
+        String username = uniqueUsername();
+        String accountId = accountWithPhone(otp, username);
+        String unknownName = uniqueUsername();
+
+        login(username, "not the password");
+        login(unknownName, "not the password");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> published(outbox(), LoginFailed.class).size() == 2);
+        List<? extends Message<String>> failures = outbox().received().stream()
+                .filter(m -> Events.is(Events.fromJson(m.getPayload()), LoginFailed.class)).toList();
+        assertTrue(failures.stream().allMatch(m -> "lockstep.auth.sign-ins".equals(AuthFixtures.topicOf(m))));
+        CloudEvent wrong = Events.fromJson(failures.get(0).getPayload());
+        assertEquals(new LoginFailed(accountId, null, "password"), Events.body(wrong, LoginFailed.class));
+        assertEquals(accountId, wrong.subject());
+        CloudEvent unknown = Events.fromJson(failures.get(1).getPayload());
+        assertEquals(new LoginFailed(null, null, "unknown-user"), Events.body(unknown, LoginFailed.class));
+        assertEquals(null, unknown.subject(), "no account, and the name typed is not repeated");
+        assertEquals(unknown.id(), AuthFixtures.keyOf(failures.get(1)), "an event about no one is keyed by its own id");
+        assertFalse(failures.get(1).getPayload().contains(unknownName), failures.get(1).getPayload());
     }
 
     @Test

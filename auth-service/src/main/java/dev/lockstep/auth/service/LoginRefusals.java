@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * How a login is refused and what a failure counts: a locked account answers like a wrong password
- * unless trainers reveal lock states; a failed attempt is an event and (but for an expired code,
- * which is no guess) a count towards a lock.
+ * unless trainers reveal lock states; every refusal is an event, and a failed attempt (but for an
+ * expired code, which is no guess) a count towards a lock.
  */
 @ApplicationScoped
 public class LoginRefusals {
@@ -40,6 +40,16 @@ public class LoginRefusals {
         if (!"code-expired".equals(reason)) {
             failureCounter.failure(accountId, !"password".equals(reason), correlationId);
         }
+    }
+
+    /**
+     * A password step refused without a guess to count: an unknown name ({@code accountId} null, and the
+     * event without a subject: the name typed is not repeated), a locked account, a blocked sign-in.
+     * Its event is the one a wrong password writes, so that the two cost the same.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void recordRefusal(String accountId, String reason) {
+        outbox.publish(Topic.SIGN_INS, accountId, null, new LoginFailed(accountId, null, reason));
     }
 
     /** Under the account's row lock: a lock that took effect meanwhile stops a right password too. */

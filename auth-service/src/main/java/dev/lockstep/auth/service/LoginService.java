@@ -99,8 +99,9 @@ public class LoginService {
     public Result login(String username, String password, RiskEngine.Client client, Via via) {
         String deviceKey = client.deviceKey();
         Optional<Account> found = Account.findByUsername(username);
-        // Every refused path does the same work (one hash, one risk assessment, one record), so that
-        // timing does not tell an unknown user from a wrong password or a locked account.
+        // Every refused path does the same work (one hash, one risk assessment, one record, one
+        // login.failed), so that timing does not tell an unknown user from a wrong password or a
+        // locked account.
         if (found.isEmpty()) {
             hasher.matchNothing(password);
             refused(null, username, client, risk.assess(null, client, password, false), "unknown-user");
@@ -147,11 +148,12 @@ public class LoginService {
         return new Result(new Challenge(openChallenge(account, factors.get(0).id(), client, verdict, via), factors), null);
     }
 
-    /** A refused attempt, kept with its context (and its risk, if it was weighed). */
+    /** A refused attempt, kept with its context (and its risk, if it was weighed), and told as login.failed. */
     @Transactional
     void refused(Account account, String username, RiskEngine.Client client, RiskEngine.Verdict verdict,
             String outcome) {
         attempts.record(account, username, client, verdict, outcome, null);
+        refusals.recordRefusal(account != null ? account.id : null, outcome);
     }
 
     @Transactional

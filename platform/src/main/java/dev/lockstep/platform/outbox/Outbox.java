@@ -55,7 +55,9 @@ public class Outbox {
      * Adds an event to the current transaction.
      *
      * @param topic where it goes
-     * @param key the record key (account id or phone number), also the CloudEvents subject
+     * @param key the record key (account id or phone number), also the CloudEvents subject; null for an
+     *        event about no one (a login with an unknown name): no subject, and the event's own id as the
+     *        record key, which spreads such events over the partitions
      * @param correlationId follows one login or recovery end to end; may be null
      * @param body one of the contract records
      * @return the envelope that will be published
@@ -68,7 +70,7 @@ public class Outbox {
         OutboxEvent row = new OutboxEvent();
         row.eventId = event.id();
         row.topic = topic.topicName();
-        row.recordKey = key;
+        row.recordKey = key != null ? key : event.id();
         row.payload = Events.toJson(event);
         row.createdAt = now;
         row.traceParent = recorded(topic, event);
