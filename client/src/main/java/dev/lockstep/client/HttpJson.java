@@ -41,14 +41,19 @@ public final class HttpJson {
         this.operator = operator;
     }
 
-    /**
-     * On a client of its own that speaks HTTP/1.1: the services answer on plain {@code http://}, where
-     * the JDK's default (HTTP/2) first asks to upgrade the connection ({@code h2c}), and a response on an
-     * upgraded connection was seen lost once, the request's own timeout not firing.
-     */
+    /** On a client of its own ({@link #newClient()}). */
     public HttpJson(String operator) {
-        this(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build(),
-                operator);
+        this(newClient(), operator);
+    }
+
+    /**
+     * A client for Lockstep's services: HTTP/1.1, and 2 s to connect. The services answer on plain
+     * {@code http://}, where the JDK's default (HTTP/2) first asks to upgrade the connection
+     * ({@code h2c}), and a response on an upgraded connection was seen lost once, the request's own
+     * timeout not firing.
+     */
+    public static HttpClient newClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
     }
 
     /** What a service answered. */

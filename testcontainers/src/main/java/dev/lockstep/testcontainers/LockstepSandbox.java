@@ -3,6 +3,7 @@ package dev.lockstep.testcontainers;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
+import dev.lockstep.client.HttpJson;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -78,8 +79,7 @@ public class LockstepSandbox implements Startable, AutoCloseable {
     private Path caFile;
     private GenericContainer<?> kafka;
     private final Map<Service, GenericContainer<?>> services = new EnumMap<>(Service.class);
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpJson.newClient();
 
     /** Images named {@code <prefix><name>:<tag>}, e.g. {@code ("registry.example.com/lockstep/", "0.1.0")}. */
     public LockstepSandbox withImages(String prefix, String tag) {

@@ -31,8 +31,7 @@ public final class Sandbox implements AutoCloseable {
     private final Map<Service, JavaProcess> services = new EnumMap<>(Service.class);
     /** auth-service instances beyond the first, on the same database (PostgreSQL only). */
     private final List<JavaProcess> extraAuth = new ArrayList<>();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpJson.newClient();
     private long readyMillis;
     private LocalCa.Certificates certificates;
 
