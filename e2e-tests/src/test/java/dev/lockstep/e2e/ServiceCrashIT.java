@@ -153,8 +153,7 @@ class ServiceCrashIT {
         if (started == null || started.statusCode() != 201) {
             return ended(account, recoveryPhone, started);
         }
-        Lockstep.nthCode(recoveryPhone, 1, CODE_WAIT);
-        String code = Lockstep.codeAfter(String.valueOf(Lockstep.inbox(recoveryPhone).get(0).get("text")),
+        String code = Lockstep.codeAfter(String.valueOf(Lockstep.nthMessage(recoveryPhone, 1, CODE_WAIT).get("text")),
                 "recovery code is");
         String caseId = started.path("caseId");
         return finish(account, recoveryPhone, () -> given().contentType(ContentType.JSON).body(Map.of("code", code))

@@ -153,14 +153,19 @@ public final class Lockstep {
     }
 
     /**
-     * Waits for the n-th message to a phone (1 = first ever) and returns its code; an inbox that
-     * cannot be read yet (the simulator restarting) is asked again.
+     * Waits for the n-th message to a phone (1 = first ever) and returns it; an inbox that cannot be
+     * read yet (the simulator restarting) is asked again. The message comes from the read that found
+     * it, so a simulator killed right after that read cannot fail the call.
      */
+    public static Map<String, Object> nthMessage(String phone, int n, Duration timeout) {
+        List<Map<String, Object>> messages = await().atMost(timeout).pollInterval(Duration.ofMillis(50))
+                .ignoreExceptions().until(() -> inbox(phone), inbox -> inbox.size() >= n);
+        return messages.get(messages.size() - n);
+    }
+
+    /** The code of the n-th message to a phone, as {@link #nthMessage} waits for it. */
     public static String nthCode(String phone, int n, Duration timeout) {
-        await().atMost(timeout).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
-                .until(() -> inbox(phone).size() >= n);
-        List<Map<String, Object>> messages = inbox(phone);
-        return (String) messages.get(messages.size() - n).get("code");
+        return (String) nthMessage(phone, n, timeout).get("code");
     }
 
     public static String nthCode(String phone, int n) {
