@@ -108,6 +108,10 @@ public final class KafkaBroker {
         settings.put("share.coordinator.state.topic.min.isr", "1");
         settings.put("group.initial.rebalance.delay.ms", "0");
         settings.put("log.cleaner.dedupe.buffer.size", "8388608");
+        // Idle, every network thread and request handler wakes each 0.3 s to look for work (3 network
+        // threads per listener and 8 handlers by default); a sandbox's dozen clients need one and two
+        settings.put("num.network.threads", "1");
+        settings.put("num.io.threads", "2");
         settings.put("broker.session.timeout.ms", "3000");
         settings.put("broker.heartbeat.interval.ms", "1000");
         // The controller writes a no-op record to the metadata log every 0.5 s by default, so that brokers
