@@ -23,9 +23,9 @@ final class JavaProcess {
 
     /**
      * The JVM's monitor deflation thread wakes every 250 ms to see whether idle monitors should be
-     * freed; in the child JVMs it looks every 2 s, which still frees them long before they matter (an
-     * idle sandbox: about 0.05 s of CPU a minute less per JVM, docs/performance.md, Idle). A
-     * diagnostic flag, so it follows the unlock above.
+     * freed; in the child JVMs it looks every 2 s. On an idle sandbox that thread took 0.05-0.07 s of
+     * CPU a minute in each JVM (docs/performance.md, Idle). A diagnostic flag, so it follows the
+     * unlock above.
      */
     static final List<String> QUIET_WHEN_IDLE = List.of("-XX:AsyncDeflationInterval=2000");
 
